@@ -1,0 +1,124 @@
+"""newsparse: news pages (HTML or plain-text captures) into clean articles and canonical events.
+
+>>> import newsparse
+>>> article = newsparse.parse(text)            # doctest: +SKIP
+>>> newsparse.to_json(article)                 # doctest: +SKIP
+
+The functions here use a :class:`Pipeline` with every installed plugin; build your own
+``Pipeline(PluginHost(...))`` to choose the plugins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from importlib.metadata import PackageNotFoundError, version
+
+from newsparse.convert import SCHEMA_VERSION, from_json, to_json
+from newsparse.errors import (
+    DecodeError,
+    EmptyDocumentError,
+    NewsparseError,
+    NoArticleError,
+    NotADocumentError,
+    ParseError,
+    PluginError,
+    ReadError,
+    SchemaError,
+)
+from newsparse.hookspecs import hookimpl
+from newsparse.models import (
+    Actor,
+    Article,
+    Event,
+    Failure,
+    Image,
+    Mention,
+    Page,
+    PageKind,
+    Place,
+    Precision,
+    When,
+)
+from newsparse.outlets import Outlet
+from newsparse.pipeline import Document, Pipeline
+from newsparse.plugins import PluginHost
+
+try:
+    __version__ = version("newsparse")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Actor",
+    "Article",
+    "DecodeError",
+    "Document",
+    "EmptyDocumentError",
+    "Event",
+    "Failure",
+    "Image",
+    "Mention",
+    "NewsparseError",
+    "NoArticleError",
+    "NotADocumentError",
+    "Outlet",
+    "Page",
+    "PageKind",
+    "ParseError",
+    "Pipeline",
+    "Place",
+    "PluginError",
+    "PluginHost",
+    "Precision",
+    "ReadError",
+    "SchemaError",
+    "When",
+    "__version__",
+    "default_pipeline",
+    "extract_events",
+    "from_json",
+    "hookimpl",
+    "parse",
+    "parse_many",
+    "to_json",
+]
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """The pipeline the module-level functions use: every installed plugin, loaded on first use."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def parse(
+    document: Document,
+    *,
+    url: str | None = None,
+    published: When | str | None = None,
+    outlet: str | None = None,
+) -> Article:
+    """Parse one document into an :class:`Article`.
+
+    ``document`` is the page's content as ``str`` or ``bytes`` (HTML or a plain-text capture; which one
+    is detected), or a :class:`pathlib.Path` to read. ``url``, ``published`` (ISO 8601) and ``outlet``
+    (an outlet id) are hints for pages that do not state them. Raises a :class:`ParseError` subclass
+    when the document cannot become an article.
+    """
+    return default_pipeline().parse(document, url=url, published=published, outlet=outlet)
+
+
+def parse_many(documents: Iterable[Document], *, workers: int = 1) -> Iterator[Article | Failure]:
+    """Parse many documents; yields an :class:`Article` or a :class:`Failure` for each, in order.
+
+    Never raises for a bad document. ``workers > 1`` parses in that many processes."""
+    return default_pipeline().parse_many(documents, workers=workers)
+
+
+def extract_events(articles: Iterable[Article]) -> list[Event]:
+    """The canonical :class:`Event` s reported by the articles, merged across articles and outlets."""
+    return default_pipeline().extract_events(articles)

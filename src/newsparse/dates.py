@@ -1,0 +1,68 @@
+"""Reading machine-written dates (ISO 8601 and its common variants) into :class:`When`.
+
+A timestamp without a UTC offset is placed in the outlet's zone when that is known; otherwise only
+its day is kept, because a wall-clock time in an unknown zone is not a point in time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from newsparse.models import When
+
+__all__ = ["parse_iso", "zone"]
+
+_ISO_LOOSE = re.compile(
+    r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?)?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def zone(name: str | None) -> dt.tzinfo | None:
+    """A tzinfo for an IANA zone name, or None when the name is empty or unknown."""
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _offset(text: str) -> dt.tzinfo:
+    if text.upper() == "Z":
+        return dt.timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+
+
+def parse_iso(text: str | None, tz: dt.tzinfo | str | None = None) -> When | None:
+    """An ISO-8601-like string as a :class:`When` at the precision it states, or None if it is not one.
+
+    ``tz`` (a tzinfo or IANA name) places a timestamp that carries no offset."""
+    if not text:
+        return None
+    match = _ISO_LOOSE.match(text)
+    if not match:
+        return None
+    year, month, day, hour, minute, second, fraction, offset = match.groups()
+    try:
+        if day is None:
+            return When.month(int(year), int(month)) if month else When.year(int(year))
+        date = dt.date(int(year), int(month), int(day))
+        if hour is None:
+            return When(date, "day")
+        tzinfo = _offset(offset) if offset else (zone(tz) if isinstance(tz, str) else tz)
+        if tzinfo is None:
+            return When(date, "day")
+        micro = int((fraction or "0")[:6].ljust(6, "0"))
+        stamp = dt.datetime(
+            date.year, date.month, date.day, int(hour), int(minute), int(second or 0), micro, tzinfo=tzinfo
+        )
+        return When.at(stamp)
+    except ValueError:
+        return None

@@ -1,0 +1,99 @@
+"""Bytes to text: honour a BOM or a declared charset, detect when it is missing or wrong.
+
+Detection is charset-normalizer's job (a maintained library that beats a hand-written heuristic);
+this module only decides the order in which evidence is trusted.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from newsparse.errors import DecodeError, EmptyDocumentError, NotADocumentError
+
+__all__ = ["declared_charset", "decode_bytes", "looks_like_html", "looks_binary"]
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HTML_SNIFF = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|main|script|table|span|a)[\s>/]",
+    re.IGNORECASE,
+)
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML document declares in its first 4 KiB, if Python knows that codec."""
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text: NUL bytes or many control characters in the first 8 KiB."""
+    head = data[:8192]
+    if not head:
+        return False
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if b"\x00" in head:
+        return True
+    return len(_CONTROL.findall(head)) > max(8, len(head) // 100)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the start of a document looks like markup rather than copied text."""
+    head = text[:2048].lstrip("\ufeff \t\r\n")
+    if head.startswith("<"):
+        return True
+    return len(_HTML_SNIFF.findall(text[:8192])) >= 3
+
+
+def decode_bytes(data: bytes, *, html: bool = False) -> str:
+    """Decode a document: BOM, then (for HTML) the declared charset if it decodes cleanly, then
+    UTF-8, then charset-normalizer's best guess. Raises a typed error for empty or binary input."""
+    if not data.strip():
+        raise EmptyDocumentError("the document is empty")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"bad {codec} after its byte-order mark: {exc}") from exc
+    if looks_binary(data):
+        raise NotADocumentError("the data is binary, not text or HTML")
+    if html:
+        declared = declared_charset(data)
+        if declared:
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError:
+                pass  # the declaration is wrong: detect below
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    # cp1252 decodes nearly every byte; latin-1 decodes all of them: a last resort that loses nothing.
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")

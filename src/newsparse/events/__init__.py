@@ -1,0 +1,1 @@
+"""Events: from mentions found in articles to canonical events."""

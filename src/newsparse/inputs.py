@@ -1,0 +1,269 @@
+"""From what the user holds (files, directories, gzip, JSONL manifests, stdin, str, bytes) to Pages.
+
+Every input ends as a :class:`Page` or a :class:`Failure`; nothing is skipped without a word. Hints
+(url, published, outlet) come from the caller, a sidecar ``NAME.json`` beside a capture, or a manifest.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from newsparse.decode import decode_bytes, looks_like_html
+from newsparse.errors import EmptyDocumentError, ParseError, ReadError
+from newsparse.models import Failure, Page, PageKind, When
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "MANIFEST_SUFFIXES",
+    "failure_from",
+    "iter_pages",
+    "page_from_bytes",
+    "page_from_document",
+    "page_from_path",
+]
+
+DOCUMENT_SUFFIXES = (".html", ".htm", ".txt")
+MANIFEST_SUFFIXES = (".jsonl",)
+STDIN = "-"
+
+
+def failure_from(exc: BaseException, source: str, *, stage: str | None = None) -> Failure:
+    """A Failure record for an exception, naming the plugin when the error knows it."""
+    plugin = getattr(exc, "plugin", None)
+    cause = exc.__cause__ if plugin and exc.__cause__ is not None else None
+    error = cause or exc
+    return Failure(
+        source=source,
+        stage=stage or getattr(exc, "stage", "extract"),
+        plugin=plugin,
+        error_type=type(error).__name__,
+        message=str(exc) or repr(exc),
+    )
+
+
+def _hint_when(value: Any, where: str) -> When | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, When):
+        return value
+    if not isinstance(value, str):
+        raise ReadError(f"{where}: 'published' must be an ISO 8601 string")
+    try:
+        return When.parse(value)
+    except ValueError as exc:
+        raise ReadError(f"{where}: {exc}") from exc
+
+
+def _text_kind(text: str) -> PageKind:
+    return PageKind.HTML if looks_like_html(text) else PageKind.TEXT
+
+
+def page_from_bytes(
+    data: bytes,
+    source: str,
+    *,
+    url: str | None = None,
+    published: When | str | None = None,
+    outlet: str | None = None,
+    kind: PageKind | None = None,
+) -> Page:
+    """Decode bytes into a Page (HTML or text capture, detected unless ``kind`` is given)."""
+    sniff_html = kind is PageKind.HTML or (kind is None and data[:2048].lstrip().startswith(b"<"))
+    try:
+        text = decode_bytes(data, html=sniff_html)
+    except ParseError as exc:
+        exc.source = source
+        raise
+    return Page(
+        content=text,
+        kind=kind or _text_kind(text),
+        source=source,
+        url=url,
+        published=_hint_when(published, source),
+        outlet=outlet,
+    )
+
+
+def page_from_document(
+    document: str | bytes | Path | Page,
+    *,
+    url: str | None = None,
+    published: When | str | None = None,
+    outlet: str | None = None,
+    source: str | None = None,
+) -> Page:
+    """One document, as the public API accepts it, as a Page. Raises a :class:`ParseError` subclass."""
+    if isinstance(document, Page):
+        return Page(
+            content=document.content,
+            kind=document.kind,
+            source=source or document.source,
+            url=url or document.url,
+            published=_hint_when(published, document.source) or document.published,
+            outlet=outlet or document.outlet,
+        )
+    if isinstance(document, Path):
+        page = page_from_path(document)
+        return page_from_document(page, url=url, published=published, outlet=outlet, source=source)
+    if isinstance(document, bytes):
+        return page_from_bytes(document, source or url or "<bytes>", url=url, published=published, outlet=outlet)
+    if isinstance(document, str):
+        label = source or url or "<text>"
+        if not document.strip():
+            raise EmptyDocumentError("the document is empty", source=label)
+        text = document.lstrip("\ufeff")
+        return Page(
+            content=text,
+            kind=_text_kind(text),
+            source=label,
+            url=url,
+            published=_hint_when(published, label),
+            outlet=outlet,
+        )
+    raise TypeError(f"a document is str, bytes, pathlib.Path or Page, not {type(document).__name__}")
+
+
+def _stem(path: Path) -> Path:
+    """``a/b.html.gz`` -> ``a/b``: the name a sidecar JSON shares with its document."""
+    name = path.name
+    if name.endswith(".gz"):
+        name = name[:-3]
+    for suffix in DOCUMENT_SUFFIXES:
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return path.with_name(name)
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    sidecar = Path(f"{_stem(path)}.json")
+    if not sidecar.is_file():
+        return {}
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ReadError(f"bad sidecar {sidecar.name}: {exc}", source=str(path)) from exc
+    if not isinstance(data, dict):
+        raise ReadError(f"bad sidecar {sidecar.name}: expected a JSON object", source=str(path))
+    return data
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}", source=str(path)) from exc
+    if path.name.endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (EOFError, OSError, zlib.error) as exc:
+            raise ReadError(f"bad or truncated gzip: {exc}", source=str(path)) from exc
+    return data
+
+
+def page_from_path(path: Path, hints: dict[str, Any] | None = None) -> Page:
+    """Read one file (optionally gzipped) with the hints of its sidecar JSON or manifest line."""
+    source = str(path)
+    hints = dict(hints) if hints is not None else _read_sidecar(path)
+    data = _read_bytes(path)
+    stem = path.name[:-3] if path.name.endswith(".gz") else path.name
+    kind = PageKind.HTML if stem.endswith((".html", ".htm")) else None
+    return page_from_bytes(
+        data,
+        source,
+        url=hints.get("url"),
+        published=hints.get("published"),
+        outlet=hints.get("outlet"),
+        kind=kind,
+    )
+
+
+def _is_document(path: Path) -> bool:
+    name = path.name[:-3] if path.name.endswith(".gz") else path.name
+    return name.endswith(DOCUMENT_SUFFIXES)
+
+
+def _manifest_pages(path: Path) -> Iterator[Page | Failure]:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        yield failure_from(ReadError(f"cannot read manifest: {exc}"), str(path))
+        return
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        source = f"{path}:{number}"
+        try:
+            entry = json.loads(line)
+            if not isinstance(entry, dict):
+                raise ReadError("a manifest line must be a JSON object")
+            hints = {k: entry.get(k) for k in ("url", "published", "outlet")}
+            if "path" in entry:
+                yield page_from_path((path.parent / str(entry["path"])), hints)
+            elif "html" in entry or "text" in entry:
+                kind = PageKind.HTML if "html" in entry else PageKind.TEXT
+                body = entry.get("html") if "html" in entry else entry.get("text")
+                if not isinstance(body, str) or not body.strip():
+                    raise EmptyDocumentError("the document is empty")
+                yield Page(
+                    content=body,
+                    kind=kind,
+                    source=str(entry.get("id") or source),
+                    url=hints["url"],
+                    published=_hint_when(hints["published"], source),
+                    outlet=hints["outlet"],
+                )
+            else:
+                raise ReadError("a manifest line needs 'path', 'html' or 'text'")
+        except json.JSONDecodeError as exc:
+            yield failure_from(ReadError(f"bad JSON: {exc}"), source)
+        except ParseError as exc:
+            yield failure_from(exc, exc.source or source)
+
+
+def _stdin_page(stream: BinaryIO | None) -> Page:
+    data = (stream or sys.stdin.buffer).read()
+    return page_from_bytes(data, STDIN)
+
+
+def iter_pages(paths: Iterable[str | Path], *, stdin: BinaryIO | None = None) -> Iterator[Page | Failure]:
+    """Every document under the given paths, in a stable order, as a Page or a Failure.
+
+    A path is a file (``.html``, ``.htm``, ``.txt``, each optionally ``.gz``; any other named file is
+    tried too), a ``.jsonl`` manifest, a directory (walked recursively, document files only) or ``-``
+    for standard input."""
+    for raw in paths:
+        label = str(raw)
+        try:
+            if label == STDIN:
+                yield _stdin_page(stdin)
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                files = sorted(p for p in path.rglob("*") if p.is_file() and (_is_document(p) or p.suffix in MANIFEST_SUFFIXES))
+                if not files:
+                    yield failure_from(ReadError("no documents in this directory"), label, stage="read")
+                for file in files:
+                    yield from _one_file(file)
+            elif path.exists():
+                yield from _one_file(path)
+            else:
+                yield failure_from(ReadError("no such file or directory"), label, stage="read")
+        except ParseError as exc:
+            yield failure_from(exc, exc.source or label)
+
+
+def _one_file(path: Path) -> Iterator[Page | Failure]:
+    if path.suffix in MANIFEST_SUFFIXES:
+        yield from _manifest_pages(path)
+        return
+    try:
+        yield page_from_path(path)
+    except ParseError as exc:
+        yield failure_from(exc, exc.source or str(path))

@@ -1,0 +1,193 @@
+"""The road every document travels: Page -> outlet -> Article -> Mentions -> Events.
+
+A step that fails turns the document into a :class:`Failure` that travels the same road, so the end
+of the road accounts for every input.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import itertools
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import attrs
+
+from newsparse.errors import NoArticleError, ParseError, PluginError
+from newsparse.events.merge import merge_mentions
+from newsparse.inputs import failure_from, page_from_document
+from newsparse.models import Article, Event, Failure, Mention, Page, When
+from newsparse.outlets import Outlet, match_outlet
+from newsparse.plugins import PluginHost
+
+__all__ = ["Document", "Pipeline"]
+
+Document = str | bytes | Path | Page
+_log = logging.getLogger("newsparse")
+
+
+class Pipeline:
+    """Parses documents with a given set of plugins (by default, every installed one)."""
+
+    def __init__(self, plugins: PluginHost | None = None) -> None:
+        self.plugins = plugins if plugins is not None else PluginHost()
+
+    # -- one document ----------------------------------------------------------------------------
+    def outlet_for(self, page: Page) -> Outlet:
+        """The outlet a page matches (see :func:`newsparse.outlets.match_outlet`)."""
+        return match_outlet(page, self.plugins.outlets())
+
+    def article(self, page: Page) -> Article:
+        """Extract and post-process one page. Raises a :class:`ParseError` subclass on failure."""
+        outlet = self.outlet_for(page)
+        article: Article | None = None
+        for outcome in self.plugins.call_each("newsparse_extract_article", page=page, outlet=outlet):
+            if outcome.error is not None:
+                raise PluginError(
+                    f"plugin {outcome.plugin!r} raised {type(outcome.error).__name__}: {outcome.error}",
+                    plugin=outcome.plugin,
+                    stage="extract",
+                    source=page.source,
+                ) from outcome.error
+            if outcome.result is not None:
+                if not isinstance(outcome.result, Article):
+                    raise PluginError(
+                        f"plugin {outcome.plugin!r} returned {type(outcome.result).__name__}, not Article",
+                        plugin=outcome.plugin,
+                        stage="extract",
+                        source=page.source,
+                    )
+                article = attrs.evolve(outcome.result, plugin=outcome.plugin)
+                break
+        if article is None:
+            raise NoArticleError("no plugin extracted an article", source=page.source)
+        for outcome in self.plugins.call_each("newsparse_postprocess_article", article=article, page=page):
+            if outcome.error is not None:
+                raise PluginError(
+                    f"plugin {outcome.plugin!r} raised {type(outcome.error).__name__}: {outcome.error}",
+                    plugin=outcome.plugin,
+                    stage="postprocess",
+                    source=page.source,
+                ) from outcome.error
+            if outcome.result is not None:
+                if not isinstance(outcome.result, Article):
+                    raise PluginError(
+                        f"plugin {outcome.plugin!r} returned {type(outcome.result).__name__}, not Article",
+                        plugin=outcome.plugin,
+                        stage="postprocess",
+                        source=page.source,
+                    )
+                article = outcome.result
+        if not any(p.strip() for p in article.paragraphs):
+            raise NoArticleError("no article text found in the document", source=page.source)
+        return article
+
+    def parse(
+        self,
+        document: Document,
+        *,
+        url: str | None = None,
+        published: When | str | None = None,
+        outlet: str | None = None,
+    ) -> Article:
+        """One document (str, bytes, Path or Page) as an Article; raises a ParseError subclass."""
+        page = page_from_document(document, url=url, published=published, outlet=outlet)
+        return self.article(page)
+
+    def result(self, document: Document | Failure) -> Article | Failure:
+        """One document as an Article, or a Failure: never raises for bad input or a bad plugin."""
+        if isinstance(document, Failure):
+            return document
+        source = document.source if isinstance(document, Page) else str(document) if isinstance(
+            document, Path) else "<document>"
+        try:
+            page = page_from_document(document)
+            source = page.source
+            return self.article(page)
+        except ParseError as exc:
+            return failure_from(exc, exc.source or source)
+        except Exception as exc:  # a bug must not crash the batch: report it
+            return failure_from(exc, source, stage="extract")
+
+    # -- many documents --------------------------------------------------------------------------
+    def parse_many(
+        self, documents: Iterable[Document | Failure], *, workers: int = 1
+    ) -> Iterator[Article | Failure]:
+        """Articles or Failures, one per document, in input order; with ``workers > 1`` documents are
+        parsed in a process pool (plugins load in each worker through the entry points)."""
+        if workers <= 1:
+            for document in documents:
+                yield self.result(document)
+            return
+        window = workers * 4
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
+            pending: deque[concurrent.futures.Future[Article | Failure]] = deque()
+            iterator = iter(documents)
+            for document in itertools.islice(iterator, window):
+                pending.append(pool.submit(_worker_result, document))
+            while pending:
+                yield pending.popleft().result()
+                for document in itertools.islice(iterator, 1):
+                    pending.append(pool.submit(_worker_result, document))
+
+    # -- events ----------------------------------------------------------------------------------
+    def mentions(self, article: Article) -> tuple[list[Mention], list[Failure]]:
+        """The mentions all plugins find in an article, and a Failure for each plugin that raised."""
+        found: list[Mention] = []
+        failures: list[Failure] = []
+        for outcome in self.plugins.call_each("newsparse_extract_mentions", article=article):
+            if outcome.error is not None:
+                failures.append(
+                    Failure(
+                        source=article.source,
+                        stage="mentions",
+                        plugin=outcome.plugin,
+                        error_type=type(outcome.error).__name__,
+                        message=str(outcome.error),
+                    )
+                )
+                continue
+            for mention in outcome.result or ():
+                if isinstance(mention, Mention):
+                    found.append(mention)
+                else:
+                    failures.append(
+                        Failure(
+                            source=article.source,
+                            stage="mentions",
+                            plugin=outcome.plugin,
+                            error_type="TypeError",
+                            message=f"returned {type(mention).__name__}, not Mention",
+                        )
+                    )
+        return found, failures
+
+    def events(self, articles: Iterable[Article]) -> tuple[list[Event], list[Failure]]:
+        """Canonical events from the mentions in the articles, and the mention-stage Failures."""
+        mentions: list[Mention] = []
+        failures: list[Failure] = []
+        for article in articles:
+            found, failed = self.mentions(article)
+            mentions.extend(found)
+            failures.extend(failed)
+        return merge_mentions(mentions), failures
+
+    def extract_events(self, articles: Iterable[Article]) -> list[Event]:
+        """Canonical events from the articles. Mention-stage failures are logged on the ``newsparse``
+        logger; :meth:`events` returns them instead."""
+        events, failures = self.events(articles)
+        for failure in failures:
+            _log.warning("mentions: plugin %s failed on %s: %s", failure.plugin, failure.source, failure.message)
+        return events
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _worker_result(document: Document | Failure) -> Article | Failure:
+    global _WORKER_PIPELINE
+    if _WORKER_PIPELINE is None:
+        _WORKER_PIPELINE = Pipeline()
+    return _WORKER_PIPELINE.result(document)
