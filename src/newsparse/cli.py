@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _results(pipeline: Pipeline, paths: Sequence[str], workers: int, quiet: bool) -> Iterator[Article | Failure]:
+def _results(
+    pipeline: Pipeline, paths: Sequence[str], workers: int, quiet: bool
+) -> Iterator[Article | Failure]:
     results = pipeline.parse_many(iter_pages(paths), workers=workers)
     if quiet or not sys.stderr.isatty():
         yield from results
@@ -99,7 +101,10 @@ def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err:
             articles.append(result)
     events, mention_failures = pipeline.events(articles)
     for failure in mention_failures:
-        print(f"newsparse: mentions failed: {failure.source}: plugin {failure.plugin}: {failure.message}", file=err)
+        print(
+            f"newsparse: mentions failed: {failure.source}: plugin {failure.plugin}: {failure.message}",
+            file=err,
+        )
     document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "events": unstructure(events),
@@ -118,7 +123,10 @@ def _run_plugins(host: PluginHost, out: IO[str], err: IO[str]) -> int:
         outlets = ", ".join(info.outlets) or "-"
         out.write(f"{info.name}\t{info.distribution or '-'} {version}\t{info.module}\toutlets: {outlets}\n")
     for failure in host.load_failures:
-        print(f"newsparse: plugin {failure.plugin} failed to load: {failure.error_type}: {failure.message}", file=err)
+        print(
+            f"newsparse: plugin {failure.plugin} failed to load: {failure.error_type}: {failure.message}",
+            file=err,
+        )
     print(f"newsparse: {len(infos)} plugins loaded, {len(host.load_failures)} failed", file=err)
     return 1 if host.load_failures else 0
 

@@ -40,7 +40,7 @@ def failure_from(exc: BaseException, source: str, *, stage: str | None = None) -
     error = cause or exc
     return Failure(
         source=source,
-        stage=stage or getattr(exc, "stage", "extract"),
+        stage=stage or str(getattr(exc, "stage", None) or "extract"),
         plugin=plugin,
         error_type=type(error).__name__,
         message=str(exc) or repr(exc),
@@ -112,7 +112,9 @@ def page_from_document(
         page = page_from_path(document)
         return page_from_document(page, url=url, published=published, outlet=outlet, source=source)
     if isinstance(document, bytes):
-        return page_from_bytes(document, source or url or "<bytes>", url=url, published=published, outlet=outlet)
+        return page_from_bytes(
+            document, source or url or "<bytes>", url=url, published=published, outlet=outlet
+        )
     if isinstance(document, str):
         label = source or url or "<text>"
         if not document.strip():
@@ -246,7 +248,11 @@ def iter_pages(paths: Iterable[str | Path], *, stdin: BinaryIO | None = None) ->
                 continue
             path = Path(raw)
             if path.is_dir():
-                files = sorted(p for p in path.rglob("*") if p.is_file() and (_is_document(p) or p.suffix in MANIFEST_SUFFIXES))
+                files = sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and (_is_document(p) or p.suffix in MANIFEST_SUFFIXES)
+                )
                 if not files:
                     yield failure_from(ReadError("no documents in this directory"), label, stage="read")
                 for file in files:

@@ -100,8 +100,13 @@ class Pipeline:
         """One document as an Article, or a Failure: never raises for bad input or a bad plugin."""
         if isinstance(document, Failure):
             return document
-        source = document.source if isinstance(document, Page) else str(document) if isinstance(
-            document, Path) else "<document>"
+        source = (
+            document.source
+            if isinstance(document, Page)
+            else str(document)
+            if isinstance(document, Path)
+            else "<document>"
+        )
         try:
             page = page_from_document(document)
             source = page.source
@@ -179,7 +184,9 @@ class Pipeline:
         logger; :meth:`events` returns them instead."""
         events, failures = self.events(articles)
         for failure in failures:
-            _log.warning("mentions: plugin %s failed on %s: %s", failure.plugin, failure.source, failure.message)
+            _log.warning(
+                "mentions: plugin %s failed on %s: %s", failure.plugin, failure.source, failure.message
+            )
         return events
 
 

@@ -11,7 +11,18 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 __all__ = ["BOILERPLATE_TAGS", "extract_paragraphs"]
 
-BOILERPLATE_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg")
+BOILERPLATE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+)
 _SPACE = re.compile(r"\s+")
 
 
