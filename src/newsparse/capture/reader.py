@@ -39,9 +39,10 @@ from newsparse.capture.profile import (
 )
 from newsparse.models import Image, When
 
-__all__ = ["CaptureReading", "read_with_profile", "split_caption"]
+__all__ = ["CaptureReading", "agency_in_paragraphs", "read_with_profile", "split_caption"]
 
 _SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
+_FULL_STOP = re.compile(r"""(?<!\.)\.["'”’»)\]]*$""")
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
@@ -158,8 +159,9 @@ def _agency_lines(free: list[Line], rules: Iterable[AgencyRule], claimed: dict[i
     return found
 
 
-def _agency_in_body(paragraphs: list[str], rules: Iterable[AgencyRule]) -> str | None:
-    """Apply the paragraph rules in order; the first that names an agency wins (and may edit)."""
+def agency_in_paragraphs(paragraphs: list[str], rules: Iterable[AgencyRule]) -> str | None:
+    """The agency the paragraphs credit, by the first rule that finds one; a rule that strips its credit
+    edits ``paragraphs`` in place (and drops a paragraph that was only the credit)."""
     for rule in rules:
         if rule.scope is Scope.LINE or not paragraphs:
             continue
@@ -254,6 +256,25 @@ def _claim_bylines(free: list[Line], profile: CaptureProfile, claimed: dict[int,
     return tuple(dict.fromkeys(authors))
 
 
+# -- 6. the head ------------------------------------------------------------------------------------
+def _claim_head(free: list[Line], roles: tuple[Head, ...], claimed: dict[int, str]) -> dict[Head, str]:
+    """The first free lines, in the roles the profile gives them. A title is a headline: a line that
+    ends a sentence with a full stop is not one, so a capture copied from below the headline keeps
+    its first paragraph in the body (the title is then unknown, not guessed)."""
+    head: dict[Head, str] = {}
+    lines = iter(free)
+    line = next(lines, None)
+    for role in roles:
+        if line is None:
+            break
+        if role is Head.TITLE and _FULL_STOP.search(line.text):
+            continue
+        head[role] = line.text
+        claimed[line.index] = role.value
+        line = next(lines, None)
+    return head
+
+
 # -- the reader ------------------------------------------------------------------------------------
 def read_with_profile(text: str, profile: CaptureProfile, *, timezone: str | None = None) -> CaptureReading:
     """Read a capture of an outlet with that outlet's capture profile (see the module docstring)."""
@@ -279,13 +300,9 @@ def read_with_profile(text: str, profile: CaptureProfile, *, timezone: str | Non
     published = _claim_date(free(), profile, timezone, claimed)
     authors = _claim_bylines(free(), profile, claimed)
 
-    head: dict[Head, str] = {}
-    rest = free()
-    for role, line in zip(profile.head, rest, strict=False):
-        head[role] = line.text
-        claimed[line.index] = role.value
+    head = _claim_head(free(), profile.head, claimed)
     paragraphs = [line.text for line in free()]
-    agency = _agency_in_body(paragraphs, profile.agencies) or agency
+    agency = agency_in_paragraphs(paragraphs, profile.agencies) or agency
     return CaptureReading(
         title=head.get(Head.TITLE),
         subtitle=head.get(Head.STANDFIRST),

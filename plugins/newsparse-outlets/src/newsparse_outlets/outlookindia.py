@@ -1,0 +1,56 @@
+"""Outlook India (outlookindia.com): an Indian news magazine's site.
+
+A capture opens with the section name, the headline and the standfirst. The Trinity Audio player
+announces itself ("Getting your Trinity Audio player ready..."), and the lead photo's caption is
+followed by its "info_icon" label. The story comes next, one paragraph a line; no date, byline or
+tags survive the copy.
+"""
+
+from __future__ import annotations
+
+from newsparse.capture.profile import TRAILING_PAREN_AGENCY, Block, CaptionRule, CaptureProfile
+from newsparse.html.layout import HtmlLayout
+from newsparse.outlet_plugin import OutletPlugin
+from newsparse.outlets import Outlet
+
+OUTLET = Outlet(
+    id="outlookindia",
+    name="Outlook India",
+    domains=("outlookindia.com",),
+    markers=("Getting your Trinity Audio player ready...", "info_icon"),
+    min_markers=2,
+    language="en",
+    timezone="Asia/Kolkata",
+)
+
+CAPTURE = CaptureProfile(
+    head=("section", "title", "standfirst"),
+    blocks=[
+        Block(
+            "audio-player prompt",
+            "Getting your Trinity Audio player ready...",
+            sample="Getting your Trinity Audio player ready...",
+        ),
+        Block("caption icon label", "info_icon", sample="info_icon"),
+    ],
+    agencies=[TRAILING_PAREN_AGENCY],
+    captions=[CaptionRule(before="info_icon")],
+)
+
+LAYOUTS = (
+    HtmlLayout(
+        "story page",
+        title=("h1.story-title", "h1"),
+        subtitle=("h2.story-summary", ".story-summary"),
+        authors=(".author-name a", ".author-name"),
+        published=("time[datetime]", ".story-date"),
+        date_formats=("%d %B %Y %I:%M %p", "%d %b %Y"),
+        section=(".breadcrumb li:nth-child(2) a", ".story-section"),
+        body=("#articleBody", ".story-content", ".article-content"),
+        remove=(".trinity-tts-pb", ".also-read", ".ad-slot", ".social-share"),
+        tags=(".story-tags a", ".tags a"),
+    ),
+)
+
+PLUGIN = OutletPlugin(outlet=OUTLET, capture=CAPTURE, layouts=LAYOUTS)
+newsparse_outlets, newsparse_extract_article = PLUGIN.hooks()

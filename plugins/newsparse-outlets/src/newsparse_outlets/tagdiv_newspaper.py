@@ -1,0 +1,100 @@
+"""WordPress sites built on tagDiv's "Newspaper" theme: a family of sites, not one outlet.
+
+Any news site may run the theme, so this plugin has no domain: it recognises the theme's comment form
+in a capture ("Please enter your comment!" / "Please enter your name here") and its CSS classes in
+HTML (``td-post-content`` in the classic templates, ``tdb_single_content`` in the tagDiv Cloud ones).
+A capture opens with the headline and the lead photo's credit line ("NAME/Pool Photo via AP"); in-body
+photos carry a caption ending in a parenthesised credit; embedded videos show a "WATCH:" title and a
+credit line; the comment form closes the page. Publication dates, bylines and tags are not in the
+copied text.
+
+The theme's markup changed with version 10 (2019), when single-post templates moved to tagDiv Cloud
+blocks; the two layouts below carry the dates they describe, and their markers decide when a page says
+which one it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsparse.capture.profile import (
+    PAREN_CREDIT_CAPTION,
+    VIA_CREDIT_LINE,
+    Block,
+    CaptureProfile,
+)
+from newsparse.html.layout import HtmlLayout
+from newsparse.outlet_plugin import OutletPlugin
+from newsparse.outlets import Outlet
+
+OUTLET = Outlet(
+    id="tagdiv_newspaper",
+    name='WordPress tagDiv "Newspaper" theme',
+    markers=("Please enter your comment!", "Please enter your name here", "td-post-content", "tdb_single_"),
+    min_markers=2,
+    language="en",
+)
+
+CAPTURE = CaptureProfile(
+    head=("title",),
+    blocks=[
+        Block(
+            "embedded video promo and its credit",
+            re.compile(r"WATCH: .+"),
+            end="count",
+            count=1,
+            sample=(
+                "WATCH: China Air Force Fighter Jet Performs “Aggressive” Fly-By in Front of U.S. Aircraft",
+                "",
+                "US Indo-Pacific Command via Storyful",
+            ),
+        ),
+        Block(
+            "comment form",
+            ("Please enter your comment!", "Leave a Reply", "LEAVE A REPLY"),
+            end="document",
+            placement="tail",
+            sample="Please enter your comment!\nPlease enter your name here",
+        ),
+    ],
+    captions=[PAREN_CREDIT_CAPTION, VIA_CREDIT_LINE],
+)
+
+#: Shared by both designs: the WordPress parts the theme never changed.
+_WORDPRESS_CAPTIONS = ("figcaption", ".wp-caption-text")
+
+LAYOUTS = (
+    HtmlLayout(
+        "tagDiv Cloud single template (Newspaper 10 and later)",
+        valid_from="2019-10-01",
+        markers=(".tdb_single_content", ".tdb-title-text"),
+        title=("h1.tdb-title-text", "h1"),
+        subtitle=(".tdb_single_subtitle p", ".tdb_single_subtitle"),
+        authors=(".tdb-author-name",),
+        published=(".tdb_single_date time[datetime]", "time.entry-date"),
+        section=(".tdb-entry-category",),
+        body=(".tdb_single_content .tdb-block-inner", ".tdb_single_content"),
+        remove=(".td-a-ad", ".tdb-block-share", ".td_block_related_posts", "#comments", ".comment-respond"),
+        figures=("figure", ".wp-caption"),
+        captions=_WORDPRESS_CAPTIONS,
+        tags=(".tdb-tags li a",),
+    ),
+    HtmlLayout(
+        "classic single template (Newspaper 9 and earlier)",
+        valid_until="2019-09-30",
+        markers=(".td-post-content",),
+        title=(".td-post-title h1.entry-title", "h1.entry-title"),
+        subtitle=(".td-post-sub-title",),
+        authors=(".td-post-author-name a",),
+        published=(".td-post-date time.entry-date", "time.entry-date"),
+        section=(".td-category a",),
+        body=(".td-post-content",),
+        remove=(".td-a-rec", ".td-post-sharing", ".td_block_related_posts", "#comments", ".comment-respond"),
+        figures=("figure", ".wp-caption"),
+        captions=_WORDPRESS_CAPTIONS,
+        tags=(".td-tags li a",),
+    ),
+)
+
+PLUGIN = OutletPlugin(outlet=OUTLET, capture=CAPTURE, layouts=LAYOUTS)
+newsparse_outlets, newsparse_extract_article = PLUGIN.hooks()

@@ -1,0 +1,111 @@
+"""An outlet plugin made of data: what the outlet is, what its captures and its markup look like.
+
+An outlet module states facts and ends with one line that turns them into hooks::
+
+    PLUGIN = OutletPlugin(outlet=Outlet(...), capture=CaptureProfile(...), layouts=(HtmlLayout(...),))
+    newsparse_outlets, newsparse_extract_article = PLUGIN.hooks()
+
+The module is then a pluggy plugin like any other, registered through an entry point in the
+``newsparse`` group. All the reading is done here and in :mod:`newsparse.capture` and
+:mod:`newsparse.html`, once, for every outlet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+from selectolax.lexbor import LexborHTMLParser
+
+from newsparse.capture.profile import CaptureProfile
+from newsparse.capture.reader import agency_in_paragraphs, read_with_profile
+from newsparse.hookspecs import hookimpl
+from newsparse.html.layout import HtmlLayout, choose_layout, read_with_layout
+from newsparse.html.metadata import read_metadata
+from newsparse.models import Article, Page, PageKind
+from newsparse.outlets import Outlet, page_url
+
+__all__ = ["OutletPlugin"]
+
+OutletsHook = Callable[[], Sequence[Outlet]]
+ExtractHook = Callable[[Page, Outlet], "Article | None"]
+
+
+@attrs.frozen
+class OutletPlugin:
+    """An outlet (or a family of sites sharing a theme) and how to read its pages.
+
+    ``capture`` describes its plain-text captures (None: captures go to the generic plugin);
+    ``layouts`` its HTML designs, newest first by convention (none: HTML is read by the standards and
+    the generic body extractor, with the outlet's zone and agency rules still applied).
+    """
+
+    outlet: Outlet
+    capture: CaptureProfile | None = None
+    layouts: tuple[HtmlLayout, ...] = attrs.field(default=(), converter=tuple)
+
+    def extract(self, page: Page, outlet: Outlet) -> Article | None:
+        """The article of a page matched to this outlet; None for any other outlet's page."""
+        if outlet.id != self.outlet.id:
+            return None
+        if page.kind is PageKind.HTML:
+            return self._from_html(page, outlet)
+        if self.capture is None:
+            return None
+        reading = read_with_profile(page.text, self.capture, timezone=outlet.timezone)
+        return Article(
+            source=page.source,
+            outlet=outlet.id,
+            plugin=outlet.plugin or outlet.id,
+            url=page.url,
+            language=outlet.language,
+            title=reading.title,
+            subtitle=reading.subtitle,
+            authors=reading.authors,
+            agency=reading.agency,
+            published=page.published or reading.published,
+            section=reading.section,
+            tags=reading.tags,
+            paragraphs=reading.paragraphs,
+            images=reading.images,
+        )
+
+    def _from_html(self, page: Page, outlet: Outlet) -> Article:
+        tree = LexborHTMLParser(page.text)
+        meta = read_metadata(tree, timezone=outlet.timezone)
+        layout = choose_layout(self.layouts, tree, page.published or meta.published)
+        reading = read_with_layout(tree, layout, meta, timezone=outlet.timezone)
+        paragraphs = list(reading.paragraphs)
+        agency = agency_in_paragraphs(paragraphs, self.capture.agencies) if self.capture else None
+        return Article(
+            source=page.source,
+            outlet=outlet.id,
+            plugin=outlet.plugin or outlet.id,
+            url=page_url(page) or meta.url,
+            language=meta.language or outlet.language,
+            title=reading.title,
+            subtitle=reading.subtitle,
+            authors=reading.authors,
+            agency=agency,
+            published=page.published or reading.published,
+            modified=reading.modified,
+            section=reading.section,
+            tags=reading.tags,
+            paragraphs=paragraphs,
+            images=reading.images,
+        )
+
+    def hooks(self) -> tuple[OutletsHook, ExtractHook]:
+        """The two hook implementations of this outlet, to be bound to module-level names so that the
+        module is the plugin (``newsparse_outlets, newsparse_extract_article = PLUGIN.hooks()``)."""
+        declared = (self.outlet,)
+
+        @hookimpl
+        def newsparse_outlets() -> Sequence[Outlet]:
+            return declared
+
+        @hookimpl
+        def newsparse_extract_article(page: Page, outlet: Outlet) -> Article | None:
+            return self.extract(page, outlet)
+
+        return newsparse_outlets, newsparse_extract_article
