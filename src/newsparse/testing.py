@@ -1,0 +1,203 @@
+"""The plugin test kit: pages and the articles a reader expects from them, as pytest cases.
+
+An outlet author puts, in one folder, a page (``NAME.txt``, ``NAME.html``, ...) and its expected article
+(``NAME.expected.json``), written by reading the page, field by field. The expected file is::
+
+    {
+      "page": "optional/relative/path/to/the/page.txt",
+      "article": {"outlet": "thestar", "title": "...", "published": null, "paragraphs": ["...", "..."]}
+    }
+
+``page`` defaults to the document beside the JSON with the same name. Every field listed under
+``article`` is compared with the extracted article's JSON (the contract of :mod:`newsparse.convert`);
+fields left out are not compared, so ``"published": null`` says "the page states no date" while leaving
+``published`` out says nothing. A page's hints (URL, outlet, date) go in its ordinary sidecar
+``NAME.json``, exactly as ``newsparse articles`` reads them.
+
+In a test module::
+
+    from newsparse.testing import case_params, check_case
+
+    @pytest.mark.parametrize("case", case_params(Path(__file__).parent / "cases"))
+    def test_case(case):
+        check_case(case)
+
+A mismatch fails with one line per differing field, and one line per missing, extra or changed item of
+a list (paragraphs, tags, images), so the author sees what the plugin got wrong, not two walls of JSON.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from newsparse.convert import unstructure
+from newsparse.errors import NewsparseError
+from newsparse.inputs import DOCUMENT_SUFFIXES, page_from_path
+from newsparse.models import Article
+from newsparse.pipeline import Pipeline
+
+__all__ = [
+    "EXPECTED_SUFFIX",
+    "Case",
+    "CaseError",
+    "CaseMismatch",
+    "case_params",
+    "check_case",
+    "compare",
+    "load_cases",
+]
+
+EXPECTED_SUFFIX = ".expected.json"
+_ARTICLE_FIELDS = frozenset(field.name for field in attrs.fields(Article))
+_SHOWN = 100
+
+
+class CaseError(NewsparseError, ValueError):
+    """A case folder that cannot be read: bad JSON, an unknown field, a missing page."""
+
+
+class CaseMismatch(AssertionError):
+    """The extracted article differs from the expected one; the message is the field-by-field diff."""
+
+
+@attrs.frozen
+class Case:
+    """One page and the article a reader expects from it."""
+
+    name: str
+    page: Path
+    expected: Mapping[str, Any]
+    expected_path: Path
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _page_beside(expected_path: Path) -> Path:
+    stem = expected_path.name[: -len(EXPECTED_SUFFIX)]
+    for suffix in DOCUMENT_SUFFIXES:
+        for candidate in (
+            expected_path.with_name(stem + suffix),
+            expected_path.with_name(stem + suffix + ".gz"),
+        ):
+            if candidate.is_file():
+                return candidate
+    raise CaseError(f"{expected_path}: no page named {stem}.* beside it, and no 'page' key")
+
+
+def _load_case(expected_path: Path, root: Path) -> Case:
+    try:
+        data = json.loads(expected_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CaseError(f"{expected_path}: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
+        raise CaseError(f"{expected_path}: expected an object with an 'article' object")
+    unknown = set(data["article"]) - _ARTICLE_FIELDS
+    if unknown:
+        raise CaseError(f"{expected_path}: not Article fields: {', '.join(sorted(unknown))}")
+    if "page" in data:
+        page = (expected_path.parent / str(data["page"])).resolve()
+        if not page.is_file():
+            raise CaseError(f"{expected_path}: page {data['page']} not found")
+    else:
+        page = _page_beside(expected_path)
+    name = expected_path.relative_to(root).as_posix()[: -len(EXPECTED_SUFFIX)]
+    return Case(name=name, page=page, expected=data["article"], expected_path=expected_path)
+
+
+def load_cases(folder: str | Path) -> list[Case]:
+    """Every ``*.expected.json`` under ``folder`` (recursively, in name order) as a :class:`Case`."""
+    root = Path(folder)
+    if not root.is_dir():
+        raise CaseError(f"{root}: not a folder of cases")
+    return [_load_case(path, root) for path in sorted(root.rglob("*" + EXPECTED_SUFFIX))]
+
+
+def case_params(folder: str | Path) -> list[Any]:
+    """The cases of a folder as ``pytest.param``s named after their files (for ``parametrize``)."""
+    import pytest
+
+    return [pytest.param(case, id=case.name) for case in load_cases(folder)]
+
+
+# -- comparing -------------------------------------------------------------------------------------
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def _changed_words(expected: str, actual: str) -> str:
+    """The words that differ between two versions of a paragraph, marked -[...] and +[...]."""
+    a, b = expected.split(), actual.split()
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op in ("delete", "replace"):
+            parts.append("-[" + " ".join(a[i1:i2]) + "]")
+        if op in ("insert", "replace"):
+            parts.append("+[" + " ".join(b[j1:j2]) + "]")
+    return " ".join(parts)
+
+
+def _similar(expected: Any, actual: Any) -> bool:
+    """Two strings close enough that their changed words say more than the two whole texts."""
+    if not (isinstance(expected, str) and isinstance(actual, str)):
+        return False
+    matcher = difflib.SequenceMatcher(a=expected.split(), b=actual.split(), autojunk=False)
+    return matcher.ratio() >= 0.6
+
+
+def _list_diff(field: str, expected: Sequence[Any], actual: Sequence[Any]) -> list[str]:
+    keys = [json.dumps(item, sort_keys=True, ensure_ascii=False) for item in expected]
+    got = [json.dumps(item, sort_keys=True, ensure_ascii=False) for item in actual]
+    lines = [f"{field}: expected {len(expected)} items, got {len(actual)}"]
+    matcher = difflib.SequenceMatcher(a=keys, b=got, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace" and i2 - i1 == j2 - j1:
+            for offset in range(i2 - i1):
+                old, new = expected[i1 + offset], actual[j1 + offset]
+                if _similar(old, new):
+                    lines.append(f"  changed [{i1 + offset}]: {_changed_words(old, new)}")
+                else:
+                    lines.append(f"  missing [{i1 + offset}]: {_short(old)}")
+                    lines.append(f"  extra   [{j1 + offset}]: {_short(new)}")
+            continue
+        lines.extend(f"  missing [{i}]: {_short(expected[i])}" for i in range(i1, i2))
+        lines.extend(f"  extra   [{j}]: {_short(actual[j])}" for j in range(j1, j2))
+    return lines
+
+
+def compare(expected: Mapping[str, Any], article: Article) -> list[str]:
+    """The differences between an expected article (JSON, as in a case file) and an extracted one: one
+    entry per differing field (a list field's entry has a line per missing, extra or changed item);
+    empty when they agree on every expected field."""
+    actual = unstructure(article)
+    differences: list[str] = []
+    for field, want in expected.items():
+        got = actual.get(field)
+        if want == got:
+            continue
+        if isinstance(want, list) and isinstance(got, list):
+            differences.append("\n".join(_list_diff(field, want, got)))
+        else:
+            differences.append(f"{field}: expected {_short(want)}, got {_short(got)}")
+    return differences
+
+
+def check_case(case: Case, pipeline: Pipeline | None = None) -> Article:
+    """Extract the case's page with the installed plugins (or ``pipeline``) and compare; raises
+    :class:`CaseMismatch` with the field-by-field diff when the article differs. Returns the article."""
+    pipeline = pipeline or Pipeline()
+    article = pipeline.article(page_from_path(case.page))
+    problems = compare(case.expected, article)
+    if problems:
+        header = f"{case.name}: {len(problems)} field(s) differ from {case.expected_path.name}"
+        raise CaseMismatch("\n".join([header, *problems]))
+    return article

@@ -1,0 +1,34 @@
+"""The five seeds, each with the article a reader expects from it (tests/outlets/cases/<outlet>/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsparse.pipeline import Pipeline
+from newsparse.testing import Case, case_params, check_case
+
+CASES = Path(__file__).parent / "cases"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.mark.parametrize("case", case_params(CASES))
+def test_seed_case(case: Case, pipeline: Pipeline) -> None:
+    article = check_case(case, pipeline)
+    # The case folder names the plugin that must have read the page.
+    assert article.plugin == case.name.split("/")[0]
+
+
+def test_every_seed_has_a_case() -> None:
+    seeds = {path.name for path in (CASES.parents[2] / "seeds").glob("*.txt")}
+    cases = {case.page.name for case in case_params_cases()}
+    assert seeds == cases
+
+
+def case_params_cases() -> list[Case]:
+    return [param.values[0] for param in case_params(CASES)]

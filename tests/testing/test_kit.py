@@ -1,0 +1,116 @@
+"""The plugin test kit: folders of page + expected article become cases with readable diffs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsparse.models import Article
+from newsparse.pipeline import Pipeline
+from newsparse.plugins import PluginHost
+from newsparse.testing import CaseError, CaseMismatch, case_params, check_case, compare, load_cases
+
+STORY = [
+    "The first paragraph of the constructed page says who met whom and where they met.",
+    "The second paragraph says what they agreed on and when they will meet again.",
+]
+
+
+def generic_only() -> Pipeline:
+    from newsparse.builtin import generic
+
+    return Pipeline(PluginHost(entry_points=False, plugins=[("generic", generic)]))
+
+
+def write_case(folder: Path, name: str, article: dict[str, object], page: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.txt").write_text(
+        page or "A constructed title\n\n" + "\n\n".join(STORY), encoding="utf-8"
+    )
+    path = folder / f"{name}.expected.json"
+    path.write_text(json.dumps({"article": article}), encoding="utf-8")
+    return path
+
+
+def test_a_folder_becomes_named_cases_in_order(tmp_path: Path) -> None:
+    write_case(tmp_path / "b", "two", {"paragraphs": STORY})
+    write_case(tmp_path / "a", "one", {"paragraphs": STORY})
+    assert [case.name for case in load_cases(tmp_path)] == ["a/one", "b/two"]
+    assert [param.id for param in case_params(tmp_path)] == ["a/one", "b/two"]
+
+
+def test_a_matching_case_passes_and_returns_the_article(tmp_path: Path) -> None:
+    write_case(tmp_path, "ok", {"title": "A constructed title", "paragraphs": STORY, "published": None})
+    (case,) = load_cases(tmp_path)
+    article = check_case(case, generic_only())
+    assert article.paragraphs == tuple(STORY)
+
+
+def test_a_mismatch_names_each_field_and_each_paragraph(tmp_path: Path) -> None:
+    expected = {
+        "title": "Another title",
+        "published": "2023-12-22",
+        "paragraphs": [
+            STORY[0],
+            "A paragraph the page does not have, which the plugin should have found.",
+            STORY[1],
+        ],
+    }
+    write_case(tmp_path, "bad", expected)
+    (case,) = load_cases(tmp_path)
+    with pytest.raises(CaseMismatch) as caught:
+        check_case(case, generic_only())
+    message = str(caught.value)
+    assert message.splitlines()[0] == "bad: 3 field(s) differ from bad.expected.json"
+    assert 'title: expected "Another title", got "A constructed title"' in message
+    assert 'published: expected "2023-12-22", got null' in message
+    assert "paragraphs: expected 3 items, got 2" in message
+    assert "  missing [1]: " in message
+
+
+def test_a_changed_paragraph_shows_the_changed_words() -> None:
+    article = Article(source="s", outlet="o", plugin="p", paragraphs=["One two three four five."])
+    lines = compare({"paragraphs": ["One two THREE four five."]}, article)
+    assert lines == ["paragraphs: expected 1 items, got 1\n  changed [0]: -[THREE] +[three]"]
+
+
+def test_fields_left_out_are_not_compared() -> None:
+    article = Article(source="s", outlet="o", plugin="p", title="T", paragraphs=["x"])
+    assert compare({"paragraphs": ["x"]}, article) == []
+    assert compare({"title": None}, article) == ['title: expected null, got "T"']
+
+
+def test_the_page_can_live_elsewhere(tmp_path: Path) -> None:
+    page = tmp_path / "pages" / "story.txt"
+    page.parent.mkdir()
+    page.write_text("A constructed title\n\n" + "\n\n".join(STORY), encoding="utf-8")
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "cases" / "story.expected.json").write_text(
+        json.dumps({"page": "../pages/story.txt", "article": {"paragraphs": STORY}}), encoding="utf-8"
+    )
+    (case,) = load_cases(tmp_path / "cases")
+    assert case.page == page.resolve()
+    check_case(case, generic_only())
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "Expecting property name"),
+        ('{"title": "x"}', "an 'article' object"),
+        ('{"article": {"headline": "x"}}', "not Article fields: headline"),
+        ('{"page": "missing.txt", "article": {}}', "page missing.txt not found"),
+        ('{"article": {}}', "no page named lonely.*"),
+    ],
+)
+def test_bad_case_files_are_typed_errors(tmp_path: Path, content: str, message: str) -> None:
+    (tmp_path / "lonely.expected.json").write_text(content, encoding="utf-8")
+    with pytest.raises(CaseError, match=message.replace("*", r"\*")):
+        load_cases(tmp_path)
+
+
+def test_a_missing_folder_is_a_case_error(tmp_path: Path) -> None:
+    with pytest.raises(CaseError, match="not a folder"):
+        load_cases(tmp_path / "nope")
