@@ -30,12 +30,14 @@ from __future__ import annotations
 
 import difflib
 import json
+import random
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from newsparse.capture.profile import CaptureProfile, Head, Placement
 from newsparse.convert import unstructure
 from newsparse.errors import NewsparseError
 from newsparse.inputs import DOCUMENT_SUFFIXES, page_from_path
@@ -44,9 +46,12 @@ from newsparse.pipeline import Pipeline
 
 __all__ = [
     "EXPECTED_SUFFIX",
+    "STORY_WORDS",
     "Case",
     "CaseError",
     "CaseMismatch",
+    "GeneratedCapture",
+    "capture_with_boilerplate",
     "case_params",
     "check_case",
     "compare",
@@ -201,3 +206,113 @@ def check_case(case: Case, pipeline: Pipeline | None = None) -> Article:
         header = f"{case.name}: {len(problems)} field(s) differ from {case.expected_path.name}"
         raise CaseMismatch("\n".join([header, *problems]))
     return article
+
+
+# -- property tests: a story with an outlet's boilerplate around it --------------------------------
+#: Plain words for generated stories: no agency, credit, marker or list bullet can come out of them.
+STORY_WORDS = (
+    "minister",
+    "talks",
+    "border",
+    "trade",
+    "council",
+    "river",
+    "harbour",
+    "summit",
+    "budget",
+    "school",
+    "farmers",
+    "road",
+    "bridge",
+    "court",
+    "election",
+    "village",
+    "museum",
+    "weather",
+    "railway",
+    "market",
+    "festival",
+    "hospital",
+    "energy",
+    "water",
+    "report",
+    "committee",
+    "province",
+    "coast",
+    "mountain",
+    "season",
+    "workers",
+    "factory",
+    "treaty",
+    "delegation",
+    "harvest",
+    "airport",
+)
+
+
+@attrs.frozen
+class GeneratedCapture:
+    """A constructed capture and the story in it: what a perfect reading of ``text`` gives."""
+
+    text: str
+    title: str | None
+    subtitle: str | None
+    section: str | None
+    paragraphs: tuple[str, ...]
+
+
+def capture_with_boilerplate(profile: CaptureProfile, *, max_paragraphs: int = 8) -> Any:
+    """A hypothesis strategy of :class:`GeneratedCapture`: random story paragraphs with the profile's
+    head lines, and the samples of its boilerplate blocks placed at random where each may sit (head
+    blocks before the headline, anywhere blocks between paragraphs, one tail block at the end).
+
+    Blocks without a ``sample`` cannot be placed; describe each block with a real instance of it.
+    """
+    from hypothesis import strategies as st
+
+    # Words come from a seeded Random, one draw per text: drawing each word through hypothesis is
+    # needlessly slow, and the structure (which blocks go where) is what the property is about.
+    def words(low: int, high: int, full_stop: bool = False) -> Any:
+        def make(seed: int) -> str:
+            rng = random.Random(seed)
+            text = " ".join(rng.choices(STORY_WORDS, k=rng.randint(low, high))).capitalize()
+            return text + "." if full_stop else text
+
+        return st.integers(0, 2**32 - 1).map(make)
+
+    sentence = words(8, 20, full_stop=True)
+    paragraph = st.lists(sentence, min_size=1, max_size=3).map(" ".join)
+    head_blocks = [b for b in profile.blocks if b.sample and b.placement is Placement.HEAD]
+    anywhere = [b for b in profile.blocks if b.sample and b.placement is Placement.ANYWHERE]
+    tail = [b for b in profile.blocks if b.sample and b.placement is Placement.TAIL]
+
+    @st.composite
+    def build(draw: Any) -> GeneratedCapture:
+        head = {
+            role: draw(words(5, 12) if role is not Head.SECTION else words(1, 1)) for role in profile.head
+        }
+        if Head.STANDFIRST in head:
+            head[Head.STANDFIRST] = draw(sentence)
+        body = draw(st.lists(paragraph, min_size=1, max_size=max_paragraphs))
+        chunks: list[str] = ["\n".join(b.sample) for b in head_blocks if draw(st.booleans())]
+        chunks.extend(head[role] for role in profile.head)
+        slots: list[list[str]] = [[] for _ in range(len(body) + 1)]
+        if anywhere:
+            for block in draw(st.lists(st.sampled_from(anywhere), max_size=4)):
+                slots[draw(st.integers(0, len(body)))].append("\n".join(block.sample))
+        for index, text in enumerate(body):
+            chunks.extend(slots[index])
+            chunks.append(text)
+        chunks.extend(slots[-1])
+        if tail and draw(st.booleans()):
+            chunks.append("\n".join(draw(st.sampled_from(tail)).sample))
+        separator = draw(st.sampled_from(["\n\n", "\n\n\n"]))
+        return GeneratedCapture(
+            text=separator.join(chunks) + "\n",
+            title=head.get(Head.TITLE),
+            subtitle=head.get(Head.STANDFIRST),
+            section=head.get(Head.SECTION),
+            paragraphs=tuple(body),
+        )
+
+    return build()

@@ -114,3 +114,29 @@ def test_bad_case_files_are_typed_errors(tmp_path: Path, content: str, message: 
 def test_a_missing_folder_is_a_case_error(tmp_path: Path) -> None:
     with pytest.raises(CaseError, match="not a folder"):
         load_cases(tmp_path / "nope")
+
+
+def test_generated_captures_place_every_kind_of_block() -> None:
+    """The property strategy really puts the samples in: a reader that does not know a block is
+    caught by it (hypothesis finds a capture where the block's lines reach the body)."""
+    import re
+
+    from hypothesis import find
+
+    from newsparse.capture.profile import Block, CaptureProfile
+    from newsparse.capture.reader import read_with_profile
+    from newsparse.testing import capture_with_boilerplate
+
+    blocks = [
+        Block("menu", "Menu", end="run", placement="head", sample="Menu\n  • News\n  • Sports"),
+        Block("promo", re.compile(r"WATCH: .+"), sample="WATCH: a video"),
+        Block("foot", "Most Read", end="document", placement="tail", sample="Most Read\nA headline"),
+    ]
+    full = CaptureProfile(head=["title"], blocks=blocks)
+    for missing in blocks:
+        partial = CaptureProfile(head=["title"], blocks=[b for b in blocks if b is not missing])
+        leaked = find(
+            capture_with_boilerplate(full),
+            lambda c, p=partial: read_with_profile(c.text, p).paragraphs != c.paragraphs,
+        )
+        assert missing.sample[0] in leaked.text

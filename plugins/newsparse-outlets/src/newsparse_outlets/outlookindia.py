@@ -31,7 +31,10 @@ CAPTURE = CaptureProfile(
             "Getting your Trinity Audio player ready...",
             sample="Getting your Trinity Audio player ready...",
         ),
-        Block("caption icon label", "info_icon", sample="info_icon"),
+        # The label follows the lead photo's caption, which the caption rule below takes.
+        Block(
+            "caption icon label", "info_icon", sample=("US Secretary of State Antony Blinken", "info_icon")
+        ),
     ],
     agencies=[TRAILING_PAREN_AGENCY],
     captions=[CaptionRule(before="info_icon")],

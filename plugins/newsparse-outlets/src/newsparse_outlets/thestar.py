@@ -44,7 +44,13 @@ CAPTURE = CaptureProfile(
             sample="Next In Aseanplus News\n\nAsean News Headlines at 10pm on Tuesday (Feb 18, 2025)\n"
             "Singapore to fork out billions for Changi airport upgrades\n\nOthers Also Read",
         ),
-        Block("others also read", "Others Also Read", end="document", placement="tail"),
+        Block(
+            "others also read",
+            "Others Also Read",
+            end="document",
+            placement="tail",
+            sample="Others Also Read",
+        ),
     ],
     agencies=[TRAILING_DASH_AGENCY],
     captions=[DASH_CREDIT_CAPTION],

@@ -1,0 +1,39 @@
+"""Per outlet: random story paragraphs, with the outlet's declared boilerplate blocks placed at random
+among them, come out of the outlet's plugin as exactly the story."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from newsparse_outlets import almayadeen, newsaz, outlookindia, tagdiv_newspaper, thestar
+
+from newsparse.models import Page
+from newsparse.testing import GeneratedCapture, capture_with_boilerplate
+
+OUTLETS = [almayadeen, newsaz, outlookindia, tagdiv_newspaper, thestar]
+
+
+@pytest.mark.parametrize("module", OUTLETS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+def test_every_block_has_a_sample_to_test_it_with(module: ModuleType) -> None:
+    assert all(block.sample for block in module.CAPTURE.blocks)
+
+
+@pytest.mark.parametrize("module", OUTLETS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+@given(data=st.data())
+def test_boilerplate_never_reaches_the_body(module: ModuleType, data: st.DataObject) -> None:
+    capture: GeneratedCapture = data.draw(capture_with_boilerplate(module.CAPTURE))
+    outlet = module.OUTLET
+    article = module.PLUGIN.extract(Page(content=capture.text, kind="text", source="generated"), outlet)
+    assert article is not None
+    assert article.paragraphs == capture.paragraphs
+    assert (article.title, article.subtitle, article.section) == (
+        capture.title,
+        capture.subtitle,
+        capture.section,
+    )
+    # Samples may hold a caption (it is part of the block's real instance), never a tag.
+    assert article.tags == ()
+    assert all(image.caption not in capture.paragraphs for image in article.images)
