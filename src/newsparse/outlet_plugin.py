@@ -18,11 +18,11 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser
 
 from newsparse.capture.profile import CaptureProfile
-from newsparse.capture.reader import agency_in_paragraphs, read_with_profile
+from newsparse.capture.reader import agency_in_paragraphs, read_with_profile, split_caption
 from newsparse.hookspecs import hookimpl
 from newsparse.html.layout import HtmlLayout, choose_layout, read_with_layout
 from newsparse.html.metadata import read_metadata
-from newsparse.models import Article, Page, PageKind
+from newsparse.models import Article, Image, Page, PageKind
 from newsparse.outlets import Outlet, page_url
 
 __all__ = ["OutletPlugin"]
@@ -77,6 +77,9 @@ class OutletPlugin:
         reading = read_with_layout(tree, layout, meta, timezone=outlet.timezone)
         paragraphs = list(reading.paragraphs)
         agency = agency_in_paragraphs(paragraphs, self.capture.agencies) if self.capture else None
+        images = reading.images
+        if self.capture is not None:
+            images = tuple(self._split_credit(image) for image in images)
         return Article(
             source=page.source,
             outlet=outlet.id,
@@ -92,8 +95,18 @@ class OutletPlugin:
             section=reading.section,
             tags=reading.tags,
             paragraphs=paragraphs,
-            images=reading.images,
+            images=images,
         )
+
+    def _split_credit(self, image: Image) -> Image:
+        """A caption whose credit is printed inside it ("... (Pool via AP)") split by the outlet's
+        caption patterns, the same ones its captures use."""
+        if image.credit or not image.caption or self.capture is None:
+            return image
+        found = split_caption(image.caption, self.capture.captions)
+        if found is None or not found.credit:
+            return image
+        return attrs.evolve(image, caption=found.caption, credit=found.credit)
 
     def hooks(self) -> tuple[OutletsHook, ExtractHook]:
         """The two hook implementations of this outlet, to be bound to module-level names so that the

@@ -121,7 +121,7 @@ def test_generated_captures_place_every_kind_of_block() -> None:
     caught by it (hypothesis finds a capture where the block's lines reach the body)."""
     import re
 
-    from hypothesis import find
+    from hypothesis import Phase, find, settings
 
     from newsparse.capture.profile import Block, CaptureProfile
     from newsparse.capture.reader import read_with_profile
@@ -138,5 +138,6 @@ def test_generated_captures_place_every_kind_of_block() -> None:
         leaked = find(
             capture_with_boilerplate(full),
             lambda c, p=partial: read_with_profile(c.text, p).paragraphs != c.paragraphs,
+            settings=settings(phases=[Phase.generate], database=None, max_examples=200),
         )
         assert missing.sample[0] in leaked.text

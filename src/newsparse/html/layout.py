@@ -165,7 +165,8 @@ def _take_figures(container: LexborNode, layout: HtmlLayout) -> tuple[Image, ...
             for credit_selector in layout.credits:
                 node = figure.css_first(credit_selector)
                 if node is not None:
-                    credit = _text(node) or None
+                    # A credit is printed "(AP)" or "- AP"; the brackets and the dash are not the name.
+                    credit = _text(node).strip(" ()[]-–—") or None
                     node.decompose()
                     break
             caption = _first_text(figure, layout.captions)

@@ -1,8 +1,8 @@
 """WordPress sites built on tagDiv's "Newspaper" theme: a family of sites, not one outlet.
 
 Any news site may run the theme, so this plugin has no domain: it recognises the theme's comment form
-in a capture ("Please enter your comment!" / "Please enter your name here") and its CSS classes in
-HTML (``td-post-content`` in the classic templates, ``tdb_single_content`` in the tagDiv Cloud ones).
+in a capture ("Please enter your comment!" / "Please enter your name here") and, in HTML, the theme's
+folder (``/wp-content/themes/Newspaper/``) and wrapper class (``td-theme-wrap``).
 A capture opens with the headline and the lead photo's credit line ("NAME/Pool Photo via AP"); in-body
 photos carry a caption ending in a parenthesised credit; embedded videos show a "WATCH:" title and a
 credit line; the comment form closes the page. Publication dates, bylines and tags are not in the
@@ -30,7 +30,13 @@ from newsparse.outlets import Outlet
 OUTLET = Outlet(
     id="tagdiv_newspaper",
     name='WordPress tagDiv "Newspaper" theme',
-    markers=("Please enter your comment!", "Please enter your name here", "td-post-content", "tdb_single_"),
+    # Two of: the comment form's prompts (captures), the theme's folder and wrapper class (HTML).
+    markers=(
+        "Please enter your comment!",
+        "Please enter your name here",
+        "/wp-content/themes/Newspaper/",
+        "td-theme-wrap",
+    ),
     min_markers=2,
     language="en",
 )
