@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
         )
     events.add_argument("--indent", type=int, default=None, metavar="N", help="indent JSON by N spaces")
     commands.add_parser("plugins", help="list loaded plugins, their versions and outlets")
+    new_plugin = commands.add_parser("new-plugin", help="write a working outlet plugin package to start from")
+    new_plugin.add_argument("name", metavar="NAME", help="the outlet's id: lower-case letters, digits, _")
+    new_plugin.add_argument("--title", default=None, help="the outlet's name as readers know it")
+    new_plugin.add_argument("--domain", action="append", default=[], help="a domain the outlet serves")
+    new_plugin.add_argument("--directory", type=Path, default=Path("."), help="where to write the package")
     return parser
 
 
@@ -191,6 +196,19 @@ def _run_plugins(host: PluginHost, out: IO[str], err: IO[str]) -> int:
     return 1 if host.load_failures else 0
 
 
+def _run_new_plugin(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from newsparse.scaffold import ScaffoldError, write_plugin
+
+    try:
+        root = write_plugin(args.name, args.directory, title=args.title, domains=args.domain)
+    except (ScaffoldError, OSError) as exc:
+        print(f"newsparse: error: {exc}", file=err)
+        return 2
+    out.write(f"{root}\n")
+    print(f"newsparse: wrote plugin {args.name!r} in {root}; next: cd {root} && pip install -e .", file=err)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     out = out or sys.stdout
@@ -209,6 +227,8 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None, err: 
         parser.print_usage(err)
         print("newsparse: error: a command is required (articles, events, plugins)", file=err)
         return 2
+    if args.command == "new-plugin":
+        return _run_new_plugin(args, out, err)
     host = PluginHost()
     for failure in host.load_failures:
         print(f"newsparse: plugin {failure.plugin} failed to load: {failure.message}", file=err)
