@@ -24,6 +24,7 @@ from newsparse.html.layout import HtmlLayout, choose_layout, read_with_layout
 from newsparse.html.metadata import read_metadata
 from newsparse.models import Article, Image, Page, PageKind
 from newsparse.outlets import Outlet, page_url
+from newsparse.reading import article_from
 
 __all__ = ["OutletPlugin"]
 
@@ -52,22 +53,8 @@ class OutletPlugin:
             return self._from_html(page, outlet)
         if self.capture is None:
             return None
-        reading = read_with_profile(page.text, self.capture, timezone=outlet.timezone)
-        return Article(
-            source=page.source,
-            outlet=outlet.id,
-            plugin=outlet.plugin or outlet.id,
-            url=page.url,
-            language=outlet.language,
-            title=reading.title,
-            subtitle=reading.subtitle,
-            authors=reading.authors,
-            agency=reading.agency,
-            published=page.published or reading.published,
-            section=reading.section,
-            tags=reading.tags,
-            paragraphs=reading.paragraphs,
-            images=reading.images,
+        return article_from(
+            read_with_profile(page.text, self.capture, timezone=outlet.timezone), page, outlet
         )
 
     def _from_html(self, page: Page, outlet: Outlet) -> Article:
@@ -75,28 +62,13 @@ class OutletPlugin:
         meta = read_metadata(tree, timezone=outlet.timezone)
         layout = choose_layout(self.layouts, tree, page.published or meta.published)
         reading = read_with_layout(tree, layout, meta, timezone=outlet.timezone)
-        paragraphs = list(reading.paragraphs)
-        agency = agency_in_paragraphs(paragraphs, self.capture.agencies) if self.capture else None
-        images = reading.images
         if self.capture is not None:
-            images = tuple(self._split_credit(image) for image in images)
-        return Article(
-            source=page.source,
-            outlet=outlet.id,
-            plugin=outlet.plugin or outlet.id,
-            url=page_url(page) or meta.url,
-            language=meta.language or outlet.language,
-            title=reading.title,
-            subtitle=reading.subtitle,
-            authors=reading.authors,
-            agency=agency,
-            published=page.published or reading.published,
-            modified=reading.modified,
-            section=reading.section,
-            tags=reading.tags,
-            paragraphs=paragraphs,
-            images=images,
-        )
+            # Agency credits and caption credits read the same in markup as in a capture.
+            paragraphs = list(reading.paragraphs)
+            agency = agency_in_paragraphs(paragraphs, self.capture.agencies)
+            images = tuple(self._split_credit(image) for image in reading.images)
+            reading = attrs.evolve(reading, paragraphs=tuple(paragraphs), agency=agency, images=images)
+        return article_from(reading, page, outlet, url=page_url(page) or meta.url, language=meta.language)
 
     def _split_credit(self, image: Image) -> Image:
         """A caption whose credit is printed inside it ("... (Pool via AP)") split by the outlet's

@@ -179,3 +179,17 @@ def test_the_first_date_line_wins_and_is_claimed() -> None:
     reading = read_with_profile(capture, profile, timezone="Asia/Beirut")
     assert reading.published == When.at(dt.datetime(2023, 12, 22, 12, 17, tzinfo=dt.timezone.utc))
     assert reading.paragraphs == (STORY_1,)
+
+
+@pytest.mark.parametrize(
+    ("build", "group"),
+    [
+        (lambda: DateRule(r"• (.+)", ["%Y"]), "date"),
+        (lambda: AgencyRule(r"- (Reuters)"), "agency"),
+        (lambda: CaptionRule(regex=r"(.+) \(AP\)"), "caption"),
+        (lambda: CaptureProfile(bylines=[r"By (.+)"]), "author"),
+    ],
+)
+def test_a_rule_without_its_named_group_fails_when_declared(build: object, group: str) -> None:
+    with pytest.raises(ValueError, match=f"needs .*P<{group}>"):
+        build()  # type: ignore[operator]

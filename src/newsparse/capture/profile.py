@@ -16,6 +16,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -108,6 +109,22 @@ def _optional_matcher(value: str | re.Pattern[str] | LineMatcher | None) -> Line
     return None if value is None else matcher(value)
 
 
+def _needs_group(*names: str) -> Any:
+    """A validator: the pattern has at least one of the named groups the reader takes its value from,
+    so a data sheet with a typo fails when the plugin loads, not on the first page."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        patterns = value if isinstance(value, tuple) else (value,)
+        for regex in patterns:
+            if regex is not None and not set(names) & set(regex.groupindex):
+                wanted = " or ".join(f"(?P<{name}>...)" for name in names)
+                raise ValueError(
+                    f"{type(instance).__name__}.{attribute.name} {regex.pattern!r} needs {wanted}"
+                )
+
+    return check
+
+
 def _heads(values: Iterable[str]) -> tuple[Head, ...]:
     return tuple(Head(v) for v in values)
 
@@ -169,7 +186,7 @@ class AgencyRule:
     the credit is taken off the paragraph (a trailing "- Reuters" is; "News.Az reports citing TASS" is
     part of the sentence and stays)."""
 
-    regex: re.Pattern[str] = attrs.field(converter=_sheet_pattern)
+    regex: re.Pattern[str] = attrs.field(converter=_sheet_pattern, validator=_needs_group("agency"))
     scope: Scope = attrs.field(default=Scope.LAST, converter=Scope)
     strip: bool = False
 
@@ -180,7 +197,7 @@ class DateRule:
     of ``formats`` (``strptime`` directives) that fits. A format with an hour gives a time in the
     outlet's zone; a format without one gives a day."""
 
-    regex: re.Pattern[str] = attrs.field(converter=_plain_pattern)
+    regex: re.Pattern[str] = attrs.field(converter=_plain_pattern, validator=_needs_group("date"))
     formats: tuple[str, ...] = attrs.field(converter=tuple)
 
 
@@ -194,7 +211,9 @@ class CaptionRule:
     visible caption comes after the image's alternative text).
     """
 
-    regex: re.Pattern[str] | None = attrs.field(default=None, converter=_optional_sheet_pattern)
+    regex: re.Pattern[str] | None = attrs.field(
+        default=None, converter=_optional_sheet_pattern, validator=_needs_group("caption", "credit")
+    )
     before: LineMatcher | None = attrs.field(default=None, converter=_optional_matcher)
 
     def __attrs_post_init__(self) -> None:
@@ -227,7 +246,9 @@ class CaptureProfile:
     head: tuple[Head, ...] = attrs.field(default=(Head.TITLE,), converter=_heads)
     blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
     dates: tuple[DateRule, ...] = attrs.field(default=(), converter=tuple)
-    bylines: tuple[re.Pattern[str], ...] = attrs.field(default=(), converter=_plain_patterns)
+    bylines: tuple[re.Pattern[str], ...] = attrs.field(
+        default=(), converter=_plain_patterns, validator=_needs_group("author")
+    )
     agencies: tuple[AgencyRule, ...] = attrs.field(default=(), converter=tuple)
     captions: tuple[CaptionRule, ...] = attrs.field(default=(), converter=tuple)
     tags: TagStyle = attrs.field(default=TagStyle.NONE, converter=TagStyle)

@@ -22,8 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import attrs
-
 from newsparse.capture.credits import agency_name
 from newsparse.capture.datelines import read_printed_date
 from newsparse.capture.lines import Line, clean, split_lines
@@ -38,27 +36,13 @@ from newsparse.capture.profile import (
     TagStyle,
 )
 from newsparse.models import Image, When
+from newsparse.reading import Reading
 
-__all__ = ["CaptureReading", "agency_in_paragraphs", "read_with_profile", "split_caption"]
+__all__ = ["agency_in_paragraphs", "read_with_profile", "split_caption"]
 
 _SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
 _FULL_STOP = re.compile(r"""(?<!\.)\.["'”’»)\]]*$""")
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&)\s*")
-
-
-@attrs.frozen
-class CaptureReading:
-    """What a capture says about its article (every field optional but the paragraphs)."""
-
-    title: str | None = None
-    paragraphs: tuple[str, ...] = ()
-    subtitle: str | None = None
-    section: str | None = None
-    authors: tuple[str, ...] = ()
-    published: When | None = None
-    agency: str | None = None
-    tags: tuple[str, ...] = ()
-    images: tuple[Image, ...] = ()
 
 
 # -- 1. blocks -----------------------------------------------------------------------------------
@@ -276,7 +260,7 @@ def _claim_head(free: list[Line], roles: tuple[Head, ...], claimed: dict[int, st
 
 
 # -- the reader ------------------------------------------------------------------------------------
-def read_with_profile(text: str, profile: CaptureProfile, *, timezone: str | None = None) -> CaptureReading:
+def read_with_profile(text: str, profile: CaptureProfile, *, timezone: str | None = None) -> Reading:
     """Read a capture of an outlet with that outlet's capture profile (see the module docstring)."""
     lines = split_lines(text)
     claimed: dict[int, str] = {}
@@ -303,7 +287,7 @@ def read_with_profile(text: str, profile: CaptureProfile, *, timezone: str | Non
     head = _claim_head(free(), profile.head, claimed)
     paragraphs = [line.text for line in free()]
     agency = agency_in_paragraphs(paragraphs, profile.agencies) or agency
-    return CaptureReading(
+    return Reading(
         title=head.get(Head.TITLE),
         subtitle=head.get(Head.STANDFIRST),
         section=head.get(Head.SECTION),

@@ -22,8 +22,9 @@ from newsparse.dates import parse_iso
 from newsparse.html.body import extract_paragraphs
 from newsparse.html.metadata import PageMetadata
 from newsparse.models import Image, When
+from newsparse.reading import Reading
 
-__all__ = ["HtmlLayout", "HtmlReading", "choose_layout", "read_with_layout"]
+__all__ = ["HtmlLayout", "choose_layout", "read_with_layout"]
 
 _SPACE = re.compile(r"\s+")
 
@@ -81,22 +82,6 @@ class HtmlLayout:
     def marked_in(self, tree: LexborHTMLParser) -> bool:
         """Whether the page carries one of this design's markers."""
         return any(tree.css_first(selector) is not None for selector in self.markers)
-
-
-@attrs.frozen
-class HtmlReading:
-    """What a page says about its article, with the outlet's layout applied."""
-
-    layout: str | None
-    title: str | None = None
-    subtitle: str | None = None
-    authors: tuple[str, ...] = ()
-    published: When | None = None
-    modified: When | None = None
-    section: str | None = None
-    tags: tuple[str, ...] = ()
-    paragraphs: tuple[str, ...] = ()
-    images: tuple[Image, ...] = ()
 
 
 def choose_layout(
@@ -205,14 +190,14 @@ def read_with_layout(
     meta: PageMetadata,
     *,
     timezone: str | None = None,
-) -> HtmlReading:
+) -> Reading:
     """Read a parsed page with a layout (selectors first for text, standards first for dates).
 
     Without a layout, or when the layout's body selector finds nothing, the body comes from the
     core's generic paragraph extractor, so a redesign degrades to generic extraction, not to nothing.
     """
     if layout is None:
-        return HtmlReading(
+        return Reading(
             layout=None,
             title=meta.title,
             subtitle=meta.subtitle,
@@ -240,7 +225,7 @@ def read_with_layout(
                 node.decompose()
         images = _take_figures(container, layout) or meta.images
         paragraphs = _paragraphs(container, layout.paragraphs)
-    return HtmlReading(
+    return Reading(
         layout=layout.name,
         title=title,
         subtitle=subtitle,
