@@ -1,0 +1,391 @@
+"""Reference text generated from the code itself, so the documentation cannot drift from it.
+
+Pages hold directives in HTML comments, e.g. ``<!-- newsparse: cli -->``; :func:`expand` replaces each
+with Markdown built from the live objects: the CLI's own argparse help, the hookspecs' docstrings, the
+attrs fields of the models, the record types of the converter, the latest benchmark results. This module
+imports only newsparse and the standard library, so the test suite can check it without mkdocs; the mkdocs
+hook (``mkdocs_hooks.py``) only wires it into the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import importlib
+import inspect
+import json
+import pkgutil
+import re
+import types
+import typing
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+import newsparse
+from newsparse import cli, convert, hookspecs, models
+
+__all__ = [
+    "DocsError",
+    "benchmark_markdown",
+    "cli_markdown",
+    "expand",
+    "fields_markdown",
+    "hooks_markdown",
+    "markdown_roles",
+    "record_types_markdown",
+]
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Width the CLI help is wrapped to: fixed, so the page does not depend on the terminal that built it.
+HELP_WIDTH = 88
+
+
+class DocsError(Exception):
+    """A directive the generator cannot honour: the build must fail rather than publish a wrong page."""
+
+
+# -- Sphinx-style roles in docstrings -> Markdown ------------------------------------------------------
+
+_ROLE = re.compile(r":(?:py:)?(?:class|func|meth|data|attr|mod|exc|obj):`(~?)([^`]+)`")
+
+
+def markdown_roles(text: str, resolve: Callable[[str], str | None]) -> str:
+    """Turn ``:class:`x.y.Z``` roles into autorefs links ``[`Z`][x.y.Z]`` where ``resolve`` knows the
+    target (it returns the canonical dotted path, or None), and into plain code otherwise: a link to an
+    object the reference does not render would break the strict build."""
+
+    def replace(match: re.Match[str]) -> str:
+        short, target = match.group(1) == "~", match.group(2).strip()
+        shown = target.rsplit(".", 1)[-1] if short else target
+        path = resolve(target)
+        return f"[`{shown}`][{path}]" if path else f"`{shown}`"
+
+    return _ROLE.sub(replace, text)
+
+
+def resolve_newsparse(target: str) -> str | None:
+    """The canonical path of a ``newsparse`` object named in full or by its top-level name."""
+    if target.startswith("newsparse."):
+        return target
+    if target in getattr(newsparse, "__all__", ()):
+        obj = getattr(newsparse, target)
+        module = getattr(obj, "__module__", None)
+        if module and module.startswith("newsparse") and hasattr(obj, "__qualname__"):
+            return f"{module}.{obj.__qualname__}"
+        return _defining_module(target, obj) or f"newsparse.{target}"
+    return None
+
+
+def _defining_module(name: str, obj: Any) -> str | None:
+    """For a re-exported value without ``__qualname__`` (``hookimpl``): the submodule that exports it,
+    which is where the API reference renders it."""
+    for module_name in api_modules()[1:]:
+        module = importlib.import_module(module_name)
+        if name in getattr(module, "__all__", ()) and getattr(module, name, None) is obj:
+            return f"{module_name}.{name}"
+    return None
+
+
+# -- the CLI -----------------------------------------------------------------------------------------
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:  # argparse offers no public way to list subparsers
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _help_text(parser: argparse.ArgumentParser) -> str:
+    parser.formatter_class = lambda prog: argparse.HelpFormatter(prog, width=HELP_WIDTH)
+    return parser.format_help().rstrip()
+
+
+def cli_markdown(parser: argparse.ArgumentParser | None = None) -> str:
+    """One section per command, each holding exactly what ``--help`` prints."""
+    parser = parser or cli.build_parser()
+    sections = [f"## `{parser.prog}`\n\n```text\n{_help_text(parser)}\n```"]
+    for name, sub in _subcommands(parser).items():
+        sections.append(f"## `{parser.prog} {name}`\n\n```text\n{_help_text(sub)}\n```")
+    return "\n\n".join(sections)
+
+
+# -- the hooks ---------------------------------------------------------------------------------------
+
+
+def hookspec_functions() -> list[Callable[..., Any]]:
+    """Every hook specification in :mod:`newsparse.hookspecs`, in the order they are defined."""
+    marker = f"{hookspecs.PROJECT}_spec"
+    found = [obj for obj in vars(hookspecs).values() if inspect.isfunction(obj) and hasattr(obj, marker)]
+    return sorted(found, key=lambda f: f.__code__.co_firstlineno)
+
+
+def hooks_markdown() -> str:
+    """One section per hook: its signature, how results combine, and its docstring."""
+    marker = f"{hookspecs.PROJECT}_spec"
+    sections = []
+    for function in hookspec_functions():
+        options = getattr(function, marker)
+        doc = inspect.getdoc(function)
+        if not doc:
+            raise DocsError(f"hook {function.__name__} has no docstring")
+        combine = (
+            "**first result wins**: the first implementation that returns something other than `None` "
+            "ends the call"
+            if options.get("firstresult")
+            else "**all implementations run**: the core combines their results as described below"
+        )
+        signature = f"def {function.__name__}{inspect.signature(function)}: ..."
+        sections.append(
+            f"## `{function.__name__}`\n\n"
+            f"```python\n@hookimpl\n{signature}\n```\n\n"
+            f"Results: {combine}.\n\n{markdown_roles(doc, resolve_newsparse)}"
+        )
+    return "\n\n".join(sections)
+
+
+# -- the models --------------------------------------------------------------------------------------
+
+_NONE = type(None)
+
+
+def _json_type(tp: Any) -> str:
+    """How a field of this Python type is written in the JSON contract."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        if set(args) == {str, bytes}:
+            return 'string, or `{"base64": string}` for bytes'
+        rest = [a for a in args if a is not _NONE]
+        kinds = " or ".join(_json_type(a) for a in rest)
+        return f"{kinds} or `null`" if _NONE in args else kinds
+    if origin is tuple:
+        return f"list of {_json_type(args[0])}"
+    if tp is models.When:
+        return "ISO 8601 string at its precision"
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return "one of " + ", ".join(f'`"{member.value}"`' for member in tp)
+    if tp is str:
+        return "string"
+    if tp is int:
+        return "integer"
+    if isinstance(tp, type) and attrs.has(tp):
+        return f"[{tp.__name__}](#{tp.__name__.lower()}) object"
+    raise DocsError(f"no JSON form known for {tp!r}")
+
+
+def _default(field: attrs.Attribute[Any]) -> str:
+    if field.default is attrs.NOTHING:
+        return "required"
+    return f"`{field.default!r}`"
+
+
+_DESCRIPTION = re.compile(r"^\s*([A-Za-z_]\w*)\s*:\s*(.+?)\s*$")
+
+
+def parse_descriptions(text: str) -> dict[str, str]:
+    """``name: description`` lines (a description may continue on indented lines) as a dict."""
+    found: dict[str, str] = {}
+    last: str | None = None
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        match = _DESCRIPTION.match(line)
+        if match and not line[:1].isspace():
+            last = match.group(1)
+            if last in found:
+                raise DocsError(f"field {last!r} is described twice")
+            found[last] = match.group(2)
+        elif last is not None and line[:1].isspace():
+            found[last] += " " + line.strip()
+        else:
+            raise DocsError(f"cannot read field description line {line!r}")
+    return found
+
+
+def fields_markdown(cls: type, descriptions: dict[str, str]) -> str:
+    """A table of every attrs field of ``cls``: name, Python type, JSON form, default, description.
+
+    Every field needs a description and every description a field, so adding a field to a model without
+    documenting it (or removing one and leaving its description) fails the build."""
+    fields = attrs.fields(cls)
+    hints = typing.get_type_hints(cls)
+    names = [f.name for f in fields]
+    missing = [name for name in names if name not in descriptions]
+    unknown = [name for name in descriptions if name not in names]
+    if missing:
+        raise DocsError(f"{cls.__name__}: no description for field(s) {', '.join(missing)}")
+    if unknown:
+        raise DocsError(f"{cls.__name__}: description of unknown field(s) {', '.join(unknown)}")
+    rows = [
+        "| field | Python type | JSON | default | meaning |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for field in fields:
+        python_type = str(field.type).replace("|", "\\|")
+        json_type = _json_type(hints[field.name]).replace("|", "\\|")
+        rows.append(
+            f"| `{field.name}` | `{python_type}` | {json_type} | {_default(field)} | "
+            f"{descriptions[field.name]} |"
+        )
+    return "\n".join(rows)
+
+
+def record_types_markdown() -> str:
+    """The ``type`` each model's record carries in the JSON contract."""
+    rows = ["| model | `type` |", "| --- | --- |"]
+    rows += [
+        f"| [{cls.__name__}](#{cls.__name__.lower()}) | `{name}` |"
+        for cls, name in convert.RECORD_TYPES.items()
+    ]
+    return "\n".join(rows)
+
+
+# -- the benchmark -----------------------------------------------------------------------------------
+
+NO_RESULTS = "No benchmark results yet: run the benchmark to write them to `benchmarks/results/`."
+
+
+def latest_result(results_dir: Path) -> Path | None:
+    """The newest ``*.json`` in the results folder: by name, as results are named by date, then time."""
+    files = sorted(results_dir.glob("*.json")) if results_dir.is_dir() else []
+    return files[-1] if files else None
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.3f}" if abs(value) < 1000 else f"{value:,.0f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if value is None:
+        return "–"
+    if isinstance(value, (list, dict)):
+        return f"`{json.dumps(value, ensure_ascii=False)}`".replace("|", "\\|")
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _table(rows: list[dict[str, Any]], first: str | None = None) -> str:
+    columns: list[str] = [first] if first else []
+    for row in rows:
+        columns += [key for key in row if key not in columns]
+    lines = ["| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
+    lines += ["| " + " | ".join(_cell(row.get(c)) for c in columns) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _rows(value: Any) -> tuple[list[dict[str, Any]], str | None] | None:
+    """A list of records, or a mapping of name -> record, as table rows; None for anything else."""
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return value, None
+    records = isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values())
+    if records and all(not isinstance(x, (dict, list)) for v in value.values() for x in v.values()):
+        return [{"name": k, **v} for k, v in value.items()], "name"
+    return None
+
+
+def benchmark_markdown(results_dir: Path) -> str:
+    """The latest results file as Markdown: its scalar fields as a list, each table in it as a table.
+
+    The benchmark decides its own columns; this renders whatever records the JSON holds (a list of
+    objects, or an object of objects keyed by system), so adding a metric needs no change here."""
+    latest = latest_result(results_dir)
+    if latest is None:
+        return NO_RESULTS
+    try:
+        data = json.loads(latest.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DocsError(f"cannot read benchmark results {latest}: {exc}") from exc
+    shown = latest.relative_to(ROOT) if latest.is_relative_to(ROOT) else latest
+    parts = [f"From `{shown.as_posix()}`."]
+    if not isinstance(data, dict):
+        data = {"results": data}
+    facts = [f"- **{key}**: {_cell(value)}" for key, value in data.items() if _rows(value) is None]
+    if facts:
+        parts.append("\n".join(facts))
+    for key, value in data.items():
+        table = _rows(value)
+        if table is not None:
+            parts.append(f"### {key}\n\n{_table(*table)}")
+    return "\n\n".join(parts)
+
+
+# -- the API reference ------------------------------------------------------------------------------
+
+
+def api_modules() -> list[str]:
+    """Every public module of the package (no ``_private`` part), in dotted order: the API reference gets
+    a page for each, so a module added by anyone appears without editing the docs."""
+    names = ["newsparse"]
+    for info in pkgutil.walk_packages(newsparse.__path__, prefix="newsparse."):
+        if not any(part.startswith("_") for part in info.name.split(".")):
+            names.append(info.name)
+    return sorted(names)
+
+
+def api_page_path(module: str) -> str:
+    """Where the API reference page of a module lives, relative to the docs folder."""
+    return f"reference/api/{module}.md"
+
+
+def _summary(module: str) -> str:
+    doc = inspect.getdoc(importlib.import_module(module)) or ""
+    first = doc.strip().split("\n\n", 1)[0].replace("\n", " ")
+    return markdown_roles(first, resolve_newsparse).replace("|", "\\|")
+
+
+def api_index_markdown() -> str:
+    """A table of the modules with the first paragraph of each one's docstring."""
+    rows = ["| module | what it is for |", "| --- | --- |"]
+    rows += [f"| [`{m}`]({m}.md) | {_summary(m)} |" for m in api_modules()]
+    return "\n".join(rows)
+
+
+def api_page_markdown(module: str) -> str:
+    """The source of one module's API page: mkdocstrings renders it from the docstrings."""
+    return f"# `{module}`\n\n::: {module}\n"
+
+
+# -- directives --------------------------------------------------------------------------------------
+
+#: ``<!-- newsparse: KIND [ARGUMENT]`` then an optional body on the following lines, then ``-->``.
+_DIRECTIVE = re.compile(r"<!--[ \t]*newsparse:[ \t]*([a-z-]+)[ \t]*([\w./]*)[ \t]*(.*?)-->", re.DOTALL)
+
+
+def _model(name: str) -> type:
+    cls = getattr(models, name, None)
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        raise DocsError(f"no model named {name!r} in newsparse.models")
+    return cls
+
+
+def _directive(kind: str, argument: str, body: str) -> str:
+    if kind == "cli":
+        return cli_markdown()
+    if kind == "hooks":
+        return hooks_markdown()
+    if kind == "fields":
+        return fields_markdown(_model(argument), parse_descriptions(body))
+    if kind == "record-types":
+        return record_types_markdown()
+    if kind == "api-index":
+        return api_index_markdown()
+    if kind == "schema-version":
+        return str(convert.SCHEMA_VERSION)
+    if kind == "benchmark":
+        return benchmark_markdown(ROOT / (argument or "benchmarks/results"))
+    raise DocsError(f"unknown directive 'newsparse: {kind}'")
+
+
+def expand(markdown: str) -> str:
+    """The page with every ``<!-- newsparse: ... -->`` directive replaced by its generated text."""
+    return _DIRECTIVE.sub(lambda m: _directive(m.group(1), m.group(2).strip(), m.group(3)), markdown)
+
+
+def documented_models(pages: Iterable[str]) -> set[str]:
+    """Names of the models that a ``fields`` directive documents in the given page texts."""
+    return {m.group(2).strip() for text in pages for m in _DIRECTIVE.finditer(text) if m.group(1) == "fields"}
