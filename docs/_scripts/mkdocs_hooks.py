@@ -16,40 +16,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import reference
 
-#: The guide written on the outlets branch: listed after this nav entry when the file exists.
-PLUGIN_GUIDE = ("Writing a plugin", "writing-a-plugin.md", "events.md")
-#: The nav entry whose page is the API index: the generated module pages are listed under it.
-API_INDEX = "reference/api/index.md"
-
-
-def _with_guide(nav: list[Any], docs_dir: Path) -> list[Any]:
-    title, path, after = PLUGIN_GUIDE
-    if not (docs_dir / path).is_file() or any(path in str(item) for item in nav):
-        return nav
-    at = next(
-        (i + 1 for i, item in enumerate(nav) if isinstance(item, dict) and after in item.values()), len(nav)
-    )
-    return [*nav[:at], {title: path}, *nav[at:]]
-
-
-def _with_api_pages(nav: list[Any]) -> list[Any]:
-    result: list[Any] = []
-    for item in nav:
-        if isinstance(item, dict):
-            (title, value), *_ = item.items()
-            if value == API_INDEX:
-                pages = [{"Overview": API_INDEX}]
-                pages += [{module: reference.api_page_path(module)} for module in reference.api_modules()]
-                item = {title: pages}
-            elif isinstance(value, list):
-                item = {title: _with_api_pages(value)}
-        result.append(item)
-    return result
-
 
 def on_config(config: Any) -> Any:
     """Complete the nav: the plugin guide when it exists, and one entry per generated API page."""
-    config.nav = _with_api_pages(_with_guide(config.nav, Path(config.docs_dir)))
+    config.nav = reference.complete_nav(config.nav, Path(config.docs_dir))
     return config
 
 

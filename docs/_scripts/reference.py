@@ -350,6 +350,46 @@ def api_page_markdown(module: str) -> str:
     return f"# `{module}`\n\n::: {module}\n"
 
 
+# -- the navigation ----------------------------------------------------------------------------------
+
+#: The guide written on the outlets branch: listed after the given nav entry when the file exists.
+PLUGIN_GUIDE = ("Writing a plugin", "writing-a-plugin.md", "events.md")
+#: The nav entry whose page is the API index: the generated module pages are listed under it.
+API_INDEX = "reference/api/index.md"
+
+NavItem = Any  # mkdocs nav: a page path, or {title: path or list of items}
+
+
+def _with_guide(nav: list[NavItem], docs_dir: Path) -> list[NavItem]:
+    title, path, after = PLUGIN_GUIDE
+    if not (docs_dir / path).is_file() or path in json.dumps(nav):
+        return nav
+    entries = [isinstance(item, dict) and after in item.values() for item in nav]
+    at = entries.index(True) + 1 if True in entries else len(nav)
+    return [*nav[:at], {title: path}, *nav[at:]]
+
+
+def _with_api_pages(nav: list[NavItem]) -> list[NavItem]:
+    result: list[NavItem] = []
+    for item in nav:
+        if isinstance(item, dict):
+            ((title, value),) = item.items()
+            if value == API_INDEX:
+                pages = [{"Overview": API_INDEX}] + [{m: api_page_path(m)} for m in api_modules()]
+                item = {title: pages}
+            elif isinstance(value, list):
+                item = {title: _with_api_pages(value)}
+        result.append(item)
+    return result
+
+
+def complete_nav(nav: list[NavItem], docs_dir: Path) -> list[NavItem]:
+    """The configured nav plus what only exists at build time: one entry per generated API page, and the
+    plugin guide when its file is there (it comes from another branch; a page missing from the nav would
+    fail the strict build, and a nav entry without its page would too)."""
+    return _with_api_pages(_with_guide(nav, docs_dir))
+
+
 # -- directives --------------------------------------------------------------------------------------
 
 #: ``<!-- newsparse: KIND [ARGUMENT]`` then an optional body on the following lines, then ``-->``.

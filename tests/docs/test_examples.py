@@ -67,7 +67,7 @@ def _run_console(example: Example, tmp_path: Path) -> None:
 def _check_toml(example: Example) -> None:
     if sys.version_info < (3, 11):
         pytest.skip("tomllib is in the standard library from Python 3.11")
-    import tomllib
+    import tomllib  # type: ignore[import-not-found, unreachable, unused-ignore]
 
     data = tomllib.loads(example.code)
     entry_points = data["project"]["entry-points"]
