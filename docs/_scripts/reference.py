@@ -2,7 +2,7 @@
 
 Pages hold directives in HTML comments, e.g. ``<!-- newsparse: cli -->``; :func:`expand` replaces each
 with Markdown built from the live objects: the CLI's own argparse help, the hookspecs' docstrings, the
-attrs fields of the models, the record types of the converter, the latest benchmark results. This module
+attrs fields of the models, the record types of the converter, the benchmark results. This module
 imports only newsparse and the standard library, so the test suite can check it without mkdocs; the mkdocs
 hook (``mkdocs_hooks.py``) only wires it into the build.
 """
@@ -245,14 +245,24 @@ def record_types_markdown() -> str:
 
 
 # -- the benchmark -----------------------------------------------------------------------------------
+#
+# ``python -m benchmarks`` writes one ``benchmarks/results/<section>.json`` per section: top-level facts
+# (page count, reference system, ``meta`` with the date and Python) and a table of records keyed by
+# system, whose values may nest (``{"all": {"f1": ...}, "even": {...}}``). The page's directive names the
+# file and, as data, which columns to show, under which label, and the sort order; a named column missing
+# from the results fails the build, so the page cannot silently show less than it claims.
 
-NO_RESULTS = "No benchmark results yet: run the benchmark to write them to `benchmarks/results/`."
+
+def _shown(path: Path) -> str:
+    return (path.relative_to(ROOT) if path.is_relative_to(ROOT) else path).as_posix()
 
 
-def latest_result(results_dir: Path) -> Path | None:
-    """The newest ``*.json`` in the results folder: by name, as results are named by date, then time."""
-    files = sorted(results_dir.glob("*.json")) if results_dir.is_dir() else []
-    return files[-1] if files else None
+def no_results(path: Path) -> str:
+    """The note shown when a benchmark has not been run (its results file is absent)."""
+    return (
+        f'!!! note "No results yet"\n    `{_shown(path)}` does not exist: run `python -m benchmarks` '
+        "and build the site again to show the table here."
+    )
 
 
 def _cell(value: Any) -> str:
@@ -264,53 +274,112 @@ def _cell(value: Any) -> str:
         return f"{value:,}"
     if value is None:
         return "–"
-    if isinstance(value, (list, dict)):
-        return f"`{json.dumps(value, ensure_ascii=False)}`".replace("|", "\\|")
+    if isinstance(value, (list, dict)):  # e.g. the pages a system raised on: how many
+        return f"{len(value):,}"
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
-def _table(rows: list[dict[str, Any]], first: str | None = None) -> str:
-    columns: list[str] = [first] if first else []
-    for row in rows:
-        columns += [key for key in row if key not in columns]
-    lines = ["| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
-    lines += ["| " + " | ".join(_cell(row.get(c)) for c in columns) + " |" for row in rows]
-    return "\n".join(lines)
+_MISSING = object()
 
 
-def _rows(value: Any) -> tuple[list[dict[str, Any]], str | None] | None:
-    """A list of records, or a mapping of name -> record, as table rows; None for anything else."""
-    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-        return value, None
-    records = isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values())
-    if records and all(not isinstance(x, (dict, list)) for v in value.values() for x in v.values()):
-        return [{"name": k, **v} for k, v in value.items()], "name"
-    return None
+def _lookup(record: Any, path: str) -> Any:
+    """``record["all"]["f1"]`` for the path ``all.f1``; ``_MISSING`` when any step is absent."""
+    for key in path.split("."):
+        if not isinstance(record, dict) or key not in record:
+            return _MISSING
+        record = record[key]
+    return record
 
 
-def benchmark_markdown(results_dir: Path) -> str:
-    """The latest results file as Markdown: its scalar fields as a list, each table in it as a table.
+def _default_paths(record: dict[str, Any]) -> list[str]:
+    """The default columns of a record: its scalars, the numbers of a nested object as dotted paths
+    (``all.f1``), and any other nested object or list by its key (shown as a count)."""
+    paths: list[str] = []
+    for key, value in record.items():
+        numbers = isinstance(value, dict) and value and all(_is_number(v) for v in value.values())
+        paths += [f"{key}.{sub}" for sub in value] if numbers else [key]
+    return paths
 
-    The benchmark decides its own columns; this renders whatever records the JSON holds (a list of
-    objects, or an object of objects keyed by system), so adding a metric needs no change here."""
-    latest = latest_result(results_dir)
-    if latest is None:
-        return NO_RESULTS
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _columns(spec: str | None, rows: dict[str, Any]) -> list[tuple[str, str]]:
+    """``path=Label, path=Label`` from the directive, or every scalar path of the first row."""
+    if not spec:
+        first, *others = rows.values()
+        shared = [p for p in _default_paths(first) if all(_lookup(r, p) is not _MISSING for r in others)]
+        return [(path, path) for path in shared]
+    columns = []
+    for item in spec.split(","):
+        path, _, label = item.strip().partition("=")
+        columns.append((path.strip(), label.strip() or path.strip()))
+    return columns
+
+
+def benchmark_markdown(path: Path, options: dict[str, str] | None = None) -> str:
+    """One results file as Markdown: the chosen facts as a list, the records as a table.
+
+    ``options`` (from the directive's body): ``table``, the key of the records (default: the first object
+    of objects); ``columns``, ``path=Label`` pairs; ``sort``, a path and ``asc`` or ``desc`` (default
+    desc: best first for scores); ``facts``, the top-level paths listed above the table."""
+    options = dict(options or {})
+    unknown = set(options) - {"table", "columns", "sort", "facts"}
+    if unknown:
+        raise DocsError(f"unknown benchmark option(s): {', '.join(sorted(unknown))}")
+    if not path.is_file():
+        return no_results(path)
     try:
-        data = json.loads(latest.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise DocsError(f"cannot read benchmark results {latest}: {exc}") from exc
-    shown = latest.relative_to(ROOT) if latest.is_relative_to(ROOT) else latest
-    parts = [f"From `{shown.as_posix()}`."]
+        raise DocsError(f"cannot read benchmark results {_shown(path)}: {exc}") from exc
     if not isinstance(data, dict):
-        data = {"results": data}
-    facts = [f"- **{key}**: {_cell(value)}" for key, value in data.items() if _rows(value) is None]
+        raise DocsError(f"{_shown(path)}: expected a JSON object")
+    tables = [
+        k
+        for k, v in data.items()
+        if isinstance(v, dict) and v and all(isinstance(x, dict) for x in v.values())
+    ]
+    table = options.get("table") or (tables[0] if tables else None)
+    rows = data.get(table) if table else None
+    if not isinstance(rows, dict) or not rows:
+        raise DocsError(f"{_shown(path)}: no table of records {'named ' + repr(table) if table else 'found'}")
+    columns = _columns(options.get("columns"), rows)
+    for column, _label in columns:
+        if any(_lookup(row, column) is _MISSING for row in rows.values()):
+            raise DocsError(f"{_shown(path)}: column {column!r} is missing from some {table} records")
+    ordered = list(rows.items())
+    if "sort" in options:
+        key, _, direction = options["sort"].partition(" ")
+        if any(_lookup(row, key) is _MISSING for row in rows.values()) or direction.strip() not in (
+            "",
+            "asc",
+            "desc",
+        ):
+            raise DocsError(f"{_shown(path)}: cannot sort by {options['sort']!r}")
+        ordered.sort(key=lambda item: _lookup(item[1], key), reverse=direction.strip() != "asc")
+    fact_paths = (
+        [p.strip() for p in options["facts"].split(",")]
+        if "facts" in options
+        else [k for k, v in data.items() if not isinstance(v, (dict, list))]
+    )
+    facts = []
+    for fact in fact_paths:
+        value = _lookup(data, fact)
+        if value is _MISSING:
+            raise DocsError(f"{_shown(path)}: no fact {fact!r}")
+        facts.append(f"- **{fact}**: {_cell(value)}")
+    lines = ["| " + " | ".join(["", *(label for _, label in columns)]) + " |"]
+    lines.append("|" + " --- |" * (len(columns) + 1))
+    lines += [
+        "| " + " | ".join([f"`{name}`", *(_cell(_lookup(row, c)) for c, _ in columns)]) + " |"
+        for name, row in ordered
+    ]
+    parts = [f"From `{_shown(path)}`."]
     if facts:
         parts.append("\n".join(facts))
-    for key, value in data.items():
-        table = _rows(value)
-        if table is not None:
-            parts.append(f"### {key}\n\n{_table(*table)}")
+    parts.append("\n".join(lines))
     return "\n\n".join(parts)
 
 
@@ -393,7 +462,9 @@ def complete_nav(nav: list[NavItem], docs_dir: Path) -> list[NavItem]:
 # -- directives --------------------------------------------------------------------------------------
 
 #: ``<!-- newsparse: KIND [ARGUMENT]`` then an optional body on the following lines, then ``-->``.
-_DIRECTIVE = re.compile(r"<!--[ \t]*newsparse:[ \t]*([a-z-]+)[ \t]*([\w./]*)[ \t]*(.*?)-->", re.DOTALL)
+_DIRECTIVE = re.compile(
+    r"<!--[ \t]*newsparse:[ \t]*([a-z]+(?:-[a-z]+)*)[ \t]*((?:[\w./]|-(?!->))*)[ \t]*(.*?)-->", re.DOTALL
+)
 
 
 def _model(name: str) -> type:
@@ -417,7 +488,9 @@ def _directive(kind: str, argument: str, body: str) -> str:
     if kind == "schema-version":
         return str(convert.SCHEMA_VERSION)
     if kind == "benchmark":
-        return benchmark_markdown(ROOT / (argument or "benchmarks/results"))
+        if not argument:
+            raise DocsError("the benchmark directive needs the results file, e.g. benchmarks/results/x.json")
+        return benchmark_markdown(ROOT / argument, parse_descriptions(body))
     raise DocsError(f"unknown directive 'newsparse: {kind}'")
 
 

@@ -57,6 +57,11 @@ def test_fields_table_states_json_form_and_default() -> None:
     assert "required" in rows["`source`"] and "about source" in rows["`source`"]
 
 
+def test_directives_end_at_their_own_comment() -> None:
+    text = "a <!-- newsparse: schema-version--> b <!-- newsparse: schema-version --> c"
+    assert reference.expand(text) == f"a {convert.SCHEMA_VERSION} b {convert.SCHEMA_VERSION} c"
+
+
 def test_unknown_directive_fails() -> None:
     with pytest.raises(reference.DocsError, match="nonsense"):
         reference.expand("<!-- newsparse: nonsense -->")
@@ -81,35 +86,78 @@ def test_cli_reference_does_not_depend_on_the_terminal(monkeypatch: pytest.Monke
     assert reference.cli_markdown() == narrow
 
 
-def test_benchmark_absent_gives_the_note(tmp_path: Path) -> None:
-    assert reference.benchmark_markdown(tmp_path / "missing") == reference.NO_RESULTS
-    assert reference.benchmark_markdown(tmp_path) == reference.NO_RESULTS
-
-
-def test_benchmark_renders_the_latest_results_as_tables(tmp_path: Path) -> None:
-    older = {"date": "2026-11-01", "systems": {"newsparse": {"f1": 0.5}}}
-    newer = {
-        "date": "2026-11-23",
-        "pages": 181,
-        "systems": {
-            "newsparse": {"f1": 0.91234, "accuracy": 0.3},
-            "trafilatura": {"f1": 0.958, "accuracy": 0.4},
-        },
+def _results(path: Path) -> Path:
+    """A results file shaped like the one ``python -m benchmarks`` writes (values invented, not measured)."""
+    row = {
+        "all": {"f1": 0.9, "precision": 0.95, "recall": 0.86, "accuracy": 0.1, "pages": 181},
+        "even": {"f1": 0.91},
+        "odd": {"f1": 0.89},
+        "pages_per_second": 120.0,
+        "peak_mib": 80.5,
+        "f1_ratio": 0.95,
+        "speed_ratio": 2.5,
+        "errors": {"page-1": "ValueError: x", "page-2": "KeyError: y"},
     }
-    (tmp_path / "2026-11-01T1000.json").write_text(json.dumps(older), encoding="utf-8")
-    (tmp_path / "2026-11-23T0900.json").write_text(json.dumps(newer), encoding="utf-8")
-    page = reference.benchmark_markdown(tmp_path)
-    assert "2026-11-23T0900.json" in page and "0.5" not in page
-    assert "- **pages**: 181" in page
-    assert "| name | f1 | accuracy |" in page
-    assert "| newsparse | 0.912 | 0.300 |" in page
-    assert "| trafilatura | 0.958 | 0.400 |" in page
+    data = {
+        "section": "extraction",
+        "pages": 181,
+        "reference": "b",
+        "cpu_count": 2,
+        "meta": {"when": "2026-11-23T09:00:00+00:00", "python": "3.11.7"},
+        "systems": {"a": row, "b": {**row, "all": {**row["all"], "f1": 0.95}, "errors": {}}},
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_benchmark_absent_gives_a_note_naming_the_file(tmp_path: Path) -> None:
+    note = reference.benchmark_markdown(tmp_path / "extraction.json", {"columns": "all.f1=F1"})
+    assert "No results yet" in note and "extraction.json" in note and "python -m benchmarks" in note
+
+
+def test_benchmark_table_has_the_chosen_columns_best_first(tmp_path: Path) -> None:
+    page = reference.benchmark_markdown(
+        _results(tmp_path / "extraction.json"),
+        {
+            "columns": "all.f1=F1, odd.f1=F1 odd half, errors=pages that raised",
+            "sort": "all.f1 desc",
+            "facts": "pages, meta.python",
+        },
+    )
+    assert "- **pages**: 181\n- **meta.python**: 3.11.7" in page
+    assert "|  | F1 | F1 odd half | pages that raised |" in page
+    table = page[page.index("|  | F1") :].splitlines()
+    assert table[2:] == ["| `b` | 0.950 | 0.890 | 0 |", "| `a` | 0.900 | 0.890 | 2 |"]
+
+
+def test_benchmark_ascending_sort_and_default_columns(tmp_path: Path) -> None:
+    page = reference.benchmark_markdown(_results(tmp_path / "x.json"), {"sort": "all.f1 asc"})
+    assert page.index("| `a` |") < page.index("| `b` |")
+    assert "all.recall" in page and "pages_per_second" in page
+    assert "- **section**: extraction" in page
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"columns": "all.speed=speed"}, {"sort": "nope"}, {"facts": "machine"}, {"colour": "red"}],
+)
+def test_benchmark_options_that_do_not_fit_the_results_fail(tmp_path: Path, options: dict[str, str]) -> None:
+    with pytest.raises(reference.DocsError):
+        reference.benchmark_markdown(_results(tmp_path / "x.json"), options)
 
 
 def test_unreadable_benchmark_results_fail(tmp_path: Path) -> None:
-    (tmp_path / "2026-11-23.json").write_text("{not json", encoding="utf-8")
-    with pytest.raises(reference.DocsError, match=r"2026-11-23\.json"):
-        reference.benchmark_markdown(tmp_path)
+    (tmp_path / "extraction.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(reference.DocsError, match=r"extraction\.json"):
+        reference.benchmark_markdown(tmp_path / "extraction.json")
+
+
+def test_performance_page_columns_exist_in_the_benchmark_format(tmp_path: Path) -> None:
+    """The page's directive, applied to a file of the benchmark's shape: every column it names exists."""
+    text = (DOCS / "performance.md").read_text(encoding="utf-8")
+    results = _results(tmp_path / "extraction.json")
+    rendered = reference.expand(text.replace("benchmarks/results/extraction.json", str(results)))
+    assert "| `b` | 0.950 |" in rendered
 
 
 def test_roles_become_links_only_when_resolvable() -> None:
