@@ -123,6 +123,27 @@ def hookspec_functions() -> list[Callable[..., Any]]:
     return sorted(found, key=lambda f: f.__code__.co_firstlineno)
 
 
+class _Annotation:
+    """An annotation written as its source text: ``inspect`` would quote a string annotation."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _plain_signature(function: Callable[..., Any]) -> inspect.Signature:
+    """The signature as written in the source (the hookspecs use postponed annotations, which are strings)."""
+    signature = inspect.signature(function)
+
+    def plain(annotation: Any) -> Any:
+        return _Annotation(annotation) if isinstance(annotation, str) else annotation
+
+    parameters = [p.replace(annotation=plain(p.annotation)) for p in signature.parameters.values()]
+    return signature.replace(parameters=parameters, return_annotation=plain(signature.return_annotation))
+
+
 def hooks_markdown() -> str:
     """One section per hook: its signature, how results combine, and its docstring."""
     marker = f"{hookspecs.PROJECT}_spec"
@@ -138,7 +159,7 @@ def hooks_markdown() -> str:
             if options.get("firstresult")
             else "**all implementations run**: the core combines their results as described below"
         )
-        signature = f"def {function.__name__}{inspect.signature(function)}: ..."
+        signature = f"def {function.__name__}{_plain_signature(function)}: ..."
         sections.append(
             f"## `{function.__name__}`\n\n"
             f"```python\n@hookimpl\n{signature}\n```\n\n"

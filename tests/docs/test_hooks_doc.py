@@ -35,6 +35,7 @@ def test_hook_has_a_section_in_docs_hooks_md(hook: str) -> None:
     assert section is not None, f"docs/hooks.md has no section for {hook}"
     assert f"def {hook}(" in section.group(1)
     assert "Results: **" in section.group(1)
+    assert "'" not in section.group(1).split("```")[1], "annotations are shown as written, unquoted"
     # the section's text is the hookspec's docstring (its first line, at least)
     first_line = (inspect.getdoc(getattr(hookspecs, hook)) or "").splitlines()[0]
     assert first_line in section.group(1)
