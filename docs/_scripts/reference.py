@@ -227,14 +227,37 @@ def parse_descriptions(text: str) -> dict[str, str]:
     return found
 
 
+_FIELD_LINE = re.compile(r"^\s+([A-Za-z_]\w*)\s*:")
+
+
+def field_comments(cls: type) -> dict[str, str]:
+    """The ``#:`` comments written just above each field in the model's source, by field name.
+
+    Whoever adds a field documents it where it is defined; the page may still say it differently."""
+    found: dict[str, str] = {}
+    comment: list[str] = []
+    for line in inspect.getsource(cls).splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#:"):
+            comment.append(stripped[2:].strip())
+            continue
+        match = _FIELD_LINE.match(line)
+        if match and comment:
+            found[match.group(1)] = " ".join(comment)
+        comment = []
+    return found
+
+
 def fields_markdown(cls: type, descriptions: dict[str, str]) -> str:
     """A table of every attrs field of ``cls``: name, Python type, JSON form, default, description.
 
-    Every field needs a description and every description a field, so adding a field to a model without
-    documenting it (or removing one and leaving its description) fails the build."""
+    A field's description comes from the page's directive, else from the ``#:`` comment above the field
+    in the model. Every field needs one and every description on the page a field, so adding a field
+    without documenting it (or removing one and leaving its description) fails the build."""
     fields = attrs.fields(cls)
     hints = typing.get_type_hints(cls)
     names = [f.name for f in fields]
+    descriptions = {**field_comments(cls), **descriptions}
     missing = [name for name in names if name not in descriptions]
     unknown = [name for name in descriptions if name not in names]
     if missing:
@@ -250,7 +273,7 @@ def fields_markdown(cls: type, descriptions: dict[str, str]) -> str:
         json_type = _json_type(hints[field.name]).replace("|", "\\|")
         rows.append(
             f"| `{field.name}` | `{python_type}` | {json_type} | {_default(field)} | "
-            f"{descriptions[field.name]} |"
+            f"{markdown_roles(descriptions[field.name], resolve_newsparse)} |"
         )
     return "\n".join(rows)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -45,6 +46,28 @@ def test_a_description_of_a_field_that_does_not_exist_fails() -> None:
     descriptions = {f.name: "x" for f in attrs.fields(models.Place)} | {"altitude": "metres"}
     with pytest.raises(reference.DocsError, match="altitude"):
         reference.fields_markdown(models.Place, descriptions)
+
+
+@attrs.frozen
+class _Commented:
+    #: Said where it is defined.
+    #: On two lines.
+    near: str = "x"
+    described: int = 0
+    #: the page's text wins over this
+    both: str | None = None
+
+
+def test_field_comments_describe_fields_the_page_does_not() -> None:
+    assert reference.field_comments(_Commented) == {
+        "near": "Said where it is defined. On two lines.",
+        "both": "the page's text wins over this",
+    }
+    table = reference.fields_markdown(_Commented, {"described": "from the page", "both": "page text"})
+    assert "| `near` | `str` | string | `'x'` | Said where it is defined. On two lines. |" in table
+    assert "| `both` |" in table and "page text |" in table and "wins over" not in table
+    with pytest.raises(reference.DocsError, match="described"):
+        reference.fields_markdown(_Commented, {})
 
 
 def test_fields_table_states_json_form_and_default() -> None:
@@ -88,8 +111,9 @@ def test_cli_reference_does_not_depend_on_the_terminal(monkeypatch: pytest.Monke
 
 def _results(path: Path) -> Path:
     """A results file shaped like the one ``python -m benchmarks`` writes (values invented, not measured)."""
-    row = {
-        "all": {"f1": 0.9, "precision": 0.95, "recall": 0.86, "accuracy": 0.1, "pages": 181},
+    every: dict[str, float] = {"f1": 0.9, "precision": 0.95, "recall": 0.86, "accuracy": 0.1, "pages": 181}
+    row: dict[str, Any] = {
+        "all": every,
         "even": {"f1": 0.91},
         "odd": {"f1": 0.89},
         "pages_per_second": 120.0,
@@ -104,7 +128,7 @@ def _results(path: Path) -> Path:
         "reference": "b",
         "cpu_count": 2,
         "meta": {"when": "2026-11-23T09:00:00+00:00", "python": "3.11.7"},
-        "systems": {"a": row, "b": {**row, "all": {**row["all"], "f1": 0.95}, "errors": {}}},
+        "systems": {"a": row, "b": {**row, "all": {**every, "f1": 0.95}, "errors": {}}},
     }
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
