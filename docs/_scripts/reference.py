@@ -460,7 +460,7 @@ def api_index_markdown() -> str:
 
 def api_page_markdown(module: str) -> str:
     """The source of one module's API page: mkdocstrings renders it from the docstrings."""
-    return f"# `{module}`\n\n::: {module}\n"
+    return f"::: {module}\n"
 
 
 # -- the navigation ----------------------------------------------------------------------------------
