@@ -5,6 +5,7 @@ extra), and is skipped cleanly elsewhere."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -26,7 +27,7 @@ def test_strict_build(tmp_path: Path) -> None:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "", "HOME": str(tmp_path)},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
