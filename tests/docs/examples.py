@@ -16,6 +16,17 @@ _FENCE = re.compile(
 NOT_RUNNABLE = (("pip", "install"),)
 
 
+#: A page whose examples another test runs in a sandbox (they write files, install a package, change
+#: folder) says so: ``<!-- examples-run-by: tests/outlets/test_writing_a_plugin_doc.py -->``.
+_RUN_BY = re.compile(r"<!--\s*examples-run-by:\s*(\S+)\s*-->")
+
+
+def run_by(page: Path) -> str | None:
+    """The test (a path from the project root) that runs this page's examples, if not this collector."""
+    match = _RUN_BY.search(page.read_text(encoding="utf-8"))
+    return match.group(1) if match else None
+
+
 @dataclass(frozen=True)
 class Example:
     """One fenced code block of a page."""

@@ -19,10 +19,16 @@ from newsparse import cli
 from newsparse.plugins import ENTRY_POINT_GROUP
 
 from .conftest import DOCS, ROOT
-from .examples import Example, console_commands, examples
+from .examples import Example, console_commands, examples, run_by
 
 PAGES = sorted(p for p in DOCS.rglob("*.md") if "_scripts" not in p.parts)
-EXAMPLES = [example for page in PAGES for example in examples(page, ROOT)]
+EXAMPLES = [example for page in PAGES if run_by(page) is None for example in examples(page, ROOT)]
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if run_by(p)], ids=lambda p: p.name)
+def test_pages_run_elsewhere_name_a_test_that_exists(page: Path) -> None:
+    runner = ROOT / str(run_by(page))
+    assert runner.is_file() and page.name in runner.read_text(encoding="utf-8")
 
 
 def test_the_docs_have_examples_of_each_kind() -> None:
