@@ -37,3 +37,29 @@ def test_boilerplate_never_reaches_the_body(module: ModuleType, data: st.DataObj
     # Samples may hold a caption (it is part of the block's real instance), never a tag.
     assert article.tags == ()
     assert all(image.caption not in capture.paragraphs for image in article.images)
+
+
+def _lines_of(module: ModuleType) -> list[str]:
+    return [line for block in module.CAPTURE.blocks for line in block.sample] + [
+        "  • 22 Dec 2023 14:17",
+        " date 2023-11-16 + ↺ − 16 px",
+        "The talks ended.- Reuters",
+        "A caption of a photo. (AP)",
+        "info_icon",
+        "China , US , Wang Yi",
+    ]
+
+
+@pytest.mark.parametrize("module", OUTLETS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+@given(data=st.data())
+def test_any_text_is_read_without_inventing_a_word(module: ModuleType, data: st.DataObject) -> None:
+    """Whatever the capture, the plugin returns an article whose paragraphs are (parts of) its lines."""
+    lines = data.draw(
+        st.lists(st.one_of(st.text(max_size=60), st.sampled_from(_lines_of(module))), max_size=25)
+    )
+    text = "\n".join(lines)
+    article = module.PLUGIN.extract(Page(content=text, kind="text", source="fuzz"), module.OUTLET)
+    assert article is not None
+    cleaned = [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    for paragraph in article.paragraphs:
+        assert any(paragraph in line for line in cleaned), paragraph

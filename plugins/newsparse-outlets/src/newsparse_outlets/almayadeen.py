@@ -5,6 +5,10 @@ headline, a bulleted byline/source/date block and a reading time. Photos show a 
 text and the visible caption, both ending in a parenthesised credit. Inside the story sit "Related
 News" (two headlines), "Read next:" and "Read more:" links; the tags follow as bullets, and
 "Most Read" opens the rest of the page.
+
+The HTML layout's selectors could not be checked against the outlet's live pages (none were available
+when it was written): JSON-LD and OpenGraph do the main work, and a page the selectors miss falls back
+to the generic body extractor. Correct them from a real page and add it as a case.
 """
 
 from __future__ import annotations

@@ -8,9 +8,11 @@ photos carry a caption ending in a parenthesised credit; embedded videos show a 
 credit line; the comment form closes the page. Publication dates, bylines and tags are not in the
 copied text.
 
-The theme's markup changed with version 10 (2019), when single-post templates moved to tagDiv Cloud
-blocks; the two layouts below carry the dates they describe, and their markers decide when a page says
-which one it is.
+The theme's markup changed with version 10, when single-post templates moved to tagDiv Cloud blocks
+(``tdb_*`` classes). The switch date below (autumn 2019) is approximate, and sites upgraded at their
+own pace, so the layouts' markers decide whenever a page carries them; the dates only break the tie
+for a page that carries neither. The selectors follow the theme's well-known class names but were not
+checked against a live site here.
 """
 
 from __future__ import annotations
