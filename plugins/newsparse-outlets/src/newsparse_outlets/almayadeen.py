@@ -6,9 +6,7 @@ text and the visible caption, both ending in a parenthesised credit. Inside the 
 News" (two headlines), "Read next:" and "Read more:" links; the tags follow as bullets, and
 "Most Read" opens the rest of the page.
 
-The HTML layout's selectors could not be checked against the outlet's live pages (none were available
-when it was written): JSON-LD and OpenGraph do the main work, and a page the selectors miss falls back
-to the generic body extractor. Correct them from a real page and add it as a case.
+Its HTML selectors are unchecked against live pages (see the package docstring).
 """
 
 from __future__ import annotations

@@ -4,9 +4,7 @@ A capture copied from the article's top starts at the date line, which shares it
 font-size widget ("date 2023-11-16 + ↺ − 16 px"); the date is a day, in Baku time. The agency is
 named inside the first sentence ("News.Az reports citing TASS") and stays there.
 
-The HTML layout's selectors could not be checked against the outlet's live pages (none were available
-when it was written): JSON-LD and OpenGraph do the main work, and a page the selectors miss falls back
-to the generic body extractor. Correct them from a real page and add it as a case.
+Its HTML selectors are unchecked against live pages (see the package docstring).
 """
 
 from __future__ import annotations

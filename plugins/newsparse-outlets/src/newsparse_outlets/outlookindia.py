@@ -5,9 +5,7 @@ announces itself ("Getting your Trinity Audio player ready..."), and the lead ph
 followed by its "info_icon" label. The story comes next, one paragraph a line; no date, byline or
 tags survive the copy.
 
-The HTML layout's selectors could not be checked against the outlet's live pages (none were available
-when it was written): JSON-LD and OpenGraph do the main work, and a page the selectors miss falls back
-to the generic body extractor. Correct them from a real page and add it as a case.
+Its HTML selectors are unchecked against live pages (see the package docstring).
 """
 
 from __future__ import annotations

@@ -5,9 +5,7 @@ first paragraph starts with its dateline ("BEIJING:"); wire copy ends with the a
 glued to the last sentence (".- Reuters"). After the story come the WhatsApp prompt, the tags as one
 comma-separated line, and the "Next In <section>" and "Others Also Read" lists.
 
-The HTML layout's selectors could not be checked against the outlet's live pages (none were available
-when it was written): JSON-LD and OpenGraph do the main work, and a page the selectors miss falls back
-to the generic body extractor. Correct them from a real page and add it as a case.
+Its HTML selectors are unchecked against live pages (see the package docstring).
 """
 
 from __future__ import annotations
