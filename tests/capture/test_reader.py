@@ -11,8 +11,11 @@ from newsparse.capture.datelines import read_printed_date
 from newsparse.capture.lines import split_lines
 from newsparse.capture.profile import (
     DASH_CREDIT_CAPTION,
+    DATELINE_AGENCY,
     PAREN_CREDIT_CAPTION,
     TRAILING_DASH_AGENCY,
+    TRAILING_PAREN_AGENCY,
+    VIA_CREDIT_LINE,
     AgencyRule,
     Block,
     CaptionRule,
@@ -193,3 +196,44 @@ def test_the_first_date_line_wins_and_is_claimed() -> None:
 def test_a_rule_without_its_named_group_fails_when_declared(build: object, group: str) -> None:
     with pytest.raises(ValueError, match=f"needs .*P<{group}>"):
         build()  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("rule", "first", "last", "agency", "paragraphs"),
+    [
+        (
+            DATELINE_AGENCY,
+            "WASHINGTON (AP) — The two sides met on Monday.",
+            STORY_2,
+            "AP",
+            ("WASHINGTON (AP) — The two sides met on Monday.", STORY_2),
+        ),
+        (
+            TRAILING_PAREN_AGENCY,
+            STORY_1,
+            "The talks ended. (Reuters)",
+            "Reuters",
+            (STORY_1, "The talks ended."),
+        ),
+        (
+            TRAILING_DASH_AGENCY,
+            STORY_1,
+            "The talks ended.- Associated Press",
+            "AP",
+            (STORY_1, "The talks ended."),
+        ),
+        (DATELINE_AGENCY, STORY_1, STORY_2, None, (STORY_1, STORY_2)),
+    ],
+)
+def test_ready_agency_shapes(
+    rule: AgencyRule, first: str, last: str, agency: str | None, paragraphs: tuple[str, ...]
+) -> None:
+    reading = read_with_profile(f"Title\n{first}\n{last}", CaptureProfile(agencies=[rule]))
+    assert (reading.agency, reading.paragraphs) == (agency, paragraphs)
+
+
+def test_a_via_credit_line_is_a_credit_but_a_sentence_is_not() -> None:
+    assert split_caption("Leah Millis/Pool Photo via AP", [VIA_CREDIT_LINE]) == Image(
+        credit="Leah Millis/Pool Photo via AP"
+    )
+    assert split_caption(STORY_1, [VIA_CREDIT_LINE]) is None

@@ -10,7 +10,7 @@ Its HTML selectors are unchecked against live pages (see the package docstring).
 
 from __future__ import annotations
 
-from newsparse.capture.profile import TRAILING_PAREN_AGENCY, Block, CaptionRule, CaptureProfile
+from newsparse.capture.profile import Block, CaptionRule, CaptureProfile
 from newsparse.html.layout import HtmlLayout
 from newsparse.outlet_plugin import OutletPlugin
 from newsparse.outlets import Outlet
@@ -38,7 +38,6 @@ CAPTURE = CaptureProfile(
             "caption icon label", "info_icon", sample=("US Secretary of State Antony Blinken", "info_icon")
         ),
     ],
-    agencies=[TRAILING_PAREN_AGENCY],
     captions=[CaptionRule(before="info_icon")],
 )
 
