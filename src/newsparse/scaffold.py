@@ -172,7 +172,7 @@ def test_boilerplate_never_reaches_the_body(capture: GeneratedCapture) -> None:
 _README = Template("""\
 # newsparse-$dist
 
-A [newsparse](https://github.com/) outlet plugin for $title, written by `newsparse new-plugin`.
+A newsparse outlet plugin for $title, written by `newsparse new-plugin`.
 
     pip install -e .
     newsparse plugins        # lists "$name"
