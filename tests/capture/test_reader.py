@@ -15,6 +15,7 @@ from newsparse.capture.profile import (
     PAREN_CREDIT_CAPTION,
     TRAILING_DASH_AGENCY,
     TRAILING_PAREN_AGENCY,
+    VIA_AGENCY,
     VIA_CREDIT_LINE,
     AgencyRule,
     Block,
@@ -223,13 +224,22 @@ def test_a_rule_without_its_named_group_fails_when_declared(build: object, group
             (STORY_1, "The talks ended."),
         ),
         (DATELINE_AGENCY, STORY_1, STORY_2, None, (STORY_1, STORY_2)),
+        (
+            VIA_AGENCY,
+            STORY_1,
+            "The talks ended on Monday, via AFP.",
+            "AFP",
+            (STORY_1, "The talks ended on Monday."),
+        ),
+        (VIA_AGENCY, STORY_1, "The talks ended. (via Reuters)", "Reuters", (STORY_1, "The talks ended.")),
+        (VIA_AGENCY, STORY_1, "He travelled via Reuters Square to the talks.", None, None),
     ],
 )
 def test_ready_agency_shapes(
-    rule: AgencyRule, first: str, last: str, agency: str | None, paragraphs: tuple[str, ...]
+    rule: AgencyRule, first: str, last: str, agency: str | None, paragraphs: tuple[str, ...] | None
 ) -> None:
     reading = read_with_profile(f"Title\n{first}\n{last}", CaptureProfile(agencies=[rule]))
-    assert (reading.agency, reading.paragraphs) == (agency, paragraphs)
+    assert (reading.agency, reading.paragraphs) == (agency, paragraphs or (first, last))
 
 
 def test_a_via_credit_line_is_a_credit_but_a_sentence_is_not() -> None:

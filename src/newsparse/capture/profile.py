@@ -269,5 +269,7 @@ VIA_CREDIT_LINE = CaptionRule(
 TRAILING_DASH_AGENCY = AgencyRule(regex=r"\s*[-–—]\s*{agency}\s*$", scope=Scope.LAST, strip=True)
 #: "WASHINGTON (AP) — ...": the agency's dateline opening the first paragraph.
 DATELINE_AGENCY = AgencyRule(regex=r"^[A-Z][A-Za-z .,'-]*\s\({agency}\)\s*[-–—]", scope=Scope.FIRST)
+#: "... said on Monday, via Reuters." or "(via AFP)": copy relayed through an agency, credit taken off.
+VIA_AGENCY = AgencyRule(regex=r",?\s*\(?via {agency}\)?(?=[.\s]*$)", scope=Scope.LAST, strip=True)
 #: "... (Reuters)" closing the last paragraph.
 TRAILING_PAREN_AGENCY = AgencyRule(regex=r"\s*\({agency}\)\s*$", scope=Scope.LAST, strip=True)
