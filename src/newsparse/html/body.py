@@ -246,8 +246,8 @@ def _scores(root: LexborNode) -> dict[int, tuple[LexborNode, float]]:
     return points
 
 
-def find_container(root: LexborNode) -> LexborNode | None:
-    """The element that most likely holds the story, or None when no paragraph-like text exists."""
+def _best_scored(root: LexborNode) -> LexborNode | None:
+    """The element whose own paragraphs score best, or None when no paragraph-like text exists."""
     points = _scores(root)
     if not points:
         return None
@@ -258,6 +258,58 @@ def find_container(root: LexborNode) -> LexborNode | None:
         final = (score + _class_weight(node)) * (1 - _link_density(node, length))
         if final > best_score:
             best, best_score = node, final
+    return best
+
+
+def _paragraph_text(root: LexborNode) -> tuple[dict[int, tuple[LexborNode, int]], int]:
+    """Characters of paragraph text under each ancestor of a paragraph (by mem_id), and the number
+    of paragraphs counted.  Ancestors are followed up to ``_MAX_CLIMB`` levels."""
+    under: dict[int, tuple[LexborNode, int]] = {}
+    counted = 0
+    for paragraph in root.css(_SCORED):
+        length = len(paragraph.text(deep=True).strip())
+        if length < _MIN_PARAGRAPH:
+            continue
+        counted += 1
+        node = paragraph.parent
+        for _ in range(_MAX_CLIMB):
+            if node is None or node.tag in ("html", "#document"):
+                break
+            key = node.mem_id
+            known = under.get(key)
+            under[key] = (node, (known[1] if known else 0) + length)
+            node = node.parent
+    return under, counted
+
+
+_MAX_CLIMB = 40
+#: Widening to an ancestor must add this many characters of paragraph text per character of other text,
+_OTHER_TEXT_COST = 4.0
+#: and at least this share of the paragraph text already held.
+_CLIMB_MIN = 0.2
+
+
+def find_container(root: LexborNode) -> LexborNode | None:
+    """The element that most likely holds the story, or None when no paragraph-like text exists.
+
+    The best-scoring element is widened to each ancestor that adds much more paragraph text than
+    other text: stories split into several wrappers (around ads, pull quotes) are read whole."""
+    best = _best_scored(root)
+    if best is None:
+        return None
+    under, _ = _paragraph_text(root)
+    if best.mem_id not in under:
+        return best
+    own_p = under[best.mem_id][1]
+    own_other = len(best.text(deep=True)) - own_p
+    node = best.parent
+    while node is not None and node.tag not in ("body", "html") and node.mem_id in under:
+        parent_p = under[node.mem_id][1]
+        parent_other = len(node.text(deep=True)) - parent_p
+        extra_p, extra_other = parent_p - own_p, parent_other - own_other
+        if extra_p >= _CLIMB_MIN * own_p and extra_p > _OTHER_TEXT_COST * extra_other:
+            best, own_p, own_other = node, parent_p, parent_other
+        node = node.parent
     return best
 
 
