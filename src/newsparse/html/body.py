@@ -103,6 +103,14 @@ BOILERPLATE_WORDS = (
     "byline",
     "caption",
     "author",
+    "sr-only",
+    "screen-reader",
+    "visually-hidden",
+    "visuallyhidden",
+    "tooltip",
+    "popover",
+    "rollover",
+    "hover",
 )
 
 #: Whole class tokens (or ids) that name a non-story block; too short to match as substrings.
@@ -126,6 +134,7 @@ _BOILERPLATE_ATTRIBUTES = (
 def _boilerplate_selector() -> str:
     parts = [f'[{attr}*="{word}" i]' for word in BOILERPLATE_WORDS for attr in ("class", "id")]
     parts += [f'[class~="{token}" i], [id="{token}" i]' for token in BOILERPLATE_TOKENS]
+    parts += [f'[class^="{token}-" i], [class*=" {token}-" i]' for token in ("ad", "ads")]
     parts += _BOILERPLATE_ATTRIBUTES
     return ", ".join(parts)
 
@@ -140,10 +149,10 @@ BLOCK_TAGS = frozenset(
 )
 _SCORED = "p, pre, blockquote"
 _SPACE = re.compile(r"\s+")
-_MIN_PARAGRAPH = 25
+_MIN_PARAGRAPH = 40
 #: A block of fewer characters than this is kept only between longer blocks (not at the edges).
 _MIN_EDGE_BLOCK = 40
-_MAX_LINK_SHARE = 0.5
+_MAX_LINK_SHARE = 0.8
 
 
 def _clean(text: str) -> str:
