@@ -179,11 +179,20 @@ def _ancestors(node: LexborNode | None) -> set[int]:
 def prune_boilerplate(root: LexborNode, protect: LexborNode | None = None) -> None:
     """Remove, in place, the elements under ``root`` that are never story text.
 
-    Blocks matched by class, id or role are removed unless they enclose ``protect`` (the likeliest
-    story container): a page wrapper called ``content-with-sidebar`` still holds the story, while a
-    comment thread that out-scored the story is itself matched and removed."""
+    Blocks matched by class, id or role are kept when they are, or enclose, ``protect`` (the likeliest
+    story container: story wrappers get names like ``content-with-sidebar`` or ``entry-read-more``)
+    or when they hold at least half of the page's paragraph text (a story whose wrapper is misnamed
+    must survive even when a comment thread out-scored it; scoring then decides between the two)."""
     keep = _ancestors(protect) if protect is not None else set()
-    matched = [node for node in root.css(_BOILERPLATE_SELECTOR) if node.mem_id not in keep and node.tag not in _NEVER_PRUNED]
+    under, _ = _paragraph_text(root)
+    total = max((length for _, length in under.values()), default=0)
+    matched = [
+        node
+        for node in root.css(_BOILERPLATE_SELECTOR)
+        if node.mem_id not in keep
+        and node.tag not in _NEVER_PRUNED
+        and under.get(node.mem_id, (node, 0))[1] * 2 < total
+    ]
     # Remove outermost matches only: a removed node frees its descendants, which must not be touched.
     ids = {node.mem_id for node in matched}
     outermost = [node for node in matched if not _is_inside(node, ids)]
