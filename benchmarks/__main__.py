@@ -21,7 +21,9 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("sections", nargs="*", help=f"sections to run, among {', '.join(SECTIONS)} (default: all)")
+    parser.add_argument(
+        "sections", nargs="*", help=f"sections to run, among {', '.join(SECTIONS)} (default: all)"
+    )
     parser.add_argument("--repeat", type=int, default=1, help="timed passes over the pages (best is kept)")
     parser.add_argument("--systems", help="comma-separated subset of systems (extraction section)")
     parser.add_argument("--no-write", action="store_true", help="print only, do not write results JSON")

@@ -104,7 +104,10 @@ def load_pages(ids: list[str], dataset: Path = DATASET) -> dict[str, str]:
     """Page id -> decoded HTML, decoded the way newsparse decodes (same input for every system)."""
     from newsparse.decode import decode_bytes
 
-    return {i: decode_bytes(gzip.decompress((dataset / "html" / f"{i}.html.gz").read_bytes()), html=True) for i in ids}
+    return {
+        i: decode_bytes(gzip.decompress((dataset / "html" / f"{i}.html.gz").read_bytes()), html=True)
+        for i in ids
+    }
 
 
 def halves(ids: list[str]) -> tuple[list[str], list[str]]:
@@ -147,7 +150,11 @@ def run(options: Any) -> dict[str, Any]:
     truth = load_truth(dataset)
     ids = sorted(truth)
     even, odd = halves(ids)
-    wanted = [s.strip() for s in options.systems.split(",")] if getattr(options, "systems", None) else list(SYSTEMS)
+    wanted = (
+        [s.strip() for s in options.systems.split(",")]
+        if getattr(options, "systems", None)
+        else list(SYSTEMS)
+    )
     unknown = [s for s in wanted if s not in SYSTEMS]
     if unknown:
         raise SystemExit(f"unknown system(s): {unknown}; known: {list(SYSTEMS)}")
@@ -162,8 +169,13 @@ def run(options: Any) -> dict[str, Any]:
         row: dict[str, Any] = {}
         for label, subset in (("all", ids), ("even", even), ("odd", odd)):
             score = score_pages(truth, predictions, subset)
-            row[label] = {"f1": score.f1, "precision": score.precision, "recall": score.recall,
-                          "accuracy": score.accuracy, "pages": score.pages}
+            row[label] = {
+                "f1": score.f1,
+                "precision": score.precision,
+                "recall": score.recall,
+                "accuracy": score.accuracy,
+                "pages": score.pages,
+            }
         row["pages_per_second"] = len(ids) / measured["seconds"] if measured["seconds"] else float("inf")
         row["peak_mib"] = measured["peak_mib"]
         row["errors"] = measured["errors"]
@@ -172,31 +184,64 @@ def run(options: Any) -> dict[str, Any]:
     for row in rows.values():
         row["f1_ratio"] = row["all"]["f1"] / reference["all"]["f1"] if reference["all"]["f1"] else None
         row["speed_ratio"] = row["pages_per_second"] / reference["pages_per_second"]
-    return {"section": "extraction", "dataset": str(dataset), "pages": len(ids), "reference": REFERENCE,
-            "cpu_count": os.cpu_count(), "systems": rows}
+    return {
+        "section": "extraction",
+        "dataset": str(dataset),
+        "pages": len(ids),
+        "reference": REFERENCE,
+        "cpu_count": os.cpu_count(),
+        "systems": rows,
+    }
 
 
 def render(results: dict[str, Any]) -> str:
     """The table: one row per system, best F1 first."""
-    head = ("system", "F1", "prec", "recall", "acc", "pages/s", "peak MiB", "F1/traf", "speed/traf",
-            "F1 even", "F1 odd")
+    head = (
+        "system",
+        "F1",
+        "prec",
+        "recall",
+        "acc",
+        "pages/s",
+        "peak MiB",
+        "F1/traf",
+        "speed/traf",
+        "F1 even",
+        "F1 odd",
+    )
     lines = [head]
     ordered = sorted(results["systems"].items(), key=lambda item: -item[1]["all"]["f1"])
     for name, row in ordered:
         every = row["all"]
-        lines.append((
-            name, f"{every['f1']:.3f}", f"{every['precision']:.3f}", f"{every['recall']:.3f}",
-            f"{every['accuracy']:.3f}", f"{row['pages_per_second']:.1f}", f"{row['peak_mib']:.0f}",
-            f"{row['f1_ratio']:.3f}", f"{row['speed_ratio']:.1f}x", f"{row['even']['f1']:.3f}",
-            f"{row['odd']['f1']:.3f}",
-        ))
+        lines.append(
+            (
+                name,
+                f"{every['f1']:.3f}",
+                f"{every['precision']:.3f}",
+                f"{every['recall']:.3f}",
+                f"{every['accuracy']:.3f}",
+                f"{row['pages_per_second']:.1f}",
+                f"{row['peak_mib']:.0f}",
+                f"{row['f1_ratio']:.3f}",
+                f"{row['speed_ratio']:.1f}x",
+                f"{row['even']['f1']:.3f}",
+                f"{row['odd']['f1']:.3f}",
+            )
+        )
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
     text = [f"article extraction: {results['pages']} pages, ratios to {results['reference']} (default)"]
     for n, line in enumerate(lines):
-        text.append("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths))))
+        text.append(
+            "  ".join(
+                cell.ljust(w) if i == 0 else cell.rjust(w)
+                for i, (cell, w) in enumerate(zip(line, widths, strict=True))
+            )
+        )
         if n == 0:
             text.append("  ".join("-" * w for w in widths))
     failed = {name: len(row["errors"]) for name, row in results["systems"].items() if row["errors"]}
     if failed:
-        text.append("pages a system raised on (scored as empty): " + ", ".join(f"{k} {v}" for k, v in failed.items()))
+        text.append(
+            "pages a system raised on (scored as empty): " + ", ".join(f"{k} {v}" for k, v in failed.items())
+        )
     return "\n".join(text)

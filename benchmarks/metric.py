@@ -5,11 +5,11 @@ Written from the metric's description in ``../shared/README.md`` (not from any s
 - tokens are the matches of ``\\w+`` (Unicode); shingles are runs of 4 consecutive tokens, a text of
   1 to 3 tokens is one shorter shingle, an empty text has none;
 - per page, tp/fp/fn count the shared, extra and missed shingles (multisets), divided by their sum;
-- fp = fn = 0 gives precision = recall = 1 (two empty texts agree perfectly); tp = fp = 0 (nothing
-  right was predicted) gives precision 0 and tp = fn = 0 gives recall 0.  The description also says
-  pages with tp + fp = 0 leave the precision mean: that case is exactly tp = fp = 0, which the rule
-  before already scores 0, so we keep those pages in the mean *with* 0.  This is the stricter reading:
-  an extractor that returns nothing for a page is punished instead of excused.
+- fp = fn = 0 gives precision = recall = 1; otherwise tp = fp = 0 gives precision 0 and tp = fn = 0
+  gives recall 0;
+- pages with tp + fp = 0 (nothing predicted) are left out of the precision mean, pages with tp + fn = 0
+  (nothing to find) out of the recall mean, exactly as the published figures are computed: an empty
+  answer costs recall, not precision;
 - precision and recall are means over pages, F1 is their harmonic mean; accuracy is the share of pages
   whose predicted token sequence equals the true one.
 """
@@ -45,7 +45,9 @@ def shingles(text: str, size: int = SHINGLE) -> Counter[tuple[str, ...]]:
 
 @attrs.frozen
 class PageScore:
-    """One page's normalised counts and its precision, recall and exact-match flag."""
+    """One page's normalised counts, its precision and recall, and the exact-match flag.
+
+    ``in_precision`` / ``in_recall`` say whether the page enters the precision / recall mean."""
 
     tp: float
     fp: float
@@ -53,6 +55,8 @@ class PageScore:
     precision: float
     recall: float
     exact: bool
+    in_precision: bool
+    in_recall: bool
 
 
 def score_page(truth: str, predicted: str) -> PageScore:
@@ -68,7 +72,8 @@ def score_page(truth: str, predicted: str) -> PageScore:
     else:
         precision = ntp / (ntp + nfp) if tp + fp else 0.0
         recall = ntp / (ntp + nfn) if tp + fn else 0.0
-    return PageScore(ntp, nfp, nfn, precision, recall, tokens(truth) == tokens(predicted))
+    exact = tokens(truth) == tokens(predicted)
+    return PageScore(ntp, nfp, nfn, precision, recall, exact, tp + fp > 0, tp + fn > 0)
 
 
 @attrs.frozen
@@ -91,8 +96,8 @@ def score_pages(truths: Mapping[str, str], predictions: Mapping[str, str], ids: 
 
     A page missing from ``predictions`` counts as an empty prediction."""
     scores = [score_page(truths[i], predictions.get(i, "")) for i in ids]
-    precision = _mean([s.precision for s in scores])
-    recall = _mean([s.recall for s in scores])
+    precision = _mean([s.precision for s in scores if s.in_precision])
+    recall = _mean([s.recall for s in scores if s.in_recall])
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     accuracy = _mean([1.0 if s.exact else 0.0 for s in scores])
     return Score(len(scores), precision, recall, f1, accuracy)
