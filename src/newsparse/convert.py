@@ -41,7 +41,6 @@ RECORD_TYPES: dict[type, str] = {
     Image: "image",
     Actor: "actor",
     Place: "place",
-    When: "when",
 }
 _TYPES_BY_NAME = {name: cls for cls, name in RECORD_TYPES.items()}
 
@@ -50,6 +49,20 @@ T = TypeVar("T")
 
 def _make_converter() -> cattrs.Converter:
     conv = make_converter()
+
+    # The contract is typed: refuse a number where a string belongs (cattrs would coerce it).
+    def strict_str(value: Any, _: Any) -> str:
+        if not isinstance(value, str):
+            raise SchemaError(f"expected a string, got {type(value).__name__}")
+        return value
+
+    def strict_int(value: Any, _: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise SchemaError(f"expected an integer, got {type(value).__name__}")
+        return value
+
+    conv.register_structure_hook(str, strict_str)
+    conv.register_structure_hook(int, strict_int)
     conv.register_unstructure_hook(When, When.isoformat)
     conv.register_structure_hook(When, lambda value, _: _structure_when(value))
 
@@ -65,8 +78,11 @@ def _make_converter() -> cattrs.Converter:
             return base64.b64decode(value["base64"], validate=True)
         raise SchemaError("page content must be a string or {'base64': ...}")
 
-    conv.register_unstructure_hook(str | bytes, unstructure_content)  # type: ignore[arg-type]
-    conv.register_structure_hook(str | bytes, structure_content)  # type: ignore[arg-type]
+    def is_content(tp: Any) -> bool:
+        return bool(tp == (str | bytes))  # also equals typing.Union[str, bytes]
+
+    conv.register_unstructure_hook_func(is_content, unstructure_content)
+    conv.register_structure_hook_func(is_content, structure_content)
     return conv
 
 
@@ -91,10 +107,10 @@ def structure(data: Any, cls: type[T]) -> T:
     """JSON-ready data back into a model; raises :class:`SchemaError` on data that does not fit."""
     try:
         return converter.structure(data, cls)
-    except SchemaError:
-        raise
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
-        detail = "; ".join(cattrs.transform_error(exc)) if isinstance(exc, cattrs.BaseValidationError) else exc
+        detail = (
+            "; ".join(cattrs.transform_error(exc)) if isinstance(exc, cattrs.BaseValidationError) else exc
+        )
         raise SchemaError(f"not a valid {cls.__name__}: {detail}") from exc
 
 
@@ -117,6 +133,7 @@ def from_json(text: str | bytes | dict[str, Any], cls: type[T]) -> T:
 
     Checks the record's ``type`` (when present) and refuses a ``schema_version`` newer than this
     library's."""
+    data: Any
     if isinstance(text, dict):
         data = dict(text)
     else:
@@ -124,6 +141,8 @@ def from_json(text: str | bytes | dict[str, Any], cls: type[T]) -> T:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise SchemaError(f"not JSON: {exc}") from exc
+    if isinstance(data, str) and cls is When:  # a value, written as its ISO string
+        return structure(data, cls)
     if not isinstance(data, dict):
         raise SchemaError(f"expected a JSON object, got {type(data).__name__}")
     kind = data.pop("type", None)

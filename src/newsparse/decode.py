@@ -11,7 +11,7 @@ import re
 
 from newsparse.errors import DecodeError, EmptyDocumentError, NotADocumentError
 
-__all__ = ["declared_charset", "decode_bytes", "looks_like_html", "looks_binary"]
+__all__ = ["declared_charset", "decode_bytes", "looks_binary", "looks_like_html"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -25,6 +25,7 @@ _HTML_SNIFF = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|main|script|table|span|a)[\s>/]",
     re.IGNORECASE,
 )
+_TIE_PREFERENCE = {"cp1252": 0, "latin_1": 1, "iso8859_15": 2}
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
@@ -86,10 +87,18 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
+    guesses = list(from_bytes(data[:200_000]))
+    if guesses:
+        best = guesses[0]
+        # Ties are common on short texts; the web's most common legacy encoding wins them.
+        tied = [
+            g
+            for g in guesses
+            if abs(g.chaos - best.chaos) < 0.01 and abs(g.coherence - best.coherence) < 0.01
+        ]
+        chosen = min(tied, key=lambda g: _TIE_PREFERENCE.get(g.encoding, len(_TIE_PREFERENCE)))
         try:
-            return data.decode(best.encoding)
+            return data.decode(chosen.encoding)
         except (UnicodeDecodeError, LookupError):
             pass
     # cp1252 decodes nearly every byte; latin-1 decodes all of them: a last resort that loses nothing.

@@ -71,6 +71,8 @@ def _items_are(kind: type) -> Any:
 
 
 _STR_ITEMS = _items_are(str)
+_NONEMPTY_STR = attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1))
+_OFFSET = attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.ge(0))
 
 
 def _fixed_offset(value: dt.datetime) -> dt.datetime:
@@ -193,6 +195,8 @@ class Page:
     url: str | None = attrs.field(default=None, converter=_optional_str)
     published: When | None = attrs.field(default=None, converter=_when_or_none, validator=_OPTIONAL_WHEN)
     outlet: str | None = attrs.field(default=None, converter=_optional_str)
+    #: When the page was fetched (a WARC record's date): an upper bound for its publication date.
+    fetched: When | None = attrs.field(default=None, converter=_when_or_none, validator=_OPTIONAL_WHEN)
 
     @property
     def text(self) -> str:
@@ -254,7 +258,7 @@ class Article:
 class Actor:
     """A participant in an event: a person, country or organisation with a stable id."""
 
-    id: str = attrs.field(validator=[attrs.validators.instance_of(str), attrs.validators.min_len(1)])
+    id: str = attrs.field(validator=_NONEMPTY_STR)
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
     country: str | None = attrs.field(default=None, converter=_optional_str)
     office: str | None = attrs.field(default=None, converter=_optional_str)
@@ -277,12 +281,14 @@ def _span_is_ordered(instance: Mention, attribute: attrs.Attribute[int], value: 
 class Mention:
     """One report of an event in one article, with the sentence that says so."""
 
-    kind: str = attrs.field(validator=[attrs.validators.instance_of(str), attrs.validators.min_len(1)])
+    kind: str = attrs.field(validator=_NONEMPTY_STR)
     cameo: str = attrs.field(validator=attrs.validators.matches_re(r"\d{2,4}"))
     participants: tuple[Actor, ...] = attrs.field(converter=_tuple, validator=_items_are(Actor))
     sentence: str = attrs.field(validator=attrs.validators.instance_of(str))
-    start: int = attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)])
-    end: int = attrs.field(validator=[attrs.validators.instance_of(int), _span_is_ordered])
+    start: int = attrs.field(validator=_OFFSET)
+    end: int = attrs.field(
+        validator=attrs.validators.and_(attrs.validators.instance_of(int), _span_is_ordered)
+    )
     source: str = attrs.field(validator=attrs.validators.instance_of(str))
     outlet: str = attrs.field(validator=attrs.validators.instance_of(str))
     mode: str | None = attrs.field(default=None, converter=_optional_str)
@@ -299,7 +305,7 @@ class Mention:
 class Event:
     """A canonical event: every mention of the same real-world contact, merged."""
 
-    id: str = attrs.field(validator=[attrs.validators.instance_of(str), attrs.validators.min_len(1)])
+    id: str = attrs.field(validator=_NONEMPTY_STR)
     kind: str = attrs.field(validator=attrs.validators.instance_of(str))
     cameo: str = attrs.field(validator=attrs.validators.matches_re(r"\d{2,4}"))
     participants: tuple[Actor, ...] = attrs.field(converter=_tuple, validator=_items_are(Actor))
@@ -310,9 +316,7 @@ class Event:
     )
     article_count: int = attrs.field(default=0, validator=attrs.validators.ge(0))
     outlet_count: int = attrs.field(default=0, validator=attrs.validators.ge(0))
-    first_reported: When | None = attrs.field(
-        default=None, converter=_when_or_none, validator=_OPTIONAL_WHEN
-    )
+    first_reported: When | None = attrs.field(default=None, converter=_when_or_none, validator=_OPTIONAL_WHEN)
 
 
 @attrs.frozen

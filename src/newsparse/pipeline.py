@@ -22,7 +22,7 @@ from newsparse.models import Article, Event, Failure, Mention, Page, When
 from newsparse.outlets import Outlet, match_outlet
 from newsparse.plugins import PluginHost
 
-__all__ = ["Document", "Pipeline"]
+__all__ = ["Document", "Pipeline", "worker_pipeline"]
 
 Document = str | bytes | Path | Page
 _log = logging.getLogger("newsparse")
@@ -100,8 +100,13 @@ class Pipeline:
         """One document as an Article, or a Failure: never raises for bad input or a bad plugin."""
         if isinstance(document, Failure):
             return document
-        source = document.source if isinstance(document, Page) else str(document) if isinstance(
-            document, Path) else "<document>"
+        source = (
+            document.source
+            if isinstance(document, Page)
+            else str(document)
+            if isinstance(document, Path)
+            else "<document>"
+        )
         try:
             page = page_from_document(document)
             source = page.source
@@ -179,15 +184,23 @@ class Pipeline:
         logger; :meth:`events` returns them instead."""
         events, failures = self.events(articles)
         for failure in failures:
-            _log.warning("mentions: plugin %s failed on %s: %s", failure.plugin, failure.source, failure.message)
+            _log.warning(
+                "mentions: plugin %s failed on %s: %s", failure.plugin, failure.source, failure.message
+            )
         return events
 
 
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _worker_result(document: Document | Failure) -> Article | Failure:
+def worker_pipeline() -> Pipeline:
+    """The pipeline of a worker process (a pool's or a Dask worker's): every installed plugin, loaded
+    through the entry points once per process."""
     global _WORKER_PIPELINE
     if _WORKER_PIPELINE is None:
         _WORKER_PIPELINE = Pipeline()
-    return _WORKER_PIPELINE.result(document)
+    return _WORKER_PIPELINE
+
+
+def _worker_result(document: Document | Failure) -> Article | Failure:
+    return worker_pipeline().result(document)

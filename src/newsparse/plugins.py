@@ -103,9 +103,7 @@ class PluginHost:
     # -- loading ---------------------------------------------------------------------------------
     def _load_entry_points(self) -> None:
         seen: set[str] = set()
-        found = sorted(
-            metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.name, ep.value)
-        )
+        found = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.name, ep.value))
         for ep in found:
             if ep.name in seen or ep.name in self.disabled:
                 continue

@@ -34,7 +34,9 @@ def read_capture(text: str) -> CaptureReading:
     paragraphs = tuple(line for line in lines if line and _is_prose(line))
     title = None
     first_prose = lines.index(paragraphs[0]) if paragraphs else len(lines)
-    candidates = [ln for ln in lines[:first_prose] if ln and not _BULLET.match(ln) and 3 <= len(ln.split()) <= 30]
+    candidates = [
+        ln for ln in lines[:first_prose] if ln and not _BULLET.match(ln) and 3 <= len(ln.split()) <= 30
+    ]
     counts = {c: candidates.count(c) for c in candidates}
     repeated = [c for c in candidates if counts[c] > 1]
     if repeated:
