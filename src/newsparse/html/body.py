@@ -417,6 +417,21 @@ def _keep(blocks: list[tuple[str, int]]) -> list[str]:
     return texts[start:end]
 
 
+#: Pruning covers the first container's ancestors up to this many levels: its siblings (which may
+#: continue the story) and their neighbours, not the whole page (the selector is costly per node).
+_PRUNE_LEVELS = 2
+
+
+def _pruning_scope(container: LexborNode | None) -> LexborNode | None:
+    """The subtree worth pruning: the container's ancestor ``_PRUNE_LEVELS`` up, below ``<body>``."""
+    scope = container
+    for _ in range(_PRUNE_LEVELS):
+        if scope is None or scope.parent is None or scope.tag in ("body", "html"):
+            break
+        scope = scope.parent
+    return scope
+
+
 def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
     """The story's text blocks (paragraphs, subheadings, list items, quotes), in reading order.
 
@@ -425,7 +440,8 @@ def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
     if root is None:
         return []
     root.strip_tags(list(BOILERPLATE_TAGS))
-    prune_boilerplate(root, protect=find_container(root))
+    first = find_container(root)
+    prune_boilerplate(_pruning_scope(first) or root, protect=first)
     container = find_container(root)
     nodes = _siblings_to_keep(container) if container is not None else [root]
     return _keep(_blocks(nodes))
