@@ -144,8 +144,42 @@ _NEVER_PRUNED = frozenset({"html", "body", "main", "article"})
 
 #: Elements whose start and end break text into separate blocks.
 BLOCK_TAGS = frozenset(
-    """address article blockquote dd details div dl dt fieldset h1 h2 h3 h4 h5 h6 hr li main ol p pre
-    section summary table tbody td tfoot th thead tr ul br body html""".split()
+    [
+        "address",
+        "article",
+        "blockquote",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "br",
+        "body",
+        "html",
+    ]
 )
 _SCORED = "p, pre, blockquote"
 _SPACE = re.compile(r"\s+")
