@@ -144,7 +144,7 @@ _NEVER_PRUNED = frozenset({"html", "body", "main", "article"})
 
 #: Elements whose start and end break text into separate blocks.
 BLOCK_TAGS = frozenset(
-    [
+    (
         "address",
         "article",
         "blockquote",
@@ -179,7 +179,7 @@ BLOCK_TAGS = frozenset(
         "br",
         "body",
         "html",
-    ]
+    )
 )
 _SCORED = "p, pre, blockquote"
 _SPACE = re.compile(r"\s+")
