@@ -6,12 +6,13 @@ touches the few nodes that matter:
 1. *prune*: one CSS query removes markup that is never story text (scripts, navigation, forms...) and
    one more removes blocks whose class, id or role names boilerplate (share bars, related links,
    comments, cookie banners, ads...) unless such a block holds most of the page's text;
-2. *score*: every paragraph-like element gives points to its parent and, less, to its grandparents
+2. *score*: every paragraph-like block (a ``<p>``, or a ``<div>``/``<td>``... holding its own text:
+   one walk over the text nodes finds them) gives points to its parent and, less, to its grandparents
    (longer and comma-rich text gives more); a candidate's points shrink with its link density;
 3. *gather*: the best candidate and those of its siblings that score nearly as well, or are plain
    paragraphs, form the body; their text is split into blocks at block-level elements, and blocks that
    are mostly links or too short to be prose at the edges are dropped;
-4. *fallback*: when no container scores (pages without ``<p>``), the text of the whole pruned body,
+4. *fallback*: when no container scores (no block holds prose), the text of the whole pruned body,
    split the same way, is used.
 
 Nothing is ever invented: every block is text of the page with its whitespace collapsed.
@@ -181,7 +182,6 @@ BLOCK_TAGS = frozenset(
         "html",
     )
 )
-_SCORED = "p, pre, blockquote"
 _SPACE = re.compile(r"\s+")
 _MIN_PARAGRAPH = 40
 #: A block of fewer characters than this is kept only between longer blocks (not at the edges).
@@ -218,7 +218,7 @@ def prune_boilerplate(root: LexborNode, protect: LexborNode | None = None) -> No
     or when they hold at least half of the page's paragraph text (a story whose wrapper is misnamed
     must survive even when a comment thread out-scored it; scoring then decides between the two)."""
     keep = _ancestors(protect) if protect is not None else set()
-    under, _ = _paragraph_text(root)
+    under = _paragraph_text(_paragraphs(root))
     total = max((length for _, length in under.values()), default=0)
     matched = [
         node
@@ -278,29 +278,61 @@ def _add_points(points: dict[int, tuple[LexborNode, float]], holder: LexborNode 
     return True
 
 
-def _scores(root: LexborNode) -> dict[int, tuple[LexborNode, float]]:
-    """Points per candidate container, from the paragraphs it holds (by mem_id).
-
-    Paragraph elements are found by a CSS query; a page with too few of them (text in ``<div>`` and
-    ``<br>``) is walked node by node instead, each text run scoring for its enclosing block."""
-    points: dict[int, tuple[LexborNode, float]] = {}
-    scored = sum(_add_points(points, p.parent, p.text(deep=True)) for p in root.css(_SCORED))
-    if scored >= 3:
-        return points
-    points.clear()
+def _text_blocks(root: LexborNode) -> list[tuple[LexborNode, str]]:
+    """Every block element with its own text (text of inline descendants included, nested blocks not)."""
+    block_of: dict[int, LexborNode | None] = {}
+    texts: dict[int, tuple[LexborNode, list[str]]] = {}
     for node in root.traverse(include_text=True, skip_empty=True):
-        if node.tag == "-text":
-            block = node.parent
+        if node.tag != "-text":
+            continue
+        parent = node.parent
+        if parent is None:
+            continue
+        key = parent.mem_id
+        if key in block_of:
+            block = block_of[key]
+        else:
+            block = parent
             while block is not None and block.tag not in BLOCK_TAGS:
                 block = block.parent
-            if block is not None and block.tag != "br":
-                _add_points(points, block, node.text_content or "")
+            block_of[key] = block
+        if block is None:
+            continue
+        entry = texts.get(block.mem_id)
+        if entry is None:
+            texts[block.mem_id] = (block, [node.text_content or ""])
+        else:
+            entry[1].append(node.text_content or "")
+    return [(block, "".join(parts)) for block, parts in texts.values()]
+
+
+#: Blocks whose own text counts as a paragraph: ``<p>`` and the elements pages use in its place.
+_PARAGRAPH_BLOCKS = frozenset(("p", "pre", "blockquote", "div", "td", "section", "article", "main", "dd"))
+
+
+def _paragraphs(root: LexborNode) -> list[tuple[LexborNode, str]]:
+    """The paragraph-like blocks under ``root`` long enough to be prose, with their own text.
+
+    Many pages write paragraphs as ``<div>`` text (or text between ``<br>``), so a block's own text
+    counts, whatever its tag, when the tag is one pages use for prose; a page with fewer than three
+    such blocks (a story in list items or table cells) is read from every block."""
+    blocks = _text_blocks(root)
+    prose = [(node, text) for node, text in blocks if len(text.strip()) >= _MIN_PARAGRAPH]
+    usual = [(node, text) for node, text in prose if node.tag in _PARAGRAPH_BLOCKS]
+    return usual if len(usual) >= 3 else prose
+
+
+def _scores(paragraphs: list[tuple[LexborNode, str]]) -> dict[int, tuple[LexborNode, float]]:
+    """Points per candidate container (by mem_id), from the paragraphs it holds."""
+    points: dict[int, tuple[LexborNode, float]] = {}
+    for paragraph, text in paragraphs:
+        _add_points(points, paragraph.parent, text)
     return points
 
 
-def _best_scored(root: LexborNode) -> LexborNode | None:
+def _best_scored(paragraphs: list[tuple[LexborNode, str]]) -> LexborNode | None:
     """The element whose own paragraphs score best, or None when no paragraph-like text exists."""
-    points = _scores(root)
+    points = _scores(paragraphs)
     if not points:
         return None
     best: LexborNode | None = None
@@ -313,16 +345,12 @@ def _best_scored(root: LexborNode) -> LexborNode | None:
     return best
 
 
-def _paragraph_text(root: LexborNode) -> tuple[dict[int, tuple[LexborNode, int]], int]:
-    """Characters of paragraph text under each ancestor of a paragraph (by mem_id), and the number
-    of paragraphs counted.  Ancestors are followed up to ``_MAX_CLIMB`` levels."""
+def _paragraph_text(paragraphs: list[tuple[LexborNode, str]]) -> dict[int, tuple[LexborNode, int]]:
+    """Characters of paragraph text under each ancestor of a paragraph (by mem_id), followed up to
+    ``_MAX_CLIMB`` levels."""
     under: dict[int, tuple[LexborNode, int]] = {}
-    counted = 0
-    for paragraph in root.css(_SCORED):
-        length = len(paragraph.text(deep=True).strip())
-        if length < _MIN_PARAGRAPH:
-            continue
-        counted += 1
+    for paragraph, text in paragraphs:
+        length = len(text.strip())
         node = paragraph.parent
         for _ in range(_MAX_CLIMB):
             if node is None or node.tag in ("html", "#document"):
@@ -331,7 +359,7 @@ def _paragraph_text(root: LexborNode) -> tuple[dict[int, tuple[LexborNode, int]]
             known = under.get(key)
             under[key] = (node, (known[1] if known else 0) + length)
             node = node.parent
-    return under, counted
+    return under
 
 
 _MAX_CLIMB = 40
@@ -346,10 +374,11 @@ def find_container(root: LexborNode) -> LexborNode | None:
 
     The best-scoring element is widened to each ancestor that adds much more paragraph text than
     other text: stories split into several wrappers (around ads, pull quotes) are read whole."""
-    best = _best_scored(root)
+    paragraphs = _paragraphs(root)
+    best = _best_scored(paragraphs)
     if best is None:
         return None
-    under, _ = _paragraph_text(root)
+    under = _paragraph_text(paragraphs)
     if best.mem_id not in under:
         return best
     own_p = under[best.mem_id][1]
