@@ -216,7 +216,9 @@ def prune_boilerplate(root: LexborNode, protect: LexborNode | None = None) -> No
     Blocks matched by class, id or role are kept when they are, or enclose, ``protect`` (the likeliest
     story container: story wrappers get names like ``content-with-sidebar`` or ``entry-read-more``)
     or when they hold at least half of the page's paragraph text (a story whose wrapper is misnamed
-    must survive even when a comment thread out-scored it; scoring then decides between the two)."""
+    must survive even when a comment thread out-scored it; scoring then decides between the two).
+    Quotations and the blocks holding them are kept too: an embedded post (a tweet in a
+    ``social-embed`` wrapper) is quoted by the story, not a widget beside it."""
     keep = _ancestors(protect) if protect is not None else set()
     under = _paragraph_text(_paragraphs(root))
     total = max((length for _, length in under.values()), default=0)
@@ -226,6 +228,8 @@ def prune_boilerplate(root: LexborNode, protect: LexborNode | None = None) -> No
         if node.mem_id not in keep
         and node.tag not in _NEVER_PRUNED
         and under.get(node.mem_id, (node, 0))[1] * 2 < total
+        and node.tag != "blockquote"
+        and node.css_first("blockquote") is None
     ]
     # Remove outermost matches only: a removed node frees its descendants, which must not be touched.
     ids = {node.mem_id for node in matched}
