@@ -460,7 +460,7 @@ def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int]]:
     for top in nodes:
         flush()
         stop = top.parent.mem_id if top.parent is not None else -1
-        for node in top.traverse(include_text=True, skip_empty=True):
+        for node in top.traverse(include_text=True, skip_empty=False):
             tag = node.tag
             if tag == "-text":
                 value = node.text_content or ""
