@@ -189,6 +189,16 @@ _MIN_EDGE_BLOCK = 40
 _MAX_LINK_SHARE = 0.8
 
 
+#: Ideographic and syllabic scripts say in one character what alphabets say in about three.
+_DENSE_SCRIPT = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
+
+
+def _prose_length(text: str) -> int:
+    """Length of ``text`` in alphabet-equivalent characters, so length thresholds fit every script."""
+    stripped = text.strip()
+    return len(stripped) + 2 * len(_DENSE_SCRIPT.findall(stripped))
+
+
 def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
@@ -267,7 +277,7 @@ def _link_density(node: LexborNode, text_length: int) -> float:
 
 def _add_points(points: dict[int, tuple[LexborNode, float]], holder: LexborNode | None, text: str) -> bool:
     """Give a paragraph's points to its holder and, halving, to two more ancestors; False if too short."""
-    length = len(text.strip())
+    length = _prose_length(text)
     if length < _MIN_PARAGRAPH:
         return False
     score = 1 + text.count(",") + min(length / 100, 3)
@@ -321,7 +331,7 @@ def _paragraphs(root: LexborNode) -> list[tuple[LexborNode, str]]:
     counts, whatever its tag, when the tag is one pages use for prose; a page with fewer than three
     such blocks (a story in list items or table cells) is read from every block."""
     blocks = _text_blocks(root)
-    prose = [(node, text) for node, text in blocks if len(text.strip()) >= _MIN_PARAGRAPH]
+    prose = [(node, text) for node, text in blocks if _prose_length(text) >= _MIN_PARAGRAPH]
     usual = [(node, text) for node, text in prose if node.tag in _PARAGRAPH_BLOCKS]
     return usual if len(usual) >= 3 else prose
 
@@ -413,7 +423,7 @@ def _siblings_to_keep(container: LexborNode) -> list[LexborNode]:
             continue
         text = sibling.text(deep=True)
         length = len(text.strip())
-        if length < _MIN_PARAGRAPH:
+        if _prose_length(text) < _MIN_PARAGRAPH:
             continue
         density = _link_density(sibling, length)
         if density > 0.25:
@@ -477,9 +487,9 @@ def _keep(blocks: list[tuple[str, int]]) -> list[str]:
     """Drop link lists and short edge blocks (captions, labels, bylines around the story)."""
     texts = [text for text, linked in blocks if linked <= len(text) * _MAX_LINK_SHARE or len(text) > 300]
     start, end = 0, len(texts)
-    while start < end and len(texts[start]) < _MIN_EDGE_BLOCK:
+    while start < end and _prose_length(texts[start]) < _MIN_EDGE_BLOCK:
         start += 1
-    while end > start and len(texts[end - 1]) < _MIN_EDGE_BLOCK:
+    while end > start and _prose_length(texts[end - 1]) < _MIN_EDGE_BLOCK:
         end -= 1
     return texts[start:end]
 
