@@ -229,9 +229,16 @@ def prune_boilerplate(root: LexborNode, protect: LexborNode | None = None) -> No
     must survive even when a comment thread out-scored it; scoring then decides between the two).
     Quotations and the blocks holding them are kept too: an embedded post (a tweet in a
     ``social-embed`` wrapper) is quoted by the story, not a widget beside it."""
+    _prune(root, protect, _paragraph_text(_paragraphs(root)))
+
+
+def _prune(root: LexborNode, protect: LexborNode | None, under: dict[int, tuple[LexborNode, int]]) -> None:
+    """:func:`prune_boilerplate` with the paragraph text per element already counted (``under``)."""
     keep = _ancestors(protect) if protect is not None else set()
-    under = _paragraph_text(_paragraphs(root))
-    total = max((length for _, length in under.values()), default=0)
+    if root.mem_id in under:
+        total = under[root.mem_id][1]
+    else:
+        total = max((length for _, length in under.values()), default=0)
     matched = [
         node
         for node in root.css(_BOILERPLATE_SELECTOR)
@@ -388,13 +395,16 @@ def find_container(root: LexborNode) -> LexborNode | None:
 
     The best-scoring element is widened to each ancestor that adds much more paragraph text than
     other text: stories split into several wrappers (around ads, pull quotes) are read whole."""
+    return _locate(root)[0]
+
+
+def _locate(root: LexborNode) -> tuple[LexborNode | None, dict[int, tuple[LexborNode, int]]]:
+    """:func:`find_container`, and the paragraph text per element it counted on the way."""
     paragraphs = _paragraphs(root)
     best = _best_scored(paragraphs)
-    if best is None:
-        return None
     under = _paragraph_text(paragraphs)
-    if best.mem_id not in under:
-        return best
+    if best is None or best.mem_id not in under:
+        return best, under
     own_p = under[best.mem_id][1]
     own_other = len(best.text(deep=True)) - own_p
     node = best.parent
@@ -405,7 +415,7 @@ def find_container(root: LexborNode) -> LexborNode | None:
         if extra_p >= _CLIMB_MIN * own_p and extra_p > _OTHER_TEXT_COST * extra_other:
             best, own_p, own_other = node, parent_p, parent_other
         node = node.parent
-    return best
+    return best, under
 
 
 def _siblings_to_keep(container: LexborNode) -> list[LexborNode]:
@@ -517,8 +527,8 @@ def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
     if root is None:
         return []
     root.strip_tags(list(BOILERPLATE_TAGS))
-    first = find_container(root)
-    prune_boilerplate(_pruning_scope(first) or root, protect=first)
+    first, under = _locate(root)
+    _prune(_pruning_scope(first) or root, first, under)
     container = find_container(root)
     nodes = _siblings_to_keep(container) if container is not None else [root]
     return _keep(_blocks(nodes))
