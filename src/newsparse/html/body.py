@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -203,13 +204,24 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def _is_inside(node: LexborNode, ancestors: set[int]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id in ancestors:
-            return True
-        parent = parent.parent
-    return False
+def _within(node: LexborNode | None, ids: set[int], memo: dict[int, bool]) -> bool:
+    """True when ``node`` or one of its ancestors is in ``ids``; answers are memoised per element,
+    so many queries over one tree walk each element once."""
+    walked: list[int] = []
+    answer = False
+    while node is not None:
+        key = node.mem_id
+        if key in memo:
+            answer = memo[key]
+            break
+        walked.append(key)
+        if key in ids:
+            answer = True
+            break
+        node = node.parent
+    for key in walked:
+        memo[key] = answer
+    return answer
 
 
 def _ancestors(node: LexborNode | None) -> set[int]:
@@ -229,11 +241,14 @@ def prune_boilerplate(root: LexborNode, protect: LexborNode | None = None) -> No
     must survive even when a comment thread out-scored it; scoring then decides between the two).
     Quotations and the blocks holding them are kept too: an embedded post (a tweet in a
     ``social-embed`` wrapper) is quoted by the story, not a widget beside it."""
-    _prune(root, protect, _paragraph_text(_paragraphs(root)))
+    for node in _boilerplate_blocks(root, protect, _paragraph_text(_paragraphs(_prose_blocks(root, {})))):
+        node.decompose()
 
 
-def _prune(root: LexborNode, protect: LexborNode | None, under: dict[int, tuple[LexborNode, int]]) -> None:
-    """:func:`prune_boilerplate` with the paragraph text per element already counted (``under``)."""
+def _boilerplate_blocks(
+    root: LexborNode, protect: LexborNode | None, under: dict[int, tuple[LexborNode, int]]
+) -> list[LexborNode]:
+    """The outermost blocks :func:`prune_boilerplate` removes, given the paragraph text per element."""
     keep = _ancestors(protect) if protect is not None else set()
     if root.mem_id in under:
         total = under[root.mem_id][1]
@@ -248,11 +263,10 @@ def _prune(root: LexborNode, protect: LexborNode | None, under: dict[int, tuple[
         and node.tag != "blockquote"
         and node.css_first("blockquote") is None
     ]
-    # Remove outermost matches only: a removed node frees its descendants, which must not be touched.
+    # Outermost matches only: a removed node frees its descendants, which must not be touched.
     ids = {node.mem_id for node in matched}
-    outermost = [node for node in matched if not _is_inside(node, ids)]
-    for node in outermost:
-        node.decompose()
+    memo: dict[int, bool] = {}
+    return [node for node in matched if not _within(node.parent, ids, memo)]
 
 
 _POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|blog", re.IGNORECASE)
@@ -282,21 +296,35 @@ def _link_density(node: LexborNode, text_length: int) -> float:
     return min(1.0, linked / text_length)
 
 
-def _add_points(points: dict[int, tuple[LexborNode, float]], holder: LexborNode | None, text: str) -> bool:
-    """Give a paragraph's points to its holder and, halving, to two more ancestors; False if too short."""
-    length = _prose_length(text)
-    if length < _MIN_PARAGRAPH:
-        return False
-    score = 1 + text.count(",") + min(length / 100, 3)
-    node = holder
-    for share in (1.0, 0.5, 0.25):
-        if node is None or node.tag in ("html", "#document"):
+class _Paragraph(NamedTuple):
+    """A block holding prose: its element, its own text, and the ancestors its points go to."""
+
+    node: LexborNode
+    text: str
+    #: characters of text (stripped) and the same counted in alphabet-equivalent characters
+    length: int
+    prose: int
+    #: the paragraph's parent and its ancestors, nearest first, at most ``_MAX_CLIMB`` of them
+    holders: tuple[LexborNode, ...]
+
+
+def _holders(node: LexborNode | None, memo: dict[int, tuple[LexborNode, ...]]) -> tuple[LexborNode, ...]:
+    """``node`` and its ancestors below ``<html>``, at most ``_MAX_CLIMB``; memoised by element, so
+    paragraphs sharing ancestors walk them once (and deep nesting costs no recursion)."""
+    pending: list[LexborNode] = []
+    known: tuple[LexborNode, ...] = ()
+    current = node
+    while current is not None and current.tag not in ("html", "#document"):
+        found = memo.get(current.mem_id)
+        if found is not None:
+            known = found
             break
-        key = node.mem_id
-        known = points.get(key)
-        points[key] = (node, (known[1] if known else 0.0) + score * share)
-        node = node.parent
-    return True
+        pending.append(current)
+        current = current.parent
+    for element in reversed(pending):
+        known = ((element, *known))[:_MAX_CLIMB]
+        memo[element.mem_id] = known
+    return known
 
 
 def _text_blocks(root: LexborNode) -> list[tuple[LexborNode, str]]:
@@ -331,27 +359,40 @@ def _text_blocks(root: LexborNode) -> list[tuple[LexborNode, str]]:
 _PARAGRAPH_BLOCKS = frozenset(("p", "pre", "blockquote", "div", "td", "section", "article", "main", "dd"))
 
 
-def _paragraphs(root: LexborNode) -> list[tuple[LexborNode, str]]:
-    """The paragraph-like blocks under ``root`` long enough to be prose, with their own text.
+def _prose_blocks(root: LexborNode, memo: dict[int, tuple[LexborNode, ...]]) -> list[_Paragraph]:
+    """Every block under ``root`` whose own text is long enough to be prose."""
+    found = []
+    for node, text in _text_blocks(root):
+        prose = _prose_length(text)
+        if prose >= _MIN_PARAGRAPH:
+            found.append(_Paragraph(node, text, len(text.strip()), prose, _holders(node.parent, memo)))
+    return found
+
+
+def _paragraphs(prose: list[_Paragraph]) -> list[_Paragraph]:
+    """The paragraph-like blocks among the prose blocks.
 
     Many pages write paragraphs as ``<div>`` text (or text between ``<br>``), so a block's own text
     counts, whatever its tag, when the tag is one pages use for prose; a page with fewer than three
     such blocks (a story in list items or table cells) is read from every block."""
-    blocks = _text_blocks(root)
-    prose = [(node, text) for node, text in blocks if _prose_length(text) >= _MIN_PARAGRAPH]
-    usual = [(node, text) for node, text in prose if node.tag in _PARAGRAPH_BLOCKS]
+    usual = [paragraph for paragraph in prose if paragraph.node.tag in _PARAGRAPH_BLOCKS]
     return usual if len(usual) >= 3 else prose
 
 
-def _scores(paragraphs: list[tuple[LexborNode, str]]) -> dict[int, tuple[LexborNode, float]]:
-    """Points per candidate container (by mem_id), from the paragraphs it holds."""
+def _scores(paragraphs: list[_Paragraph]) -> dict[int, tuple[LexborNode, float]]:
+    """Points per candidate container (by mem_id): each paragraph gives points to its parent and,
+    halving, to two more ancestors (longer and comma-rich text gives more)."""
     points: dict[int, tuple[LexborNode, float]] = {}
-    for paragraph, text in paragraphs:
-        _add_points(points, paragraph.parent, text)
+    for paragraph in paragraphs:
+        score = 1 + paragraph.text.count(",") + min(paragraph.prose / 100, 3)
+        for node, share in zip(paragraph.holders, (1.0, 0.5, 0.25), strict=False):
+            key = node.mem_id
+            known = points.get(key)
+            points[key] = (node, (known[1] if known else 0.0) + score * share)
     return points
 
 
-def _best_scored(paragraphs: list[tuple[LexborNode, str]]) -> LexborNode | None:
+def _best_scored(paragraphs: list[_Paragraph]) -> LexborNode | None:
     """The element whose own paragraphs score best, or None when no paragraph-like text exists."""
     points = _scores(paragraphs)
     if not points:
@@ -366,20 +407,16 @@ def _best_scored(paragraphs: list[tuple[LexborNode, str]]) -> LexborNode | None:
     return best
 
 
-def _paragraph_text(paragraphs: list[tuple[LexborNode, str]]) -> dict[int, tuple[LexborNode, int]]:
+def _paragraph_text(paragraphs: list[_Paragraph]) -> dict[int, tuple[LexborNode, int]]:
     """Characters of paragraph text under each ancestor of a paragraph (by mem_id), followed up to
     ``_MAX_CLIMB`` levels."""
     under: dict[int, tuple[LexborNode, int]] = {}
-    for paragraph, text in paragraphs:
-        length = len(text.strip())
-        node = paragraph.parent
-        for _ in range(_MAX_CLIMB):
-            if node is None or node.tag in ("html", "#document"):
-                break
+    for paragraph in paragraphs:
+        length = paragraph.length
+        for node in paragraph.holders:
             key = node.mem_id
             known = under.get(key)
             under[key] = (node, (known[1] if known else 0) + length)
-            node = node.parent
     return under
 
 
@@ -395,12 +432,11 @@ def find_container(root: LexborNode) -> LexborNode | None:
 
     The best-scoring element is widened to each ancestor that adds much more paragraph text than
     other text: stories split into several wrappers (around ads, pull quotes) are read whole."""
-    return _locate(root)[0]
+    return _locate(_paragraphs(_prose_blocks(root, {})))[0]
 
 
-def _locate(root: LexborNode) -> tuple[LexborNode | None, dict[int, tuple[LexborNode, int]]]:
-    """:func:`find_container`, and the paragraph text per element it counted on the way."""
-    paragraphs = _paragraphs(root)
+def _locate(paragraphs: list[_Paragraph]) -> tuple[LexborNode | None, dict[int, tuple[LexborNode, int]]]:
+    """:func:`find_container` from the paragraphs, and the paragraph text per element it counted."""
     best = _best_scored(paragraphs)
     under = _paragraph_text(paragraphs)
     if best is None or best.mem_id not in under:
@@ -527,9 +563,16 @@ def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
     if root is None:
         return []
     root.strip_tags(list(BOILERPLATE_TAGS))
-    first, under = _locate(root)
-    _prune(_pruning_scope(first) or root, first, under)
-    container = find_container(root)
+    holders: dict[int, tuple[LexborNode, ...]] = {}
+    prose = _prose_blocks(root, holders)
+    first, under = _locate(_paragraphs(prose))
+    removed = _boilerplate_blocks(_pruning_scope(first) or root, first, under)
+    # Paragraphs inside removed blocks are dropped before the blocks are freed.
+    ids, memo = {node.mem_id for node in removed}, dict[int, bool]()
+    prose = [paragraph for paragraph in prose if not _within(paragraph.node, ids, memo)]
+    for node in removed:
+        node.decompose()
+    container, _ = _locate(_paragraphs(prose))
     nodes = _siblings_to_keep(container) if container is not None else [root]
     return _keep(_blocks(nodes))
 
