@@ -20,6 +20,7 @@ Nothing is ever invented: every block is text of the page with its whitespace co
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -399,12 +400,23 @@ def _best_scored(paragraphs: list[_Paragraph]) -> LexborNode | None:
         return None
     best: LexborNode | None = None
     best_score = float("-inf")
-    for node, score in sorted(points.values(), key=lambda item: -item[1])[:8]:
-        length = len(node.text(deep=True))
-        final = (score + _class_weight(node)) * (1 - _link_density(node, length))
+    weighted = [
+        (score + _class_weight(node), node) for node, score in heapq.nlargest(8, points.values(), key=_second)
+    ]
+    # Link density only lowers a positive score (and raises a negative one towards 0): candidates are
+    # read best bound first, and the costly density is measured only while a candidate can still win.
+    weighted.sort(key=lambda item: -item[0])
+    for weight, node in weighted:
+        if max(weight, 0.0) <= best_score:
+            break
+        final = weight * (1 - _link_density(node, len(node.text(deep=True))))
         if final > best_score:
             best, best_score = node, final
     return best
+
+
+def _second(item: tuple[LexborNode, float]) -> float:
+    return item[1]
 
 
 def _paragraph_text(paragraphs: list[_Paragraph]) -> dict[int, tuple[LexborNode, int]]:
