@@ -112,6 +112,7 @@ BOILERPLATE_WORDS = (
     "visuallyhidden",
     "tooltip",
     "popover",
+    "nocontent",
     "rollover",
     "hover",
 )
