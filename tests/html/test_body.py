@@ -64,6 +64,17 @@ def test_the_densest_container_wins_over_a_comment_thread_of_short_lines() -> No
     assert extract_paragraphs(LexborHTMLParser(html)) == STORY
 
 
+def test_short_paragraphs_and_list_items_at_the_edges_stay_but_labels_go() -> None:
+    opening = ["<p><strong>What is new?</strong></p>", "<ul><li>New tasks</li><li>Bugs fixed</li></ul>"]
+    html = page(
+        '<div class="entry"><div class="label">Sponsored</div>'
+        + "".join(opening)
+        + story_html()
+        + "<div>Photo: A. Reporter</div></div>"
+    )
+    assert extract_paragraphs(LexborHTMLParser(html)) == ["What is new?", "New tasks", "Bugs fixed", *STORY]
+
+
 def test_embedded_post_in_a_social_wrapper_is_kept() -> None:
     tweet = "This is the quoted post, and it is long enough to be part of what the story says."
     embed = (

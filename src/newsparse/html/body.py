@@ -467,8 +467,10 @@ def _locate(paragraphs: list[_Paragraph]) -> tuple[LexborNode | None, dict[int, 
     return best, under
 
 
-def _siblings_to_keep(container: LexborNode) -> list[LexborNode]:
-    """The container, and siblings that continue the story (paragraphs split across wrappers)."""
+def _siblings_to_keep(container: LexborNode, under: dict[int, tuple[LexborNode, int]]) -> list[LexborNode]:
+    """The container, and siblings that continue the story (paragraphs split across wrappers): a
+    paragraph, or a wrapper whose prose paragraphs (``under``) weigh a fifth of the container's text.
+    A wrapper of short lines (a comment thread) does not continue a story, however long it is."""
     parent = container.parent
     if parent is None or container.tag in ("body", "html"):
         return [container]
@@ -487,16 +489,18 @@ def _siblings_to_keep(container: LexborNode) -> list[LexborNode]:
         density = _link_density(sibling, length)
         if density > 0.25:
             continue
-        if sibling.tag == "p" or (length > own * 0.2 and sibling.css_first("p") is not None):
+        if sibling.tag == "p" or under.get(sibling.mem_id, (sibling, 0))[1] > own * 0.2:
             kept.append(sibling)
     return kept
 
 
-def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int]]:
-    """Text blocks under ``nodes``, split at block-level elements: (text, characters inside links)."""
-    blocks: list[tuple[str, int]] = []
+def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int, str]]:
+    """Text blocks under ``nodes``, split at block-level elements: (text, characters inside links, the
+    block-level element that opened the block)."""
+    blocks: list[tuple[str, int, str]] = []
     parts: list[str] = []
     linked = 0
+    opened = ""
     link_of: dict[int, bool] = {}
 
     def flush() -> None:
@@ -504,7 +508,7 @@ def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int]]:
         if parts:
             text = _clean("".join(parts))
             if text:
-                blocks.append((text, linked))
+                blocks.append((text, linked, opened))
             parts.clear()
         linked = 0
 
@@ -528,6 +532,7 @@ def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int]]:
 
     for top in nodes:
         flush()
+        opened = top.tag or ""
         stop = top.parent.mem_id if top.parent is not None else -1
         for node in top.traverse(include_text=True, skip_empty=False):
             tag = node.tag
@@ -538,19 +543,36 @@ def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int]]:
                     linked += len(value.strip())
             elif tag in BLOCK_TAGS:
                 flush()
+                opened = tag
         flush()
     return blocks
 
 
-def _keep(blocks: list[tuple[str, int]]) -> list[str]:
-    """Drop link lists and short edge blocks (captions, labels, bylines around the story)."""
-    texts = [text for text, linked in blocks if linked <= len(text) * _MAX_LINK_SHARE or len(text) > 300]
-    start, end = 0, len(texts)
-    while start < end and _prose_length(texts[start]) < _MIN_EDGE_BLOCK:
+def _keep(blocks: list[tuple[str, int, str]]) -> list[str]:
+    """Drop link lists and short edge blocks (captions, labels, bylines around the story).
+
+    A short block the page itself marks as story text (a paragraph, list item or subheading) stays
+    even at an edge: a story may open with a heading and a list."""
+    kept = [
+        (text, tag)
+        for text, linked, tag in blocks
+        if linked <= len(text) * _MAX_LINK_SHARE or len(text) > 300
+    ]
+
+    def droppable(block: tuple[str, str]) -> bool:
+        return _prose_length(block[0]) < _MIN_EDGE_BLOCK and block[1] not in _STORY_BLOCKS
+
+    start, end = 0, len(kept)
+    while start < end and droppable(kept[start]):
         start += 1
-    while end > start and _prose_length(texts[end - 1]) < _MIN_EDGE_BLOCK:
+    while end > start and droppable(kept[end - 1]):
         end -= 1
-    return texts[start:end]
+    return [text for text, _ in kept[start:end]]
+
+
+#: Block elements that mark their text as part of the story, however short (the page's title, in
+#: ``<h1>``, is metadata and not among them).
+_STORY_BLOCKS = frozenset(("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"))
 
 
 #: Pruning covers the first container's ancestors up to this many levels: its siblings (which may
@@ -585,8 +607,8 @@ def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
     prose = [paragraph for paragraph in prose if not _within(paragraph.node, ids, memo)]
     for node in removed:
         node.decompose()
-    container, _ = _locate(_paragraphs(prose))
-    nodes = _siblings_to_keep(container) if container is not None else [root]
+    container, under = _locate(_paragraphs(prose))
+    nodes = _siblings_to_keep(container, under) if container is not None else [root]
     return _keep(_blocks(nodes))
 
 
