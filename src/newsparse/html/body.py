@@ -601,13 +601,19 @@ def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
     holders: dict[int, tuple[LexborNode, ...]] = {}
     prose = _prose_blocks(root, holders)
     first, under = _locate(_paragraphs(prose))
-    removed = _boilerplate_blocks(_pruning_scope(first) or root, first, under)
+    scope = _pruning_scope(first) or root
+    removed = _boilerplate_blocks(scope, first, under)
     # Paragraphs inside removed blocks are dropped before the blocks are freed.
     ids, memo = {node.mem_id for node in removed}, dict[int, bool]()
     prose = [paragraph for paragraph in prose if not _within(paragraph.node, ids, memo)]
     for node in removed:
         node.decompose()
     container, under = _locate(_paragraphs(prose))
+    wider = _pruning_scope(container)
+    if wider is not None and not _within(wider, {scope.mem_id}, {}):
+        # Pruning showed the story reaches beyond the first scope: its new neighbours are pruned too.
+        for node in _boilerplate_blocks(wider, container, under):
+            node.decompose()
     nodes = _siblings_to_keep(container, under) if container is not None else [root]
     return _keep(_blocks(nodes))
 
