@@ -18,6 +18,11 @@ def read(head: str = "", body: str = "", lang: str = "") -> Any:
     return read_metadata(LexborHTMLParser(html), timezone="UTC")
 
 
+def metas(attribute: str, pairs: list[tuple[str, str]]) -> str:
+    """Meta tags naming each key with ``attribute`` (``property`` or ``name``)."""
+    return "".join(f'<meta {attribute}="{key}" content="{value}">' for key, value in pairs)
+
+
 def jsonld(data: Any) -> str:
     return f'<script type="application/ld+json">{json.dumps(data)}</script>'
 
@@ -99,20 +104,21 @@ def test_microdata_article_item() -> None:
 
 
 def test_opengraph_and_article_properties() -> None:
-    head = """
-    <meta property="og:title" content="OG headline">
-    <meta property="og:description" content="OG summary">
-    <meta property="og:url" content="https://example.org/story">
-    <meta property="og:site_name" content="Example">
-    <meta property="og:image" content="https://example.org/og.jpg">
-    <meta property="og:locale" content="fr_FR">
-    <meta property="article:published_time" content="2022-01-02T03:04:05Z">
-    <meta property="article:modified_time" content="2022-01-03T00:00:00Z">
-    <meta property="article:section" content="Politics">
-    <meta property="article:tag" content="elections">
-    <meta property="article:tag" content="Paris">
-    <meta property="article:author" content="https://example.org/people/e-f">
-    <meta name="author" content="Eve Fox">"""
+    opengraph = [
+        ("og:title", "OG headline"),
+        ("og:description", "OG summary"),
+        ("og:url", "https://example.org/story"),
+        ("og:site_name", "Example"),
+        ("og:image", "https://example.org/og.jpg"),
+        ("og:locale", "fr_FR"),
+        ("article:published_time", "2022-01-02T03:04:05Z"),
+        ("article:modified_time", "2022-01-03T00:00:00Z"),
+        ("article:section", "Politics"),
+        ("article:tag", "elections"),
+        ("article:tag", "Paris"),
+        ("article:author", "https://example.org/people/e-f"),
+    ]
+    head = metas("property", opengraph) + metas("name", [("author", "Eve Fox")])
     meta = read(head, body="<h1>Page heading</h1>")
     assert meta.title == "OG headline"
     assert meta.subtitle == "OG summary"
@@ -128,24 +134,28 @@ def test_opengraph_and_article_properties() -> None:
 
 
 def test_twitter_card_fills_what_opengraph_lacks() -> None:
-    head = """
-    <meta name="twitter:title" content="Card title">
-    <meta name="twitter:description" content="Card summary">
-    <meta name="twitter:image" content="https://example.org/card.png">"""
+    card = [
+        ("twitter:title", "Card title"),
+        ("twitter:description", "Card summary"),
+        ("twitter:image", "https://example.org/card.png"),
+    ]
+    head = metas("name", card)
     meta = read(head)
     assert (meta.title, meta.subtitle) == ("Card title", "Card summary")
     assert meta.images == (Image(url="https://example.org/card.png"),)
 
 
 def test_dublin_core() -> None:
-    head = """
-    <meta name="DC.title" content="Dublin title">
-    <meta name="DC.creator" content="Gil Ho">
-    <meta name="DC.date.issued" content="2021-06-07">
-    <meta name="DCTERMS.modified" content="2021-06-08">
-    <meta name="DC.subject" content="ports, shipping">
-    <meta name="DC.language" content="de">
-    <meta name="DC.publisher" content="Hafen Zeitung">"""
+    dublin_core = [
+        ("DC.title", "Dublin title"),
+        ("DC.creator", "Gil Ho"),
+        ("DC.date.issued", "2021-06-07"),
+        ("DCTERMS.modified", "2021-06-08"),
+        ("DC.subject", "ports, shipping"),
+        ("DC.language", "de"),
+        ("DC.publisher", "Hafen Zeitung"),
+    ]
+    head = metas("name", dublin_core)
     meta = read(head)
     assert meta.title == "Dublin title"
     assert meta.authors == ("Gil Ho",)
