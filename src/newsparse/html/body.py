@@ -3,17 +3,21 @@
 The work is split so that the C library (selectolax/Lexbor) does the per-node work and Python only
 touches the few nodes that matter:
 
-1. *prune*: one CSS query removes markup that is never story text (scripts, navigation, forms...) and
-   one more removes blocks whose class, id or role names boilerplate (share bars, related links,
-   comments, cookie banners, ads...) unless such a block holds most of the page's text;
-2. *score*: every paragraph-like block (a ``<p>``, or a ``<div>``/``<td>``... holding its own text:
-   one walk over the text nodes finds them) gives points to its parent and, less, to its grandparents
-   (longer and comma-rich text gives more); a candidate's points shrink with its link density;
-3. *gather*: the best candidate and those of its siblings that score nearly as well, or are plain
-   paragraphs, form the body; their text is split into blocks at block-level elements, and blocks that
-   are mostly links or too short to be prose at the edges are dropped;
-4. *fallback*: when no container scores (no block holds prose), the text of the whole pruned body,
-   split the same way, is used.
+1. *strip*: markup that is never story text (scripts, navigation, forms, figures...) is removed;
+2. *score*: one walk over the text nodes finds every paragraph-like block (a ``<p>``, or a
+   ``<div>``/``<td>``... holding its own prose); each gives points to its parent and, less, to its
+   grandparents (longer and comma-rich text gives more); a candidate's points shrink with its link
+   density, and the best is widened to ancestors that add mostly paragraph text;
+3. *prune*: around that first container (two levels up: its neighbourhood, not the whole page, as
+   the query is costly per node), one CSS query removes blocks whose class, id or role names
+   boilerplate (share bars, related links, comments, cookie banners, ads...) unless they hold the
+   container, half of the paragraph text, or a quotation; scoring then runs again on what is left
+   (and the new container's neighbourhood is pruned too when it reaches further);
+4. *gather*: the container and those of its siblings that continue the story form the body; their
+   text is split into blocks at block-level elements, and link lists and short unmarked blocks at the
+   edges (labels, credits) are dropped;
+5. *fallback*: when no block holds prose, the text of the whole stripped body, split the same way, is
+   used.
 
 Nothing is ever invented: every block is text of the page with its whitespace collapsed.
 """
