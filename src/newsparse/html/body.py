@@ -463,10 +463,11 @@ def _locate(paragraphs: list[_Paragraph]) -> tuple[LexborNode | None, dict[int, 
     node = best.parent
     while node is not None and node.tag not in ("body", "html") and node.mem_id in under:
         parent_p = under[node.mem_id][1]
-        parent_other = len(node.text(deep=True)) - parent_p
-        extra_p, extra_other = parent_p - own_p, parent_other - own_other
-        if extra_p >= _CLIMB_MIN * own_p and extra_p > _OTHER_TEXT_COST * extra_other:
-            best, own_p, own_other = node, parent_p, parent_other
+        extra_p = parent_p - own_p
+        if extra_p >= _CLIMB_MIN * own_p:  # checked first: the ancestor's whole text is costly to read
+            parent_other = len(node.text(deep=True)) - parent_p
+            if extra_p > _OTHER_TEXT_COST * (parent_other - own_other):
+                best, own_p, own_other = node, parent_p, parent_other
         node = node.parent
     return best, under
 
