@@ -189,7 +189,6 @@ BLOCK_TAGS = frozenset(
         "html",
     )
 )
-_SPACE = re.compile(r"\s+")
 _MIN_PARAGRAPH = 40
 #: A block of fewer characters than this is kept only between longer blocks (not at the edges).
 _MIN_EDGE_BLOCK = 40
@@ -203,11 +202,14 @@ _DENSE_SCRIPT = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufa
 def _prose_length(text: str) -> int:
     """Length of ``text`` in alphabet-equivalent characters, so length thresholds fit every script."""
     stripped = text.strip()
+    if stripped.isascii():
+        return len(stripped)
     return len(stripped) + 2 * len(_DENSE_SCRIPT.findall(stripped))
 
 
 def _clean(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """``text`` with each run of whitespace made one space, and none at the ends."""
+    return " ".join(text.split())
 
 
 def _within(node: LexborNode | None, ids: set[int], memo: dict[int, bool]) -> bool:
