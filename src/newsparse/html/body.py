@@ -148,6 +148,16 @@ def _boilerplate_selector() -> str:
 
 
 _BOILERPLATE_SELECTOR = _boilerplate_selector()
+_BOILERPLATE_TAG_SELECTOR = ", ".join(BOILERPLATE_TAGS)
+
+
+def _strip(root: LexborNode) -> None:
+    """Remove the :data:`BOILERPLATE_TAGS` elements under ``root`` in one query (outermost only:
+    removing one frees its descendants)."""
+    matched = root.css(_BOILERPLATE_TAG_SELECTOR)
+    ids, memo = {node.mem_id for node in matched}, dict[int, bool]()
+    for node in [node for node in matched if not _within(node.parent, ids, memo)]:
+        node.decompose()
 _NEVER_PRUNED = frozenset({"html", "body", "main", "article"})
 
 #: Elements whose start and end break text into separate blocks.
@@ -604,7 +614,7 @@ def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
     root = tree.body
     if root is None:
         return []
-    root.strip_tags(list(BOILERPLATE_TAGS))
+    _strip(root)
     holders: dict[int, tuple[LexborNode, ...]] = {}
     prose = _prose_blocks(root, holders)
     first, under = _locate(_paragraphs(prose))
