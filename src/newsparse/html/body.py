@@ -117,6 +117,13 @@ BOILERPLATE_WORDS = (
     "tooltip",
     "popover",
     "nocontent",
+    "dfp-",
+    "-ad-",
+    "_ad_",
+    "adslot",
+    "ad-slot",
+    "adunit",
+    "ad-unit",
     "rollover",
     "hover",
 )
