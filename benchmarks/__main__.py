@@ -26,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the pages (best is kept)")
     parser.add_argument("--systems", help="comma-separated subset of systems (extraction section)")
+    parser.add_argument(
+        "--dataset",
+        help="the article-extraction benchmark folder (default: ../shared/benchmarks/article-extraction)",
+    )
     parser.add_argument("--no-write", action="store_true", help="print only, do not write results JSON")
     options = parser.parse_args(argv)
     unknown = sorted(set(options.sections) - set(SECTIONS))
