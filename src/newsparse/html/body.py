@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -159,12 +159,13 @@ _BOILERPLATE_TAG_SELECTOR = ", ".join(BOILERPLATE_TAGS)
 
 
 def _strip(root: LexborNode) -> None:
-    """Remove the :data:`BOILERPLATE_TAGS` elements under ``root`` in one query (outermost only:
-    removing one frees its descendants)."""
-    matched = root.css(_BOILERPLATE_TAG_SELECTOR)
-    ids, memo = {node.mem_id for node in matched}, dict[int, bool]()
-    for node in [node for node in matched if not _within(node.parent, ids, memo)]:
+    """Remove the :data:`BOILERPLATE_TAGS` elements under ``root`` in one query."""
+    # Matches come in document order: removed last to first, a nested match goes before the match
+    # that holds it, so no removed (freed) element is ever touched.
+    for node in reversed(root.css(_BOILERPLATE_TAG_SELECTOR)):
         node.decompose()
+
+
 _NEVER_PRUNED = frozenset({"html", "body", "main", "article"})
 
 #: Elements whose start and end break text into separate blocks.
@@ -404,13 +405,32 @@ def _paragraphs(prose: list[_Paragraph]) -> list[_Paragraph]:
     return usual if len(usual) >= 3 else prose
 
 
+def _by_holder(
+    paragraphs: list[_Paragraph], value: Callable[[_Paragraph], float]
+) -> list[tuple[tuple[LexborNode, ...], float]]:
+    """``value`` summed over the paragraphs of each parent, with that parent's ancestor chain: sums
+    are linear, so each chain is then walked once per parent rather than once per paragraph."""
+    sums: dict[int, tuple[tuple[LexborNode, ...], float]] = {}
+    for paragraph in paragraphs:
+        holders = paragraph.holders
+        if not holders:
+            continue
+        key = holders[0].mem_id
+        known = sums.get(key)
+        sums[key] = (holders, (known[1] if known else 0.0) + value(paragraph))
+    return list(sums.values())
+
+
+def _points(paragraph: _Paragraph) -> float:
+    return 1 + paragraph.text.count(",") + min(paragraph.prose / 100, 3)
+
+
 def _scores(paragraphs: list[_Paragraph]) -> dict[int, tuple[LexborNode, float]]:
     """Points per candidate container (by mem_id): each paragraph gives points to its parent and,
     halving, to two more ancestors (longer and comma-rich text gives more)."""
     points: dict[int, tuple[LexborNode, float]] = {}
-    for paragraph in paragraphs:
-        score = 1 + paragraph.text.count(",") + min(paragraph.prose / 100, 3)
-        for node, share in zip(paragraph.holders, (1.0, 0.5, 0.25), strict=False):
+    for holders, score in _by_holder(paragraphs, _points):
+        for node, share in zip(holders, (1.0, 0.5, 0.25), strict=False):
             key = node.mem_id
             known = points.get(key)
             points[key] = (node, (known[1] if known else 0.0) + score * share)
@@ -447,13 +467,17 @@ def _paragraph_text(paragraphs: list[_Paragraph]) -> dict[int, tuple[LexborNode,
     """Characters of paragraph text under each ancestor of a paragraph (by mem_id), followed up to
     ``_MAX_CLIMB`` levels."""
     under: dict[int, tuple[LexborNode, int]] = {}
-    for paragraph in paragraphs:
-        length = paragraph.length
-        for node in paragraph.holders:
+    for holders, total in _by_holder(paragraphs, _length):
+        length = int(total)
+        for node in holders:
             key = node.mem_id
             known = under.get(key)
             under[key] = (node, (known[1] if known else 0) + length)
     return under
+
+
+def _length(paragraph: _Paragraph) -> float:
+    return paragraph.length
 
 
 _MAX_CLIMB = 40
