@@ -267,14 +267,16 @@ def prune_boilerplate(root: LexborNode, protect: LexborNode | None = None) -> No
     must survive even when a comment thread out-scored it; scoring then decides between the two).
     Quotations and the blocks holding them are kept too: an embedded post (a tweet in a
     ``social-embed`` wrapper) is quoted by the story, not a widget beside it."""
-    for node in _boilerplate_blocks(root, protect, _paragraph_text(_paragraphs(_prose_blocks(root, {})))):
+    under = _paragraph_text(_paragraphs(_prose_blocks(root, {})))
+    for node in reversed(_boilerplate_blocks(root, protect, under)):
         node.decompose()
 
 
 def _boilerplate_blocks(
     root: LexborNode, protect: LexborNode | None, under: dict[int, tuple[LexborNode, int]]
 ) -> list[LexborNode]:
-    """The outermost blocks :func:`prune_boilerplate` removes, given the paragraph text per element."""
+    """The blocks :func:`prune_boilerplate` removes, given the paragraph text per element, in document
+    order: remove them last to first, so that no removed (freed) element is touched again."""
     keep = _ancestors(protect) if protect is not None else set()
     if root.mem_id in under:
         total = under[root.mem_id][1]
@@ -289,10 +291,7 @@ def _boilerplate_blocks(
         and node.tag != "blockquote"
         and node.css_first("blockquote") is None
     ]
-    # Outermost matches only: a removed node frees its descendants, which must not be touched.
-    ids = {node.mem_id for node in matched}
-    memo: dict[int, bool] = {}
-    return [node for node in matched if not _within(node.parent, ids, memo)]
+    return matched
 
 
 _POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|blog", re.IGNORECASE)
@@ -654,13 +653,13 @@ def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
     # Paragraphs inside removed blocks are dropped before the blocks are freed.
     ids, memo = {node.mem_id for node in removed}, dict[int, bool]()
     prose = [paragraph for paragraph in prose if not _within(paragraph.node, ids, memo)]
-    for node in removed:
+    for node in reversed(removed):
         node.decompose()
     container, under = _locate(_paragraphs(prose))
     wider = _pruning_scope(container)
     if wider is not None and not _within(wider, {scope.mem_id}, {}):
         # Pruning showed the story reaches beyond the first scope: its new neighbours are pruned too.
-        for node in _boilerplate_blocks(wider, container, under):
+        for node in reversed(_boilerplate_blocks(wider, container, under)):
             node.decompose()
     nodes = _siblings_to_keep(container, under) if container is not None else [root]
     return _keep(_blocks(nodes))
