@@ -71,7 +71,10 @@ def test_jsonld_article_in_a_graph() -> None:
 
 def test_jsonld_top_level_list_and_broken_scripts() -> None:
     head = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": broken</script>' + jsonld(
-        [{"@type": "BreadcrumbList"}, {"@type": ["Article"], "headline": "From a list", "author": "Cy Dee"}]
+        [
+            {"@type": "BreadcrumbList"},
+            {"@type": ["Article"], "headline": "From a list", "author": "By Cy Dee"},
+        ]
     )
     meta = read(head)
     assert meta.title == "From a list"

@@ -291,6 +291,8 @@ def _figures(tree: LexborHTMLParser) -> list[Image]:
 
 # -- values -------------------------------------------------------------------------------------------
 _SPACE = re.compile(r"\s+")
+#: "By Ann Lee": bylines copied into author fields keep their preposition.
+_BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
@@ -324,7 +326,7 @@ def _text(value: Any) -> str | None:
 def _names(value: Any) -> list[str]:
     """Person names from a value: strings, objects with ``name``, or lists of either."""
     if isinstance(value, str):
-        name = _clean(value)
+        name = _BYLINE_PREFIX.sub("", _clean(value))
         return [name] if name else []
     if isinstance(value, dict):
         return _names(value.get("name"))
