@@ -652,10 +652,15 @@ def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
     removed = _boilerplate_blocks(scope, first, under)
     # Paragraphs inside removed blocks are dropped before the blocks are freed.
     ids, memo = {node.mem_id for node in removed}, dict[int, bool]()
-    prose = [paragraph for paragraph in prose if not _within(paragraph.node, ids, memo)]
+    kept = [paragraph for paragraph in prose if not _within(paragraph.node, ids, memo)]
     for node in reversed(removed):
         node.decompose()
-    container, under = _locate(_paragraphs(prose))
+    if len(kept) == len(prose):
+        # No paragraph was pruned: every candidate keeps its points, and only link density and other
+        # text fell; scoring again would cost a tree walk to confirm the same choice nearly always.
+        container = first
+    else:
+        container, under = _locate(_paragraphs(kept))
     wider = _pruning_scope(container)
     if wider is not None and not _within(wider, {scope.mem_id}, {}):
         # Pruning showed the story reaches beyond the first scope: its new neighbours are pruned too.
