@@ -586,7 +586,7 @@ def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int, str]]:
             if tag == "-text":
                 value = node.text_content or ""
                 parts.append(value)
-                if in_link(node, stop):
+                if not value.isspace() and in_link(node, stop):
                     linked += len(value.strip())
             elif tag in BLOCK_TAGS:
                 flush()
