@@ -8,7 +8,7 @@ touches the few nodes that matter:
    ``<div>``/``<td>``... holding its own prose); each gives points to its parent and, less, to its
    grandparents (longer and comma-rich text gives more); a candidate's points shrink with its link
    density, and the best is widened to ancestors that add mostly paragraph text;
-3. *prune*: around that first container (two levels up: its neighbourhood, not the whole page, as
+3. *prune*: around that first container (its parent: the container and its siblings, not the page, as
    the query is costly per node), one CSS query removes blocks whose class, id or role names
    boilerplate (share bars, related links, comments, cookie banners, ads...) unless they hold the
    container, half of the paragraph text, or a quotation; scoring then runs again on what is left
@@ -622,9 +622,10 @@ def _keep(blocks: list[tuple[str, int, str]]) -> list[str]:
 _STORY_BLOCKS = frozenset(("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"))
 
 
-#: Pruning covers the first container's ancestors up to this many levels: its siblings (which may
-#: continue the story) and their neighbours, not the whole page (the selector is costly per node).
-_PRUNE_LEVELS = 2
+#: Pruning covers the first container's ancestors up to this many levels: the container and its
+#: siblings (which may continue the story), not the whole page (the selector is costly per node);
+#: when scoring after pruning widens the container, its new neighbourhood is pruned as well.
+_PRUNE_LEVELS = 1
 
 
 def _pruning_scope(container: LexborNode | None) -> LexborNode | None:
