@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsparse import Article, Failure, Pipeline, PluginHost
 from newsparse.builtin import generic
 from newsparse.decode import decode_bytes
-from newsparse.html.body import extract_body_text, extract_paragraphs
+from newsparse.html.body import extract_body_text, extract_paragraphs, find_container, prune_boilerplate
 
 STORY = [
     "The two ministers met in Geneva on Tuesday, their first meeting since the talks broke down in May.",
@@ -100,6 +100,22 @@ def test_short_ideographic_paragraphs_count_as_prose() -> None:
     story = [*sentences[:1], *STORY, sentences[1]]
     html = page("<article>" + "".join(f"<p>{text}</p>" for text in story) + "</article>")
     assert extract_paragraphs(LexborHTMLParser(html)) == story
+
+
+def test_find_container_and_prune_boilerplate_work_on_their_own() -> None:
+    html = page(
+        f'<div id="wrap">{SHARE}<div class="content-with-sidebar">{story_html()}</div>{RELATED}</div>'
+    )
+    tree = LexborHTMLParser(html)
+    assert tree.body is not None
+    container = find_container(tree.body)
+    assert container is not None
+    assert container.attributes.get("class") == "content-with-sidebar"
+    # the container's class names boilerplate ("sidebar"), but it is protected; the rest goes
+    prune_boilerplate(tree.body, protect=container)
+    assert tree.css_first(".share-bar") is None
+    assert tree.css_first(".related-stories") is None
+    assert tree.css_first(".content-with-sidebar") is not None
 
 
 def test_text_is_read_from_the_page_not_invented() -> None:
