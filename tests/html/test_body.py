@@ -75,6 +75,20 @@ def test_short_paragraphs_and_list_items_at_the_edges_stay_but_labels_go() -> No
     assert extract_paragraphs(LexborHTMLParser(html)) == ["What is new?", "New tasks", "Bugs fixed", *STORY]
 
 
+def test_headline_repeated_at_the_top_of_the_story_is_metadata_not_body() -> None:
+    headline = "Ministers meet in Geneva for the first time since May"
+    html = page(
+        f'<div class="story"><h2>{headline}</h2>{story_html()}</div>',
+        f"<title>{headline} | The Daily</title>",
+    )
+    assert extract_paragraphs(LexborHTMLParser(html)) == STORY
+    # the same sentence elsewhere in the story, or without a matching <title>, stays
+    html = page(f'<div class="story">{story_html()}<p>{headline}</p></div>', f"<title>{headline}</title>")
+    assert extract_paragraphs(LexborHTMLParser(html)) == [*STORY, headline]
+    html = page(f'<div class="story"><h2>{headline}</h2>{story_html()}</div>', "<title>The Daily</title>")
+    assert extract_paragraphs(LexborHTMLParser(html)) == [headline, *STORY]
+
+
 def test_embedded_post_in_a_social_wrapper_is_kept() -> None:
     tweet = "This is the quoted post, and it is long enough to be part of what the story says."
     embed = (

@@ -14,8 +14,8 @@ touches the few nodes that matter:
    container, half of the paragraph text, or a quotation; scoring then runs again on what is left
    (and the new container's neighbourhood is pruned too when it reaches further);
 4. *gather*: the container and those of its siblings that continue the story form the body; their
-   text is split into blocks at block-level elements, and link lists and short unmarked blocks at the
-   edges (labels, credits) are dropped;
+   text is split into blocks at block-level elements, and link lists, short unmarked blocks at the
+   edges (labels, credits) and a leading copy of the headline (the start of ``<title>``) are dropped;
 5. *fallback*: when no block holds prose, the text of the whole stripped body, split the same way, is
    used.
 
@@ -214,6 +214,8 @@ _MIN_PARAGRAPH = 40
 #: A block of fewer characters than this is kept only between longer blocks (not at the edges).
 _MIN_EDGE_BLOCK = 40
 _MAX_LINK_SHARE = 0.8
+#: A leading block repeating the start of the page's ``<title>`` is the headline if at least this long.
+_MIN_HEADLINE = 20
 
 
 #: Ideographic and syllabic scripts say in one character what alphabets say in about three.
@@ -598,8 +600,9 @@ def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int, str]]:
     return blocks
 
 
-def _keep(blocks: list[tuple[str, int, str]]) -> list[str]:
-    """Drop link lists and short edge blocks (captions, labels, bylines around the story).
+def _keep(blocks: list[tuple[str, int, str]], title: str = "") -> list[str]:
+    """Drop link lists, short edge blocks (captions, labels, bylines around the story) and, at the
+    start, the headline (``title``: the page's ``<title>``, which often adds the site's name).
 
     A short block the page itself marks as story text (a paragraph, list item or subheading) stays
     even at an edge: a story may open with a heading and a list."""
@@ -612,8 +615,11 @@ def _keep(blocks: list[tuple[str, int, str]]) -> list[str]:
     def droppable(block: tuple[str, str]) -> bool:
         return _prose_length(block[0]) < _MIN_EDGE_BLOCK and block[1] not in _STORY_BLOCKS
 
+    def headline(block: tuple[str, str]) -> bool:
+        return len(block[0]) >= _MIN_HEADLINE and title.startswith(block[0])
+
     start, end = 0, len(kept)
-    while start < end and droppable(kept[start]):
+    while start < end and (droppable(kept[start]) or headline(kept[start])):
         start += 1
     while end > start and droppable(kept[end - 1]):
         end -= 1
@@ -648,6 +654,8 @@ def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
     root = tree.body
     if root is None:
         return []
+    title_node = tree.css_first("head > title")
+    title = _clean(title_node.text(deep=True)) if title_node is not None else ""
     _strip(root)
     holders: dict[int, tuple[LexborNode, ...]] = {}
     prose = _prose_blocks(root, holders)
@@ -671,7 +679,7 @@ def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
         for node in reversed(_boilerplate_blocks(wider, container, under)):
             node.decompose()
     nodes = _siblings_to_keep(container, under) if container is not None else [root]
-    return _keep(_blocks(nodes))
+    return _keep(_blocks(nodes), title)
 
 
 def extract_body_text(html: str) -> str:
