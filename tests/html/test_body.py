@@ -89,6 +89,23 @@ def test_headline_repeated_at_the_top_of_the_story_is_metadata_not_body() -> Non
     assert extract_paragraphs(LexborHTMLParser(html)) == [headline, *STORY]
 
 
+def test_hidden_and_print_only_blocks_are_dropped_but_responsive_ones_stay() -> None:
+    hidden = [
+        '<div class="d-none">Printed citation: retrieved from the site on a later date, with a URL.</div>',
+        '<div hidden="">A hidden block of text that is long enough to be taken for prose, really.</div>',
+        '<div style="display: none">An invisible block of text long enough to be taken for prose here.</div>',
+        '<div class="d-print-none">Explore further: more stories like this one, on any topic you like.</div>',
+    ]
+    shown = "Shown on larger screens, this sentence is part of the story and long enough to count."
+    html = page(
+        '<div class="story">'
+        + story_html()
+        + "".join(hidden)
+        + f'<div class="d-none d-md-block">{shown}</div></div>'
+    )
+    assert extract_paragraphs(LexborHTMLParser(html)) == [*STORY, shown]
+
+
 def test_embedded_post_in_a_social_wrapper_is_kept() -> None:
     tweet = "This is the quoted post, and it is long enough to be part of what the story says."
     embed = (

@@ -118,6 +118,10 @@ BOILERPLATE_WORDS = (
     "popover",
     "nocontent",
     "credit",
+    "noprint",
+    "no-print",
+    "print-none",
+    "hidden-print",
     "-cta",
     "cta-",
     "dfp-",
@@ -146,6 +150,8 @@ _BOILERPLATE_ATTRIBUTES = (
     "[hidden]",
     '[style*="display:none" i]',
     '[style*="display: none" i]',
+    # Bootstrap's "hidden" utility, unless a breakpoint class shows the block on larger screens
+    '[class~="d-none"]:not([class*="d-sm-"]):not([class*="d-md-"]):not([class*="d-lg-"]):not([class*="d-xl-"])',
 )
 
 
