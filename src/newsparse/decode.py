@@ -61,6 +61,14 @@ def looks_like_html(text: str) -> bool:
     return len(_HTML_SNIFF.findall(text[:8192])) >= 3
 
 
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_bytes(data: bytes, *, html: bool = False) -> str:
     """Decode a document: BOM, then (for HTML) the declared charset if it decodes cleanly, then
     UTF-8, then charset-normalizer's best guess. Raises a typed error for empty or binary input."""
@@ -76,6 +84,10 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
         raise NotADocumentError("the data is binary, not text or HTML")
     if html:
         declared = declared_charset(data)
+        if declared and declared != "utf-8" and not data.isascii() and _is_utf8(data):
+            # Legacy text is almost never valid UTF-8 by accident, while pages re-encoded to UTF-8 that
+            # keep their old declaration are common: the bytes outweigh the declaration.
+            return data.decode("utf-8")
         if declared:
             try:
                 return data.decode(declared)

@@ -1,0 +1,57 @@
+"""One command for every benchmark section: ``python -m benchmarks [SECTION...] [--repeat N]``.
+
+A section is a module of this package with ``run(options) -> dict`` and ``render(results) -> str``.
+To add one (say ``throughput``), write ``benchmarks/throughput.py`` and add its name to ``SECTIONS``.
+Each section prints its table and writes ``benchmarks/results/<section>.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+import platform
+import sys
+from pathlib import Path
+
+SECTIONS = ("extraction",)
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument(
+        "sections", nargs="*", help=f"sections to run, among {', '.join(SECTIONS)} (default: all)"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes over the pages (best is kept)")
+    parser.add_argument("--systems", help="comma-separated subset of systems (extraction section)")
+    parser.add_argument(
+        "--dataset",
+        help="the article-extraction benchmark folder (default: ../shared/benchmarks/article-extraction)",
+    )
+    parser.add_argument("--no-write", action="store_true", help="print only, do not write results JSON")
+    options = parser.parse_args(argv)
+    unknown = sorted(set(options.sections) - set(SECTIONS))
+    if unknown:
+        parser.error(f"unknown section(s): {', '.join(unknown)}; known: {', '.join(SECTIONS)}")
+    for name in options.sections or SECTIONS:
+        section = importlib.import_module(f"benchmarks.{name}")
+        results = section.run(options)
+        results["meta"] = {
+            "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "python": platform.python_version(),
+            "machine": platform.machine(),
+            "argv": sys.argv[1:],
+        }
+        print(section.render(results))
+        if not options.no_write:
+            RESULTS.mkdir(exist_ok=True)
+            path = RESULTS / f"{name}.json"
+            path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            print(f"wrote {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
