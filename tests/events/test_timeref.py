@@ -79,9 +79,10 @@ def test_intent_looks_forward() -> None:
     assert one("They will meet in January.", forward=True) == When.month(2024, 1)
 
 
-def test_document_anchor_is_the_latest_full_date_the_document_states() -> None:
-    texts = ["Blinken meets Xi in Beijing on Monday.", "Photo taken June 19, 2023. Earlier, on May 2, 2023."]
+def test_document_anchor_is_the_first_full_date_the_document_states() -> None:
+    texts = ["Blinken meets Xi in Beijing on Monday.", "Photo taken June 19, 2023. Later, on July 2, 2023."]
     assert document_anchor(texts) == dt.date(2023, 6, 19)
+    assert document_anchor(["On Wednesday (Dec 6) they spoke.", "Posted 2023-12-07"]) == dt.date(2023, 12, 7)
     assert document_anchor(["No dates here at all."]) is None
 
 
@@ -131,3 +132,9 @@ def test_past_phrases_never_resolve_after_publication(published: dt.date, phrase
     when = one(f"They met {phrase}.", published)
     if when is not None:
         assert when.value <= published
+
+
+def test_a_month_against_a_document_date_takes_the_nearest_one() -> None:
+    # A file photo of 26 Oct 2023 anchors "in November": November 2023, not 2022.
+    assert one("They met in November.", dt.date(2023, 10, 26), nearest=True) == When.month(2023, 11)
+    assert one("They met in November.", dt.date(2023, 10, 26)) == When.month(2022, 11)

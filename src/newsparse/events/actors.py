@@ -43,6 +43,10 @@ _NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}"
 _TITLE_BEFORE = re.compile(
     r"((?:[A-Z][\w’'.-]*|of|the|for|and)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*)\s+$"
 )
+#: Last words of an office title other than its head word ("Chief of General Staff", "... Commission").
+_TITLE_ENDS = re.compile(
+    r"Staff|Commission|Affairs|Ministry|Council|Command|Committee|Department|Forces|Defen[cs]e|State|Security"
+)
 _CALENDAR = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\b"
@@ -144,6 +148,7 @@ class ActorFinder:
                         "organisation",
                         Actor(org.id, org.name, org.country),
                         possessive=possessive,
+                        modifier=bool(_GENERIC_NOUN.match(text, end)),
                     )
                 )
             else:
@@ -204,6 +209,10 @@ class ActorFinder:
             title_match = _TITLE_BEFORE.search(text[: match.start()])
             if not title_match or not _HEADS.search(title_match.group(1)):
                 continue
+            last_word = title_match.group(1).split()[-1]
+            ranked = match.start() != name_start
+            if not ranked and not (_HEADS.fullmatch(last_word) or _TITLE_ENDS.fullmatch(last_word)):
+                continue
             title = title_match.group(1)
             country: Country | None = None
             for form, candidate in sorted(self._country_by_form.items(), key=lambda kv: -len(kv[0])):
@@ -246,7 +255,8 @@ class ActorFinder:
 _GENERIC_NOUN = re.compile(
     r"(?:,\s*\w+\s+)?\s*(?i:officials?|leaders?|leadership|delegations?|sides?|military|government|diplomats?|"
     r"counterparts?|troops|forces|ministry|ministries|embassy|navy|army|air\s+force|state|people|media|"
-    r"authorities|companies|firms|hackers|defen[cs]e|foreign|relations|ties|interests|policy|policies|side)\b"
+    r"authorities|companies|firms|hackers|defen[cs]e|foreign|relations|ties|interests|policy|policies|side|"
+    r"statements?|spokes(?:person|man|woman)|readouts?|officers?|sources?|envoys?|staff|press|reports?)\b"
 )
 
 
@@ -282,4 +292,10 @@ def _merge(names: list[Found], offices: list[Found], text: str, rank: re.Pattern
                 used.remove(u)
             if not any(m.start < office.end and office.start < m.end for m in merged):
                 merged.append(office)
+    people = [u for u in used if u.kind == "person"]
+    used = [
+        u
+        for u in used
+        if u.kind != "country" or not any(p.start <= u.start and u.end <= p.end for p in people)
+    ]
     return merged + used

@@ -129,7 +129,7 @@ BEFORE_INTENT: tuple[re.Pattern[str], ...] = (
 #: Just after the trigger: "the meeting had been expected", "the call did not take place".
 AFTER_DROP: tuple[re.Pattern[str], ...] = (
     re.compile(
-        r"^[^,;.]{0,40}?\b(?:(?:had|has|have)\s+been|is|are|was|were|be|being)\s+(?:\w+\s+)?"
+        r"^[^,;.]{0,40}?\b(?:(?:had|has|have)\s+been|is|are|was|were|be|being|remains?|remained)\s+(?:\w+\s+)?"
         r"(?:expected|hoped|planned|mooted|proposed|unconfirmed|not\s+confirmed|cancel\w*|postponed|"
         r"called\s+off|ruled\s+out|denied|possible|likely|unlikely)\b",
         _FLAGS,

@@ -1,7 +1,7 @@
 """Dates in running text ("on Monday", "Wednesday (Dec 6)", "last year", "in November 2022") resolved
 against an anchor day, at the precision the words give.
 
-The anchor is the article's publication day; where that is unknown, the latest explicit date the
+The anchor is the article's publication day; where that is unknown, the first explicit date the
 document itself states (a caption's "June 19, 2023" anchors the body's "on Monday"). Rules:
 
 - a weekday looks back from the anchor (the anchor's own weekday is the anchor day) unless the text says
@@ -216,6 +216,12 @@ def resolve(
     if rule == "relative_month":
         month = _month(g("mon") or "")
         rel = (g("rel") or "").lower()
+        if nearest and not rel:
+            # "in November" against a date found in the document: the November nearest to it.
+            options = [dt.date(anchor.year + k, month, 1) for k in (-1, 0, 1)]
+            middle = anchor.replace(day=1)
+            best = min(options, key=lambda d: (abs((d.year - middle.year) * 12 + d.month - middle.month), d))
+            return When.month(best.year, best.month)
         if rel in ("next", "coming") or (forward and rel != "last"):
             strictly = rel == "next"
             later = month > anchor.month or (month == anchor.month and not strictly)
@@ -253,26 +259,16 @@ def resolve(
 
 
 def document_anchor(texts: Iterable[str]) -> dt.date | None:
-    """The latest day the document states in full (with its year), to stand in for an unknown
-    publication date. A weekday with a month and day ("Wednesday (Dec 6)") counts too when a stated
-    year makes it unambiguous."""
-    phrases = [p for text in texts for p in find_dates(text)]
-    days = [
-        p_when.value
-        for p in phrases
-        if p.rule in ("full_mdy", "full_dmy", "iso") and (p_when := resolve(p, None)) is not None
-    ]
-    years = {d.year for d in days} | {
-        w.value.year for p in phrases if p.rule in ("month_year", "year") and (w := resolve(p, None))
-    }
-    for phrase in phrases:
-        if phrase.rule == "weekday_month_day" and years:
-            options = {
-                w.value
-                for year in years
-                if (w := resolve(phrase, dt.date(year, 7, 1), nearest=True)) is not None
-                and abs(w.value.year - year) <= 1
-            }
-            if len(options) == 1:
-                days.extend(options)
-    return max(days) if days else None
+    """The first day the document states in full (with its year), in reading order, to stand in for an
+    unknown publication date.
+
+    The first rather than the latest: a page states its own date near the top (byline, dateline,
+    the caption of the story's photo), while dates further down more often belong to links and lists
+    that leaked into the text ("Most read ... 13 Nov 2025")."""
+    for text in texts:
+        for phrase in find_dates(text):
+            if phrase.rule in ("full_mdy", "full_dmy", "iso"):
+                when = resolve(phrase, None)
+                if when is not None:
+                    return when.date
+    return None

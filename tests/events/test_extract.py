@@ -1,0 +1,207 @@
+"""The mention extractor on hand-written sentences: every kind, trap, intent and date rule.
+
+Expected values are worked out by reading each sentence (and a calendar for the dates).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsparse.events.extract import MentionExtractor
+from newsparse.events.gazetteer import Gazetteer, builtin_data
+from newsparse.models import Article, Image, Mention, Place, When
+
+
+@pytest.fixture(scope="module")
+def extractor() -> MentionExtractor:
+    return MentionExtractor(Gazetteer.from_data(builtin_data()))
+
+
+def article(*paragraphs: str, published: str | None = None, caption: str | None = None) -> Article:
+    return Article(
+        source="test",
+        outlet="generic",
+        plugin="test",
+        published=published,
+        paragraphs=paragraphs,
+        images=(Image(caption=caption),) if caption else (),
+    )
+
+
+def names(mention: Mention) -> set[str]:
+    return {a.name for a in mention.participants}
+
+
+def only(extractor: MentionExtractor, *paragraphs: str, **options: str) -> Mention:
+    found = extractor.extract(article(*paragraphs, **options))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_meeting_with_date_place_and_third_location(extractor: MentionExtractor) -> None:
+    # Published Wednesday 16 Nov 2022: "on Monday" is the 14th; Bali is in neither leader's country.
+    m = only(
+        extractor,
+        "US President Joe Biden met Chinese President Xi Jinping in Bali on Monday.",
+        published="2022-11-16",
+    )
+    assert (m.kind, m.cameo, m.mode) == ("meeting", "044", "in_person")
+    assert names(m) == {"Joe Biden", "Xi Jinping"}
+    assert {a.id for a in m.participants} == {"Q6279", "Q15031"}
+    assert m.date == When.day(2022, 11, 14) and m.date_text == "on Monday"
+    assert m.place == Place("Bali", "IDN")
+    assert m.rule == "mentions:meeting"
+
+
+def test_phone_call(extractor: MentionExtractor) -> None:
+    m = only(extractor, "Antony Blinken spoke by phone with Wang Yi on Wednesday.", published="2023-12-07")
+    assert (m.kind, m.cameo, m.mode) == ("call", "041", "phone")
+    assert names(m) == {"Antony Blinken", "Wang Yi"}
+    assert m.date == When.day(2023, 12, 6)
+
+
+def test_video_call(extractor: MentionExtractor) -> None:
+    m = only(
+        extractor, "Charles Q. Brown held a video call with Liu Zhenli on Thursday.", published="2023-12-22"
+    )
+    assert (m.kind, m.mode) == ("video_call", "video")
+    assert names(m) == {"Charles Q. Brown", "Liu Zhenli"}
+    assert m.date == When.day(2023, 12, 21)
+
+
+def test_visit_names_the_visitor_and_the_country(extractor: MentionExtractor) -> None:
+    # Published Wednesday 21 June 2023: last week ran 12-18 June, all in June.
+    m = only(extractor, "Antony Blinken visited China last week.", published="2023-06-21")
+    assert (m.kind, m.cameo) == ("visit", "042")
+    assert [a.name for a in m.participants] == ["Antony Blinken", "China"]
+    assert m.date == When.month(2023, 6)
+
+
+def test_hosting(extractor: MentionExtractor) -> None:
+    m = only(
+        extractor,
+        "Xi Jinping hosted Antony Blinken at the Great Hall of the People on Monday.",
+        published="2023-06-19",
+    )
+    assert (m.kind, m.cameo) == ("visit", "043")
+    assert m.place == Place("Great Hall of the People", "CHN")
+    assert m.date == When.day(2023, 6, 19)  # the publication's own weekday is that day
+
+
+def test_negotiation(extractor: MentionExtractor) -> None:
+    m = only(extractor, "Wang Yi and Sergey Lavrov held negotiations in Geneva.")
+    assert (m.kind, m.cameo) == ("meeting", "046")
+    assert m.place == Place("Geneva", "CHE")
+    assert m.date is None  # no date words, no guess
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing denied that Wang Yi met Antony Blinken.",
+        "A meeting between Joe Biden and Xi Jinping was unconfirmed.",
+        "A meeting between Joe Biden and Xi Jinping remains unconfirmed.",
+        "Joe Biden hopes to meet Xi Jinping next month.",
+        "A meeting between Joe Biden and Xi Jinping is expected in November.",
+        "Joe Biden and Xi Jinping did not meet.",
+        "Joe Biden and Xi Jinping will continue to hold regular talks.",
+        "Joe Biden could meet Xi Jinping in Bali.",
+        'Blinken said: "I met Wang Yi yesterday and we talked."',
+        "Antony Blinken arrives for a meeting in Beijing.",
+    ],
+)
+def test_traps_give_no_mention(extractor: MentionExtractor, text: str) -> None:
+    assert extractor.extract(article(text, published="2023-11-08")) == []
+
+
+def test_announced_intent_is_its_own_kind_and_looks_forward(extractor: MentionExtractor) -> None:
+    # Published Wednesday 8 Nov 2023; next week is 13-19 November.
+    m = only(
+        extractor,
+        "The White House said Joe Biden will meet Xi Jinping in San Francisco next week.",
+        published="2023-11-08",
+    )
+    assert (m.kind, m.cameo, m.mode) == ("intent_to_meet", "036", None)
+    assert m.date == When.month(2023, 11)
+    assert m.place == Place("San Francisco", "USA")
+
+
+def test_an_intent_to_visit(extractor: MentionExtractor) -> None:
+    m = only(extractor, "Antony Blinken plans to visit Beijing in January.", published="2023-11-08")
+    assert m.kind == "intent_to_meet"
+    assert [a.name for a in m.participants] == ["Antony Blinken", "China"]
+    assert m.date == When.month(2024, 1)
+
+
+@pytest.mark.parametrize(("day", "minister"), [("2023-06-18", "Qin Gang"), ("2023-12-06", "Wang Yi")])
+def test_offices_resolve_to_their_holder_on_the_event_day(
+    extractor: MentionExtractor, day: str, minister: str
+) -> None:
+    m = only(extractor, "China's foreign minister met the US secretary of state on Monday.", published=day)
+    assert names(m) == {minister, "Antony Blinken"}
+
+
+def test_an_office_without_a_date_is_not_guessed(extractor: MentionExtractor) -> None:
+    assert extractor.extract(article("China's foreign minister met the US secretary of state.")) == []
+
+
+def test_without_publication_a_caption_date_anchors_the_body(extractor: MentionExtractor) -> None:
+    m = only(
+        extractor,
+        "Antony Blinken met Xi Jinping on Monday.",
+        caption="Antony Blinken arrives in Beijing on June 19, 2023.",
+    )
+    assert m.date == When.day(2023, 6, 19)
+
+
+def test_an_unresolvable_date_keeps_its_words(extractor: MentionExtractor) -> None:
+    m = only(extractor, "Antony Blinken met Xi Jinping on Monday.")
+    assert m.date is None and m.date_text == "on Monday"
+
+
+def test_a_person_introduced_by_an_unknown_office(extractor: MentionExtractor) -> None:
+    m = only(extractor, "Turkish Chief of General Staff Gen. Metin Gurak met Charles Q. Brown in Ankara.")
+    assert {a.id for a in m.participants} == {"person:metin-gurak", "person:charles-q-brown"}
+    assert m.place == Place("Ankara", "TUR")
+
+
+def test_the_pair_names_the_people_of_the_sentence_before(extractor: MentionExtractor) -> None:
+    m = only(
+        extractor,
+        "Wang Yi told Antony Blinken that Taiwan was a red line.",
+        "The pair spoke for three hours on Monday at the Diaoyutai State Guesthouse.",
+        published="2023-06-19",
+    )
+    assert names(m) == {"Wang Yi", "Antony Blinken"}
+    assert m.place == Place("Diaoyutai State Guesthouse", "CHN")
+    assert m.date == When.day(2023, 6, 19)
+
+
+def test_an_unspecified_talk_takes_the_kind_of_the_same_pair(extractor: MentionExtractor) -> None:
+    found = extractor.extract(
+        article(
+            "Antony Blinken and Wang Yi held a phone call on Wednesday.",
+            "Blinken also discussed the Middle East with Wang.",
+            published="2023-12-07",
+        )
+    )
+    assert [(m.kind, m.date) for m in found] == [("call", When.day(2023, 12, 6))] * 2
+
+
+def test_short_names_count_only_after_the_full_name(extractor: MentionExtractor) -> None:
+    assert extractor.extract(article("Brown met Liu on Monday.", published="2023-12-22")) == []
+
+
+def test_spans_and_provenance(extractor: MentionExtractor) -> None:
+    a = Article(
+        source="s.txt",
+        outlet="x",
+        plugin="p",
+        title="Blinken Meets Xi",
+        paragraphs=("Read more: Biden met Xi in Bali", "Antony Blinken met Xi Jinping in Beijing."),
+    )
+    found = extractor.extract(a)
+    assert [m.sentence for m in found] == ["Blinken Meets Xi", "Antony Blinken met Xi Jinping in Beijing."]
+    for m in found:
+        assert a.text[m.start : m.end] == m.sentence
+        assert (m.source, m.outlet) == ("s.txt", "x")

@@ -1,0 +1,72 @@
+"""Properties of the mention extractor: boilerplate does not change what is found, and past reports
+are never dated after publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsparse.events.extract import MentionExtractor
+from newsparse.events.gazetteer import Gazetteer, builtin_data
+from newsparse.models import Article, Mention
+
+EXTRACTOR = MentionExtractor(Gazetteer.from_data(builtin_data()))
+
+STORY = (
+    "US President Joe Biden met Chinese President Xi Jinping in Bali on Monday.",
+    "The two leaders spoke for three hours.",
+    "Antony Blinken spoke by phone with Wang Yi on Wednesday.",
+    "Xi Jinping hosted Antony Blinken at the Great Hall of the People last week.",
+    "A meeting between Joe Biden and Vladimir Putin is expected next month.",
+    "Joe Biden will meet Xi Jinping in San Francisco in November.",
+)
+BOILERPLATE = (
+    "Read more: Biden met Putin in Geneva",
+    "WATCH: Blinken and Wang talk in Beijing",
+    "Advertisement",
+    "Related: Xi hosted Biden at Zhongnanhai",
+    "Subscribe to our newsletter",
+    "Please enter your comment!",
+    "Copyright 2023 Reuters. Biden met Xi.",
+)
+
+
+def comparable(mentions: list[Mention]) -> list[tuple[object, ...]]:
+    """A mention without its span, which moves when blocks are inserted before it."""
+    return [
+        (m.kind, m.cameo, m.mode, m.participants, m.date, m.date_text, m.place, m.sentence, m.rule)
+        for m in mentions
+    ]
+
+
+def extract(paragraphs: tuple[str, ...], published: dt.date | None) -> list[Mention]:
+    when = published.isoformat() if published else None
+    return EXTRACTOR.extract(
+        Article(source="t", outlet="o", plugin="p", published=when, paragraphs=paragraphs)
+    )
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, len(STORY)), st.sampled_from(BOILERPLATE)), max_size=6),
+    st.one_of(st.none(), st.dates(dt.date(2021, 2, 1), dt.date(2024, 12, 31))),
+)
+def test_interleaved_boilerplate_changes_no_mention(
+    inserts: list[tuple[int, str]], published: dt.date | None
+) -> None:
+    mixed = list(STORY)
+    for position, line in sorted(inserts, reverse=True):
+        mixed.insert(position, line)
+    clean = extract(STORY, published)
+    assert clean  # the story does report contacts
+    assert comparable(extract(tuple(mixed), published)) == comparable(clean)
+
+
+@given(st.dates(dt.date(2021, 2, 1), dt.date(2024, 12, 31)))
+def test_reports_of_the_past_are_never_dated_after_publication(published: dt.date) -> None:
+    for mention in extract(STORY, published):
+        if mention.date is not None and mention.kind != "intent_to_meet":
+            assert mention.date.date <= published
+        if mention.kind == "intent_to_meet" and mention.date is not None:
+            assert mention.date.value >= published.replace(day=1)
