@@ -205,3 +205,19 @@ def test_spans_and_provenance(extractor: MentionExtractor) -> None:
     for m in found:
         assert a.text[m.start : m.end] == m.sentence
         assert (m.source, m.outlet) == ("s.txt", "x")
+
+
+def test_an_office_before_a_known_name_describes_the_person_across_the_article(
+    extractor: MentionExtractor,
+) -> None:
+    found = extractor.extract(
+        article(
+            "US President Joe Biden met Chinese leader Xi Jinping in Bali.", "Biden and Xi met again in Lima."
+        )
+    )
+    assert len(found) == 2
+    for m in found:
+        assert {(a.name, a.office) for a in m.participants} == {
+            ("Joe Biden", "President"),
+            ("Xi Jinping", "President"),
+        }

@@ -96,6 +96,11 @@ class ActorFinder:
                 self._entity[form] = ("person", person.id)
         self._names = re.compile(rf"(?<![\w-])(?:{_alternation(self._entity)})(?![\w])(?:{_POSSESSIVE})?")
         self._country_by_form = {form: country for form, country in country_forms(gazetteer)}
+        self._office_names = {
+            (office.country, alias): office.office
+            for office in gazetteer.offices.values()
+            for alias in office.aliases
+        }
         countries = _alternation(self._country_by_form)
         offices = _alternation(gazetteer.office_aliases())
         self._office_after_country = re.compile(
@@ -190,7 +195,7 @@ class ActorFinder:
                     match.start(), match.end(), "office", office=("", match.group("office")), plural_of=("*",)
                 )
             )
-        found = _merge(candidates, offices, text, self._rank_then_name)
+        found = _merge(candidates, offices, text, self._rank_then_name, self._office_names)
         found.extend(self._unknown_people(text, found))
         found.sort(key=lambda f: f.start)
         return [f for f in found if not any(s <= f.start < e for s, e in skip)]
@@ -268,9 +273,16 @@ def _qualifies_noun(text: str, end: int, surface: str, country: Country) -> bool
     return bool(_GENERIC_NOUN.match(text, end))
 
 
-def _merge(names: list[Found], offices: list[Found], text: str, rank: re.Pattern[str]) -> list[Found]:
+def _merge(
+    names: list[Found],
+    offices: list[Found],
+    text: str,
+    rank: re.Pattern[str],
+    office_names: dict[tuple[str, str], str],
+) -> list[Found]:
     """Keep the longest reference at each place; an office directly followed by a name gives the
-    name's actor (the office names the person, it does not add one)."""
+    name's actor (the office names the person, it does not add one), with that office when the
+    gazetteer gives the person none and the countries agree."""
     merged: list[Found] = []
     names = sorted(names, key=lambda f: (f.start, -(f.end - f.start)))
     used: list[Found] = []
@@ -284,7 +296,12 @@ def _merge(names: list[Found], offices: list[Found], text: str, rank: re.Pattern
         named = next((n for n in used if n.start == next_start and n.kind == "person"), None)
         if named is not None:
             used.remove(named)
-            used.append(attrs.evolve(named, start=min(office.start, named.start)))
+            actor = named.actor
+            if actor is not None and actor.office is None and office.office is not None:
+                country, alias = office.office
+                if actor.country == country and (country, alias.lower()) in office_names:
+                    actor = attrs.evolve(actor, office=office_names[(country, alias.lower())])
+            used.append(attrs.evolve(named, start=min(office.start, named.start), actor=actor))
             continue
         overlapping = [u for u in used if u.start < office.end and office.start < u.end]
         if all(u.kind == "country" for u in overlapping):

@@ -103,7 +103,19 @@ class MentionExtractor:
             people = _people(actors, self.gazetteer, anchor)
             if len(people) >= 2:
                 context.previous_people = people
-        return [self._mention(article, report) for report in _settle(reports, self._country_ids)]
+        settled = _settle(reports, self._country_ids)
+        # One description per actor across the article: the one that names an office, if any does.
+        described: dict[str, Actor] = {}
+        for report in settled:
+            for actor in report.participants:
+                if actor.id not in described or (described[actor.id].office is None and actor.office):
+                    described[actor.id] = actor
+        return [
+            self._mention(
+                article, attrs.evolve(r, participants=tuple(described[a.id] for a in r.participants))
+            )
+            for r in settled
+        ]
 
     # -- one sentence ----------------------------------------------------------------------------
     def _sentence_reports(
@@ -150,7 +162,7 @@ class MentionExtractor:
                     (
                         r
                         for r in reversed(context.reports)
-                        if set(r.participants) == set(participants) and (r.date or r.place)
+                        if _ids(r.participants) == _ids(participants) and (r.date or r.place)
                     ),
                     None,
                 )
@@ -211,7 +223,7 @@ class MentionExtractor:
             elif back and last is not None:
                 source = last.participants
             if len(source) >= 2 and (
-                set(chosen) <= set(source) or not _has_people(chosen, self._country_ids)
+                _ids(chosen) <= _ids(source) or not _has_people(chosen, self._country_ids)
             ):
                 return source, True
         if len(chosen) >= 2 or between is not None:
@@ -428,8 +440,12 @@ def _last_of_kind(reports: list[_Report], kind: Kind | None) -> _Report | None:
     return same[-1] if same else (reports[-1] if reports else None)
 
 
+def _ids(actors: Iterable[Actor]) -> frozenset[str]:
+    return frozenset(a.id for a in actors)
+
+
 def _key(report: _Report) -> frozenset[str]:
-    return frozenset(a.id for a in report.participants)
+    return _ids(report.participants)
 
 
 def _countries(report: _Report) -> frozenset[str | None]:
