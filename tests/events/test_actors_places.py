@@ -72,3 +72,11 @@ def test_capitals_are_metonyms_for_their_countries(actors: ActorFinder) -> None:
 )
 def test_places(places: PlaceFinder, text: str, place: Place | None) -> None:
     assert places.best(places.find(text)) == place
+
+
+def test_a_possessive_is_not_part_of_an_unknown_name(actors: ActorFinder) -> None:
+    text = "Hong Kong Chief Executive Carrie Lam's office met Antony Blinken."
+    short = actors.short_names_in([text])
+    assert "Lam" in short and "Lam's" not in short
+    people = [f.actor.name for f in actors.find("Then Lam's aides met Blinken.", short) if f.actor]
+    assert people == ["Carrie Lam", "Antony Blinken"]

@@ -108,6 +108,9 @@ def test_negotiation(extractor: MentionExtractor) -> None:
         "Joe Biden could meet Xi Jinping in Bali.",
         'Blinken said: "I met Wang Yi yesterday and we talked."',
         "Antony Blinken arrives for a meeting in Beijing.",
+        "At the United Nations Climate Action Summit, Joe Biden pledged more aid.",  # a named occasion
+        "The two sides were unable to reschedule a meeting between Donald Trump and Xi Jinping.",
+        "He held trade talks with partners including Japan, Canada and Mexico.",  # a list of countries, no pair
     ],
 )
 def test_traps_give_no_mention(extractor: MentionExtractor, text: str) -> None:
@@ -221,3 +224,10 @@ def test_an_office_before_a_known_name_describes_the_person_across_the_article(
             ("Joe Biden", "President"),
             ("Xi Jinping", "President"),
         }
+
+
+def test_talks_between_two_countries(extractor: MentionExtractor) -> None:
+    m = only(extractor, "Talks between Washington and Beijing resumed in Geneva.")
+    assert [a.id for a in m.participants] == ["Q30", "Q148"]
+    assert (m.kind, m.place) == ("meeting", Place("Geneva", "CHE"))
+    assert m.cameo == "044"  # neither country's soil

@@ -36,7 +36,9 @@ _HEADS = re.compile(
 _NOT_NAME = (
     r"(?:Gen|General|Lt|Lieutenant|Maj|Major|Adm|Admiral|Col|Colonel|Staff|Joint|Chief|Chiefs|Minister|Secretary|"
     r"President|Premier|Vice|Deputy|Defen[cs]e|Foreign|Affairs|State|Army|Navy|Air|Force|Marine|Commission|"
-    r"Military|Central|National|Council|Committee|Security|Director|Chairman|Ambassador|Envoy|Mr|Ms|Mrs|Dr)\b"
+    r"Military|Central|National|Council|Committee|Security|Director|Chairman|Ambassador|Envoy|Mr|Ms|Mrs|Dr|"
+    r"Executive|Officer|Spokes(?:person|man|woman)|Governor|Mayor|Senator|Representative|Prime|Crown|Prince|"
+    r"King|Queen|Chancellor|Speaker|Leader|Head|Commander|Advis[eo]r|Special|Senior|Top|Former|Acting)\b"
 )
 _NAME_WORD = rf"(?!{_NOT_NAME})[A-Z][a-z’'-]+"
 _NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}"
@@ -45,7 +47,8 @@ _TITLE_BEFORE = re.compile(
 )
 #: Last words of an office title other than its head word ("Chief of General Staff", "... Commission").
 _TITLE_ENDS = re.compile(
-    r"Staff|Commission|Affairs|Ministry|Council|Command|Committee|Department|Forces|Defen[cs]e|State|Security"
+    r"Staff|Commission|Affairs|Ministry|Council|Command|Committee|Department|Forces|Defen[cs]e|State|Security|"
+    r"Executive|Officer|General"
 )
 _CALENDAR = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
@@ -207,6 +210,9 @@ class ActorFinder:
         for match in self._unknown.finditer(text):
             name_start, name_end = match.span("name")
             name = match.group("name")
+            possessive = re.search(rf"{_POSSESSIVE}$", name)
+            if possessive:  # "Carrie Lam's office": the name is Carrie Lam
+                name, name_end = name[: possessive.start()], name_end - len(possessive.group(0))
             if any(f.start < name_end and name_start < f.end for f in known) or _CALENDAR.search(name):
                 continue
             if any(word in self._entity or word in self._country_by_form for word in name.split()):

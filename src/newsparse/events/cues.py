@@ -73,7 +73,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("handshake", r"sh(?:ake|akes|aking|ook)\s+hands", Kind.MEETING),
     _t(
         "meeting",
-        r"meetings?|meet|meets|met|talks|summit|summits|head-to-head|tête-à-tête|"
+        # "summit" in lower case only: "the United Nations Climate Action Summit" names an occasion.
+        r"meetings?|meet|meets|met|talks|(?-i:summits?)|head-to-head|tête-à-tête|"
         r"sat\s+down\s+with|face-to-face\s+talks",
         Kind.MEETING,
         noun=True,
@@ -108,7 +109,7 @@ BEFORE_DROP: tuple[re.Pattern[str], ...] = tuple(
     for p in (
         r"\b(?:not|never|no|neither|nor|without)\b|n['’]t\b",
         r"\b(?:den(?:y|ies|ied|ying)|refus\w+|declin\w+|reject\w+|ruled\s+out|cancel\w*|called\s+off|"
-        r"postpon\w+|scrapp\w+|unconfirmed)\b",
+        r"postpon\w+|scrapp\w+|unconfirmed|unable|fail(?:s|ed)?\s+to|reschedul\w+)\b",
         r"\b(?:hop(?:e|es|ed|ing)|expect\w*|(?-i:may)|might|could|would|should|possibl\w*|potential\w*|proposed|"
         r"mooted|anticipat\w+|likely|unlikely|rumou?r\w*|seek\w*|sought|wants?|wanted|eager|consider\w*|"
         r"looking\s+forward|call(?:s|ed)?\s+for|urg\w+|if|whether)\b",

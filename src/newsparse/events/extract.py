@@ -226,9 +226,13 @@ class MentionExtractor:
                 _ids(chosen) <= _ids(source) or not _has_people(chosen, self._country_ids)
             ):
                 return source, True
-        if len(chosen) >= 2 or between is not None:
+        if between is not None or (len(chosen) == 2 and not _has_people(chosen, self._country_ids)):
+            return tuple(chosen), False  # "talks between Washington and Beijing", "US, China officials talk"
+        if len(chosen) >= 2 and _has_people(chosen, self._country_ids):
             return tuple(chosen), False
-        return tuple(self._choose(text, actors, actors, on)), False
+        # Across the sentence only with a person in it: countries scattered over a sentence are a list.
+        widest = self._choose(text, actors, actors, on)
+        return (tuple(widest), False) if _has_people(widest, self._country_ids) else ((), False)
 
     def _choose(
         self, text: str, scope: list[Found], everyone: list[Found], on: dt.date | None

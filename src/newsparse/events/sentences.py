@@ -49,7 +49,7 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])
 #: Words that open a new clause after a comma (or, for the strong ones, anywhere).
 _CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:but|as|which|who|whose|while|when|where|since|after|although|though|because|whereas|"
-    r"potentially|possibly)\b)|;\s+|\s+-\s+|\s+[–—]\s+|\s+(?=(?:but|since|although|whereas)\s)"
+    r"potentially|possibly)\b)|;\s+|\s+-\s+|\s+[–—]\s+|\s+(?=(?:but|since|although|whereas|whether)\s)"
 )
 
 
