@@ -110,7 +110,7 @@ def test_negotiation(extractor: MentionExtractor) -> None:
         "Antony Blinken arrives for a meeting in Beijing.",
         "At the United Nations Climate Action Summit, Joe Biden pledged more aid.",  # a named occasion
         "The two sides were unable to reschedule a meeting between Donald Trump and Xi Jinping.",
-        "He held trade talks with partners including Japan, Canada and Mexico.",  # a list of countries, no pair
+        "He held trade talks with partners including Japan, Canada and Mexico.",  # countries listed, no pair
     ],
 )
 def test_traps_give_no_mention(extractor: MentionExtractor, text: str) -> None:
