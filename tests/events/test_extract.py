@@ -231,3 +231,48 @@ def test_talks_between_two_countries(extractor: MentionExtractor) -> None:
     assert [a.id for a in m.participants] == ["Q30", "Q148"]
     assert (m.kind, m.place) == ("meeting", Place("Geneva", "CHE"))
     assert m.cameo == "044"  # neither country's soil
+
+
+class _MorePeople:
+    """A plugin that teaches the gazetteer a person and her office."""
+
+    @staticmethod
+    def newsparse_gazetteer() -> dict[str, object]:
+        return {
+            "countries": [
+                {"id": "Q664", "iso3": "NZL", "name": "New Zealand", "adjectives": ["New Zealand"]}
+            ],
+            "people": [
+                {
+                    "id": "Q22006",
+                    "name": "Jacinda Ardern",
+                    "aliases": ["Jacinda Ardern"],
+                    "short": ["Ardern"],
+                    "country": "NZL",
+                }
+            ],
+            "offices": [
+                {
+                    "country": "NZL",
+                    "office": "Prime Minister",
+                    "aliases": ["prime minister"],
+                    "terms": [{"holder": "Q22006", "from": "2017-10-26", "to": "2023-01-25"}],
+                }
+            ],
+        }
+
+
+def test_gazetteer_plugins_extend_the_builtin_data() -> None:
+    from newsparse.builtin import mentions
+    from newsparse.hookspecs import hookimpl
+    from newsparse.plugins import PluginHost
+
+    hookimpl(_MorePeople.newsparse_gazetteer)
+    host = PluginHost(entry_points=False, plugins=[("mentions", mentions), ("more", _MorePeople())])
+    extractor, failures = MentionExtractor.from_plugins(host)
+    assert failures == []
+    m = only(
+        extractor, "New Zealand's prime minister met Xi Jinping in Bangkok on Friday.", published="2022-11-20"
+    )
+    assert [(a.id, a.office) for a in m.participants] == [("Q22006", "Prime Minister"), ("Q15031", None)]
+    assert m.date == When.day(2022, 11, 18)

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from newsparse.events.extract import MentionExtractor
-from newsparse.events.gazetteer import builtin_data, gazetteer_from_plugins
+from newsparse.events.gazetteer import builtin_data
 from newsparse.hookspecs import hookimpl
 from newsparse.models import Article, Mention
 
@@ -33,10 +33,10 @@ def default_extractor() -> MentionExtractor:
     """The extractor over the gazetteer of every installed plugin (plugins that fail are logged)."""
     from newsparse.plugins import PluginHost
 
-    gazetteer, failures = gazetteer_from_plugins(PluginHost())
+    extractor, failures = MentionExtractor.from_plugins(PluginHost(), name="mentions")
     for failure in failures:
         _log.warning("gazetteer: plugin %s left out: %s", failure.plugin, failure.message)
-    return MentionExtractor(gazetteer, name="mentions")
+    return extractor
 
 
 @hookimpl

@@ -17,17 +17,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
 from newsparse.events import cues
 from newsparse.events.actors import ActorFinder, Found
-from newsparse.events.gazetteer import Gazetteer
+from newsparse.events.gazetteer import Gazetteer, gazetteer_from_plugins
 from newsparse.events.places import FoundPlace, PlaceFinder
 from newsparse.events.sentences import Sentence, clause_bounds, clause_of, quoted_spans, sentences
 from newsparse.events.timeref import DatePhrase, document_anchor, find_dates, resolve
 from newsparse.events.vocabulary import DEFAULT_CAMEO, DEFAULT_MODE, Kind, Mode
-from newsparse.models import Actor, Article, Mention, Place, When
+from newsparse.models import Actor, Article, Failure, Mention, Place, When
+
+if TYPE_CHECKING:
+    from newsparse.plugins import PluginHost
 
 __all__ = ["MentionExtractor"]
 
@@ -80,6 +84,15 @@ class MentionExtractor:
         self.actors = ActorFinder(gazetteer)
         self.places = PlaceFinder(gazetteer)
         self._country_ids = frozenset(c.id for c in gazetteer.countries.values())
+
+    @classmethod
+    def from_plugins(
+        cls, host: PluginHost, *, name: str = "mentions"
+    ) -> tuple[MentionExtractor, list[Failure]]:
+        """An extractor over the pooled ``newsparse_gazetteer`` data of the host's plugins, and a
+        Failure for each plugin whose data was left out."""
+        gazetteer, failures = gazetteer_from_plugins(host)
+        return cls(gazetteer, name=name), failures
 
     # -- the article ---------------------------------------------------------------------------
     def extract(self, article: Article) -> list[Mention]:
