@@ -18,11 +18,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from newsparse.errors import NewsparseError
+from newsparse.inputs import failure_from
 from newsparse.models import Actor, Failure
 
 if TYPE_CHECKING:
@@ -196,16 +197,7 @@ class Gazetteer:
                 adjectives=_strings(e.get("adjectives"), w),
                 capital=_text(e, "capital", w, required=False),
             )
-            old = staged.countries.get(iso3)
-            staged.countries[iso3] = (
-                new
-                if old is None
-                else attrs.evolve(
-                    old,
-                    aliases=_union(old.aliases, new.aliases),
-                    adjectives=_union(old.adjectives, new.adjectives),
-                )
-            )
+            staged.countries[iso3] = _merged(staged.countries.get(iso3), new, "aliases", "adjectives")
         for i, e in enumerate(_read_section(data, "people", where)):
             w = f"{where}: people[{i}]"
             new_person = Person(
@@ -216,15 +208,8 @@ class Gazetteer:
                 country=_text(e, "country", w, required=False),
                 office=_text(e, "office", w, required=False),
             )
-            old_person = staged.people.get(new_person.id)
-            staged.people[new_person.id] = (
-                new_person
-                if old_person is None
-                else attrs.evolve(
-                    old_person,
-                    aliases=_union(old_person.aliases, new_person.aliases),
-                    short=_union(old_person.short, new_person.short),
-                )
+            staged.people[new_person.id] = _merged(
+                staged.people.get(new_person.id), new_person, "aliases", "short"
             )
         for i, e in enumerate(_read_section(data, "organisations", where)):
             w = f"{where}: organisations[{i}]"
@@ -234,12 +219,7 @@ class Gazetteer:
                 aliases=_strings(e.get("aliases"), w),
                 country=_text(e, "country", w, required=False),
             )
-            old_org = staged.organisations.get(org.id)
-            staged.organisations[org.id] = (
-                org
-                if old_org is None
-                else attrs.evolve(old_org, aliases=_union(old_org.aliases, org.aliases))
-            )
+            staged.organisations[org.id] = _merged(staged.organisations.get(org.id), org, "aliases")
         for i, e in enumerate(_read_section(data, "places", where)):
             w = f"{where}: places[{i}]"
             kind = _text(e, "kind", w, required=False) or "city"
@@ -252,12 +232,7 @@ class Gazetteer:
                 kind=kind,
                 city=_text(e, "city", w, required=False),
             )
-            old_place = staged.places.get(place.name)
-            staged.places[place.name] = (
-                place
-                if old_place is None
-                else attrs.evolve(old_place, aliases=_union(old_place.aliases, place.aliases))
-            )
+            staged.places[place.name] = _merged(staged.places.get(place.name), place, "aliases")
         for i, e in enumerate(_read_section(data, "offices", where)):
             w = f"{where}: offices[{i}]"
             country = _text(e, "country", w) or ""
@@ -279,16 +254,7 @@ class Gazetteer:
                 terms=tuple(terms),
             )
             key = (office.country, office.office)
-            old_office = staged.offices.get(key)
-            staged.offices[key] = (
-                office
-                if old_office is None
-                else attrs.evolve(
-                    old_office,
-                    aliases=_union(old_office.aliases, office.aliases),
-                    terms=old_office.terms + office.terms,
-                )
-            )
+            staged.offices[key] = _merged(staged.offices.get(key), office, "aliases", "terms")
         for office in staged.offices.values():
             if office.country not in staged.countries:
                 raise GazetteerError(
@@ -320,8 +286,20 @@ class Gazetteer:
         )
 
 
-def _union(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
+def _union(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
     return old + tuple(v for v in new if v not in old)
+
+
+_Entry = TypeVar("_Entry", Country, Person, Office, Organisation, PlaceEntry)
+
+
+def _merged(old: _Entry | None, new: _Entry, *additive: str) -> _Entry:
+    """``new``, or ``old`` gaining the ``additive`` tuples of ``new`` (aliases, terms ...): an entry
+    already known keeps its other fields, so a plugin extends the built-in data but cannot rewrite it."""
+    if old is None:
+        return new
+    changes: dict[str, Any] = {name: _union(getattr(old, name), getattr(new, name)) for name in additive}
+    return attrs.evolve(old, **changes)
 
 
 def builtin_data() -> dict[str, Any]:
@@ -346,15 +324,8 @@ def gazetteer_from_plugins(host: PluginHost) -> tuple[Gazetteer, list[Failure]]:
             except GazetteerError as exc:
                 problem = exc
         if problem is not None:
-            failures.append(
-                Failure(
-                    source=f"plugin {outcome.plugin}",
-                    stage="gazetteer",
-                    plugin=outcome.plugin,
-                    error_type=type(problem).__name__,
-                    message=str(problem),
-                )
-            )
+            failure = failure_from(problem, f"plugin {outcome.plugin}", stage="gazetteer")
+            failures.append(attrs.evolve(failure, plugin=outcome.plugin))
     return gazetteer, failures
 
 
