@@ -276,3 +276,26 @@ def test_gazetteer_plugins_extend_the_builtin_data() -> None:
     )
     assert [(a.id, a.office) for a in m.participants] == [("Q22006", "Prime Minister"), ("Q15031", None)]
     assert m.date == When.day(2022, 11, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        ("Joe Biden and Xi Jinping met virtually on Monday.", "video_call", "video"),
+        ("Joe Biden talked with Xi Jinping in person on Monday.", "meeting", "in_person"),
+        ("Antony Blinken and Wang Yi talked over the phone on Monday.", "call", "phone"),
+    ],
+)
+def test_words_of_the_mode_set_the_kind(extractor: MentionExtractor, text: str, kind: str, mode: str) -> None:
+    m = only(extractor, text, published="2021-11-17")
+    assert (m.kind, m.mode, m.date) == (kind, mode, When.day(2021, 11, 15))
+
+
+def test_an_agreement_to_meet_is_an_intent(extractor: MentionExtractor) -> None:
+    m = only(extractor, "Joe Biden and Xi Jinping agreed to meet in Bali next month.", published="2022-10-12")
+    assert (m.kind, m.cameo, m.date, m.place) == (
+        "intent_to_meet",
+        "036",
+        When.month(2022, 11),
+        Place("Bali", "IDN"),
+    )

@@ -155,6 +155,9 @@ class MentionExtractor:
             if not intent and match.group(0).lower() in _BARE_VERBS and _INFINITIVE.search(before):
                 continue
             kind = Kind.INTENT if intent else trigger.kind
+            cue = _mode_cue(masked[clause[0] : clause[1]])
+            if cue is not None and kind in (None, Kind.MEETING) and trigger.cameo is None:
+                kind = cue[0]  # "met virtually" is a video call, "talked in person" a meeting
             phrase = _date_for(dates, clause, match.start(), text)
             day = None
             if phrase is not None:
@@ -189,7 +192,7 @@ class MentionExtractor:
                 date=day,
                 date_text=date_text,
                 place=place,
-                mode=_mode_cue(text[clause[0] : clause[1]]),
+                mode=cue[1] if cue is not None else None,
                 borrowed=borrowed,
             )
 
@@ -417,10 +420,11 @@ def _place_for(places: list[FoundPlace], clause: tuple[int, int]) -> Place | Non
     return PlaceFinder.best(in_clause or places)
 
 
-def _mode_cue(clause: str) -> Mode | None:
-    for pattern, _kind, mode in cues.MODE_CUES:
+def _mode_cue(clause: str) -> tuple[Kind, Mode] | None:
+    """The kind and mode that words of the clause give ("by phone", "virtually", "in person")."""
+    for pattern, kind, mode in cues.MODE_CUES:
         if pattern.search(clause):
-            return mode
+            return kind, mode
     return None
 
 
