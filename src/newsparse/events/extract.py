@@ -98,6 +98,10 @@ class MentionExtractor:
     def extract(self, article: Article) -> list[Mention]:
         """Every mention in ``article``; spans index ``article.text``."""
         found = sentences(article)
+        quotes_of = [quoted_spans(s.text) for s in found]
+        triggers_of = [_triggers(s.text, quotes) for s, quotes in zip(found, quotes_of, strict=True)]
+        if not any(triggers_of):
+            return []
         if article.published is not None:
             anchor: dt.date | None = article.published.date
             from_document = False
@@ -107,10 +111,15 @@ class MentionExtractor:
         short_names = self.actors.short_names_in(s.text for s in found)
         context = _Context()
         reports: list[_Report] = []
-        for sentence in found:
-            quotes = quoted_spans(sentence.text)
+        for index, sentence in enumerate(found):
+            if not any(triggers_of[index : index + 3]):
+                continue  # reports no contact, and is not the context of one: no need to read it
+            quotes = quotes_of[index]
             actors = self.actors.find(sentence.text, short_names, skip=quotes)
-            for report in self._sentence_reports(sentence, actors, quotes, anchor, from_document, context):
+            reported = self._sentence_reports(
+                sentence, triggers_of[index], actors, quotes, anchor, from_document, context
+            )
+            for report in reported:
                 reports.append(report)
                 context.reports.append(report)
             people = _people(actors, self.gazetteer, anchor)
@@ -134,6 +143,7 @@ class MentionExtractor:
     def _sentence_reports(
         self,
         sentence: Sentence,
+        triggers: list[tuple[cues.Trigger, re.Match[str]]],
         actors: list[Found],
         quotes: Sequence[tuple[int, int]],
         anchor: dt.date | None,
@@ -145,7 +155,7 @@ class MentionExtractor:
         dates = [p for p in find_dates(text) if not _inside(p.start, quotes)]
         places = [p for p in self.places.find(text) if not _inside(p.start, quotes)]
         masked = _mask(text, quotes)  # the cues of the reporter, not of the people quoted
-        for trigger, match in _triggers(text, quotes):
+        for trigger, match in triggers:
             clause = clause_of(bounds, match.start())
             before = masked[clause[0] : match.start()]
             after = masked[match.end() : clause[1]]
