@@ -142,6 +142,9 @@ CASES = {
             r("The purpose of the meeting was", "meeting", {BLINKEN, XI}, None, BEIJING),
             r("The meeting took place at the ", "meeting", {BLINKEN, XI}, None, GREAT_HALL),
             r("Prior to meeting President Xi,", "meeting", {BLINKEN, XI}),
+            r(
+                "Prior to meeting President Xi,", "meeting", {BLINKEN, CHINA}
+            ),  # "talks with ... Chinese officials"
             r("This meeting with President Xi", "meeting", {BLINKEN, XI}, None, GREAT_HALL),
             r("Blinken's visit holds consider", "visit", {BLINKEN, CHINA}, None, Place("China", "CHN")),
             r("While the talks aimed to addre", "meeting", {BLINKEN, XI}, None, GREAT_HALL),

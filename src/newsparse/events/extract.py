@@ -41,10 +41,11 @@ _BACK_REFERENCE = re.compile(r"(?i:\b(?:the|this|that|their|such)\s+(?:\w+\s+){0
 #: report; "plans to visit" is an intent and is caught before this.
 _INFINITIVE = re.compile(r"(?i:(?<!prior)(?<!prior )\bto\s+$)")
 _BARE_VERBS = frozenset({"visit", "meet", "talk", "discuss", "call"})
-#: A country named after these words is where something happened, not a participant.
+#: A country or organisation named after these words is where something happened, not a participant.
 _LOCATIVE = re.compile(r"(?i:\b(?:in|at|to|from|near|across|inside|of)\s+(?:the\s+)?$)")
 #: A date after "since" bounds a period ("since Biden took office in January 2021"): not the event's.
 _SINCE = re.compile(r"(?i:\bsince\b[^,;]*$)")
+_WITH = re.compile(r"(?i:\bwith\b)")
 _BETWEEN = re.compile(r"(?i:\s*(?:[\w’'-]+\s+){0,4}?between\b)")
 
 
@@ -222,6 +223,9 @@ class MentionExtractor:
         if trigger.kind is Kind.VISIT and trigger.cameo is None:
             return self._visit_participants(actors, clause, match, places, on), False
         between = _BETWEEN.match(text, match.end()) if trigger.noun else None
+        with_pair = None if between is not None else self._with_pair(text, actors, clause, match, on)
+        if with_pair:
+            return with_pair, False
         if between is not None:
             scope = [f for f in actors if between.end() <= f.start < clause[1]]
         else:
@@ -242,7 +246,7 @@ class MentionExtractor:
         group = cues.GROUP_BEFORE.search(before) is not None
         back = trigger.noun and _BACK_REFERENCE.search(before) is not None
         if group or back:
-            last = _last_of_kind(context.reports, trigger.kind)
+            last = _last_of_kind(context.reports, trigger.kind, _ids(chosen))
             source: tuple[Actor, ...] = ()
             if group and context.previous_people:
                 source = context.previous_people
@@ -259,6 +263,38 @@ class MentionExtractor:
         # Across the sentence only with a person in it: countries scattered over a sentence are a list.
         widest = self._choose(text, actors, actors, on)
         return (tuple(widest), False) if _has_people(widest, self._country_ids) else ((), False)
+
+    def _with_pair(
+        self,
+        text: str,
+        actors: list[Found],
+        clause: tuple[int, int],
+        match: re.Match[str],
+        on: dt.date | None,
+    ) -> tuple[Actor, ...]:
+        """ "<subject> held talks with <object>": the last person named before the word, and whoever
+        follows its "with" in the clause (countries that qualify "officials" count there: "talks with
+        senior Chinese officials" are talks with China). Empty when the words do not have that shape."""
+        after = _WITH.search(text, match.end(), clause[1])
+        if after is None:
+            return ()
+        comma = text.find(",", after.end(), clause[1])
+        stop = clause[1] if comma < 0 else comma  # "with Wang, according to the State Department"
+        scope = [f for f in actors if after.end() <= f.start < stop]
+        objects = self._choose(text, scope, actors, on) or _unique(
+            a for f in scope if f.kind == "country" and (a := f.resolved(self.gazetteer, on))
+        )
+        subject = next(
+            (
+                actor
+                for found in reversed([f for f in actors if f.end <= match.start()])
+                if found.kind in ("person", "office") and (actor := found.resolved(self.gazetteer, on))
+            ),
+            None,
+        )
+        if subject is None or not objects or subject.id in _ids(objects):
+            return ()
+        return (subject, *objects)
 
     def _choose(
         self, text: str, scope: list[Found], everyone: list[Found], on: dt.date | None
@@ -279,7 +315,7 @@ class MentionExtractor:
                 people.append(actor)
             elif found.kind == "country" and (found.modifier or found.possessive):
                 modifiers.append(actor)
-            elif found.kind == "country" and _LOCATIVE.search(text[: found.start]):
+            elif found.kind in ("country", "organisation") and _LOCATIVE.search(text[: found.start]):
                 continue
             else:
                 others.append(actor)
@@ -465,9 +501,13 @@ def _third_location(report: _Report) -> bool:
     return None not in countries and report.place.country not in countries
 
 
-def _last_of_kind(reports: list[_Report], kind: Kind | None) -> _Report | None:
-    """The last report of that kind ("the call" refers to a call), else the last report."""
+def _last_of_kind(reports: list[_Report], kind: Kind | None, named: frozenset[str]) -> _Report | None:
+    """The report "the call" or "this meeting with Xi" refers to: the last of that kind among those
+    with everyone the words name, else the last of that kind, else the last report."""
     same = [r for r in reports if kind is None or r.kind is kind]
+    fitting = [r for r in same if named and named <= _key(r)]
+    if fitting:
+        return fitting[-1]
     return same[-1] if same else (reports[-1] if reports else None)
 
 
