@@ -299,3 +299,18 @@ def test_an_agreement_to_meet_is_an_intent(extractor: MentionExtractor) -> None:
         When.month(2022, 11),
         Place("Bali", "IDN"),
     )
+
+
+def test_spellings_of_one_person_share_one_id(extractor: MentionExtractor) -> None:
+    found = extractor.extract(
+        article(
+            "Volodymyr Zelenskiy met Emmanuel Macron in Paris.",
+            "Ukraine's president spoke by phone with the French president on Monday.",
+            published="2023-03-15",
+        )
+    )
+    assert [({a.id for a in m.participants}, m.kind) for m in found] == [
+        ({"Q3874799", "Q3052772"}, "meeting"),
+        ({"Q3874799", "Q3052772"}, "call"),
+    ]
+    assert found[0].place == Place("Paris", "FRA") and found[1].date == When.day(2023, 3, 13)
