@@ -35,7 +35,9 @@ def test_spans_index_the_article_text() -> None:
 def test_boilerplate_blocks_are_recognised() -> None:
     assert is_boilerplate("Read more: Biden and Xi to meet")
     assert is_boilerplate("WATCH: the summit")
+    assert is_boilerplate("China , US , Wang Yi , Blinken")
     assert not is_boilerplate("Biden watched as Xi arrived.")
+    assert not is_boilerplate("Biden, Xi and Modi met in Bali, Indonesia, on Monday.")
 
 
 def test_clauses_cut_before_but_and_semicolons() -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -45,6 +45,8 @@ _BARE_VERBS = frozenset({"visit", "meet", "talk", "discuss", "call"})
 _LOCATIVE = re.compile(r"(?i:\b(?:in|at|to|from|near|across|inside|of)\s+(?:the\s+)?$)")
 #: A date after "since" bounds a period ("since Biden took office in January 2021"): not the event's.
 _SINCE = re.compile(r"(?i:\bsince\b[^,;]*$)")
+#: A sentence of running text ends with its punctuation (and perhaps a closing quote or bracket).
+_PROSE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _WITH = re.compile(r"(?i:\bwith\b)")
 _BETWEEN = re.compile(r"(?i:\s*(?:[\w’'-]+\s+){0,4}?between\b)")
 
@@ -66,14 +68,30 @@ class _Report:
 
 @attrs.define
 class _Context:
-    """What earlier sentences of the same article established."""
+    """What earlier sentences of the same article established.
 
-    previous_people: tuple[Actor, ...] = ()
+    ``people_of(i)`` gives the people of sentence ``i`` (read on demand and kept: most sentences of
+    an article are never read, only those that report a contact and those such a report refers to)."""
+
+    people_of: Callable[[int], tuple[Actor, ...]]
+    is_prose: Callable[[int], bool]
+    index: int = 0
     reports: list[_Report] = attrs.field(factory=list)
 
     @property
     def last_report(self) -> _Report | None:
         return self.reports[-1] if self.reports else None
+
+    @property
+    def previous_people(self) -> tuple[Actor, ...]:
+        """The people of the nearest earlier sentence that names two or more ("The pair spoke")."""
+        for index in range(self.index - 1, -1, -1):
+            if not self.is_prose(index):
+                continue  # a menu line, a tag list or a headline is not what "the pair" points back to
+            people = self.people_of(index)
+            if len(people) >= 2:
+                return people
+        return ()
 
 
 class MentionExtractor:
@@ -110,22 +128,34 @@ class MentionExtractor:
             anchor = document_anchor(s.text for s in found)
             from_document = anchor is not None
         short_names = self.actors.short_names_in(s.text for s in found)
-        context = _Context()
+        actors_of: dict[int, list[Found]] = {}
+
+        def actors_in(index: int) -> list[Found]:
+            if index not in actors_of:
+                actors_of[index] = self.actors.find(found[index].text, short_names, skip=quotes_of[index])
+            return actors_of[index]
+
+        context = _Context(
+            people_of=lambda index: _people(actors_in(index), self.gazetteer, anchor),
+            is_prose=lambda index: _PROSE_END.search(found[index].text) is not None,
+        )
         reports: list[_Report] = []
         for index, sentence in enumerate(found):
-            if not any(triggers_of[index : index + 3]):
-                continue  # reports no contact, and is not the context of one: no need to read it
-            quotes = quotes_of[index]
-            actors = self.actors.find(sentence.text, short_names, skip=quotes)
+            if not triggers_of[index]:
+                continue  # reports no contact: read only if a later report refers back to it
+            context.index = index
             reported = self._sentence_reports(
-                sentence, triggers_of[index], actors, quotes, anchor, from_document, context
+                sentence,
+                triggers_of[index],
+                actors_in(index),
+                quotes_of[index],
+                anchor,
+                from_document,
+                context,
             )
             for report in reported:
                 reports.append(report)
                 context.reports.append(report)
-            people = _people(actors, self.gazetteer, anchor)
-            if len(people) >= 2:
-                context.previous_people = people
         settled = _settle(reports, self._country_ids)
         # One description per actor across the article: the one that names an office, if any does.
         described: dict[str, Actor] = {}

@@ -36,6 +36,7 @@ BOILERPLATE: tuple[re.Pattern[str], ...] = tuple(
         r"^\s*(getting your .*audio player ready|please enter your (comment|name)|leave a (comment|reply))",
         r"^\s*(all rights reserved|copyright|©)",
         r"^\s*info_icon\s*$",
+        r"^[^.!?,]{1,40}(?:\s,\s[^.!?,]{1,40}){2,}\s*$",  # a tag list: "China , US , Wang Yi , Blinken"
     )
 )
 
