@@ -138,3 +138,8 @@ def test_a_month_against_a_document_date_takes_the_nearest_one() -> None:
     # A file photo of 26 Oct 2023 anchors "in November": November 2023, not 2022.
     assert one("They met in November.", dt.date(2023, 10, 26), nearest=True) == When.month(2023, 11)
     assert one("They met in November.", dt.date(2023, 10, 26)) == When.month(2022, 11)
+
+
+def test_day_before_month_without_a_year() -> None:
+    assert one("They met on 14 November.") == When.day(2023, 11, 14)
+    assert one("They met on 20 December.") == When.day(2022, 12, 20)  # not after publication (7 Dec 2023)

@@ -81,11 +81,18 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     _t(
         "visit",
-        r"visit|visits|visited|visiting|trips?\s+to|travell?ed\s+to|arrived\s+in|landed\s+in|"
-        r"(?:flying|flew)\s+to",
+        r"visit|visits|visited|visiting|trips?\s+to|travel(?:s|led|ed|ling|ing)?\s+to|arriv(?:es?|ed)\s+in|"
+        r"land(?:s|ed)\s+in|(?:flying|flew|flies)\s+to",
         Kind.VISIT,
     ),
-    _t("host", r"hosted|hosts|hosting|received|welcomed", Kind.VISIT, cameo="043"),
+    _t(
+        "host",
+        # "received a call" is a call, "received a letter" no contact at all
+        r"hosted|hosts|hosting|welcomed|received(?!\s+(?:a|an|the|his|her)\s+(?:\w+\s+)?"
+        r"(?:calls?|letters?|messages?|reports?|briefings?))",
+        Kind.VISIT,
+        cameo="043",
+    ),
     _t(
         "talk",
         r"talk|talked|talking|spoke\s+(?:with|to)|spoke|conversation|conferred|exchanged\s+views",

@@ -68,6 +68,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                               rf",?\s+(?P<mon2>{_MON})\s+(?P<day2>{_DAY}))(?!\d)"),
         ("month_day", rf"\b(?P<mon>{_MON})\s+(?P<day>{_DAY})\b"
                       rf"(?!,?\s*(?:19|20)\d\d)(?!:)"),
+        ("day_month", rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MON})(?![\w.])(?!,?\s*(?:19|20)\d\d)"),
         ("month_year", rf"\b(?P<mon>{_FULL_MON}|{_MON})\s+(?:of\s+)?(?P<year>{_YEAR})\b"),
         ("year", rf"\b(?:in|since|early|late|mid-?|during|of)\s+(?P<year>{_YEAR})\b"),
         ("relative_month", rf"\b(?:(?P<rel>last|next|this|coming)\s+|(?:back\s+)?in\s+)"
@@ -185,7 +186,7 @@ def resolve(
     if anchor is None:
         return None
     forward = forward or phrase.future
-    if rule in ("weekday_month_day", "month_day"):
+    if rule in ("weekday_month_day", "month_day", "day_month"):
         month = _month(g("mon") or g("mon2") or "")
         day_of_month = _day(g("day") or g("day2") or "0")
         weekday = g("wd")
