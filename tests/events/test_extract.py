@@ -328,3 +328,16 @@ def test_spellings_of_one_person_share_one_id(extractor: MentionExtractor) -> No
 def test_more_ways_of_saying_it(extractor: MentionExtractor, text: str, kind: str, cameo: str) -> None:
     found = extractor.extract(article(text, published="2023-06-19"))
     assert [(m.kind, m.cameo) for m in found] == [(kind, cameo)]
+
+
+def test_an_announced_would_is_an_intent_and_a_bare_would_a_hope(extractor: MentionExtractor) -> None:
+    m = only(
+        extractor,
+        "The White House said Joe Biden would meet Xi Jinping in San Francisco.",
+        published="2023-11-08",
+    )
+    assert (m.kind, m.cameo) == ("intent_to_meet", "036")
+    assert (
+        extractor.extract(article("Joe Biden would meet Xi Jinping if invited.", published="2023-11-08"))
+        == []
+    )

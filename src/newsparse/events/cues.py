@@ -15,6 +15,7 @@ from newsparse.events.vocabulary import Kind, Mode
 __all__ = [
     "AFTER_DROP",
     "AFTER_INTENT",
+    "ANNOUNCED_WOULD",
     "BEFORE_DROP",
     "BEFORE_INTENT",
     "GROUP_BEFORE",
@@ -132,6 +133,14 @@ BEFORE_INTENT: tuple[re.Pattern[str], ...] = (
         r"due\s+to|scheduled\s+to|intends?\s+to|going\s+to|upcoming|to\s+be\s+held)\b|['’]ll\b",
         _FLAGS,
     ),
+)
+
+#: Reported speech that announces what will happen: "the White House said Biden would meet Xi" is an
+#: announced intent (its "would" is a "will"), while a bare "Biden would meet Xi if ..." is a hope.
+ANNOUNCED_WOULD = re.compile(
+    r"\b(?:said|says|announced|announces|confirmed|confirms|told\s+[\w ]{1,30}?)\s+(?:that\s+)?"
+    r"(?:[\w’'.-]+\s+){1,4}?(?P<would>would)\b",
+    _FLAGS,
 )
 
 #: Just after the trigger: "the meeting had been expected", "the call did not take place".

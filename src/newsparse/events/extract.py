@@ -189,6 +189,9 @@ class MentionExtractor:
         for trigger, match in triggers:
             clause = clause_of(bounds, match.start())
             before = masked[clause[0] : match.start()]
+            before = cues.ANNOUNCED_WOULD.sub(
+                lambda m: m.group(0)[: m.start("would") - m.start()] + "will", before
+            )
             after = masked[match.end() : clause[1]]
             if _is_trap(before, after):
                 continue
