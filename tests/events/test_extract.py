@@ -204,7 +204,8 @@ def test_spans_and_provenance(extractor: MentionExtractor) -> None:
         paragraphs=("Read more: Biden met Xi in Bali", "Antony Blinken met Xi Jinping in Beijing."),
     )
     found = extractor.extract(a)
-    assert [m.sentence for m in found] == ["Blinken Meets Xi", "Antony Blinken met Xi Jinping in Beijing."]
+    # the headline is not read for reports, the "Read more" line is boilerplate
+    assert [m.sentence for m in found] == ["Antony Blinken met Xi Jinping in Beijing."]
     for m in found:
         assert a.text[m.start : m.end] == m.sentence
         assert (m.source, m.outlet) == ("s.txt", "x")
@@ -341,3 +342,11 @@ def test_an_announced_would_is_an_intent_and_a_bare_would_a_hope(extractor: Ment
         extractor.extract(article("Joe Biden would meet Xi Jinping if invited.", published="2023-11-08"))
         == []
     )
+
+
+def test_an_office_the_gazetteer_lacks_gives_the_actor_that_office_and_country(
+    extractor: MentionExtractor,
+) -> None:
+    m = only(extractor, "China's Chief of the Joint Staff Gen. Zhang Wei met Charles Q. Brown on Monday.")
+    zhang = next(a for a in m.participants if a.id == "person:zhang-wei")
+    assert (zhang.name, zhang.country, zhang.office) == ("Zhang Wei", "CHN", "Chief of the Joint Staff")

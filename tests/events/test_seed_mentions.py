@@ -8,6 +8,7 @@ capture through the pipeline and checks that nothing comes from outside the arti
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -42,18 +43,18 @@ def line(seed: str, start: str) -> str:
 
 def build(
     seed: str,
-    title: str,
+    title: str | None,
     paragraphs: list[str],
-    captions: list[str] = (),
+    captions: Sequence[str] = (),
     published: str | None = None,
     subtitle: str | None = None,
-) -> Article:  # type: ignore[assignment]
+) -> Article:
     return Article(
         source=seed,
         outlet="seed",
         plugin="test",
         published=published,
-        title=line(seed, title),
+        title=line(seed, title) if title else None,
         subtitle=line(seed, subtitle) if subtitle else None,
         paragraphs=[line(seed, p) for p in paragraphs],
         images=[Image(caption=line(seed, c)) for c in captions],
@@ -109,7 +110,6 @@ CASES = {
             subtitle="This is the fruition",
         ),
         [
-            r("Top US, China officials talk", "video_call", {USA, CHINA}, When.day(2023, 12, 21)),
             r("This is the fruition", "meeting", {BIDEN, XI}, When.month(2023, 11), SF),
             r("This was the fruition", "meeting", {BIDEN, XI}, When.month(2023, 11), SF),
             r("China’s Defense Ministry cited", "video_call", {BROWN, LIU}, When.day(2023, 12, 21)),
@@ -135,7 +135,6 @@ CASES = {
             subtitle="The meeting, held at the Great Hall",
         ),
         [
-            r("US Secretary Of State Blinken", "meeting", {BLINKEN, XI}),
             r("The meeting, held at the Great", "meeting", {BLINKEN, XI}, None, GREAT_HALL),
             r("US Secretary of State Antony B", "visit", {BLINKEN, CHINA}, None, BEIJING),
             r("US Secretary of State Antony B", "meeting", {BLINKEN, XI}, None, BEIJING),
@@ -195,8 +194,9 @@ CASES = {
     "003_cd19cef5703942ac.txt": (
         build(
             "003_cd19cef5703942ac.txt",
-            "US President Joe Biden praised",
+            None,  # the capture holds no headline, only a date line
             [
+                "US President Joe Biden praised",
                 '"I’ve just concluded a day of meetings',
                 "Later in the day, Biden announced",
                 "\"We're back to direct",
@@ -242,7 +242,6 @@ CASES = {
             captions=["BODY LANGUAGE:"],
         ),
         [
-            r("Blinken Meets Xi as China Warn", "meeting", {BLINKEN, XI}),
             r("U.S. Secretary of State Antony", "meeting", {BLINKEN, XI}, When.day(2023, 6, 19), BEIJING),
             r("U.S. Secretary of State Antony", "visit", {BLINKEN, CHINA}, When.day(2023, 6, 19), BEIJING),
             r("News of the diplomatic head-to", "meeting", {BLINKEN, XI}, When.day(2023, 6, 19)),

@@ -75,12 +75,19 @@ class _Context:
 
     people_of: Callable[[int], tuple[Actor, ...]]
     is_prose: Callable[[int], bool]
+    is_title: Callable[[int], bool]
     index: int = 0
     reports: list[_Report] = attrs.field(factory=list)
 
     @property
     def last_report(self) -> _Report | None:
         return self.reports[-1] if self.reports else None
+
+    def headline_people(self) -> tuple[Actor, ...]:
+        """The people the headline names, if it names two or more."""
+        titles = [i for i in range(self.index) if self.is_title(i)]
+        people = self.people_of(titles[0]) if titles else ()
+        return people if len(people) >= 2 else ()
 
     @property
     def previous_people(self) -> tuple[Actor, ...]:
@@ -118,7 +125,12 @@ class MentionExtractor:
         """Every mention in ``article``; spans index ``article.text``."""
         found = sentences(article)
         quotes_of = [quoted_spans(s.text) for s in found]
-        triggers_of = [_triggers(s.text, quotes) for s, quotes in zip(found, quotes_of, strict=True)]
+        # The headline names people (and short names) but is not read for reports: the issue counts
+        # reports in the body, standfirst and captions, and a headline only repeats one of them.
+        triggers_of = [
+            _triggers(s.text, quotes) if s.block.kind != "title" else []
+            for s, quotes in zip(found, quotes_of, strict=True)
+        ]
         if not any(triggers_of):
             return []
         if article.published is not None:
@@ -138,6 +150,7 @@ class MentionExtractor:
         context = _Context(
             people_of=lambda index: _people(actors_in(index), self.gazetteer, anchor),
             is_prose=lambda index: _PROSE_END.search(found[index].text) is not None,
+            is_title=lambda index: found[index].block.kind == "title",
         )
         reports: list[_Report] = []
         for index, sentence in enumerate(found):
@@ -285,6 +298,8 @@ class MentionExtractor:
                 source = context.previous_people
             elif back and last is not None:
                 source = last.participants
+            elif back:
+                source = context.headline_people()  # a standfirst's "The meeting" is the headline's
             if len(source) >= 2 and (
                 _ids(chosen) <= _ids(source) or not _has_people(chosen, self._country_ids)
             ):
