@@ -5,11 +5,14 @@ that report a contact (:data:`newsparse.events.cues.TRIGGERS`), drops the traps 
 hoped for, expected, a general promise to keep in touch), turns announced intents into their own kind
 (CAMEO 036), and gives each report its participants, date, place and the sentence that says so.
 
-Participants come from the trigger's clause, else its sentence; "the pair" and "the two leaders" name
-the people of the sentence before, and "the meeting" refers back to the last mention. A report that
-says that two actors talked but not how ("spoke", "discussed ... with") takes the kind of another
-report of the same participants in the article (and its date and place when it has none), else it is
-a meeting. A report needs two participants; a visit needs a visitor and where they went.
+Participants come from "<subject> ... with <object>", "between A and B", the trigger's clause, else its
+sentence; "the pair" and "the two leaders" name the people of the nearest earlier prose sentence that
+names two, "the meeting" refers back to the last report of that kind (in a standfirst, to the
+headline). Headlines are read for names, not for reports. A report that says that two actors talked
+but not how ("spoke", "discussed ... with") takes the kind of another report of the same participants
+in the article (and its date and place when it has none), else it is a meeting. A report needs two
+participants; a visit needs a visitor and where they went. Offices resolve on the event's day (else
+the anchor day), never by guess.
 """
 
 from __future__ import annotations
@@ -78,10 +81,6 @@ class _Context:
     is_title: Callable[[int], bool]
     index: int = 0
     reports: list[_Report] = attrs.field(factory=list)
-
-    @property
-    def last_report(self) -> _Report | None:
-        return self.reports[-1] if self.reports else None
 
     def headline_people(self) -> tuple[Actor, ...]:
         """The people the headline names, if it names two or more."""
