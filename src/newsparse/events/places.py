@@ -25,6 +25,11 @@ _UNKNOWN_VENUE = re.compile(
 )
 
 
+_CALENDAR_WORD = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
 #: A place counts only where the words put something there: "at the ...", "in ...", "visit to ...".
 _LOCATIVE_BEFORE = re.compile(
     r"(?i:\b(?:in|at|to|on|near|inside|outside|visit(?:s|ed|ing)?|(?:city|island|town|capital)\s+of))\s+"
@@ -65,6 +70,12 @@ class PlaceFinder:
             for form in (entry.name, *entry.aliases):
                 self._by_form[form] = entry
         self._pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(self._by_form))})(?![\w-])")
+        # "in Lima, Peru", "in Woodside, California": a town the gazetteer lacks, placed by a country
+        # or region it knows.
+        wider = [form for form, entry in self._by_form.items() if entry.kind in ("country", "region")]
+        self._town_of = re.compile(
+            rf"\bin\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}),\s+(?P<wider>{_alternation(wider)})(?![\w-])"
+        )
 
     def find(self, text: str) -> list[FoundPlace]:
         """Places named in ``text`` (relative offsets), a leading dateline left out."""
@@ -76,6 +87,11 @@ class PlaceFinder:
                 continue
             entry = self._by_form[match.group(0)]
             found.append(FoundPlace(match.start(), match.end(), Place(entry.name, entry.country), entry.kind))
+        for match in self._town_of.finditer(text, begin):
+            start, end = match.span("name")
+            wider = self._by_form[match.group("wider")]
+            if match.group("name") not in self._by_form and not _CALENDAR_WORD.match(match.group("name")):
+                found.append(FoundPlace(start, end, Place(match.group("name"), wider.country), "city"))
         for match in _UNKNOWN_VENUE.finditer(text, begin):
             start, end = match.span("name")
             if not any(f.start < end and start < f.end for f in found):
