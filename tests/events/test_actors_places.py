@@ -69,6 +69,7 @@ def test_capitals_are_metonyms_for_their_countries(actors: ActorFinder) -> None:
         ("They met at the Istana Palace in Singapore.", Place("Istana Palace", "SGP")),
         ("BEIJING: The two men met on Monday.", None),  # a dateline is where the story was filed
         ("Biden and Kishida met in Hiroshima, Japan, on Saturday.", Place("Hiroshima", "JPN")),
+        ("Biden and Xi met in Lima on Saturday.", Place("Lima", "PER")),  # a capital, from the country entry
         ("Biden and Xi met in Woodside, California.", Place("Woodside", "USA")),
         ("They met in November, California officials said.", None),
     ],
