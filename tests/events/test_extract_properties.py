@@ -83,3 +83,30 @@ def test_reports_of_the_past_are_never_dated_after_publication(published: dt.dat
             assert mention.date.date <= published
         if mention.kind == "intent_to_meet" and mention.date is not None:
             assert mention.date.value >= published.replace(day=1)
+
+
+WORDS = (
+    "Biden", "Xi", "Xi Jinping", "Wang", "Blinken's", "Lam's", "Gen.", "Chief of Staff", "China's", "US",
+    "foreign minister", "president", "met", "talks", "visit to", "Beijing", "the pair", "spoke", "on Monday",
+    "in November", "last week", "Dec. 6", "2023", "with", "between", "and", "not", "will", "said", "would",
+    ",", ".", "“", "”", '"', "'s", "—", "(", ")", "at the Great Hall", "in Bali,", "Japan", "\n\n",
+)  # fmt: skip
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=40).map(" ".join),
+    st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31))),
+)
+def test_any_text_gives_valid_mentions_and_never_raises(text: str, published: dt.date | None) -> None:
+    paragraphs = tuple(p for p in text.split("\n\n") if p.strip())
+    article = Article(
+        source="t",
+        outlet="o",
+        plugin="p",
+        paragraphs=paragraphs,
+        published=published.isoformat() if published else None,
+    )
+    for mention in EXTRACTOR.extract(article):
+        assert article.text[mention.start : mention.end] == mention.sentence
+        assert len(mention.participants) >= 2
+        assert len({a.id for a in mention.participants}) == len(mention.participants)
