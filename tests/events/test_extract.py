@@ -350,3 +350,14 @@ def test_an_office_the_gazetteer_lacks_gives_the_actor_that_office_and_country(
     m = only(extractor, "China's Chief of the Joint Staff Gen. Zhang Wei met Charles Q. Brown on Monday.")
     zhang = next(a for a in m.participants if a.id == "person:zhang-wei")
     assert (zhang.name, zhang.country, zhang.office) == ("Zhang Wei", "CHN", "Chief of the Joint Staff")
+
+
+def test_a_possessive_call(extractor: MentionExtractor) -> None:
+    m = only(
+        extractor,
+        "He heard President Donald Trump's July 25 call with Ukrainian President Volodymyr Zelensky.",
+        published="2019-11-20",
+    )
+    assert (m.kind, m.cameo, m.date) == ("call", "041", When.day(2019, 7, 25))
+    assert {a.id for a in m.participants} == {"Q22686", "Q3874799"}
+    assert extractor.extract(article("Joe Biden's call for calm was heard by Xi Jinping.")) == []

@@ -66,7 +66,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     _t(
         "call",
-        r"(?<![\w-])(?:a|the|their|this|that)\s+(?:\w+\s+)?calls?(?!\s+(?:for|on|off|to|upon)\b)",
+        # "the call", "a brief call", "Trump's July 25 call" (never "a call for", "calls on")
+        r"(?<![\w-])(?:a|the|their|this|that|[A-Z][\w-]*['’]s)\s+(?:[\w.]+\s+){0,2}calls?"
+        r"(?!\s+(?:for|on|off|to|upon)\b)",
         Kind.CALL,
         noun=True,
     ),
