@@ -361,3 +361,11 @@ def test_a_possessive_call(extractor: MentionExtractor) -> None:
     assert (m.kind, m.cameo, m.date) == ("call", "041", When.day(2019, 7, 25))
     assert {a.id for a in m.participants} == {"Q22686", "Q3874799"}
     assert extractor.extract(article("Joe Biden's call for calm was heard by Xi Jinping.")) == []
+
+
+def test_the_possessive_in_a_call_is_its_subject(extractor: MentionExtractor) -> None:
+    m = only(
+        extractor,
+        "Antony Blinken said an officer described Donald Trump's call with Volodymyr Zelensky.",
+    )
+    assert {a.name for a in m.participants} == {"Donald Trump", "Volodymyr Zelensky"}

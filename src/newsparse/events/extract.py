@@ -311,6 +311,14 @@ class MentionExtractor:
         widest = self._choose(text, actors, actors, on)
         return (tuple(widest), False) if _has_people(widest, self._country_ids) else ((), False)
 
+    def _subject(self, actors: list[Found], match: re.Match[str], on: dt.date | None) -> Actor | None:
+        """The last person named before the trigger's end: "Blinken's visit", "Trump's July 25 call"
+        (a possessive inside the trigger counts), "Blinken held talks"."""
+        for found in reversed([f for f in actors if f.end <= match.end()]):
+            if found.kind in ("person", "office") and (actor := found.resolved(self.gazetteer, on)):
+                return actor
+        return None
+
     def _with_pair(
         self,
         text: str,
@@ -331,14 +339,7 @@ class MentionExtractor:
         objects = self._choose(text, scope, actors, on) or _unique(
             a for f in scope if f.kind == "country" and (a := f.resolved(self.gazetteer, on))
         )
-        subject = next(
-            (
-                actor
-                for found in reversed([f for f in actors if f.end <= match.start()])
-                if found.kind in ("person", "office") and (actor := found.resolved(self.gazetteer, on))
-            ),
-            None,
-        )
+        subject = self._subject(actors, match, on)
         if subject is None or not objects or subject.id in _ids(objects):
             return ()
         return (subject, *objects)
@@ -409,14 +410,7 @@ class MentionExtractor:
         or office named after the word in its clause, else the country of a place named there. A
         visit whose destination the words do not give ("Blinken's visit holds significance") is not
         a mention."""
-        visitor = next(
-            (
-                actor
-                for found in reversed([f for f in actors if f.end <= match.start()])
-                if found.kind in ("person", "office") and (actor := found.resolved(self.gazetteer, on))
-            ),
-            None,
-        )
+        visitor = self._subject(actors, match, on)
         host: Actor | None = None
         for found in actors:
             if not match.end() <= found.start < clause[1] or found.modifier or found.possessive:
