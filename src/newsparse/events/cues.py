@@ -41,7 +41,6 @@ class Trigger:
     noun: bool = False
     needs_with: bool = False
     cameo: str | None = None
-    mode: Mode | None = None
 
 
 def _t(name: str, pattern: str, kind: Kind | None, **options: object) -> Trigger:
