@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -110,3 +111,19 @@ def test_any_text_gives_valid_mentions_and_never_raises(text: str, published: dt
         assert article.text[mention.start : mention.end] == mention.sentence
         assert len(mention.participants) >= 2
         assert len({a.id for a in mention.participants}) == len(mention.participants)
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@pytest.mark.parametrize("named", range(7))
+@pytest.mark.parametrize("published_weekday", range(7))
+def test_mentions_are_dated_right_for_every_weekday_pair(named: int, published_weekday: int) -> None:
+    published = dt.date(2024, 1, 1) + dt.timedelta(days=published_weekday)  # 1 January 2024 was a Monday
+    (met,) = extract((f"Antony Blinken met Wang Yi on {WEEKDAYS[named]}.",), published)
+    (coming,) = extract((f"Antony Blinken will meet Wang Yi next {WEEKDAYS[named]}.",), published)
+    back = (published_weekday - named) % 7  # the same weekday is the publication day itself
+    ahead = (named - published_weekday) % 7 or 7  # "next Monday" on a Monday is a week on
+    assert met.date is not None and met.date.date == published - dt.timedelta(days=back)
+    assert coming.kind == "intent_to_meet"
+    assert coming.date is not None and coming.date.date == published + dt.timedelta(days=ahead)
