@@ -1,7 +1,8 @@
 """The command line: a thin layer over the API.
 
 ``newsparse articles PATH...`` writes JSON Lines (one record per input document), ``newsparse events
-PATH...`` writes one JSON document, ``newsparse plugins`` lists what is loaded. The exit status is 1 when
+PATH...`` writes one JSON document, ``newsparse mentions PATH...`` writes JSON Lines (one mention a line),
+``newsparse plugins`` lists what is loaded. The exit status is 1 when
 any input failed, 2 for a usage error; the last stderr line always says how many documents failed.
 """
 
@@ -18,7 +19,7 @@ from typing import IO, Any
 
 import attrs
 
-from newsparse.convert import SCHEMA_VERSION, unstructure
+from newsparse.convert import SCHEMA_VERSION, to_json, unstructure
 from newsparse.inputs import iter_documents
 from newsparse.models import Article, Failure
 from newsparse.output import FORMATS, JsonlSink, JsonSink, Sink, atomic_write, open_sink
@@ -57,7 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     events = commands.add_parser("events", help="extract canonical events; writes one JSON document")
     events.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
-    for sub in (articles, events):
+    mentions = commands.add_parser(
+        "mentions", help="extract event mentions; writes JSON Lines, one mention (or failure) a line"
+    )
+    mentions.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
+    for sub in (articles, events, mentions):
         sub.add_argument("--workers", type=int, default=1, metavar="N", help="parse in N processes")
         sub.add_argument("--quiet", action="store_true", help="no progress bar")
         sub.add_argument(
@@ -173,6 +178,32 @@ def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err:
     return 1 if tally.failures else 0
 
 
+def _run_mentions(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err: IO[str]) -> int:
+    """One JSON record a line: each mention of each article, in input order, and a failure record for
+    each document or mention plugin that failed (also reported on stderr)."""
+    tally = _Tally()
+    found = 0
+    with contextlib.ExitStack() as stack:
+        target = stack.enter_context(args.output.open("w", encoding="utf-8")) if args.output else out
+        for result, _ in _results(pipeline, args, tally, frozenset()):
+            tally.count(result, err)
+            if isinstance(result, Failure):
+                target.write(to_json(result) + "\n")
+                continue
+            mentions, failures = pipeline.mentions(result)
+            for mention in mentions:
+                target.write(to_json(mention) + "\n")
+            found += len(mentions)
+            for failure in failures:
+                where = f"{failure.source}: plugin {failure.plugin}"
+                print(f"newsparse: mentions failed: {where}: {failure.message}", file=err)
+                target.write(to_json(failure) + "\n")
+                tally.failures += 1
+    print(f"newsparse: {found} mentions", file=err)
+    tally.summary(err)
+    return 1 if tally.failures else 0
+
+
 def _run_plugins(host: PluginHost, out: IO[str], err: IO[str]) -> int:
     infos = host.infos()
     for info in infos:
@@ -233,6 +264,8 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None, err: 
     try:
         if args.command == "articles":
             return _run_articles(args, pipeline, out, err)
+        if args.command == "mentions":
+            return _run_mentions(args, pipeline, out, err)
         return _run_events(args, pipeline, out, err)
     except KeyboardInterrupt:
         print("newsparse: interrupted", file=err)

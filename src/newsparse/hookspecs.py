@@ -7,8 +7,8 @@ that a plugin which raises is isolated and named; implementations run in a repro
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
@@ -74,5 +74,24 @@ def newsparse_extract_mentions(article: Article) -> Sequence[Mention]:
     :class:`newsparse.models.Mention` whose ``start``/``end`` index ``article.text``. Results of all
     plugins are pooled (not first-result). An implementation that raises is recorded as a Failure naming
     it; the mentions of the other plugins are kept.
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def newsparse_gazetteer() -> Mapping[str, Any] | None:
+    """Add names to the gazetteer of the built-in mention extractor, as data.
+
+    Called once, when the mention extractor first runs. Return a mapping in the schema of the packaged
+    file ``newsparse/events/data/gazetteer.json``: any of the lists ``countries`` (``id``, ``iso3``,
+    ``name``, ``aliases``, ``adjectives``, ``capital``), ``people`` (``id`` -- a Wikidata QID where known --,
+    ``name``, ``aliases``, ``short`` names valid once the full name was used, ``country``, ``office``),
+    ``offices`` (``country``, ``office``, lowercase ``aliases`` such as ``"foreign minister"`` and dated
+    ``terms`` of ``holder`` person id, ISO ``from`` and exclusive ``to``), ``organisations`` and ``places``
+    (``name``, ``aliases``, ``country``, ``kind`` venue/city/region/country). Or return ``None``.
+    Contributions are pooled, built-in data first, then plugins in hook order: an entry whose id is
+    already known gains the new aliases, short names and office terms; its other fields stay. Data that
+    does not follow the schema, or an implementation that raises, is reported as a Failure naming the
+    plugin and left out; the other contributions still count.
     """
     raise NotImplementedError

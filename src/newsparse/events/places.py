@@ -1,0 +1,112 @@
+"""Where a contact happened: venues and cities from the gazetteer, and "at the ..." venues it lacks.
+
+Within the clause that reports the contact, the most specific place wins (a venue over its city, a
+city over its region or country), so "at the Great Hall of the People in Beijing" gives the Great Hall
+(in China). A dateline ("BEIJING:") says where the story was filed, not where the contact was, and is
+not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from newsparse.events.gazetteer import Gazetteer, PlaceEntry
+from newsparse.models import Place
+
+__all__ = ["FoundPlace", "PlaceFinder"]
+
+_SPECIFICITY = {"venue": 0, "city": 1, "region": 2, "country": 3}
+_UNKNOWN_VENUE = re.compile(
+    r"\bat\s+the\s+(?P<name>(?:[A-Z][\w’'-]+\s+)*(?:Palace|House|Hall|Guesthouse|Hotel|Centre|Center|Building|"
+    r"Ministry|Residence|Castle|Villa|Estate|Headquarters|Compound|Kremlin|Chancellery)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)?)"
+)
+
+
+_CALENDAR_WORD = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+#: A place counts only where the words put something there: "at the ...", "in ...", "visit to ...".
+_LOCATIVE_BEFORE = re.compile(
+    r"(?i:\b(?:in|at|to|on|near|inside|outside|visit(?:s|ed|ing)?|(?:city|island|town|capital)\s+of))\s+"
+    r"(?:[\w’'-]+\s+){0,3}$"
+)
+
+
+@attrs.frozen
+class FoundPlace:
+    start: int
+    end: int
+    place: Place
+    kind: str
+
+    @property
+    def specificity(self) -> int:
+        return _SPECIFICITY.get(self.kind, 4)
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+class PlaceFinder:
+    """Compiled place lookups for one gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._by_form: dict[str, PlaceEntry] = {}
+        for country in gazetteer.countries.values():
+            self._by_form.setdefault(country.name, PlaceEntry(country.name, (), country.iso3, "country"))
+            for alias in country.aliases:
+                self._by_form.setdefault(alias, PlaceEntry(country.name, (), country.iso3, "country"))
+            if country.capital:
+                self._by_form.setdefault(
+                    country.capital, PlaceEntry(country.capital, (), country.iso3, "city")
+                )
+        for entry in gazetteer.places.values():
+            for form in (entry.name, *entry.aliases):
+                self._by_form[form] = entry
+        self._pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(self._by_form))})(?![\w-])")
+        # "in Lima, Peru", "in Woodside, California": a town the gazetteer lacks, placed by a country
+        # or region it knows.
+        wider = [form for form, entry in self._by_form.items() if entry.kind in ("country", "region")]
+        self._town_of = re.compile(
+            rf"\bin\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}),\s+(?P<wider>{_alternation(wider)})(?![\w-])"
+        )
+
+    def find(self, text: str) -> list[FoundPlace]:
+        """Places named in ``text`` (relative offsets), a leading dateline left out."""
+        dateline = re.match(r"^\s*[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z]+\))?\s*[:—–-]\s+", text)
+        begin = dateline.end() if dateline else 0
+        found = []
+        for match in self._pattern.finditer(text, begin):
+            if not _LOCATIVE_BEFORE.search(text[max(begin, match.start() - 60) : match.start()]):
+                continue
+            entry = self._by_form[match.group(0)]
+            found.append(FoundPlace(match.start(), match.end(), Place(entry.name, entry.country), entry.kind))
+        for match in self._town_of.finditer(text, begin):
+            start, end = match.span("name")
+            wider = self._by_form[match.group("wider")]
+            if match.group("name") not in self._by_form and not _CALENDAR_WORD.match(match.group("name")):
+                found.append(FoundPlace(start, end, Place(match.group("name"), wider.country), "city"))
+        for match in _UNKNOWN_VENUE.finditer(text, begin):
+            start, end = match.span("name")
+            if not any(f.start < end and start < f.end for f in found):
+                found.append(FoundPlace(start, end, Place(match.group("name"), None), "venue"))
+        return sorted(found, key=lambda f: f.start)
+
+    @staticmethod
+    def best(places: list[FoundPlace]) -> Place | None:
+        """The most specific place; a venue whose country is unknown borrows the country of a city or
+        country named with it ("at the Istana Palace in Singapore")."""
+        real = [p for p in places if p.place.country is not None or p.kind == "venue"]
+        if not real:
+            return None
+        best = min(real, key=lambda p: (p.specificity, p.start))
+        if best.place.country is None:
+            country = next((p.place.country for p in real if p.place.country), None)
+            return Place(best.place.name, country)
+        return best.place
