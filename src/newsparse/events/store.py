@@ -1,0 +1,171 @@
+"""An incremental event store in SQLite: add articles and their mentions over time, read events back.
+
+A daily job opens the same file, adds what it parsed today, and the store updates its events.  It
+keeps every mention (keyed by content, so an article added twice adds nothing), and when new mentions
+arrive it re-merges only the blocks they fall in (participants and kind family: mentions of other blocks
+can never merge with them) with the batch merger itself.  The events in the store are therefore always
+exactly those :func:`~newsparse.events.merge.merge_mentions` gives for all the mentions it holds.
+
+Records are stored as the converter's JSON, so the file is readable by any SQLite client.  A store
+written by an older set of merge rules re-merges every block when it is opened.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import TracebackType
+
+import attrs
+
+from newsparse.convert import SCHEMA_VERSION, from_json, to_json
+from newsparse.errors import NewsparseError
+from newsparse.events.merge import MERGE_RULES_VERSION, KeyedMention, event_from, keyed, merge_block
+from newsparse.models import Article, Event, Mention
+
+__all__ = ["EventStore", "StoreError", "StoreUpdate"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (source TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS mentions (
+    key TEXT PRIMARY KEY, block TEXT NOT NULL, source TEXT NOT NULL, data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_by_block ON mentions (block);
+CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, block TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS events_by_block ON events (block);
+"""
+
+
+class StoreError(NewsparseError):
+    """The store file cannot be used: not an SQLite database, or written by a newer newsparse."""
+
+
+@attrs.frozen
+class StoreUpdate:
+    """What one :meth:`EventStore.add` changed."""
+
+    new_mentions: int
+    new_articles: int
+    blocks_merged: int
+    events_before: int
+    events_after: int
+
+
+class EventStore:
+    """Canonical events kept in an SQLite file (or ``":memory:"``), updated as mentions arrive."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(self.path)
+            self._db.executescript(_SCHEMA)
+            self._check_versions()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable event store: {exc}") from exc
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the file; every completed :meth:`add` is already committed."""
+        self._db.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _check_versions(self) -> None:
+        schema = self._meta("schema_version")
+        if schema is not None and int(schema) > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written with schema_version {schema}; "
+                f"this newsparse reads up to {SCHEMA_VERSION}"
+            )
+        rules = self._meta("merge_rules")
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                [("schema_version", str(SCHEMA_VERSION)), ("merge_rules", str(MERGE_RULES_VERSION))],
+            )
+            if rules is not None and rules != str(MERGE_RULES_VERSION):
+                self._db.execute("DELETE FROM events")
+                blocks = [row[0] for row in self._db.execute("SELECT DISTINCT block FROM mentions")]
+                for block in blocks:
+                    self._remerge(block)
+
+    # -- writing -----------------------------------------------------------------------------------
+    def add(self, mentions: Iterable[Mention], articles: Iterable[Article] = ()) -> StoreUpdate:
+        """Add mentions (and the articles they come from) and update the events they touch, in one
+        transaction. Mentions and articles already in the store are ignored."""
+        events_before = self.event_count()
+        with self._db:
+            new_articles = 0
+            for article in articles:
+                cursor = self._db.execute(
+                    "INSERT OR IGNORE INTO articles (source, data) VALUES (?, ?)",
+                    (article.source, to_json(article)),
+                )
+                new_articles += cursor.rowcount
+            touched: set[str] = set()
+            new_mentions = 0
+            for item in {item.key: item for item in map(keyed, mentions)}.values():
+                cursor = self._db.execute(
+                    "INSERT OR IGNORE INTO mentions (key, block, source, data) VALUES (?, ?, ?, ?)",
+                    (item.key, item.block, item.mention.source, to_json(item.mention)),
+                )
+                if cursor.rowcount:
+                    new_mentions += 1
+                    touched.add(item.block)
+            for block in sorted(touched):
+                self._remerge(block)
+        return StoreUpdate(new_mentions, new_articles, len(touched), events_before, self.event_count())
+
+    def _remerge(self, block: str) -> None:
+        rows = self._db.execute("SELECT key, data FROM mentions WHERE block = ?", (block,)).fetchall()
+        items = [KeyedMention(from_json(data, Mention), key, block) for key, data in rows]
+        events = [event_from(block, group) for group in merge_block(items)]
+        self._db.execute("DELETE FROM events WHERE block = ?", (block,))
+        self._db.executemany(
+            "INSERT INTO events (id, block, data) VALUES (?, ?, ?)",
+            [(event.id, block, to_json(event)) for event in events],
+        )
+
+    # -- reading -----------------------------------------------------------------------------------
+    def events(self) -> list[Event]:
+        """Every event, sorted by id (as :func:`~newsparse.events.merge.merge_mentions` returns them)."""
+        return list(self.iter_events())
+
+    def iter_events(self) -> Iterator[Event]:
+        """Every event, sorted by id, read one at a time."""
+        for (data,) in self._db.execute("SELECT data FROM events ORDER BY id"):
+            yield from_json(data, Event)
+
+    def mentions(self) -> list[Mention]:
+        """Every mention the store holds, in key order."""
+        return [
+            from_json(data, Mention) for (data,) in self._db.execute("SELECT data FROM mentions ORDER BY key")
+        ]
+
+    def articles(self) -> list[Article]:
+        """Every article added, by source."""
+        rows = self._db.execute("SELECT data FROM articles ORDER BY source")
+        return [from_json(data, Article) for (data,) in rows]
+
+    def event_count(self) -> int:
+        """How many events the store holds."""
+        return int(self._db.execute("SELECT count(*) FROM events").fetchone()[0])
+
+    def stats(self) -> dict[str, int]:
+        """Counts of articles, mentions and events (for logs and the CLI)."""
+        return {
+            table: int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in ("articles", "mentions", "events")
+        }
