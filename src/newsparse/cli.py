@@ -8,17 +8,24 @@ any input failed, 2 for a usage error; the last stderr line always says how many
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import IO, Any
 
-from newsparse.convert import SCHEMA_VERSION, record, unstructure
+import attrs
+
+from newsparse.convert import SCHEMA_VERSION, unstructure
 from newsparse.inputs import iter_pages
-from newsparse.models import Article, Failure
+from newsparse.models import Article, Failure, Page
+from newsparse.output import FORMATS, JsonlSink, JsonSink, Sink, atomic_write, input_id, open_sink
 from newsparse.pipeline import Pipeline
 from newsparse.plugins import PluginHost
+from newsparse.warc import ReadStats
 
 __all__ = ["build_parser", "main"]
 
@@ -38,65 +45,114 @@ def build_parser() -> argparse.ArgumentParser:
     )
     articles = commands.add_parser("articles", help="extract articles; writes JSON Lines to stdout")
     articles.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
+    articles.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: by the --output suffix, else jsonl)",
+    )
+    articles.add_argument(
+        "--restart",
+        action="store_true",
+        help="overwrite --output instead of resuming it (JSON Lines output resumes by default)",
+    )
     events = commands.add_parser("events", help="extract canonical events; writes one JSON document")
     events.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
     for sub in (articles, events):
         sub.add_argument("--workers", type=int, default=1, metavar="N", help="parse in N processes")
         sub.add_argument("--quiet", action="store_true", help="no progress bar")
-        sub.add_argument("--indent", type=int, default=None, metavar="N", help="indent JSON by N spaces")
+        sub.add_argument(
+            "-o", "--output", type=Path, default=None, metavar="FILE", help="write here instead of stdout"
+        )
+    events.add_argument("--indent", type=int, default=None, metavar="N", help="indent JSON by N spaces")
     commands.add_parser("plugins", help="list loaded plugins, their versions and outlets")
     return parser
 
 
+@attrs.define
+class _Tally:
+    """What a run did, for its summary line."""
+
+    documents: int = 0
+    failures: int = 0
+    already_done: int = 0
+    read: ReadStats = attrs.field(factory=ReadStats)
+    started: float = attrs.field(factory=time.monotonic)
+
+    def count(self, result: Article | Failure, err: IO[str]) -> None:
+        self.documents += 1
+        if isinstance(result, Failure):
+            self.failures += 1
+            print(f"newsparse: failed: {result.source}: {result.error_type}: {result.message}", file=err)
+
+    def summary(self, err: IO[str]) -> None:
+        parts = [f"{self.documents} documents", f"{self.documents - self.failures} articles"]
+        if self.already_done:
+            parts.append(f"{self.already_done} already done in the output")
+        if self.read.total():
+            parts.append(f"skipped {self.read.describe()}")
+        parts.append(f"{self.failures} failed")
+        print(f"newsparse: {', '.join(parts)} ({time.monotonic() - self.started:.1f} s)", file=err)
+
+
 def _results(
-    pipeline: Pipeline, paths: Sequence[str], workers: int, quiet: bool
-) -> Iterator[Article | Failure]:
-    results = pipeline.parse_many(iter_pages(paths), workers=workers)
-    if quiet or not sys.stderr.isatty():
-        yield from results
+    pipeline: Pipeline, args: argparse.Namespace, tally: _Tally, done: frozenset[str]
+) -> Iterator[tuple[Article | Failure, str]]:
+    """Each input's result with its input id, in input order; inputs already done are skipped."""
+    keys: deque[str] = deque()
+
+    def pending() -> Iterator[Page | Failure]:
+        for item in iter_pages(args.paths, stats=tally.read):
+            key = input_id(item)
+            if key in done:
+                tally.already_done += 1
+                continue
+            keys.append(key)
+            yield item
+
+    results = pipeline.parse_many(pending(), workers=args.workers)
+    if args.quiet or not sys.stderr.isatty():
+        for result in results:
+            yield result, keys.popleft()
         return
     from tqdm import tqdm
 
-    failed = 0
     with tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True) as bar:
         for result in results:
-            failed += isinstance(result, Failure)
-            bar.set_postfix(failures=failed, refresh=False)
+            bar.set_postfix(failures=tally.failures + isinstance(result, Failure), refresh=False)
             bar.update(1)
-            yield result
-
-
-def _summary(documents: int, failures: int, started: float, err: IO[str]) -> None:
-    articles = documents - failures
-    print(
-        f"newsparse: {documents} documents, {articles} articles, {failures} failed "
-        f"({time.monotonic() - started:.1f} s)",
-        file=err,
-    )
+            yield result, keys.popleft()
 
 
 def _run_articles(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err: IO[str]) -> int:
-    started = time.monotonic()
-    documents = failures = 0
-    for result in _results(pipeline, args.paths, args.workers, args.quiet):
-        documents += 1
-        if isinstance(result, Failure):
-            failures += 1
-            print(f"newsparse: failed: {result.source}: {result.error_type}: {result.message}", file=err)
-        out.write(json.dumps(record(result), ensure_ascii=False, indent=args.indent) + "\n")
-        out.flush()
-    _summary(documents, failures, started, err)
-    return 1 if failures else 0
+    tally = _Tally()
+    sink: Sink
+    try:
+        if args.output is not None:
+            sink = open_sink(args.output, args.format, resume=not args.restart)
+        elif args.format == "parquet":
+            raise ValueError("Parquet output needs --output FILE")
+        else:
+            sink = JsonSink(out) if args.format == "json" else JsonlSink(out)
+    except (OSError, RuntimeError, ValueError) as exc:
+        print(f"newsparse: error: {exc}", file=err)
+        return 2
+    with contextlib.closing(sink):
+        for result, key in _results(pipeline, args, tally, sink.done):
+            tally.count(result, err)
+            sink.write(result, key)
+    tally.summary(err)
+    return 1 if tally.failures else 0
 
 
 def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err: IO[str]) -> int:
-    started = time.monotonic()
+    tally = _Tally()
     articles: list[Article] = []
     failures: list[Failure] = []
-    for result in _results(pipeline, args.paths, args.workers, args.quiet):
+    for result, _ in _results(pipeline, args, tally, frozenset()):
+        tally.count(result, err)
         if isinstance(result, Failure):
             failures.append(result)
-            print(f"newsparse: failed: {result.source}: {result.error_type}: {result.message}", file=err)
         else:
             articles.append(result)
     events, mention_failures = pipeline.events(articles)
@@ -111,9 +167,13 @@ def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err:
         "articles": unstructure(articles),
         "failures": unstructure(failures + mention_failures),
     }
-    out.write(json.dumps(document, ensure_ascii=False, indent=args.indent) + "\n")
-    _summary(len(articles) + len(failures), len(failures), started, err)
-    return 1 if failures else 0
+    text = json.dumps(document, ensure_ascii=False, indent=args.indent) + "\n"
+    if args.output:
+        atomic_write(args.output, text)
+    else:
+        out.write(text)
+    tally.summary(err)
+    return 1 if tally.failures else 0
 
 
 def _run_plugins(host: PluginHost, out: IO[str], err: IO[str]) -> int:

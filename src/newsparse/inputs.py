@@ -12,16 +12,18 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from newsparse.decode import decode_bytes, looks_like_html
 from newsparse.errors import EmptyDocumentError, ParseError, ReadError
 from newsparse.models import Failure, Page, PageKind, When
+from newsparse.warc import ReadStats, is_warc, warc_pages
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "MANIFEST_SUFFIXES",
     "failure_from",
+    "iter_input_files",
     "iter_pages",
     "page_from_bytes",
     "page_from_document",
@@ -193,11 +195,26 @@ def _is_document(path: Path) -> bool:
 
 def _manifest_pages(path: Path) -> Iterator[Page | Failure]:
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
+        stream = path.open(encoding="utf-8-sig")
+    except OSError as exc:
         yield failure_from(ReadError(f"cannot read manifest: {exc}"), str(path))
         return
-    for number, line in enumerate(lines, start=1):
+    with stream:
+        yield from _manifest_lines(path, stream)
+
+
+def _manifest_lines(path: Path, stream: IO[str]) -> Iterator[Page | Failure]:
+    """One Page or Failure per manifest line, read lazily so a manifest of millions of lines streams."""
+    number = 0
+    while True:
+        number += 1
+        try:
+            line = stream.readline()
+        except (OSError, UnicodeDecodeError) as exc:
+            yield failure_from(ReadError(f"cannot read manifest line: {exc}"), f"{path}:{number}")
+            return
+        if not line:
+            return
         if not line.strip():
             continue
         source = f"{path}:{number}"
@@ -234,12 +251,30 @@ def _stdin_page(stream: BinaryIO | None) -> Page:
     return page_from_bytes(data, STDIN)
 
 
-def iter_pages(paths: Iterable[str | Path], *, stdin: BinaryIO | None = None) -> Iterator[Page | Failure]:
+def _is_input_file(path: Path) -> bool:
+    return _is_document(path) or path.suffix in MANIFEST_SUFFIXES or is_warc(path)
+
+
+def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The input files under the given paths: directories walked (input files only, sorted), other
+    paths (even missing ones, which fail when read) kept as they are; ``-`` is not a file here."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and _is_input_file(p))
+        else:
+            yield path
+
+
+def iter_pages(
+    paths: Iterable[str | Path], *, stdin: BinaryIO | None = None, stats: ReadStats | None = None
+) -> Iterator[Page | Failure]:
     """Every document under the given paths, in a stable order, as a Page or a Failure.
 
     A path is a file (``.html``, ``.htm``, ``.txt``, each optionally ``.gz``; any other named file is
-    tried too), a ``.jsonl`` manifest, a directory (walked recursively, document files only) or ``-``
-    for standard input."""
+    tried too), a ``.jsonl`` manifest, a WARC (``.warc``, ``.warc.gz``), a directory (walked
+    recursively, input files only) or ``-`` for standard input. WARC records that are not HTML pages
+    are counted in ``stats``."""
     for raw in paths:
         label = str(raw)
         try:
@@ -248,24 +283,23 @@ def iter_pages(paths: Iterable[str | Path], *, stdin: BinaryIO | None = None) ->
                 continue
             path = Path(raw)
             if path.is_dir():
-                files = sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and (_is_document(p) or p.suffix in MANIFEST_SUFFIXES)
-                )
+                files = list(iter_input_files([path]))
                 if not files:
                     yield failure_from(ReadError("no documents in this directory"), label, stage="read")
                 for file in files:
-                    yield from _one_file(file)
+                    yield from _one_file(file, stats)
             elif path.exists():
-                yield from _one_file(path)
+                yield from _one_file(path, stats)
             else:
                 yield failure_from(ReadError("no such file or directory"), label, stage="read")
         except ParseError as exc:
             yield failure_from(exc, exc.source or label)
 
 
-def _one_file(path: Path) -> Iterator[Page | Failure]:
+def _one_file(path: Path, stats: ReadStats | None) -> Iterator[Page | Failure]:
+    if is_warc(path):
+        yield from warc_pages(path, stats)
+        return
     if path.suffix in MANIFEST_SUFFIXES:
         yield from _manifest_pages(path)
         return

@@ -195,6 +195,8 @@ class Page:
     url: str | None = attrs.field(default=None, converter=_optional_str)
     published: When | None = attrs.field(default=None, converter=_when_or_none, validator=_OPTIONAL_WHEN)
     outlet: str | None = attrs.field(default=None, converter=_optional_str)
+    #: When the page was fetched (a WARC record's date): an upper bound for its publication date.
+    fetched: When | None = attrs.field(default=None, converter=_when_or_none, validator=_OPTIONAL_WHEN)
 
     @property
     def text(self) -> str:

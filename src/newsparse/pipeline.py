@@ -22,7 +22,7 @@ from newsparse.models import Article, Event, Failure, Mention, Page, When
 from newsparse.outlets import Outlet, match_outlet
 from newsparse.plugins import PluginHost
 
-__all__ = ["Document", "Pipeline"]
+__all__ = ["Document", "Pipeline", "worker_pipeline"]
 
 Document = str | bytes | Path | Page
 _log = logging.getLogger("newsparse")
@@ -193,8 +193,14 @@ class Pipeline:
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _worker_result(document: Document | Failure) -> Article | Failure:
+def worker_pipeline() -> Pipeline:
+    """The pipeline of a worker process (a pool's or a Dask worker's): every installed plugin, loaded
+    through the entry points once per process."""
     global _WORKER_PIPELINE
     if _WORKER_PIPELINE is None:
         _WORKER_PIPELINE = Pipeline()
-    return _WORKER_PIPELINE.result(document)
+    return _WORKER_PIPELINE
+
+
+def _worker_result(document: Document | Failure) -> Article | Failure:
+    return worker_pipeline().result(document)

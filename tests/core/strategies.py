@@ -67,6 +67,7 @@ pages = st.builds(
     url=optional_text,
     published=optional_whens,
     outlet=optional_text,
+    fetched=optional_whens,
 )
 
 articles = st.builds(

@@ -1,0 +1,207 @@
+"""Where results go: JSON Lines (streamed, resumable), one JSON document, or Parquet.
+
+JSON Lines output is resumable: every line carries the ``input_id`` of the document it came from (the
+SHA-256 of the document's content, or its source when it could not be read), so a run into an existing
+file skips the documents already there. Lines are flushed one by one; a run killed mid-line leaves a
+partial last line, which the next run cuts off before appending. Nothing written is lost and nothing
+is written twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from newsparse.convert import SCHEMA_VERSION, record, unstructure
+from newsparse.models import Article, Failure, Page
+
+__all__ = [
+    "FORMATS",
+    "JsonSink",
+    "JsonlSink",
+    "ParquetSink",
+    "Sink",
+    "atomic_write",
+    "format_of",
+    "input_id",
+    "open_sink",
+    "write_all",
+]
+
+FORMATS = ("jsonl", "json", "parquet")
+
+
+def input_id(document: Page | Failure) -> str:
+    """A stable id of an input document: its content's SHA-256, or its source if it was never read."""
+    if isinstance(document, Failure):
+        return "source:" + document.source
+    content = document.content
+    data = content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass")
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+class Sink(Protocol):
+    """Receives results one by one; knows which inputs a previous run already finished."""
+
+    done: frozenset[str]
+
+    def write(self, result: Article | Failure, input_key: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def _line(result: Article | Failure, input_key: str) -> dict[str, Any]:
+    return {**record(result), "input_id": input_key}
+
+
+class JsonlSink:
+    """JSON Lines, appended and flushed line by line; resumes an existing file."""
+
+    def __init__(self, target: Path | IO[str], *, resume: bool = True) -> None:
+        self.done: frozenset[str] = frozenset()
+        self._owned = isinstance(target, Path)
+        if isinstance(target, Path):
+            if resume and target.exists():
+                self.done = frozenset(_finished_inputs(target))
+            self._stream: IO[str] = target.open("a" if resume else "w", encoding="utf-8")
+        else:
+            self._stream = target
+
+    def write(self, result: Article | Failure, input_key: str) -> None:
+        self._stream.write(json.dumps(_line(result, input_key), ensure_ascii=False) + "\n")
+        self._stream.flush()
+
+    def close(self) -> None:
+        if self._owned:
+            self._stream.close()
+
+
+def _finished_inputs(path: Path) -> list[str]:
+    """The input ids recorded in an existing JSONL output; cuts off a partial last line."""
+    done: list[str] = []
+    good_end = 0
+    with path.open("rb") as stream:
+        for raw in stream:
+            if not raw.endswith(b"\n"):
+                break  # a line cut short by a killed run
+            try:
+                entry = json.loads(raw)
+            except json.JSONDecodeError:
+                break
+            if isinstance(entry, dict) and isinstance(entry.get("input_id"), str):
+                done.append(entry["input_id"])
+            good_end += len(raw)
+    if good_end != path.stat().st_size:
+        with path.open("r+b") as stream:
+            stream.truncate(good_end)
+    return done
+
+
+class JsonSink:
+    """One JSON document ``{"schema_version", "articles", "failures"}``, written when the run ends
+    (to a temporary file first, then renamed, so a killed run leaves no half document)."""
+
+    def __init__(self, target: Path | IO[str]) -> None:
+        self.done: frozenset[str] = frozenset()
+        self._target = target
+        self._articles: list[Article] = []
+        self._failures: list[Failure] = []
+
+    def write(self, result: Article | Failure, input_key: str) -> None:
+        (self._failures if isinstance(result, Failure) else self._articles).append(result)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        document = {
+            "schema_version": SCHEMA_VERSION,
+            "articles": unstructure(self._articles),
+            "failures": unstructure(self._failures),
+        }
+        text = json.dumps(document, ensure_ascii=False) + "\n"
+        if isinstance(self._target, Path):
+            atomic_write(self._target, text)
+        else:
+            self._target.write(text)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+class ParquetSink:
+    """A Parquet table, one row per input (articles and failures share one schema), written in
+    batches so memory stays flat. Needs the ``parquet`` extra (pyarrow)."""
+
+    BATCH = 1000
+
+    def __init__(self, target: Path) -> None:
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as exc:
+            raise RuntimeError("Parquet output needs pyarrow: pip install 'newsparse[parquet]'") from exc
+        import pyarrow.parquet as pq
+
+        from newsparse.tables import article_table_schema
+
+        self.done: frozenset[str] = frozenset()
+        self._schema = article_table_schema()
+        self._final = target
+        self._temporary = target.with_name(target.name + ".tmp")
+        self._writer = pq.ParquetWriter(str(self._temporary), self._schema)
+        self._rows: list[dict[str, Any]] = []
+
+    def write(self, result: Article | Failure, input_key: str) -> None:
+        from newsparse.tables import article_row
+
+        self._rows.append(article_row(result, input_key))
+        if len(self._rows) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if self._rows:
+            self._writer.write_table(pa.Table.from_pylist(self._rows, schema=self._schema))
+            self._rows = []
+
+    def close(self) -> None:
+        self._flush()
+        self._writer.close()
+        os.replace(self._temporary, self._final)
+
+
+def format_of(path: Path | None, requested: str | None) -> str:
+    """The output format: as requested, else by the file's suffix, else JSON Lines."""
+    if requested:
+        return requested
+    if path is not None and path.suffix == ".parquet":
+        return "parquet"
+    if path is not None and path.suffix == ".json":
+        return "json"
+    return "jsonl"
+
+
+def open_sink(path: Path | None, fmt: str | None = None, *, resume: bool = True) -> Sink:
+    """A sink for ``path`` (stdout when None) in the given or implied format."""
+    fmt = format_of(path, fmt)
+    if fmt == "parquet":
+        if path is None:
+            raise ValueError("Parquet output needs --output FILE")
+        return ParquetSink(path)
+    if fmt == "json":
+        return JsonSink(path if path is not None else sys.stdout)
+    return JsonlSink(path if path is not None else sys.stdout, resume=resume)
+
+
+def write_all(sink: Sink, results: Iterable[tuple[Article | Failure, str]]) -> None:
+    """Write every (result, input id) pair and close the sink, even if the iteration stops early."""
+    with contextlib.closing(sink):
+        for result, key in results:
+            sink.write(result, key)
