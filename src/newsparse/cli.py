@@ -20,8 +20,9 @@ from typing import IO, Any
 import attrs
 
 from newsparse.convert import SCHEMA_VERSION, unstructure
+from newsparse.errors import NewsparseError
 from newsparse.inputs import iter_pages
-from newsparse.models import Article, Failure, Page
+from newsparse.models import Article, Event, Failure, Mention, Page
 from newsparse.output import FORMATS, JsonlSink, JsonSink, Sink, atomic_write, input_id, open_sink
 from newsparse.pipeline import Pipeline
 from newsparse.plugins import PluginHost
@@ -57,7 +58,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="overwrite --output instead of resuming it (JSON Lines output resumes by default)",
     )
     events = commands.add_parser("events", help="extract canonical events; writes one JSON document")
-    events.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
+    events.add_argument("paths", nargs="*", metavar="PATH", help=paths_help + " (optional with --store)")
+    events.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="an SQLite event store: add the inputs' mentions to it and write every event it holds",
+    )
+    events.add_argument(
+        "--tables", type=Path, default=None, metavar="DIR", help="also write events and mentions tables here"
+    )
+    events.add_argument(
+        "--table-format", choices=("csv", "parquet"), default="csv", help="format of --tables (default: csv)"
+    )
     for sub in (articles, events):
         sub.add_argument("--workers", type=int, default=1, metavar="N", help="parse in N processes")
         sub.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -145,7 +159,37 @@ def _run_articles(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], er
     return 1 if tally.failures else 0
 
 
+def _stored_events(
+    args: argparse.Namespace, pipeline: Pipeline, articles: list[Article], err: IO[str]
+) -> tuple[list[Event], list[Failure]]:
+    """The events of ``events`` with ``--store`` (this run's mentions added to the store, every event
+    it holds returned) and/or ``--tables`` (flat tables written too). Raises NewsparseError, OSError."""
+    from newsparse.events.export import write_tables
+    from newsparse.events.merge import merge_mentions
+    from newsparse.events.store import EventStore
+
+    mentions: list[Mention] = []
+    failures: list[Failure] = []
+    for article in articles:
+        found, failed = pipeline.mentions(article)
+        mentions.extend(found)
+        failures.extend(failed)
+    if args.store is None:
+        events = merge_mentions(mentions)
+    else:
+        with EventStore(args.store) as store:
+            update = store.add(mentions, articles)
+            events = store.events()
+        print(f"newsparse: store {args.store}: {update.describe()}", file=err)
+    if args.tables is not None:
+        write_tables(events, args.tables, args.table_format)
+    return events, failures
+
+
 def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err: IO[str]) -> int:
+    if not args.paths and args.store is None:
+        print("newsparse: error: events needs a PATH (or --store FILE)", file=err)
+        return 2
     tally = _Tally()
     articles: list[Article] = []
     failures: list[Failure] = []
@@ -155,7 +199,15 @@ def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err:
             failures.append(result)
         else:
             articles.append(result)
-    events, mention_failures = pipeline.events(articles)
+    try:
+        events, mention_failures = (
+            pipeline.events(articles)
+            if args.store is None and args.tables is None
+            else _stored_events(args, pipeline, articles, err)
+        )
+    except (NewsparseError, OSError) as exc:
+        print(f"newsparse: error: {exc}", file=err)
+        return 2
     for failure in mention_failures:
         print(
             f"newsparse: mentions failed: {failure.source}: plugin {failure.plugin}: {failure.message}",

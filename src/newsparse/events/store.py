@@ -52,6 +52,13 @@ class StoreUpdate:
     events_before: int
     events_after: int
 
+    def describe(self) -> str:
+        """One line for logs: what was new and how many events there are now."""
+        return (
+            f"{self.new_articles} new articles, {self.new_mentions} new mentions, "
+            f"{self.blocks_merged} blocks re-merged, {self.events_after} events (was {self.events_before})"
+        )
+
 
 class EventStore:
     """Canonical events kept in an SQLite file (or ``":memory:"``), updated as mentions arrive."""
