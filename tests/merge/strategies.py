@@ -84,4 +84,6 @@ def mentions(draw: st.DrawFn) -> Mention:
     )
 
 
-mention_lists = st.lists(mentions(), min_size=6, max_size=40)
+mention_lists = st.lists(mentions(), min_size=4, max_size=24)
+#: Half as many, for properties that draw two lists and merge them together.
+half_lists = st.lists(mentions(), min_size=2, max_size=12)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsparse.events.merge import merge_mentions
+from newsparse.events.merge import add_mentions, merge_mentions
 from newsparse.events.store import EventStore
 
 from . import oracle
-from .strategies import mention_lists
+from .strategies import half_lists, mention_lists
 
 
 @given(mention_lists, st.randoms(use_true_random=False))
@@ -60,7 +60,18 @@ def test_event_fields_agree_with_its_mentions(mentions):
         assert event.cameo in {m.cameo for m in event.mentions}
 
 
-@given(mention_lists, mention_lists)
+@given(half_lists, half_lists)
+def test_merging_a_and_b_at_once_equals_merging_a_then_adding_b(first, second):
+    assert add_mentions(merge_mentions(first), second) == merge_mentions(first + second)
+
+
+@given(mention_lists)
+def test_adding_mentions_already_merged_changes_nothing(mentions):
+    events = merge_mentions(mentions)
+    assert add_mentions(events, mentions[::2]) == events
+
+
+@given(half_lists, half_lists)
 def test_merging_a_and_b_at_once_equals_adding_b_to_a_store_of_a(first, second):
     with EventStore(":memory:") as store:
         store.add(first)

@@ -43,7 +43,16 @@ from newsparse.events.rules import (
 from newsparse.events.vocabulary import Kind
 from newsparse.models import Actor, Event, Mention, Place, When
 
-__all__ = ["MERGE_RULES_VERSION", "KeyedMention", "keyed", "merge_block", "merge_mentions"]
+__all__ = [
+    "MERGE_RULES_VERSION",
+    "KeyedMention",
+    "add_mentions",
+    "event_from",
+    "keyed",
+    "merge_block",
+    "merge_keyed",
+    "merge_mentions",
+]
 
 #: Bumped whenever the merge rules change, so a store built by older rules re-merges its events.
 MERGE_RULES_VERSION = 1
@@ -347,3 +356,18 @@ def merge_mentions(mentions: Iterable[Mention]) -> list[Event]:
     The same set of mentions gives the same events (ids included) in any order and on any machine; a
     mention given twice counts once."""
     return merge_keyed(keyed(m) for m in mentions)
+
+
+def add_mentions(events: Iterable[Event], mentions: Iterable[Mention]) -> list[Event]:
+    """The events of ``merge_mentions(old + new)``, given the events of the old mentions and the new
+    mentions, re-merging only the blocks that new mentions fall in (the in-memory twin of
+    :class:`~newsparse.events.store.EventStore`). Mentions already in ``events`` add nothing."""
+    held: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        held[block_key(event.mentions[0]) if event.mentions else ""].append(event)
+    known = {mention_key(m) for block in held.values() for event in block for m in event.mentions}
+    arriving = [item for item in map(keyed, mentions) if item.key not in known]
+    touched = {item.block for item in arriving}
+    kept = [event for block, group in held.items() if block not in touched for event in group]
+    again = [keyed(m) for block in touched for event in held.get(block, ()) for m in event.mentions]
+    return sorted(kept + merge_keyed(again + arriving), key=lambda e: e.id)
