@@ -146,8 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         previous = (size, seconds)
     if len(args.sizes) > 1:
         low, high = args.sizes[0], args.sizes[-1]
-        print(f"(n grows {high / low:.0f}x; n log n would grow {high * math.log(high) / (low * math.log(low)):.1f}x,"
-              f" n² {(high / low) ** 2:.0f}x)")  # fmt: skip
+        n_log_n = high * math.log(high) / (low * math.log(low))
+        print(f"(n grows {high / low:.0f}x: n log n would grow {n_log_n:.1f}x, n² {(high / low) ** 2:.0f}x)")
     return 0
 
 
