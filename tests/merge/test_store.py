@@ -1,0 +1,56 @@
+"""The SQLite event store: persistent across opens, versioned, and equal to the batch merge."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsparse.convert import SCHEMA_VERSION
+from newsparse.events.merge import merge_mentions
+from newsparse.events.store import EventStore, StoreError
+from newsparse.models import Article
+
+from .seed_mentions import NEWS_AZ, SEED_MENTIONS, US_OUTLET
+
+
+def _article(source: str) -> Article:
+    return Article(source=source, outlet="o", plugin="p", paragraphs=("text",))
+
+
+def test_events_persist_between_opens_and_later_mentions_update_them(tmp_path: Path) -> None:
+    path = tmp_path / "events.sqlite"
+    news_az = [m for m in SEED_MENTIONS if m.source.endswith(NEWS_AZ)]
+    us_outlet = [m for m in SEED_MENTIONS if m.source.endswith(US_OUTLET)]
+    with EventStore(path) as store:
+        first = store.add(news_az, [_article(f"seeds/{NEWS_AZ}")])
+    assert (first.new_mentions, first.new_articles, first.events_before, first.events_after) == (2, 1, 0, 2)
+    with EventStore(path) as store:
+        assert store.events() == merge_mentions(news_az)
+        second = store.add(us_outlet, [_article(f"seeds/{US_OUTLET}"), _article(f"seeds/{NEWS_AZ}")])
+        # Bali gains a report; Blinken-Xi and Blinken-Wang are new events.
+        assert (second.new_mentions, second.new_articles, second.events_after) == (3, 1, 4)
+        assert store.events() == merge_mentions(news_az + us_outlet)
+        assert store.stats() == {"articles": 2, "mentions": 5, "events": 4}
+
+
+def test_a_store_from_older_merge_rules_is_re_merged_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "events.sqlite"
+    with EventStore(path) as store:
+        store.add(SEED_MENTIONS)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'merge_rules'")
+        db.execute('UPDATE events SET data = replace(data, \'"kind": "meeting"\', \'"kind": "stale"\')')
+        db.execute("DELETE FROM events WHERE rowid = 1")
+    with EventStore(path) as store:
+        assert store.events() == merge_mentions(SEED_MENTIONS)
+
+
+def test_a_store_from_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "events.sqlite"
+    EventStore(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    with pytest.raises(StoreError, match="schema_version"):
+        EventStore(path)
