@@ -22,7 +22,7 @@ import attrs
 from newsparse.convert import SCHEMA_VERSION, unstructure
 from newsparse.errors import NewsparseError
 from newsparse.inputs import iter_pages
-from newsparse.models import Article, Event, Failure, Mention, Page
+from newsparse.models import Article, Event, Failure, Page
 from newsparse.output import FORMATS, JsonlSink, JsonSink, Sink, atomic_write, input_id, open_sink
 from newsparse.pipeline import Pipeline
 from newsparse.plugins import PluginHost
@@ -159,26 +159,19 @@ def _run_articles(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], er
     return 1 if tally.failures else 0
 
 
-def _stored_events(
+def _run_events_of(
     args: argparse.Namespace, pipeline: Pipeline, articles: list[Article], err: IO[str]
 ) -> tuple[list[Event], list[Failure]]:
-    """The events of ``events`` with ``--store`` (this run's mentions added to the store, every event
-    it holds returned) and/or ``--tables`` (flat tables written too). Raises NewsparseError, OSError."""
+    """The events of the articles and the mention-stage Failures; with ``--store`` this run's mentions
+    are added to the store and every event it holds is returned; with ``--tables`` the flat tables are
+    written too. Raises NewsparseError or OSError when the store or the tables cannot be used."""
     from newsparse.events.export import write_tables
-    from newsparse.events.merge import merge_mentions
     from newsparse.events.store import EventStore
 
-    mentions: list[Mention] = []
-    failures: list[Failure] = []
-    for article in articles:
-        found, failed = pipeline.mentions(article)
-        mentions.extend(found)
-        failures.extend(failed)
-    if args.store is None:
-        events = merge_mentions(mentions)
-    else:
+    events, failures = pipeline.events(articles)
+    if args.store is not None:
         with EventStore(args.store) as store:
-            update = store.add(mentions, articles)
+            update = store.add((m for event in events for m in event.mentions), articles)
             events = store.events()
         print(f"newsparse: store {args.store}: {update.describe()}", file=err)
     if args.tables is not None:
@@ -200,11 +193,7 @@ def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err:
         else:
             articles.append(result)
     try:
-        events, mention_failures = (
-            pipeline.events(articles)
-            if args.store is None and args.tables is None
-            else _stored_events(args, pipeline, articles, err)
-        )
+        events, mention_failures = _run_events_of(args, pipeline, articles, err)
     except (NewsparseError, OSError) as exc:
         print(f"newsparse: error: {exc}", file=err)
         return 2
