@@ -12,7 +12,6 @@ import contextlib
 import json
 import sys
 import time
-from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -21,9 +20,9 @@ import attrs
 
 from newsparse.convert import SCHEMA_VERSION, unstructure
 from newsparse.errors import NewsparseError
-from newsparse.inputs import iter_pages
-from newsparse.models import Article, Event, Failure, Page
-from newsparse.output import FORMATS, JsonlSink, JsonSink, Sink, atomic_write, input_id, open_sink
+from newsparse.inputs import iter_documents
+from newsparse.models import Article, Event, Failure
+from newsparse.output import FORMATS, JsonlSink, JsonSink, Sink, atomic_write, open_sink
 from newsparse.pipeline import Pipeline
 from newsparse.plugins import PluginHost
 from newsparse.warc import ReadStats
@@ -113,29 +112,22 @@ def _results(
     pipeline: Pipeline, args: argparse.Namespace, tally: _Tally, done: frozenset[str]
 ) -> Iterator[tuple[Article | Failure, str]]:
     """Each input's result with its input id, in input order; inputs already done are skipped."""
-    keys: deque[str] = deque()
+    documents = iter_documents(args.paths, stats=tally.read)
+    processed = pipeline.process(documents, workers=args.workers, skip=done)
+    bar = None
+    if not args.quiet and sys.stderr.isatty():
+        from tqdm import tqdm
 
-    def pending() -> Iterator[Page | Failure]:
-        for item in iter_pages(args.paths, stats=tally.read):
-            key = input_id(item)
-            if key in done:
+        bar = tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True)
+    with bar if bar is not None else contextlib.nullcontext():
+        for item in processed:
+            if item.result is None:
                 tally.already_done += 1
                 continue
-            keys.append(key)
-            yield item
-
-    results = pipeline.parse_many(pending(), workers=args.workers)
-    if args.quiet or not sys.stderr.isatty():
-        for result in results:
-            yield result, keys.popleft()
-        return
-    from tqdm import tqdm
-
-    with tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True) as bar:
-        for result in results:
-            bar.set_postfix(failures=tally.failures + isinstance(result, Failure), refresh=False)
-            bar.update(1)
-            yield result, keys.popleft()
+            if bar is not None:
+                bar.set_postfix(failures=tally.failures + isinstance(item.result, Failure), refresh=False)
+                bar.update(1)
+            yield item.result, item.input_id
 
 
 def _run_articles(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err: IO[str]) -> int:

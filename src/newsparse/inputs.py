@@ -7,12 +7,16 @@ Every input ends as a :class:`Page` or a :class:`Failure`; nothing is skipped wi
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
+import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, BinaryIO
+
+import attrs
 
 from newsparse.decode import decode_bytes, looks_like_html
 from newsparse.errors import EmptyDocumentError, ParseError, ReadError
@@ -23,11 +27,14 @@ __all__ = [
     "DOCUMENT_SUFFIXES",
     "MANIFEST_SUFFIXES",
     "failure_from",
+    "input_id",
+    "iter_documents",
     "iter_input_files",
     "iter_pages",
     "page_from_bytes",
     "page_from_document",
     "page_from_path",
+    "read_document",
 ]
 
 DOCUMENT_SUFFIXES = (".html", ".htm", ".txt")
@@ -102,10 +109,14 @@ def page_from_document(
 ) -> Page:
     """One document, as the public API accepts it, as a Page. Raises a :class:`ParseError` subclass."""
     if isinstance(document, Page):
-        return Page(
-            content=document.content,
-            kind=document.kind,
-            source=source or document.source,
+        label = source or document.source
+        content = document.content
+        if isinstance(content, bytes):  # read but not yet decoded (see page_from_path)
+            content = page_from_bytes(content, label, kind=document.kind).content
+        return attrs.evolve(
+            document,
+            content=content,
+            source=label,
             url=url or document.url,
             published=_hint_when(published, document.source) or document.published,
             outlet=outlet or document.outlet,
@@ -176,16 +187,29 @@ def page_from_path(path: Path, hints: dict[str, Any] | None = None) -> Page:
     source = str(path)
     hints = dict(hints) if hints is not None else _read_sidecar(path)
     data = _read_bytes(path)
+    if not data.strip():
+        raise EmptyDocumentError("the document is empty", source=source)
     stem = path.name[:-3] if path.name.endswith(".gz") else path.name
-    kind = PageKind.HTML if stem.endswith((".html", ".htm")) else None
-    return page_from_bytes(
-        data,
-        source,
-        url=hints.get("url"),
-        published=hints.get("published"),
-        outlet=hints.get("outlet"),
+    kind = PageKind.HTML if stem.endswith((".html", ".htm")) else _bytes_kind(data)
+    # The bytes stay undecoded: decoding happens where the page is parsed (in a worker process when
+    # there are several), so the reading process only reads, hashes and hands over raw bytes.
+    return Page(
+        content=data,
         kind=kind,
+        source=source,
+        url=hints.get("url"),
+        published=_hint_when(hints.get("published"), source),
+        outlet=hints.get("outlet"),
     )
+
+
+def _bytes_kind(data: bytes) -> PageKind:
+    """HTML or text, judged from raw bytes: markup is ASCII in every encoding a web page uses
+    (UTF-16 pages start with a byte-order mark and are judged after decoding)."""
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _text_kind(decode_bytes(data))
+    return _text_kind(head.decode("latin-1"))
 
 
 def _is_document(path: Path) -> bool:
@@ -255,15 +279,59 @@ def _is_input_file(path: Path) -> bool:
     return _is_document(path) or path.suffix in MANIFEST_SUFFIXES or is_warc(path)
 
 
+def _walk(folder: Path) -> Iterator[Path]:
+    """Input files below a folder, depth first, each folder's entries sorted: the order is stable and
+    memory holds one folder's listing at a time, however large the tree."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_dir():
+            yield from _walk(path)
+        elif entry.is_file() and _is_input_file(path):
+            yield path
+
+
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The input files under the given paths: directories walked (input files only, sorted), other
-    paths (even missing ones, which fail when read) kept as they are; ``-`` is not a file here."""
+    """The input files under the given paths: directories walked (input files only, in a stable
+    order), other paths (even missing ones, which fail when read) kept as they are; ``-`` is not a
+    file here."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and _is_input_file(p))
+            yield from _walk(path)
         else:
             yield path
+
+
+def iter_documents(
+    paths: Iterable[str | Path], *, stdin: BinaryIO | None = None, stats: ReadStats | None = None
+) -> Iterator[Path | Page | Failure]:
+    """Like :func:`iter_pages`, but single document files come as their unread :class:`Path`, so
+    that a worker process, not the caller, reads and decodes them (see
+    :meth:`newsparse.pipeline.Pipeline.process`). WARC files and manifests are expanded here."""
+    for raw in paths:
+        label = str(raw)
+        try:
+            if label == STDIN:
+                yield _stdin_page(stdin)
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                empty = True
+                for file in iter_input_files([path]):
+                    empty = False
+                    yield from _one_file(file, stats)
+                if empty:
+                    yield failure_from(ReadError("no documents in this directory"), label, stage="read")
+            elif path.exists():
+                yield from _one_file(path, stats)
+            else:
+                yield failure_from(ReadError("no such file or directory"), label, stage="read")
+        except ParseError as exc:
+            yield failure_from(exc, exc.source or label)
 
 
 def iter_pages(
@@ -275,35 +343,32 @@ def iter_pages(
     tried too), a ``.jsonl`` manifest, a WARC (``.warc``, ``.warc.gz``), a directory (walked
     recursively, input files only) or ``-`` for standard input. WARC records that are not HTML pages
     are counted in ``stats``."""
-    for raw in paths:
-        label = str(raw)
-        try:
-            if label == STDIN:
-                yield _stdin_page(stdin)
-                continue
-            path = Path(raw)
-            if path.is_dir():
-                files = list(iter_input_files([path]))
-                if not files:
-                    yield failure_from(ReadError("no documents in this directory"), label, stage="read")
-                for file in files:
-                    yield from _one_file(file, stats)
-            elif path.exists():
-                yield from _one_file(path, stats)
-            else:
-                yield failure_from(ReadError("no such file or directory"), label, stage="read")
-        except ParseError as exc:
-            yield failure_from(exc, exc.source or label)
+    for document in iter_documents(paths, stdin=stdin, stats=stats):
+        yield read_document(document) if isinstance(document, Path) else document
 
 
-def _one_file(path: Path, stats: ReadStats | None) -> Iterator[Page | Failure]:
+def read_document(path: Path) -> Page | Failure:
+    """One document file as a Page (bytes read, not yet decoded), or a Failure if it cannot be read."""
+    try:
+        return page_from_path(path)
+    except ParseError as exc:
+        return failure_from(exc, exc.source or str(path))
+
+
+def input_id(document: Page | Failure) -> str:
+    """A stable id of an input document: the SHA-256 of its content (as read: bytes before decoding),
+    or its source if it was never read. Resumable output records it to skip finished documents."""
+    if isinstance(document, Failure):
+        return "source:" + document.source
+    content = document.content
+    data = content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass")
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def _one_file(path: Path, stats: ReadStats | None) -> Iterator[Path | Page | Failure]:
     if is_warc(path):
         yield from warc_pages(path, stats)
-        return
-    if path.suffix in MANIFEST_SUFFIXES:
+    elif path.suffix in MANIFEST_SUFFIXES:
         yield from _manifest_pages(path)
-        return
-    try:
-        yield page_from_path(path)
-    except ParseError as exc:
-        yield failure_from(exc, exc.source or str(path))
+    else:
+        yield path

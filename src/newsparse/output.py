@@ -10,7 +10,6 @@ is written twice.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
@@ -19,7 +18,8 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from newsparse.convert import SCHEMA_VERSION, record, unstructure
-from newsparse.models import Article, Failure, Page
+from newsparse.inputs import input_id
+from newsparse.models import Article, Failure
 
 __all__ = [
     "FORMATS",
@@ -35,15 +35,6 @@ __all__ = [
 ]
 
 FORMATS = ("jsonl", "json", "parquet")
-
-
-def input_id(document: Page | Failure) -> str:
-    """A stable id of an input document: its content's SHA-256, or its source if it was never read."""
-    if isinstance(document, Failure):
-        return "source:" + document.source
-    content = document.content
-    data = content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass")
-    return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
 class Sink(Protocol):

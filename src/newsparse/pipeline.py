@@ -17,12 +17,12 @@ import attrs
 
 from newsparse.errors import NoArticleError, ParseError, PluginError
 from newsparse.events.merge import merge_mentions
-from newsparse.inputs import failure_from, page_from_document
+from newsparse.inputs import failure_from, input_id, page_from_document, read_document
 from newsparse.models import Article, Event, Failure, Mention, Page, When
 from newsparse.outlets import Outlet, match_outlet
 from newsparse.plugins import PluginHost
 
-__all__ = ["Document", "Pipeline", "worker_pipeline"]
+__all__ = ["Document", "Pipeline", "Processed", "worker_pipeline"]
 
 Document = str | bytes | Path | Page
 _log = logging.getLogger("newsparse")
@@ -41,6 +41,8 @@ class Pipeline:
 
     def article(self, page: Page) -> Article:
         """Extract and post-process one page. Raises a :class:`ParseError` subclass on failure."""
+        if isinstance(page.content, bytes):
+            page = page_from_document(page)  # plugins always see decoded text
         outlet = self.outlet_for(page)
         article: Article | None = None
         for outcome in self.plugins.call_each("newsparse_extract_article", page=page, outlet=outlet):
@@ -122,20 +124,40 @@ class Pipeline:
     ) -> Iterator[Article | Failure]:
         """Articles or Failures, one per document, in input order; with ``workers > 1`` documents are
         parsed in a process pool (plugins load in each worker through the entry points)."""
+        for processed in self.process(documents, workers=workers):
+            assert processed.result is not None  # nothing is skipped without a skip set
+            yield processed.result
+
+    def process(
+        self,
+        documents: Iterable[Document | Failure],
+        *,
+        workers: int = 1,
+        skip: frozenset[str] = frozenset(),
+    ) -> Iterator[Processed]:
+        """Each document's :class:`Processed` (its input id and result), in input order.
+
+        A document whose input id is in ``skip`` is not parsed (its result is None): that is how a
+        resumed run passes over finished documents. With ``workers > 1`` a process pool reads, hashes
+        and parses; a :class:`~pathlib.Path` travels to the worker unread, so the calling process only
+        hands out work and collects results. At most a few documents per worker are in flight, so
+        memory does not grow with the input."""
         if workers <= 1:
             for document in documents:
-                yield self.result(document)
+                yield _process(self, document, skip)
             return
         window = workers * 4
-        with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-            pending: deque[concurrent.futures.Future[Article | Failure]] = deque()
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=workers, initializer=_set_worker_skip, initargs=(skip,)
+        ) as pool:
+            pending: deque[concurrent.futures.Future[Processed]] = deque()
             iterator = iter(documents)
             for document in itertools.islice(iterator, window):
-                pending.append(pool.submit(_worker_result, document))
+                pending.append(pool.submit(_worker_process, document))
             while pending:
                 yield pending.popleft().result()
                 for document in itertools.islice(iterator, 1):
-                    pending.append(pool.submit(_worker_result, document))
+                    pending.append(pool.submit(_worker_process, document))
 
     # -- events ----------------------------------------------------------------------------------
     def mentions(self, article: Article) -> tuple[list[Mention], list[Failure]]:
@@ -190,7 +212,35 @@ class Pipeline:
         return events
 
 
+@attrs.frozen
+class Processed:
+    """One input's outcome in a batch: its input id (see :func:`newsparse.inputs.input_id`) and its
+    Article or Failure, or None when the id was in the skip set."""
+
+    input_id: str
+    result: Article | Failure | None
+
+
+def _process(pipeline: Pipeline, document: Document | Failure, skip: frozenset[str]) -> Processed:
+    """Read (for a path), identify, and unless skipped parse one document."""
+    item: Page | Failure
+    if isinstance(document, Path):
+        item = read_document(document)
+    elif isinstance(document, (str, bytes)):
+        try:
+            item = page_from_document(document)
+        except ParseError as exc:
+            item = failure_from(exc, exc.source or "<document>")
+    else:
+        item = document
+    key = input_id(item)
+    if key in skip:
+        return Processed(key, None)
+    return Processed(key, pipeline.result(item))
+
+
 _WORKER_PIPELINE: Pipeline | None = None
+_WORKER_SKIP: frozenset[str] = frozenset()
 
 
 def worker_pipeline() -> Pipeline:
@@ -202,5 +252,10 @@ def worker_pipeline() -> Pipeline:
     return _WORKER_PIPELINE
 
 
-def _worker_result(document: Document | Failure) -> Article | Failure:
-    return worker_pipeline().result(document)
+def _set_worker_skip(skip: frozenset[str]) -> None:
+    global _WORKER_SKIP
+    _WORKER_SKIP = skip
+
+
+def _worker_process(document: Document | Failure) -> Processed:
+    return _process(worker_pipeline(), document, _WORKER_SKIP)
