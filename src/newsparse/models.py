@@ -324,8 +324,9 @@ class Event:
     first_reported: When | None = attrs.field(default=None, converter=_when_or_none, validator=_OPTIONAL_WHEN)
     #: How many mentions the event merges (``len(mentions)``, kept for flat exports and quick reads).
     mention_count: int = attrs.field(default=0, validator=attrs.validators.ge(0))
-    #: Indices into ``mentions`` of the mentions that state ``date`` / ``place`` exactly.
+    #: Indices into ``mentions`` of the mentions that state ``date`` exactly.
     date_support: tuple[int, ...] = attrs.field(default=(), converter=_tuple, validator=_items_are(int))
+    #: Indices into ``mentions`` of the mentions that name ``place``.
     place_support: tuple[int, ...] = attrs.field(default=(), converter=_tuple, validator=_items_are(int))
     #: The source of the earliest publication that reported the event (the one ``first_reported`` dates).
     first_source: str | None = attrs.field(default=None, converter=_optional_str)
