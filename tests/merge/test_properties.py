@@ -88,3 +88,12 @@ def test_adding_the_same_mentions_twice_to_a_store_adds_nothing(mentions):
         assert update.new_mentions == 0
         assert update.blocks_merged == 0
         assert store.events() == before
+
+
+@given(mention_lists)
+def test_forgetting_articles_from_a_store_equals_never_adding_them(mentions):
+    gone = {m.source for m in mentions[::3]}
+    with EventStore(":memory:") as store:
+        store.add(mentions)
+        store.forget(gone)
+        assert store.events() == merge_mentions(m for m in mentions if m.source not in gone)

@@ -35,6 +35,21 @@ def test_events_persist_between_opens_and_later_mentions_update_them(tmp_path: P
         assert store.stats() == {"articles": 2, "mentions": 5, "events": 4}
 
 
+def test_forgetting_a_source_leaves_the_events_of_the_other_mentions(tmp_path: Path) -> None:
+    with EventStore(tmp_path / "events.sqlite") as store:
+        store.add(SEED_MENTIONS, [_article(f"seeds/{NEWS_AZ}"), _article(f"seeds/{US_OUTLET}")])
+        update = store.forget([f"seeds/{NEWS_AZ}", "seeds/never-added.txt"])
+        remaining = [m for m in SEED_MENTIONS if not m.source.endswith(NEWS_AZ)]
+        assert store.events() == merge_mentions(remaining)
+        assert (update.removed_mentions, update.removed_articles) == (2, 1)
+        # Biden-Xi at Filoli loses its News.Az report; Bali keeps the US outlet's.
+        assert (update.events_before, update.events_after) == (8, 8)
+        assert "2 mentions removed" in update.describe()
+        assert [a.source for a in store.articles()] == [f"seeds/{US_OUTLET}"]
+        store.add(SEED_MENTIONS)
+        assert store.events() == merge_mentions(SEED_MENTIONS)
+
+
 def test_a_store_from_older_merge_rules_is_re_merged_when_opened(tmp_path: Path) -> None:
     path = tmp_path / "events.sqlite"
     with EventStore(path) as store:

@@ -44,18 +44,25 @@ class StoreError(NewsparseError):
 
 @attrs.frozen
 class StoreUpdate:
-    """What one :meth:`EventStore.add` changed."""
+    """What one :meth:`EventStore.add` or :meth:`EventStore.forget` changed."""
 
     new_mentions: int
     new_articles: int
     blocks_merged: int
     events_before: int
     events_after: int
+    removed_mentions: int = 0
+    removed_articles: int = 0
 
     def describe(self) -> str:
-        """One line for logs: what was new and how many events there are now."""
+        """One line for logs: what was new (or removed) and how many events there are now."""
+        removed = (
+            f"{self.removed_articles} articles and {self.removed_mentions} mentions removed, "
+            if self.removed_articles or self.removed_mentions
+            else ""
+        )
         return (
-            f"{self.new_articles} new articles, {self.new_mentions} new mentions, "
+            f"{removed}{self.new_articles} new articles, {self.new_mentions} new mentions, "
             f"{self.blocks_merged} blocks re-merged, {self.events_after} events (was {self.events_before})"
         )
 
@@ -134,6 +141,24 @@ class EventStore:
             for block in sorted(touched):
                 self._remerge(block)
         return StoreUpdate(new_mentions, new_articles, len(touched), events_before, self.event_count())
+
+    def forget(self, sources: Iterable[str]) -> StoreUpdate:
+        """Remove the articles with these sources and all their mentions, and re-merge the events they
+        were in: what a daily job does before adding a page again that changed, or that an improved
+        extractor reads differently. Afterwards the events are those of the mentions that remain."""
+        events_before = self.event_count()
+        wanted = sorted(set(sources))
+        with self._db:
+            touched: set[str] = set()
+            mentions = articles = 0
+            for source in wanted:
+                rows = self._db.execute("SELECT DISTINCT block FROM mentions WHERE source = ?", (source,))
+                touched.update(row[0] for row in rows)
+                mentions += self._db.execute("DELETE FROM mentions WHERE source = ?", (source,)).rowcount
+                articles += self._db.execute("DELETE FROM articles WHERE source = ?", (source,)).rowcount
+            for block in sorted(touched):
+                self._remerge(block)
+        return StoreUpdate(0, 0, len(touched), events_before, self.event_count(), mentions, articles)
 
     def _remerge(self, block: str) -> None:
         rows = self._db.execute("SELECT key, data FROM mentions WHERE block = ?", (block,)).fetchall()
