@@ -49,14 +49,14 @@ __all__ = [
 DAY_SLACK = 1
 
 
-@functools.lru_cache(maxsize=4096)  # pure and called for every mention: words and dates repeat
+@functools.lru_cache(maxsize=4096)  # pure and called for every mention: words repeat
 def normal_kind(word: str) -> str:
     """A mention's kind as a vocabulary value ("talks" -> "meeting"); an unknown word is kept as it is."""
     kind = kind_of(word)
     return kind.value if kind is not None else word.strip().casefold()
 
 
-@functools.lru_cache(maxsize=4096)  # pure and called for every mention: words and dates repeat
+@functools.lru_cache(maxsize=4096)  # pure and called for every mention: words repeat
 def family_of(word: str) -> str:
     """The merge family of a kind word; an unknown word is a family of its own."""
     kind = kind_of(word)
@@ -114,7 +114,6 @@ class DateWindow:
         return DateWindow(max(self.first, other.first), min(self.last, other.last))
 
 
-@functools.lru_cache(maxsize=4096)  # pure and called for every mention: words and dates repeat
 def date_window(when: When) -> DateWindow:
     """The days a date covers at its precision (a timestamp counts as its calendar day)."""
     day = when.date
