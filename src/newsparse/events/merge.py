@@ -16,7 +16,8 @@ Inside a block:
    each other by the same rules (an event without a date); where several fit, the mention stays an
    event of its own, undated, since nothing says which it belongs to.
 
-Candidate lookup is blocked by (block, month), so the cost grows with n log n (the sort), not n².
+Candidate lookup is blocked by block and date cell (day, month or year), and undated mentions look events
+up by place, so the cost grows with n log n (the sort), not n².
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -40,7 +41,7 @@ from newsparse.events.rules import (
     places_fit,
     precision_rank,
 )
-from newsparse.events.vocabulary import Kind
+from newsparse.events.vocabulary import Kind, PlaceLevel
 from newsparse.models import Actor, Event, Mention, Place, When
 
 __all__ = [
@@ -109,11 +110,32 @@ def _order(item: KeyedMention) -> tuple[int, int, int, int, str]:
     return (0, -precision_rank(date), window.first, window.last, item.key)
 
 
-def _months(window: DateWindow) -> range:
-    """Month numbers (year * 12 + month) a window touches, with the day of slack on each side."""
-    first = dt.date.fromordinal(max(1, window.first - DAY_SLACK))
-    last = dt.date.fromordinal(min(dt.date.max.toordinal(), window.last + DAY_SLACK))
-    return range(first.year * 12 + first.month, last.year * 12 + last.month + 1)
+def _span(window: DateWindow, slack: int) -> tuple[dt.date, dt.date]:
+    """The first and last calendar days of a window widened by ``slack`` days each side."""
+    return (
+        dt.date.fromordinal(max(1, window.first - slack)),
+        dt.date.fromordinal(min(dt.date.max.toordinal(), window.last + slack)),
+    )
+
+
+def _cells_of_event(seed: DateWindow) -> list[tuple[str, int]]:
+    """Where an event is filed: at the grain of its seed's date (its most precise one), over the days
+    that date covers and one day of slack each side. An event only narrows as mentions join (it can
+    pass its seed by at most the slack), so any window it fits meets these days."""
+    first, last = _span(seed, DAY_SLACK)
+    if seed.last == seed.first:
+        return [("d", day) for day in range(first.toordinal(), last.toordinal() + 1)]
+    if seed.last - seed.first < 31:
+        return [("m", m) for m in range(first.year * 12 + first.month, last.year * 12 + last.month + 1)]
+    return [("y", year) for year in range(first.year, last.year + 1)]
+
+
+def _cells_to_search(window: DateWindow) -> Iterator[tuple[str, int]]:
+    """Every cell an event that fits ``window`` may be filed in: the days, months and years it meets."""
+    first, last = _span(window, 0)
+    yield from (("d", day) for day in range(first.toordinal(), last.toordinal() + 1))
+    yield from (("m", m) for m in range(first.year * 12 + first.month, last.year * 12 + last.month + 1))
+    yield from (("y", year) for year in range(first.year, last.year + 1))
 
 
 def _distance(group: _Group, window: DateWindow) -> int:
@@ -127,18 +149,19 @@ def _best_candidate(groups: Sequence[_Group], window: DateWindow) -> _Group:
 
 
 class _DatedEvents:
-    """The dated events of a block, indexed by the months their dates may fall in."""
+    """The dated events of a block, filed by the days, months or years their dates may fall in, so a
+    mention is only tested against events near its date (see :func:`_cells_of_event`)."""
 
     def __init__(self) -> None:
         self.groups: list[_Group] = []
-        self._by_month: defaultdict[int, list[_Group]] = defaultdict(list)
+        self._cells: defaultdict[tuple[str, int], list[_Group]] = defaultdict(list)
 
     def place(self, item: KeyedMention, window: DateWindow) -> None:
         """Add a dated mention to the nearest fitting event, or start one."""
         place = item.mention.place
         fitting: dict[int, _Group] = {}
-        for month in _months(window):
-            for group in self._by_month.get(month, ()):
+        for cell in _cells_to_search(window):
+            for group in self._cells.get(cell, ()):
                 assert group.window is not None
                 if id(group) not in fitting and group.window.fits(window) and group.accepts_place(place):
                     fitting[id(group)] = group
@@ -147,12 +170,86 @@ class _DatedEvents:
             return
         group = _Group.start(item)
         self.groups.append(group)
-        for month in _months(window):  # windows only narrow, so these months stay a superset
-            self._by_month[month].append(group)
+        for cell in _cells_of_event(window):
+            self._cells[cell].append(group)
 
-    def fitting(self, place: Place | None) -> list[_Group]:
-        """The events an undated mention with this place would fit."""
-        return [g for g in self.groups if g.accepts_place(place)]
+
+class _PlaceIndex:
+    """Events indexed by the places they name, to find the few that an undated mention's place can fit
+    without testing every event of a busy block (Biden and Xi over ten years: thousands of events).
+
+    Lookups return a superset of the fitting events (every candidate is then tested with the rule
+    itself), so an entry that grows stale as an event gains places costs time, never a wrong answer.
+    A non-country place fits another only when one names the other or lies within it, so events are
+    keyed by their places' names and containing names; country-level places by their country.
+    """
+
+    def __init__(self, groups: Iterable[_Group] = ()) -> None:
+        self.groups: dict[int, _Group] = {}
+        self._placeless: dict[int, _Group] = {}
+        self._by_name: defaultdict[str, dict[int, _Group]] = defaultdict(dict)
+        self._by_country: defaultdict[str | None, dict[int, _Group]] = defaultdict(dict)
+        self._country_only: defaultdict[str | None, dict[int, _Group]] = defaultdict(dict)
+        for group in groups:
+            self.insert(group)
+
+    def insert(self, group: _Group) -> None:
+        """Index a group under every place it names now."""
+        key = id(group)
+        self.groups[key] = group
+        if not group.places:
+            self._placeless[key] = group
+            return
+        self._placeless.pop(key, None)
+        named = False
+        for place in group.places:
+            country = place.country.casefold() if place.country else None
+            self._by_country[country][key] = group
+            if place.level != PlaceLevel.COUNTRY.value:
+                named = True
+                for name in (place.name, *place.within):
+                    self._by_name[place_name(name)][key] = group
+        if not named:
+            for place in group.places:
+                self._country_only[place.country.casefold() if place.country else None][key] = group
+
+    def add(self, group: _Group, item: KeyedMention) -> None:
+        """Add a mention to an indexed group, indexing any place it brings."""
+        had = len(group.places)
+        group.add(item)
+        if len(group.places) != had:
+            self.insert(group)
+
+    def _candidates(self, place: Place | None) -> Iterable[_Group]:
+        if place is None:
+            return self.groups.values()
+        country = place.country.casefold() if place.country else None
+        pools: list[dict[int, _Group]] = [self._placeless]
+        if place.level == PlaceLevel.COUNTRY.value:
+            if country is None:
+                return self.groups.values()
+            pools += [self._by_country.get(country, {}), self._by_country.get(None, {})]
+        else:
+            pools += [self._by_name.get(place_name(name), {}) for name in (place.name, *place.within)]
+            if country is None:
+                pools += list(self._country_only.values())
+            else:
+                pools += [self._country_only.get(country, {}), self._country_only.get(None, {})]
+        seen: dict[int, _Group] = {}
+        for pool in pools:
+            seen.update(pool)
+        return seen.values()
+
+    def fitting(self, place: Place | None, limit: int | None = None) -> list[_Group]:
+        """The indexed events a mention with this place fits (at most ``limit`` of them, in no
+        particular order: callers only count them or take the best by a total key)."""
+        found: list[_Group] = []
+        for group in self._candidates(place):
+            if group.accepts_place(place):
+                found.append(group)
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
 
 
 def merge_block(items: Iterable[KeyedMention]) -> list[list[KeyedMention]]:
@@ -168,36 +265,37 @@ def merge_block(items: Iterable[KeyedMention]) -> list[list[KeyedMention]]:
 
     # An undated mention that joins an event narrows its places, which may leave an earlier ambiguous
     # mention with one candidate (then it joins) or none: repeat until nothing changes.
+    dated_index = _PlaceIndex(dated.groups)
+    orphans = _PlaceIndex()
     ambiguous: list[KeyedMention] = []
-    grouped: list[_Group] = []
     pending = undated_items
     while pending:
         changed = False
         ambiguous = []
         for item in pending:
-            candidates = dated.fitting(item.mention.place)
+            candidates = dated_index.fitting(item.mention.place, limit=2)
             if len(candidates) == 1:
-                candidates[0].add(item)
+                dated_index.add(candidates[0], item)
                 changed = True
             elif candidates:
                 ambiguous.append(item)
             else:
-                _join_undated(grouped, item)
+                _join_undated(orphans, item)
                 changed = True
         if not changed:
             break
         pending = ambiguous
     lonely = [_Group.start(item).members for item in ambiguous]
-    return [g.members for g in dated.groups] + [g.members for g in grouped] + lonely
+    return [g.members for g in dated.groups] + [g.members for g in orphans.groups.values()] + lonely
 
 
-def _join_undated(groups: list[_Group], item: KeyedMention) -> None:
+def _join_undated(orphans: _PlaceIndex, item: KeyedMention) -> None:
     """An undated mention that fits no dated event: with the largest fitting undated event, or alone."""
-    fitting = [g for g in groups if g.accepts_place(item.mention.place)]
+    fitting = orphans.fitting(item.mention.place)
     if fitting:
-        min(fitting, key=lambda g: (-len(g.members), g.seed)).add(item)
+        orphans.add(min(fitting, key=lambda g: (-len(g.members), g.seed)), item)
     else:
-        groups.append(_Group.start(item))
+        orphans.insert(_Group.start(item))
 
 
 # -- from a group of mentions to an Event -----------------------------------------------------------
