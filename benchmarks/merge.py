@@ -9,7 +9,8 @@ precision (day, month, year, a timestamp now and then, one in eight undated), pl
 cities and countries, and each real contact is told by several outlets.  A cost that grew with n² would
 show a growth factor near 100 per tenfold; n log n shows a little over 10.
 
-``--store`` also times the SQLite store: the same mentions added in ten daily batches.
+``--store`` also times the SQLite store: the same mentions added in ten daily batches. ``--one-pair``
+puts every mention between the same two actors: one block, the worst case for blocking.
 """
 
 from __future__ import annotations
@@ -61,10 +62,12 @@ def _when(rng: random.Random, day: dt.date) -> When | None:
     return When.at(dt.datetime(day.year, day.month, day.day, rng.randint(0, 23), tzinfo=zone))
 
 
-def synthetic_mentions(n: int, seed: int = 7) -> list[Mention]:
-    """``n`` mentions of about ``n / 4`` real contacts, each told by one to seven outlets."""
+def synthetic_mentions(n: int, seed: int = 7, actor_count: int = 300) -> list[Mention]:
+    """``n`` mentions of about ``n / 4`` real contacts, each told by one to seven outlets.
+
+    With ``actor_count=2`` every mention is of one pair: a single block, the merger's worst case."""
     rng = random.Random(seed)
-    actors = [Actor(f"Q{1000 + i}", f"Actor {i}", COUNTRIES[i % len(COUNTRIES)]) for i in range(300)]
+    actors = [Actor(f"Q{1000 + i}", f"Actor {i}", COUNTRIES[i % len(COUNTRIES)]) for i in range(actor_count)]
     weights = [1 / (rank + 1) for rank in range(len(actors))]
     places = _places(rng)
     start = dt.date(2021, 1, 1)
@@ -132,15 +135,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs per size")
     parser.add_argument("--store", action="store_true", help="also time the SQLite store (ten batches)")
+    parser.add_argument(
+        "--one-pair", action="store_true", help="all mentions between the same two actors (one busy block)"
+    )
     args = parser.parse_args(argv)
 
-    print(f"python {sys.version.split()[0]}; merge_mentions on synthetic mentions (best of {args.repeat}; "
+    print(f"python {sys.version.split()[0]}; merge_mentions on synthetic mentions"
+          f"{' of one pair' if args.one_pair else ''} (best of {args.repeat}; "
           "µs/mention and growth from CPU time)")  # fmt: skip
     header = f"{'mentions':>9} {'events':>8} {'wall s':>8} {'cpu s':>8} {'µs/mention':>11} {'growth':>7}"
     print(header + (f" {'store s':>8}" if args.store else ""))
     previous: tuple[int, float] | None = None
     for size in args.sizes:
-        mentions = synthetic_mentions(size)
+        mentions = synthetic_mentions(size, actor_count=2 if args.one_pair else 300)
         events = len(merge_mentions(mentions))
         wall, seconds = _best_of(args.repeat, lambda m=mentions: merge_mentions(m))
         growth = f"{seconds / previous[1]:.1f}x" if previous else "-"
