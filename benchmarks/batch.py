@@ -20,7 +20,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +37,9 @@ print(seconds, code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 
 def _sources() -> list[tuple[str, bytes]]:
-    sources = [(p.name.removesuffix(".gz"), gzip.decompress(p.read_bytes())) for p in sorted(PAGES.glob("*.html.gz"))]
+    sources = [
+        (p.name.removesuffix(".gz"), gzip.decompress(p.read_bytes())) for p in sorted(PAGES.glob("*.html.gz"))
+    ]
     sources += [(p.name, p.read_bytes()) for p in sorted(SEEDS.glob("*.txt"))]
     if not sources:
         raise SystemExit(f"no pages found in {PAGES} or {SEEDS}")
@@ -74,7 +75,9 @@ def _run(corpus: Path, workers: int, scratch: Path) -> dict[str, Any]:
     output.unlink(missing_ok=True)
     command = [sys.executable, "-m", "newsparse", "articles", "--quiet", "--workers", str(workers)]
     command += ["-o", str(output), str(corpus)]
-    wrapped = subprocess.run([sys.executable, "-c", _WRAPPER, *command], capture_output=True, text=True, check=True)
+    wrapped = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, *command], capture_output=True, text=True, check=True
+    )
     seconds, code, max_rss_kb = wrapped.stdout.split()
     lines = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     return {
@@ -124,12 +127,16 @@ def render(results: dict[str, Any]) -> str:
             f"{r['corpus']:>9} {r['workers']:>7} {r['articles']:>8} {r['failures']:>8} {r['seconds']:>8.1f} "
             f"{r['documents_per_second']:>8.1f} {r['peak_rss_mb']:>8.1f}"
         )
-    rows.append(f"2 workers / 1 worker (docs/s): {results['speedup_2_workers']:.2f}x on {results['cpu_count']} cores")
+    rows.append(
+        f"2 workers / 1 worker (docs/s): {results['speedup_2_workers']:.2f}x on {results['cpu_count']} cores"
+    )
     rows.append(f"peak memory, 10x documents / 1x: {results['memory_growth_10x_documents']:.2f}x")
     return "\n".join(rows)
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--batch-documents", type=int, default=20_000)
     print(render(run(parser.parse_args())))
