@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import math
 import random
 import sys
@@ -138,7 +139,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--one-pair", action="store_true", help="all mentions between the same two actors (one busy block)"
     )
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write the results here (e.g. results/merge.json)",
+    )
     args = parser.parse_args(argv)
+    records: dict[str, dict[str, float | int | None]] = {}
 
     print(f"python {sys.version.split()[0]}; merge_mentions on synthetic mentions"
           f"{' of one pair' if args.one_pair else ''} (best of {args.repeat}; "
@@ -152,14 +161,32 @@ def main(argv: list[str] | None = None) -> int:
         wall, seconds = _best_of(args.repeat, lambda m=mentions: merge_mentions(m))
         growth = f"{seconds / previous[1]:.1f}x" if previous else "-"
         line = f"{size:>9} {events:>8} {wall:>8.3f} {seconds:>8.3f} {seconds / size * 1e6:>11.1f} {growth:>7}"
+        record: dict[str, float | int | None] = {
+            "mentions": size,
+            "events": events,
+            "wall_seconds": wall,
+            "cpu_seconds": seconds,
+            "us_per_mention": seconds / size * 1e6,
+            "growth": seconds / previous[1] if previous else None,
+        }
         if args.store:
-            line += f" {_store_seconds(mentions):>8.2f}"
+            record["store_seconds"] = _store_seconds(mentions)
+            line += f" {record['store_seconds']:>8.2f}"
         print(line, flush=True)
+        records[str(size)] = record
         previous = (size, seconds)
     if len(args.sizes) > 1:
         low, high = args.sizes[0], args.sizes[-1]
         n_log_n = high * math.log(high) / (low * math.log(low))
         print(f"(n grows {high / low:.0f}x: n log n would grow {n_log_n:.1f}x, n² {(high / low) ** 2:.0f}x)")
+    if args.json is not None:
+        meta = {
+            "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "python": sys.version.split()[0],
+        }
+        document = {"one_pair": args.one_pair, "repeat": args.repeat, "meta": meta, "sizes": records}
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
