@@ -97,3 +97,16 @@ def test_forgetting_articles_from_a_store_equals_never_adding_them(mentions):
         store.add(mentions)
         store.forget(gone)
         assert store.events() == merge_mentions(m for m in mentions if m.source not in gone)
+
+
+@given(half_lists, half_lists)
+def test_an_event_id_retired_by_new_mentions_leads_to_an_event_holding_its_mentions(first, second):
+    with EventStore(":memory:") as store:
+        store.add(first)
+        before = store.events()
+        store.add(second)
+        now = {event.id: event for event in store.events()}
+        for event in before:
+            current = store.current_id(event.id)
+            assert current in now
+            assert set(event.mentions) & set(now[current].mentions)

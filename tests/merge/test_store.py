@@ -5,14 +5,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import attrs
 import pytest
 
 from newsparse.convert import SCHEMA_VERSION
 from newsparse.events.merge import merge_mentions
 from newsparse.events.store import EventStore, StoreError
-from newsparse.models import Article
+from newsparse.models import Article, When
 
-from .seed_mentions import NEWS_AZ, SEED_MENTIONS, US_OUTLET
+from .seed_mentions import AL_MAYADEEN, NEWS_AZ, SEED_MENTIONS, US_OUTLET
 
 
 def _article(source: str) -> Article:
@@ -69,3 +70,19 @@ def test_a_store_from_a_newer_schema_is_refused(tmp_path: Path) -> None:
         db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
     with pytest.raises(StoreError, match="schema_version"):
         EventStore(path)
+
+
+def test_an_event_id_changed_by_a_more_precise_report_can_be_followed(tmp_path: Path) -> None:
+    al_mayadeen = [m for m in SEED_MENTIONS if m.source.endswith(AL_MAYADEEN)]
+    with EventStore(tmp_path / "events.sqlite") as store:
+        store.add(al_mayadeen)
+        (month_only,) = [e for e in store.events() if e.date == When.month(2023, 11)]
+        # A day-precise report of the same San Francisco meeting becomes the event's seed.
+        precise = attrs.evolve(al_mayadeen[1], source="later", date=When.day(2023, 11, 15), start=0, end=1)
+        store.add([precise])
+        (now,) = [e for e in store.events() if e.date == When.day(2023, 11, 15)]
+        assert now.id != month_only.id
+        assert store.current_id(month_only.id) == now.id
+        assert store.current_id(now.id) == now.id
+        store.forget([m.source for m in al_mayadeen] + ["later"])
+        assert store.current_id(now.id) is None and store.current_id("ev-unknown") is None

@@ -13,6 +13,7 @@ written by an older set of merge rules re-merges every block when it is opened.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -30,11 +31,12 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (source TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS mentions (
-    key TEXT PRIMARY KEY, block TEXT NOT NULL, source TEXT NOT NULL, data TEXT NOT NULL
+    key TEXT PRIMARY KEY, block TEXT NOT NULL, source TEXT NOT NULL, data TEXT NOT NULL, event_id TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_by_block ON mentions (block);
 CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, block TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS events_by_block ON events (block);
+CREATE TABLE IF NOT EXISTS moved (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
 """
 
 
@@ -75,6 +77,9 @@ class EventStore:
         try:
             self._db = sqlite3.connect(self.path)
             self._db.executescript(_SCHEMA)
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(mentions)")}
+            if "event_id" not in columns:  # a store from before event ids were kept per mention
+                self._db.execute("ALTER TABLE mentions ADD COLUMN event_id TEXT")
             self._check_versions()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable event store: {exc}") from exc
@@ -161,14 +166,38 @@ class EventStore:
         return StoreUpdate(0, 0, len(touched), events_before, self.event_count(), mentions, articles)
 
     def _remerge(self, block: str) -> None:
-        rows = self._db.execute("SELECT key, data FROM mentions WHERE block = ?", (block,)).fetchall()
-        items = [KeyedMention(from_json(data, Mention), key, block) for key, data in rows]
-        events = [event_from(block, group) for group in merge_block(items)]
+        rows = self._db.execute(
+            "SELECT key, data, event_id FROM mentions WHERE block = ?", (block,)
+        ).fetchall()
+        items = [KeyedMention(from_json(data, Mention), key, block) for key, data, _ in rows]
+        groups = merge_block(items)
+        events = [event_from(block, group) for group in groups]
         self._db.execute("DELETE FROM events WHERE block = ?", (block,))
         self._db.executemany(
             "INSERT INTO events (id, block, data) VALUES (?, ?, ?)",
             [(event.id, block, to_json(event)) for event in events],
         )
+        new_id_of = {
+            item.key: event.id for event, group in zip(events, groups, strict=True) for item in group
+        }
+        self._record_moves({key: old for key, _, old in rows if old is not None}, new_id_of)
+        self._db.executemany(
+            "UPDATE mentions SET event_id = ? WHERE key = ?", [(new, key) for key, new in new_id_of.items()]
+        )
+
+    def _record_moves(self, old_id_of: dict[str, str], new_id_of: dict[str, str]) -> None:
+        """Remember where each event id that a re-merge retired went: to the new event holding most of
+        its mentions (the smaller id on a tie), so a reader holding an old id can follow it."""
+        live = set(new_id_of.values())
+        shares: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        for key, old in old_id_of.items():
+            if old not in live and key in new_id_of:
+                shares[old][new_id_of[key]] += 1
+        for old, counts in sorted(shares.items()):
+            new = min(counts, key=lambda event_id: (-counts[event_id], event_id))
+            self._db.execute("UPDATE moved SET new_id = ? WHERE new_id = ?", (new, old))
+            self._db.execute("INSERT OR REPLACE INTO moved (old_id, new_id) VALUES (?, ?)", (old, new))
+        self._db.executemany("DELETE FROM moved WHERE old_id = ?", [(event_id,) for event_id in live])
 
     # -- reading -----------------------------------------------------------------------------------
     def events(self) -> list[Event]:
@@ -190,6 +219,17 @@ class EventStore:
         """Every article added, by source."""
         rows = self._db.execute("SELECT data FROM articles ORDER BY source")
         return [from_json(data, Article) for (data,) in rows]
+
+    def current_id(self, event_id: str) -> str | None:
+        """The id an event has now: itself while it exists; after a re-merge changed it (a more precise
+        report arrived, or two reports' events became one), the event that took most of its mentions;
+        None for an id the store never had or whose mentions were all forgotten."""
+        if self._db.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone():
+            return event_id
+        row = self._db.execute("SELECT new_id FROM moved WHERE old_id = ?", (event_id,)).fetchone()
+        if row is None or not self._db.execute("SELECT 1 FROM events WHERE id = ?", (row[0],)).fetchone():
+            return None
+        return str(row[0])
 
     def event_count(self) -> int:
         """How many events the store holds."""
