@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -155,21 +156,34 @@ class _DatedEvents:
     def __init__(self) -> None:
         self.groups: list[_Group] = []
         self._cells: defaultdict[tuple[str, int], list[_Group]] = defaultdict(list)
+        #: The same events by place: a vague date ("in 2022") with a named place finds its few
+        #: candidates here rather than among every event of the year.
+        self.by_place = _PlaceIndex()
+
+    def _candidates(self, window: DateWindow, place: Place | None) -> Iterable[_Group]:
+        """A superset of the events a mention with this window and place may fit: those filed near its
+        date, or those filed under its place when they are fewer."""
+        near = [self._cells.get(cell, ()) for cell in _cells_to_search(window)]
+        if window.last > window.first and place is not None:
+            named = self.by_place.candidates(place)
+            if len(named) < sum(map(len, near)):
+                return named
+        return itertools.chain.from_iterable(near)
 
     def place(self, item: KeyedMention, window: DateWindow) -> None:
         """Add a dated mention to the nearest fitting event, or start one."""
         place = item.mention.place
         fitting: dict[int, _Group] = {}
-        for cell in _cells_to_search(window):
-            for group in self._cells.get(cell, ()):
-                assert group.window is not None
-                if id(group) not in fitting and group.window.fits(window) and group.accepts_place(place):
-                    fitting[id(group)] = group
+        for group in self._candidates(window, place):
+            assert group.window is not None
+            if id(group) not in fitting and group.window.fits(window) and group.accepts_place(place):
+                fitting[id(group)] = group
         if fitting:
-            _best_candidate(list(fitting.values()), window).add(item)
+            self.by_place.add(_best_candidate(list(fitting.values()), window), item)
             return
         group = _Group.start(item)
         self.groups.append(group)
+        self.by_place.insert(group)
         for cell in _cells_of_event(window):
             self._cells[cell].append(group)
 
@@ -220,7 +234,8 @@ class _PlaceIndex:
         if len(group.places) != had:
             self.insert(group)
 
-    def _candidates(self, place: Place | None) -> Iterable[_Group]:
+    def candidates(self, place: Place | None) -> Collection[_Group]:
+        """A superset of the indexed events that a mention with this place fits."""
         if place is None:
             return self.groups.values()
         country = place.country.casefold() if place.country else None
@@ -244,7 +259,7 @@ class _PlaceIndex:
         """The indexed events a mention with this place fits (at most ``limit`` of them, in no
         particular order: callers only count them or take the best by a total key)."""
         found: list[_Group] = []
-        for group in self._candidates(place):
+        for group in self.candidates(place):
             if group.accepts_place(place):
                 found.append(group)
                 if limit is not None and len(found) >= limit:
@@ -265,7 +280,7 @@ def merge_block(items: Iterable[KeyedMention]) -> list[list[KeyedMention]]:
 
     # An undated mention that joins an event narrows its places, which may leave an earlier ambiguous
     # mention with one candidate (then it joins) or none: repeat until nothing changes.
-    dated_index = _PlaceIndex(dated.groups)
+    dated_index = dated.by_place
     orphans = _PlaceIndex()
     ambiguous: list[KeyedMention] = []
     pending = undated_items
