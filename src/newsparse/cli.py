@@ -20,8 +20,9 @@ from typing import IO, Any
 import attrs
 
 from newsparse.convert import SCHEMA_VERSION, to_json, unstructure
+from newsparse.errors import NewsparseError
 from newsparse.inputs import iter_documents
-from newsparse.models import Article, Failure
+from newsparse.models import Article, Event, Failure
 from newsparse.output import FORMATS, JsonlSink, JsonSink, Sink, atomic_write, open_sink
 from newsparse.pipeline import Pipeline
 from newsparse.plugins import PluginHost
@@ -57,7 +58,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="overwrite --output instead of resuming it (JSON Lines output resumes by default)",
     )
     events = commands.add_parser("events", help="extract canonical events; writes one JSON document")
-    events.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
+    events.add_argument("paths", nargs="*", metavar="PATH", help=paths_help + " (optional with --store)")
+    events.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="an SQLite event store: add the inputs' mentions to it and write every event it holds",
+    )
+    events.add_argument(
+        "--tables", type=Path, default=None, metavar="DIR", help="also write events and mentions tables here"
+    )
+    events.add_argument(
+        "--table-format", choices=("csv", "parquet"), default="csv", help="format of --tables (default: csv)"
+    )
     mentions = commands.add_parser(
         "mentions", help="extract event mentions; writes JSON Lines, one mention (or failure) a line"
     )
@@ -147,7 +161,30 @@ def _run_articles(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], er
     return 1 if tally.failures else 0
 
 
+def _run_events_of(
+    args: argparse.Namespace, pipeline: Pipeline, articles: list[Article], err: IO[str]
+) -> tuple[list[Event], list[Failure]]:
+    """The events of the articles and the mention-stage Failures; with ``--store`` this run's mentions
+    are added to the store and every event it holds is returned; with ``--tables`` the flat tables are
+    written too. Raises NewsparseError or OSError when the store or the tables cannot be used."""
+    from newsparse.events.export import write_tables
+    from newsparse.events.store import EventStore
+
+    events, failures = pipeline.events(articles)
+    if args.store is not None:
+        with EventStore(args.store) as store:
+            update = store.add((m for event in events for m in event.mentions), articles)
+            events = store.events()
+        print(f"newsparse: store {args.store}: {update.describe()}", file=err)
+    if args.tables is not None:
+        write_tables(events, args.tables, args.table_format)
+    return events, failures
+
+
 def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err: IO[str]) -> int:
+    if not args.paths and args.store is None:
+        print("newsparse: error: events needs a PATH (or --store FILE)", file=err)
+        return 2
     tally = _Tally()
     articles: list[Article] = []
     failures: list[Failure] = []
@@ -157,7 +194,11 @@ def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err:
             failures.append(result)
         else:
             articles.append(result)
-    events, mention_failures = pipeline.events(articles)
+    try:
+        events, mention_failures = _run_events_of(args, pipeline, articles, err)
+    except (NewsparseError, OSError) as exc:
+        print(f"newsparse: error: {exc}", file=err)
+        return 2
     for failure in mention_failures:
         print(
             f"newsparse: mentions failed: {failure.source}: plugin {failure.plugin}: {failure.message}",

@@ -270,6 +270,11 @@ class Place:
 
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
     country: str | None = attrs.field(default=None, converter=_optional_str)
+    #: The places that contain this one, innermost first, without the country: a venue's city (and
+    #: region). It travels with the mention so that merging never depends on a gazetteer's later state.
+    within: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_STR_ITEMS)
+    #: "venue", "city", "region" or "country" when the extractor knows it (see events.vocabulary).
+    level: str | None = attrs.field(default=None, converter=_optional_str)
 
 
 def _span_is_ordered(instance: Mention, attribute: attrs.Attribute[int], value: int) -> None:
@@ -317,6 +322,14 @@ class Event:
     article_count: int = attrs.field(default=0, validator=attrs.validators.ge(0))
     outlet_count: int = attrs.field(default=0, validator=attrs.validators.ge(0))
     first_reported: When | None = attrs.field(default=None, converter=_when_or_none, validator=_OPTIONAL_WHEN)
+    #: How many mentions the event merges (``len(mentions)``, kept for flat exports and quick reads).
+    mention_count: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+    #: Indices into ``mentions`` of the mentions that state ``date`` exactly.
+    date_support: tuple[int, ...] = attrs.field(default=(), converter=_tuple, validator=_items_are(int))
+    #: Indices into ``mentions`` of the mentions that name ``place``.
+    place_support: tuple[int, ...] = attrs.field(default=(), converter=_tuple, validator=_items_are(int))
+    #: The source of the earliest publication that reported the event (the one ``first_reported`` dates).
+    first_source: str | None = attrs.field(default=None, converter=_optional_str)
 
 
 @attrs.frozen

@@ -80,7 +80,8 @@ def test_event_record_has_the_contract_fields() -> None:
     )  # fmt: skip
     data = json.loads(to_json(event))
     assert data["date"] == "2023-12"
-    assert data["place"] == {"name": "Beijing", "country": "CHN"}
+    assert data["place"]["name"] == "Beijing"
+    assert data["place"]["country"] == "CHN"
     assert data["participants"][0]["id"] == "Q1"
     assert {"source", "outlet", "sentence", "start", "end"} <= set(data["mentions"][0])
 

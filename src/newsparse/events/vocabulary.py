@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["CAMEO", "DEFAULT_CAMEO", "DEFAULT_MODE", "Kind", "Mode"]
+__all__ = [
+    "CAMEO",
+    "DEFAULT_CAMEO",
+    "DEFAULT_MODE",
+    "KIND_ALIASES",
+    "MERGE_FAMILY",
+    "Kind",
+    "Mode",
+    "PlaceLevel",
+    "kind_of",
+]
 
 
 class Kind(str, enum.Enum):
@@ -57,3 +67,51 @@ DEFAULT_MODE: dict[Kind, Mode | None] = {
     Kind.VIDEO_CALL: Mode.VIDEO,
     Kind.INTENT: None,
 }
+
+
+#: Words an extractor may write for a kind, and the kind they mean.  "talks", "a summit" and "a day of
+#: meetings" are meetings: the merger reads every kind through :func:`kind_of`.
+KIND_ALIASES: dict[str, Kind] = {
+    "talks": Kind.MEETING,
+    "meetings": Kind.MEETING,
+    "summit": Kind.MEETING,
+    "negotiation": Kind.MEETING,
+    "consultation": Kind.MEETING,
+    "hosting": Kind.VISIT,
+    "trip": Kind.VISIT,
+    "phone_call": Kind.CALL,
+    "telephone": Kind.CALL,
+    "video": Kind.VIDEO_CALL,
+    "videoconference": Kind.VIDEO_CALL,
+    "video_conference": Kind.VIDEO_CALL,
+    "intent": Kind.INTENT,
+}
+
+#: Kinds that can describe the same real-world contact share a family: "Xi hosted Biden" and "Biden met
+#: Xi" report one meeting, but a call is never a meeting, nor an announced intent the meeting itself.
+MERGE_FAMILY: dict[Kind, str] = {
+    Kind.MEETING: "in_person",
+    Kind.VISIT: "in_person",
+    Kind.CALL: "call",
+    Kind.VIDEO_CALL: "video_call",
+    Kind.INTENT: "intent",
+}
+
+
+def kind_of(word: str) -> Kind | None:
+    """The kind a mention's ``kind`` word means (a Kind value or an alias), or None for a word not in
+    the vocabulary."""
+    key = word.strip().casefold().replace(" ", "_").replace("-", "_")
+    try:
+        return Kind(key)
+    except ValueError:
+        return KIND_ALIASES.get(key)
+
+
+class PlaceLevel(str, enum.Enum):
+    """How large a place is (``Place.level``). A country contains every place that names it."""
+
+    VENUE = "venue"
+    CITY = "city"
+    REGION = "region"
+    COUNTRY = "country"

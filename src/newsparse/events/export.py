@@ -1,0 +1,242 @@
+"""Canonical events as two flat tables in the manner of GDELT: one row per event, one per mention.
+
+JSON (through the converter) keeps the nested Event; analysts with spreadsheets, SQL or dataframes want
+flat rows instead.  The events table names the first two participants as ``actor1``/``actor2`` (GDELT's
+columns) and all of them in ``participant_ids``; the mentions table points back to its event by
+``event_id`` and says which mentions support the event's date and place, so provenance survives the
+flattening.  Dates stay ISO strings at their precision with the precision beside them: a month is never
+written as its first day.
+
+CSV needs nothing beyond the standard library; Parquet needs the ``parquet`` extra (pyarrow).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsparse.errors import NewsparseError
+from newsparse.events.vocabulary import CAMEO
+from newsparse.models import Actor, Event, Mention, Place, When
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "MENTION_COLUMNS",
+    "ExportError",
+    "event_rows",
+    "mention_rows",
+    "write_csv_tables",
+    "write_parquet_tables",
+    "write_tables",
+]
+
+#: Columns of the events table, in order, with their type ("str", "int" or "bool").
+EVENT_COLUMNS: dict[str, str] = {
+    "event_id": "str",
+    "date": "str",
+    "date_precision": "str",
+    "kind": "str",
+    "cameo": "str",
+    "cameo_root": "str",
+    "cameo_name": "str",
+    "actor1_id": "str",
+    "actor1_name": "str",
+    "actor1_country": "str",
+    "actor2_id": "str",
+    "actor2_name": "str",
+    "actor2_country": "str",
+    "participant_ids": "str",
+    "place_name": "str",
+    "place_country": "str",
+    "place_level": "str",
+    "mention_count": "int",
+    "article_count": "int",
+    "outlet_count": "int",
+    "first_reported": "str",
+    "first_source": "str",
+}
+
+#: Columns of the mentions table, in order, with their type.
+MENTION_COLUMNS: dict[str, str] = {
+    "event_id": "str",
+    "mention_index": "int",
+    "source": "str",
+    "outlet": "str",
+    "published": "str",
+    "kind": "str",
+    "cameo": "str",
+    "mode": "str",
+    "participant_ids": "str",
+    "date": "str",
+    "date_precision": "str",
+    "date_text": "str",
+    "place_name": "str",
+    "place_country": "str",
+    "sentence": "str",
+    "start": "int",
+    "end": "int",
+    "rule": "str",
+    "supports_date": "bool",
+    "supports_place": "bool",
+}
+
+#: How ``participant_ids`` joins several ids in one cell (ids are QIDs or slugs: never contain it).
+ID_SEPARATOR = ";"
+
+TABLE_FORMATS = ("csv", "parquet")
+
+
+class ExportError(NewsparseError):
+    """The tables cannot be written: an unknown format, or Parquet without pyarrow."""
+
+
+def _iso(when: When | None) -> str | None:
+    return when.isoformat() if when is not None else None
+
+
+def _precision(when: When | None) -> str | None:
+    return when.precision.value if when is not None else None
+
+
+def _actor(prefix: str, actor: Actor | None) -> dict[str, Any]:
+    return {
+        f"{prefix}_id": actor.id if actor else None,
+        f"{prefix}_name": actor.name if actor else None,
+        f"{prefix}_country": actor.country if actor else None,
+    }
+
+
+def _place(place: Place | None) -> dict[str, Any]:
+    return {
+        "place_name": place.name if place else None,
+        "place_country": place.country if place else None,
+    }
+
+
+def _ids(actors: Iterable[Actor]) -> str:
+    return ID_SEPARATOR.join(dict.fromkeys(actor.id for actor in actors))
+
+
+def event_rows(events: Iterable[Event]) -> Iterator[dict[str, Any]]:
+    """One flat row per event (keys are :data:`EVENT_COLUMNS`)."""
+    for event in events:
+        actors = event.participants
+        yield {
+            "event_id": event.id,
+            "date": _iso(event.date),
+            "date_precision": _precision(event.date),
+            "kind": event.kind,
+            "cameo": event.cameo,
+            "cameo_root": event.cameo[:2] if len(event.cameo) > 2 else event.cameo,
+            "cameo_name": CAMEO.get(event.cameo),
+            **_actor("actor1", actors[0] if actors else None),
+            **_actor("actor2", actors[1] if len(actors) > 1 else None),
+            "participant_ids": _ids(actors),
+            **_place(event.place),
+            "place_level": event.place.level if event.place else None,
+            "mention_count": len(event.mentions),
+            "article_count": event.article_count,
+            "outlet_count": event.outlet_count,
+            "first_reported": _iso(event.first_reported),
+            "first_source": event.first_source,
+        }
+
+
+def _mention_row(event: Event, index: int, mention: Mention) -> dict[str, Any]:
+    return {
+        "event_id": event.id,
+        "mention_index": index,
+        "source": mention.source,
+        "outlet": mention.outlet,
+        "published": _iso(mention.published),
+        "kind": mention.kind,
+        "cameo": mention.cameo,
+        "mode": mention.mode,
+        "participant_ids": _ids(mention.participants),
+        "date": _iso(mention.date),
+        "date_precision": _precision(mention.date),
+        "date_text": mention.date_text,
+        **_place(mention.place),
+        "sentence": mention.sentence,
+        "start": mention.start,
+        "end": mention.end,
+        "rule": mention.rule,
+        "supports_date": index in event.date_support,
+        "supports_place": index in event.place_support,
+    }
+
+
+def mention_rows(events: Iterable[Event]) -> Iterator[dict[str, Any]]:
+    """One flat row per mention of every event (keys are :data:`MENTION_COLUMNS`), in event order."""
+    for event in events:
+        for index, mention in enumerate(event.mentions):
+            yield _mention_row(event, index, mention)
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    with temporary.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(columns))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+    os.replace(temporary, path)
+
+
+def write_csv_tables(events: Sequence[Event], directory: Path) -> tuple[Path, Path]:
+    """Write ``events.csv`` and ``mentions.csv`` (UTF-8, a header row, empty cell for no value) into
+    ``directory`` (created if missing); each file appears whole or not at all."""
+    directory.mkdir(parents=True, exist_ok=True)
+    events_path, mentions_path = directory / "events.csv", directory / "mentions.csv"
+    _write_csv(events_path, list(EVENT_COLUMNS), event_rows(events))
+    _write_csv(mentions_path, list(MENTION_COLUMNS), mention_rows(events))
+    return events_path, mentions_path
+
+
+def _arrow_schema(columns: dict[str, str]) -> Any:
+    import pyarrow as pa
+
+    types = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
+    return pa.schema([pa.field(name, types[kind]) for name, kind in columns.items()])
+
+
+def write_parquet_tables(events: Sequence[Event], directory: Path) -> tuple[Path, Path]:
+    """Write ``events.parquet`` and ``mentions.parquet`` (typed columns, nulls for no value) into
+    ``directory``. Needs pyarrow (``pip install 'newsparse[parquet]'``)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise ExportError("Parquet tables need pyarrow: pip install 'newsparse[parquet]'") from exc
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, columns, rows in (
+        ("events", EVENT_COLUMNS, event_rows(events)),
+        ("mentions", MENTION_COLUMNS, mention_rows(events)),
+    ):
+        path = directory / f"{name}.parquet"
+        temporary = path.with_name(path.name + ".tmp")
+        pq.write_table(pa.Table.from_pylist(list(rows), schema=_arrow_schema(columns)), str(temporary))
+        os.replace(temporary, path)
+        written.append(path)
+    return written[0], written[1]
+
+
+def write_tables(events: Sequence[Event], directory: Path, fmt: str = "csv") -> tuple[Path, Path]:
+    """The events and mentions tables in ``fmt`` ("csv" or "parquet"); returns their paths."""
+    if fmt == "csv":
+        return write_csv_tables(events, directory)
+    if fmt == "parquet":
+        return write_parquet_tables(events, directory)
+    raise ExportError(f"unknown table format {fmt!r} (expected one of {', '.join(TABLE_FORMATS)})")
