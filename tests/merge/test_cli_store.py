@@ -1,7 +1,7 @@
 """``newsparse events --store FILE``: a daily run adds to the store; the store gives the batch's events.
 
-The built-in mention extractor lives on another branch, so a test plugin stands in for it: it returns
-the hand-read mentions of each seed (seed_mentions.py) for the article made from that seed.
+The store is tested on fixed input: the built-in mention extractor is disabled and a test plugin
+stands in for it, returning the hand-read mentions of each seed (seed_mentions.py) for its article.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _seed_mentions(article: Article) -> list[Mention]:
 def _reader_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
     reader = types.ModuleType("seed_reader")
     reader.newsparse_extract_mentions = hookimpl(_seed_mentions)  # type: ignore[attr-defined]
-    monkeypatch.setattr(cli, "PluginHost", lambda: PluginHost(plugins=[("seed-reader", reader)]))
+    monkeypatch.setattr(cli, "PluginHost", lambda: PluginHost(plugins=[("seed-reader", reader)], disabled={"mentions"}))
 
 
 def run(*argv: str) -> tuple[int, dict, str]:
