@@ -62,15 +62,27 @@ def test_capitals_are_metonyms_for_their_countries(actors: ActorFinder) -> None:
     [
         (
             "Xi hosted Blinken at the Great Hall of the People in Beijing.",
-            Place("Great Hall of the People", "CHN"),
+            Place("Great Hall of the People", "CHN", within=("Beijing",), level="venue"),
         ),
-        ("Biden and Xi met at Filoli, an estate south of San Francisco.", Place("Filoli", "USA")),
-        ("The two leaders met in Bali.", Place("Bali", "IDN")),
-        ("They met at the Istana Palace in Singapore.", Place("Istana Palace", "SGP")),
+        (
+            "Biden and Xi met at Filoli, an estate south of San Francisco.",
+            Place("Filoli", "USA", within=("Woodside", "San Francisco", "California"), level="venue"),
+        ),
+        ("The two leaders met in Bali.", Place("Bali", "IDN", level="city")),
+        (
+            "They met at the Istana Palace in Singapore.",
+            Place("Istana Palace", "SGP", within=("Singapore",), level="venue"),
+        ),
         ("BEIJING: The two men met on Monday.", None),  # a dateline is where the story was filed
-        ("Biden and Kishida met in Hiroshima, Japan, on Saturday.", Place("Hiroshima", "JPN")),
-        ("Biden and Xi met in Lima on Saturday.", Place("Lima", "PER")),  # a capital, from the country entry
-        ("Biden and Xi met in Woodside, California.", Place("Woodside", "USA")),
+        ("Biden and Kishida met in Hiroshima, Japan, on Saturday.", Place("Hiroshima", "JPN", level="city")),
+        (
+            "Biden and Xi met in Lima on Saturday.",
+            Place("Lima", "PER", level="city"),
+        ),  # a capital, from the country entry
+        (
+            "Biden and Xi met in Woodside, California.",
+            Place("Woodside", "USA", within=("California",), level="city"),
+        ),
         ("They met in November, California officials said.", None),
     ],
 )

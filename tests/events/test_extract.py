@@ -49,7 +49,7 @@ def test_meeting_with_date_place_and_third_location(extractor: MentionExtractor)
     assert names(m) == {"Joe Biden", "Xi Jinping"}
     assert {a.id for a in m.participants} == {"Q6279", "Q15031"}
     assert m.date == When.day(2022, 11, 14) and m.date_text == "on Monday"
-    assert m.place == Place("Bali", "IDN")
+    assert m.place == Place("Bali", "IDN", level="city")
     assert m.rule == "mentions:meeting"
 
 
@@ -84,14 +84,14 @@ def test_hosting(extractor: MentionExtractor) -> None:
         published="2023-06-19",
     )
     assert (m.kind, m.cameo) == ("visit", "043")
-    assert m.place == Place("Great Hall of the People", "CHN")
+    assert m.place == Place("Great Hall of the People", "CHN", within=("Beijing",), level="venue")
     assert m.date == When.day(2023, 6, 19)  # the publication's own weekday is that day
 
 
 def test_negotiation(extractor: MentionExtractor) -> None:
     m = only(extractor, "Wang Yi and Sergey Lavrov held negotiations in Geneva.")
     assert (m.kind, m.cameo) == ("meeting", "046")
-    assert m.place == Place("Geneva", "CHE")
+    assert m.place == Place("Geneva", "CHE", level="city")
     assert m.date is None  # no date words, no guess
 
 
@@ -126,7 +126,7 @@ def test_announced_intent_is_its_own_kind_and_looks_forward(extractor: MentionEx
     )
     assert (m.kind, m.cameo, m.mode) == ("intent_to_meet", "036", None)
     assert m.date == When.month(2023, 11)
-    assert m.place == Place("San Francisco", "USA")
+    assert m.place == Place("San Francisco", "USA", within=("California",), level="city")
 
 
 def test_an_intent_to_visit(extractor: MentionExtractor) -> None:
@@ -165,7 +165,7 @@ def test_an_unresolvable_date_keeps_its_words(extractor: MentionExtractor) -> No
 def test_a_person_introduced_by_an_unknown_office(extractor: MentionExtractor) -> None:
     m = only(extractor, "Turkish Chief of General Staff Gen. Metin Gurak met Charles Q. Brown in Ankara.")
     assert {a.id for a in m.participants} == {"person:metin-gurak", "person:charles-q-brown"}
-    assert m.place == Place("Ankara", "TUR")
+    assert m.place == Place("Ankara", "TUR", level="city")
 
 
 def test_the_pair_names_the_people_of_the_sentence_before(extractor: MentionExtractor) -> None:
@@ -176,7 +176,7 @@ def test_the_pair_names_the_people_of_the_sentence_before(extractor: MentionExtr
         published="2023-06-19",
     )
     assert names(m) == {"Wang Yi", "Antony Blinken"}
-    assert m.place == Place("Diaoyutai State Guesthouse", "CHN")
+    assert m.place == Place("Diaoyutai State Guesthouse", "CHN", within=("Beijing",), level="venue")
     assert m.date == When.day(2023, 6, 19)
 
 
@@ -230,7 +230,7 @@ def test_an_office_before_a_known_name_describes_the_person_across_the_article(
 def test_talks_between_two_countries(extractor: MentionExtractor) -> None:
     m = only(extractor, "Talks between Washington and Beijing resumed in Geneva.")
     assert [a.id for a in m.participants] == ["Q30", "Q148"]
-    assert (m.kind, m.place) == ("meeting", Place("Geneva", "CHE"))
+    assert (m.kind, m.place) == ("meeting", Place("Geneva", "CHE", level="city"))
     assert m.cameo == "044"  # neither country's soil
 
 
@@ -298,7 +298,7 @@ def test_an_agreement_to_meet_is_an_intent(extractor: MentionExtractor) -> None:
         "intent_to_meet",
         "036",
         When.month(2022, 11),
-        Place("Bali", "IDN"),
+        Place("Bali", "IDN", level="city"),
     )
 
 
@@ -314,7 +314,7 @@ def test_spellings_of_one_person_share_one_id(extractor: MentionExtractor) -> No
         ({"Q3874799", "Q3052772"}, "meeting"),
         ({"Q3874799", "Q3052772"}, "call"),
     ]
-    assert found[0].place == Place("Paris", "FRA") and found[1].date == When.day(2023, 3, 13)
+    assert found[0].place == Place("Paris", "FRA", level="city") and found[1].date == When.day(2023, 3, 13)
 
 
 @pytest.mark.parametrize(

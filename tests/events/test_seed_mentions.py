@@ -29,8 +29,8 @@ BIDEN, XI, BLINKEN, WANG, QIN = (
     "person:qin-gang",
 )
 BROWN, LIU, USA, CHINA = "person:charles-q-brown", "person:liu-zhenli", "Q30", "Q148"
-GREAT_HALL = Place("Great Hall of the People", "CHN")
-BEIJING = Place("Beijing", "CHN")
+GREAT_HALL = Place("Great Hall of the People", "CHN", within=("Beijing",), level="venue")
+BEIJING = Place("Beijing", "CHN", level="city")
 
 
 def line(seed: str, start: str) -> str:
@@ -84,7 +84,7 @@ def unmatched(found: list[Mention], expected: list[Row]) -> tuple[list[Row], lis
     return extra, left
 
 
-SF = Place("San Francisco", "USA")
+SF = Place("San Francisco", "USA", within=("California",), level="city")
 CASES = {
     # Al Mayadeen, 22 Dec 2023 (Friday): the Brown-Liu videoconference "on Thursday" (21 Dec), and the
     # Biden-Xi meeting in San Francisco "back in November" it refers back to.
@@ -145,7 +145,13 @@ CASES = {
                 "Prior to meeting President Xi,", "meeting", {BLINKEN, CHINA}
             ),  # "talks with ... Chinese officials"
             r("This meeting with President Xi", "meeting", {BLINKEN, XI}, None, GREAT_HALL),
-            r("Blinken's visit holds consider", "visit", {BLINKEN, CHINA}, None, Place("China", "CHN")),
+            r(
+                "Blinken's visit holds consider",
+                "visit",
+                {BLINKEN, CHINA},
+                None,
+                Place("China", "CHN", level="country"),
+            ),
             r("While the talks aimed to addre", "meeting", {BLINKEN, XI}, None, GREAT_HALL),
             r("In the previous round of talks", "meeting", {BLINKEN, QIN}),
         ],
@@ -179,14 +185,14 @@ CASES = {
                 "meeting",
                 {XI, BIDEN},
                 When.month(2023, 11),
-                Place("California", "USA"),
+                Place("California", "USA", level="region"),
             ),
             r(
                 "Secretary of State Antony Blin",
                 "meeting",
                 {WANG, BLINKEN},
                 When.day(2023, 10, 26),
-                Place("State Department", "USA"),
+                Place("State Department", "USA", within=("Washington",), level="venue"),
             ),
         ],
     ),
@@ -212,7 +218,13 @@ CASES = {
         [
             r("US President Joe Biden praised", "meeting", {BIDEN, XI}),
             r("\"We're back to direct, open, c", "meeting", {BIDEN, XI}),
-            r("The meeting took place at Filo", "meeting", {BIDEN, XI}, None, Place("Filoli", "USA")),
+            r(
+                "The meeting took place at Filo",
+                "meeting",
+                {BIDEN, XI},
+                None,
+                Place("Filoli", "USA", within=("Woodside", "San Francisco", "California"), level="venue"),
+            ),
             r("Biden and Xi met on the sideli", "meeting", {BIDEN, XI}, None, SF),
             r("It was the seventh meeting bet", "meeting", {BIDEN, XI}),
             r(
@@ -220,7 +232,7 @@ CASES = {
                 "meeting",
                 {BIDEN, XI},
                 When.month(2022, 11),
-                Place("Bali", "IDN"),
+                Place("Bali", "IDN", level="city"),
             ),
         ],
     ),
@@ -250,14 +262,14 @@ CASES = {
                 "meeting",
                 {WANG, BLINKEN},
                 When.day(2023, 6, 19),
-                Place("Diaoyutai State Guesthouse", "CHN"),
+                Place("Diaoyutai State Guesthouse", "CHN", within=("Beijing",), level="venue"),
             ),
             r(
                 "Neither Washington nor Beijing",
                 "meeting",
                 {XI, BIDEN},
                 When.year(2022),
-                Place("Bali", "IDN"),
+                Place("Bali", "IDN", level="city"),
             ),
             r("BODY LANGUAGE: U.S. Secretary ", "meeting", {BLINKEN, XI}, When.day(2023, 6, 19), GREAT_HALL),
         ],

@@ -36,7 +36,9 @@ def _seed_mentions(article: Article) -> list[Mention]:
 def _reader_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
     reader = types.ModuleType("seed_reader")
     reader.newsparse_extract_mentions = hookimpl(_seed_mentions)  # type: ignore[attr-defined]
-    monkeypatch.setattr(cli, "PluginHost", lambda: PluginHost(plugins=[("seed-reader", reader)], disabled={"mentions"}))
+    monkeypatch.setattr(
+        cli, "PluginHost", lambda: PluginHost(plugins=[("seed-reader", reader)], disabled={"mentions"})
+    )
 
 
 def run(*argv: str) -> tuple[int, dict, str]:

@@ -141,6 +141,12 @@ class PlaceEntry:
     country: str | None
     kind: str = "city"  # venue, city, region or country: the most specific wins
     city: str | None = None
+    #: The places that hold this one, innermost first (a venue's city, then region); defaults to the city.
+    within: tuple[str, ...] = ()
+
+    def containers(self) -> tuple[str, ...]:
+        """The places that hold this one, innermost first, as a Place's ``within`` carries them."""
+        return self.within or ((self.city,) if self.city else ())
 
 
 def _read_section(data: Mapping[str, Any], section: str, where: str) -> list[Mapping[str, Any]]:
@@ -231,6 +237,7 @@ class Gazetteer:
                 country=_text(e, "country", w, required=False),
                 kind=kind,
                 city=_text(e, "city", w, required=False),
+                within=_strings(e.get("within"), w),
             )
             staged.places[place.name] = _merged(staged.places.get(place.name), place, "aliases")
         for i, e in enumerate(_read_section(data, "offices", where)):

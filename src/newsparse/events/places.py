@@ -86,16 +86,19 @@ class PlaceFinder:
             if not _LOCATIVE_BEFORE.search(text[max(begin, match.start() - 60) : match.start()]):
                 continue
             entry = self._by_form[match.group(0)]
-            found.append(FoundPlace(match.start(), match.end(), Place(entry.name, entry.country), entry.kind))
+            place = Place(entry.name, entry.country, within=entry.containers(), level=entry.kind)
+            found.append(FoundPlace(match.start(), match.end(), place, entry.kind))
         for match in self._town_of.finditer(text, begin):
             start, end = match.span("name")
             wider = self._by_form[match.group("wider")]
             if match.group("name") not in self._by_form and not _CALENDAR_WORD.match(match.group("name")):
-                found.append(FoundPlace(start, end, Place(match.group("name"), wider.country), "city"))
+                within = (wider.name,) if wider.kind == "region" else ()
+                town = Place(match.group("name"), wider.country, within=within, level="city")
+                found.append(FoundPlace(start, end, town, "city"))
         for match in _UNKNOWN_VENUE.finditer(text, begin):
             start, end = match.span("name")
             if not any(f.start < end and start < f.end for f in found):
-                found.append(FoundPlace(start, end, Place(match.group("name"), None), "venue"))
+                found.append(FoundPlace(start, end, Place(match.group("name"), None, level="venue"), "venue"))
         return sorted(found, key=lambda f: f.start)
 
     @staticmethod
@@ -108,5 +111,8 @@ class PlaceFinder:
         best = min(real, key=lambda p: (p.specificity, p.start))
         if best.place.country is None:
             country = next((p.place.country for p in real if p.place.country), None)
-            return Place(best.place.name, country)
+            # the venue lies in the city named with it ("at the Istana Palace in Singapore")
+            city = next((p.place for p in real if p.kind == "city" and p.place.country), None)
+            within = (city.name, *city.within) if city is not None else best.place.within
+            return attrs.evolve(best.place, country=country, within=within)
         return best.place
