@@ -15,7 +15,7 @@ import platform
 import sys
 from pathlib import Path
 
-SECTIONS = ("extraction",)
+SECTIONS = ("extraction", "mentions", "merge", "batch")
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
@@ -30,6 +30,16 @@ def main(argv: list[str] | None = None) -> int:
         "--dataset",
         help="the article-extraction benchmark folder (default: ../shared/benchmarks/article-extraction)",
     )
+    parser.add_argument(
+        "--batch-documents",
+        type=int,
+        default=20_000,
+        help="size of the batch section's corpus (default 20000)",
+    )
+    parser.add_argument(
+        "--merge-sizes", type=int, nargs="+", default=None, help="mention counts of the merge section"
+    )
+    parser.add_argument("--merge-store", action="store_true", help="also time the SQLite event store")
     parser.add_argument("--no-write", action="store_true", help="print only, do not write results JSON")
     options = parser.parse_args(argv)
     unknown = sorted(set(options.sections) - set(SECTIONS))

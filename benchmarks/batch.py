@@ -36,13 +36,13 @@ print(seconds, code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def _sources() -> list[tuple[str, bytes]]:
+def _sources(pages: Path = PAGES) -> list[tuple[str, bytes]]:
     sources = [
-        (p.name.removesuffix(".gz"), gzip.decompress(p.read_bytes())) for p in sorted(PAGES.glob("*.html.gz"))
+        (p.name.removesuffix(".gz"), gzip.decompress(p.read_bytes())) for p in sorted(pages.glob("*.html.gz"))
     ]
     sources += [(p.name, p.read_bytes()) for p in sorted(SEEDS.glob("*.txt"))]
     if not sources:
-        raise SystemExit(f"no pages found in {PAGES} or {SEEDS}")
+        raise SystemExit(f"no pages found in {pages} or {SEEDS}")
     return sources
 
 
@@ -56,9 +56,9 @@ def _vary(name: str, content: bytes, copy: int) -> bytes:
     return content[:at] + b"<!-- copy %d --><p>" % copy + words + b"</p>" + content[at:]
 
 
-def build_corpus(folder: Path, documents: int) -> int:
+def build_corpus(folder: Path, documents: int, pages: Path = PAGES) -> int:
     """Write ``documents`` varied documents into ``folder`` (in subfolders of 1000); returns bytes."""
-    sources = _sources()
+    sources = _sources(pages)
     total = 0
     for copy in range(documents):
         name, content = sources[copy % len(sources)]
@@ -95,12 +95,14 @@ def _run(corpus: Path, workers: int, scratch: Path) -> dict[str, Any]:
 def run(options: argparse.Namespace) -> dict[str, Any]:
     large = int(getattr(options, "batch_documents", None) or 20_000)
     small = large // 10
+    dataset = getattr(options, "dataset", None)
+    pages = Path(dataset) / "html" if dataset else PAGES
     scratch = Path(tempfile.mkdtemp(prefix="newsparse-batch-"))
     try:
         corpora = {}
         for size in (small, large):
             corpora[size] = scratch / f"corpus-{size}"
-            build_corpus(corpora[size], size)
+            build_corpus(corpora[size], size, pages)
         runs = [
             {"corpus": small, **_run(corpora[small], 1, scratch)},
             {"corpus": large, **_run(corpora[large], 1, scratch)},

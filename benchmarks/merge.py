@@ -25,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from newsparse.events.merge import merge_mentions
 from newsparse.models import Actor, Mention, Place, Precision, When
@@ -131,62 +132,82 @@ def _store_seconds(mentions: list[Mention]) -> float:
     return seconds
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
-    parser.add_argument("--repeat", type=int, default=1, help="best of N runs per size")
-    parser.add_argument("--store", action="store_true", help="also time the SQLite store (ten batches)")
-    parser.add_argument(
-        "--one-pair", action="store_true", help="all mentions between the same two actors (one busy block)"
-    )
-    parser.add_argument(
-        "--json",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help="also write the results here (e.g. results/merge.json)",
-    )
-    args = parser.parse_args(argv)
-    records: dict[str, dict[str, float | int | None]] = {}
-
-    print(f"python {sys.version.split()[0]}; merge_mentions on synthetic mentions"
-          f"{' of one pair' if args.one_pair else ''} (best of {args.repeat}; "
-          "µs/mention and growth from CPU time)")  # fmt: skip
-    header = f"{'mentions':>9} {'events':>8} {'wall s':>8} {'cpu s':>8} {'µs/mention':>11} {'growth':>7}"
-    print(header + (f" {'store s':>8}" if args.store else ""))
-    previous: tuple[int, float] | None = None
-    for size in args.sizes:
-        mentions = synthetic_mentions(size, actor_count=2 if args.one_pair else 300)
+def run(options: argparse.Namespace) -> dict[str, Any]:
+    """Merge time per size (and store time with ``merge_store``), as JSON-ready data."""
+    sizes = list(getattr(options, "merge_sizes", None) or [1_000, 10_000, 100_000])
+    repeat = int(getattr(options, "merge_repeat", None) or 1)
+    one_pair = bool(getattr(options, "merge_one_pair", False))
+    with_store = bool(getattr(options, "merge_store", False))
+    records: list[dict[str, float | int | None]] = []
+    previous: float | None = None
+    for size in sizes:
+        mentions = synthetic_mentions(size, actor_count=2 if one_pair else 300)
         events = len(merge_mentions(mentions))
-        wall, seconds = _best_of(args.repeat, lambda m=mentions: merge_mentions(m))
-        growth = f"{seconds / previous[1]:.1f}x" if previous else "-"
-        line = f"{size:>9} {events:>8} {wall:>8.3f} {seconds:>8.3f} {seconds / size * 1e6:>11.1f} {growth:>7}"
+        wall, seconds = _best_of(repeat, lambda m=mentions: merge_mentions(m))
         record: dict[str, float | int | None] = {
             "mentions": size,
             "events": events,
             "wall_seconds": wall,
             "cpu_seconds": seconds,
             "us_per_mention": seconds / size * 1e6,
-            "growth": seconds / previous[1] if previous else None,
+            "growth": seconds / previous if previous else None,
         }
-        if args.store:
+        if with_store:
             record["store_seconds"] = _store_seconds(mentions)
-            line += f" {record['store_seconds']:>8.2f}"
-        print(line, flush=True)
-        records[str(size)] = record
-        previous = (size, seconds)
-    if len(args.sizes) > 1:
-        low, high = args.sizes[0], args.sizes[-1]
+        records.append(record)
+        previous = seconds
+    return {"one_pair": one_pair, "repeat": repeat, "python": sys.version.split()[0], "sizes": records}
+
+
+def render(results: dict[str, Any]) -> str:
+    records = results["sizes"]
+    with_store = any("store_seconds" in r for r in records)
+    lines = [
+        f"python {results['python']}; merge_mentions on synthetic mentions"
+        f"{' of one pair' if results['one_pair'] else ''} (best of {results['repeat']}; "
+        "µs/mention and growth from CPU time)"
+    ]
+    header = f"{'mentions':>9} {'events':>8} {'wall s':>8} {'cpu s':>8} {'µs/mention':>11} {'growth':>7}"
+    lines.append(header + (f" {'store s':>8}" if with_store else ""))
+    for r in records:
+        growth = f"{r['growth']:.1f}x" if r["growth"] else "-"
+        line = (
+            f"{r['mentions']:>9} {r['events']:>8} {r['wall_seconds']:>8.3f} {r['cpu_seconds']:>8.3f} "
+            f"{r['us_per_mention']:>11.1f} {growth:>7}"
+        )
+        if with_store:
+            line += f" {r['store_seconds']:>8.2f}"
+        lines.append(line)
+    if len(records) > 1:
+        low, high = records[0]["mentions"], records[-1]["mentions"]
         n_log_n = high * math.log(high) / (low * math.log(low))
-        print(f"(n grows {high / low:.0f}x: n log n would grow {n_log_n:.1f}x, n² {(high / low) ** 2:.0f}x)")
+        lines.append(
+            f"(n grows {high / low:.0f}x: n log n would grow {n_log_n:.1f}x, n² {(high / low) ** 2:.0f}x)"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", dest="merge_sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--repeat", dest="merge_repeat", type=int, default=1, help="best of N runs per size")
+    parser.add_argument(
+        "--store", dest="merge_store", action="store_true", help="also time the SQLite store (ten batches)"
+    )
+    parser.add_argument(
+        "--one-pair",
+        dest="merge_one_pair",
+        action="store_true",
+        help="all mentions between the same two actors (one busy block)",
+    )
+    parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the results here")
+    args = parser.parse_args(argv)
+    results = run(args)
+    print(render(results))
     if args.json is not None:
-        meta = {
-            "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            "python": sys.version.split()[0],
-        }
-        document = {"one_pair": args.one_pair, "repeat": args.repeat, "meta": meta, "sizes": records}
+        results["meta"] = {"when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
