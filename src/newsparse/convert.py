@@ -29,7 +29,10 @@ __all__ = [
 ]
 
 #: Version of the JSON contract. 1: the foundation (Article, Mention, Event, Failure, Page).
-SCHEMA_VERSION = 1
+#: 2: fields added, none renamed: Page ``fetched``; Place ``within`` and ``level``; Event
+#: ``mention_count``, ``date_support``, ``place_support`` and ``first_source``; each line of
+#: ``newsparse articles`` output carries ``input_id``. Records of version 1 still load.
+SCHEMA_VERSION = 2
 
 #: The ``type`` written on each record, by model.
 RECORD_TYPES: dict[type, str] = {

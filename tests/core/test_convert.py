@@ -98,6 +98,23 @@ def test_newer_schema_version_is_refused() -> None:
         from_json(json.dumps(data), Article)
 
 
+def test_a_version_1_event_without_the_version_2_fields_still_loads() -> None:
+    place = {"name": "Filoli", "country": "USA"}  # as version 1 wrote it: no within, no level
+    mention = {
+        "kind": "meeting", "cameo": "040", "participants": [], "sentence": "They met.", "start": 0, "end": 9,
+        "source": "a.txt", "outlet": "x", "place": place,
+    }  # fmt: skip
+    record = {
+        "type": "event", "schema_version": 1, "id": "e1", "kind": "meeting", "cameo": "040",
+        "participants": [], "mentions": [mention], "date": "2023-11", "place": place,
+        "article_count": 1, "outlet_count": 1,
+    }  # fmt: skip
+    event = from_json(json.dumps(record), Event)
+    assert event.place is not None and event.place.within == () and event.place.level is None
+    assert event.date is not None and event.date.precision.value == "month"
+    assert event.mentions[0].sentence == "They met."
+
+
 @pytest.mark.parametrize(
     "text",
     [
