@@ -157,6 +157,11 @@ def _measure(name: str, ids: list[str], repeat: int, dataset: str) -> dict[str, 
 def run(options: Any) -> dict[str, Any]:
     """Score every system (or ``options.systems``) on all pages and on each half."""
     dataset = Path(getattr(options, "dataset", None) or DATASET)
+    if not (dataset / "ground-truth.json").is_file():
+        raise SystemExit(
+            f"benchmarks: no article-extraction benchmark at {dataset} "
+            "(it sits beside the repository in ../shared; pass --dataset PATH)"
+        )
     truth = load_truth(dataset)
     ids = sorted(truth)
     even, odd = halves(ids)
