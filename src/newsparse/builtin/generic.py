@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from selectolax.lexbor import LexborHTMLParser
 
 from newsparse.capture import read_capture
@@ -10,6 +11,7 @@ from newsparse.html.body import extract_paragraphs
 from newsparse.html.metadata import read_metadata
 from newsparse.models import Article, Page, PageKind
 from newsparse.outlets import Outlet, page_url
+from newsparse.reading import Reading, article_from
 
 
 @hookimpl(trylast=True)
@@ -18,30 +20,19 @@ def newsparse_extract_article(page: Page, outlet: Outlet) -> Article:
     if page.kind is PageKind.HTML:
         tree = LexborHTMLParser(page.text)
         meta = read_metadata(tree, timezone=outlet.timezone)
-        return Article(
-            source=page.source,
-            outlet=outlet.id,
-            plugin="generic",
-            url=page_url(page) or meta.url,
-            language=meta.language or outlet.language,
+        reading = Reading(
             title=meta.title,
             subtitle=meta.subtitle,
-            authors=meta.authors,
-            published=page.published or meta.published,
-            modified=meta.modified,
             section=meta.section,
+            authors=meta.authors,
+            published=meta.published,
+            modified=meta.modified,
             tags=meta.tags,
-            paragraphs=extract_paragraphs(tree),
+            paragraphs=tuple(extract_paragraphs(tree)),
             images=meta.images,
         )
-    reading = read_capture(page.text)
-    return Article(
-        source=page.source,
-        outlet=outlet.id,
-        plugin="generic",
-        url=page.url,
-        language=outlet.language,
-        title=reading.title,
-        published=page.published,
-        paragraphs=reading.paragraphs,
-    )
+        article = article_from(reading, page, outlet, url=page_url(page) or meta.url, language=meta.language)
+    else:
+        capture = read_capture(page.text)
+        article = article_from(Reading(title=capture.title, paragraphs=capture.paragraphs), page, outlet)
+    return attrs.evolve(article, plugin="generic")
