@@ -178,3 +178,32 @@ def test_iter_pages_streams_a_manifest_lazily(tmp_path: Path) -> None:
     assert isinstance(first, Page)
     second = next(pages)
     assert isinstance(second, Failure) and second.source.endswith(":2")
+
+
+AEB_PAGES = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "benchmarks" / "article-extraction" / "html"
+)
+
+
+@pytest.mark.skipif(
+    not AEB_PAGES.is_dir(), reason="the article-extraction benchmark is not beside the repository"
+)
+def test_a_warc_of_the_benchmark_pages_gives_what_the_pages_give_as_files(tmp_path: Path) -> None:
+    pages = sorted(AEB_PAGES.glob("*.html.gz"))[:40]
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    responses = []
+    for page in pages:
+        body = gzip.decompress(page.read_bytes())
+        (folder / page.name.removesuffix(".gz")).write_bytes(body)
+        responses.append(WarcResponse(url=f"https://example.org/{page.name[:16]}", body=body))
+    archive = tmp_path / "benchmark.warc.gz"
+    write_warc(archive, responses, gzip=True)
+
+    _, from_files, _ = run(str(folder))
+    _, from_warc, err = run(str(archive))
+
+    assert len(from_warc) == len(pages) == len(from_files)
+    assert [content_of(line) for line in from_warc] == [content_of(line) for line in from_files]
+    assert sum(line["type"] == "article" for line in from_warc) >= 35
+    assert "skipped" not in err.splitlines()[-1]
