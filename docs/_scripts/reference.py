@@ -387,6 +387,8 @@ def benchmark_markdown(path: Path, options: dict[str, str] | None = None) -> str
     ]
     table = options.get("table") or (tables[0] if tables else None)
     rows = data.get(table) if table else None
+    if isinstance(rows, list) and all(isinstance(row, dict) for row in rows):
+        rows = {str(number): row for number, row in enumerate(rows, start=1)}  # a list of runs, numbered
     if not isinstance(rows, dict) or not rows:
         raise DocsError(f"{_shown(path)}: no table of records {'named ' + repr(table) if table else 'found'}")
     columns = _columns(options.get("columns"), rows)

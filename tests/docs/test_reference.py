@@ -203,3 +203,16 @@ def test_api_reference_has_a_page_per_public_module() -> None:
     assert not any(part.startswith("_") for m in modules for part in m.split("."))
     index = reference.api_index_markdown()
     assert all(f"[`{m}`]({m}.md)" in index for m in modules)
+
+
+def test_a_list_of_runs_is_a_table_numbered_in_its_order(tmp_path: Path) -> None:
+    path = tmp_path / "batch.json"
+    runs = [{"workers": 1, "rate": 147.0}, {"workers": 2, "rate": 247.0}]
+    path.write_text(json.dumps({"speedup": 1.68, "runs": runs}), encoding="utf-8")
+    page = reference.benchmark_markdown(
+        path, {"table": "runs", "columns": "workers=workers, rate=docs/s", "facts": "speedup"}
+    )
+    rows = [line for line in page.splitlines() if line.startswith("| `")]
+    assert len(rows) == 2
+    assert rows[0].startswith("| `1` | 1 |") and rows[1].startswith("| `2` | 2 |")
+    assert "247" in rows[1] and "**speedup**" in page
