@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from newsparse.cli import main
 from newsparse.inputs import iter_pages
 from newsparse.output import input_id
@@ -108,3 +110,32 @@ def test_parquet_output_holds_one_row_per_document(corpus: Path, tmp_path: Path)
     assert len(by_source["page03.html"]["paragraphs"]) == 3
     assert by_source["empty.txt"]["stage"] == "read"
     assert not (tmp_path / "out.parquet.tmp").exists()
+
+
+def test_a_terminal_gets_a_progress_bar_with_the_rate_and_failures(corpus: Path, tmp_path: Path) -> None:
+    pty = pytest.importorskip("pty")
+    import fcntl
+    import struct
+    import termios
+
+    (corpus / "empty.txt").write_text("")
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    command = [sys.executable, "-m", "newsparse", "articles", "-o", str(tmp_path / "out.jsonl"), str(corpus)]
+    run = subprocess.Popen(
+        command, stderr=follower, stdout=subprocess.DEVNULL, env={**os.environ, "TERM": "xterm"}
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    assert run.wait() == 1
+    text = shown.decode("utf-8", "replace").replace("\r", "\n")
+    assert "doc/s" in text and "failures=1" in text
+    assert text.strip().splitlines()[-1].startswith("newsparse: 14 documents, 13 articles, 1 failed")
