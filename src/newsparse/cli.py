@@ -23,7 +23,7 @@ from newsparse.convert import SCHEMA_VERSION, to_json, unstructure
 from newsparse.errors import NewsparseError
 from newsparse.inputs import iter_documents
 from newsparse.models import Article, Event, Failure
-from newsparse.output import FORMATS, JsonlSink, JsonSink, Sink, atomic_write, open_sink
+from newsparse.output import FORMATS, Sink, atomic_write, open_sink
 from newsparse.pipeline import Pipeline
 from newsparse.plugins import PluginHost
 from newsparse.warc import ReadStats
@@ -41,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     paths_help = (
-        "files (.html, .htm, .txt, each optionally .gz), .jsonl manifests, directories (read recursively), "
-        "or - for standard input"
+        "files (.html, .htm, .txt, each optionally .gz), .jsonl manifests, WARC files (.warc, .warc.gz), "
+        "directories (read recursively), or - for standard input"
     )
     articles = commands.add_parser("articles", help="extract articles; writes JSON Lines to stdout")
     articles.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
@@ -144,12 +144,7 @@ def _run_articles(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], er
     tally = _Tally()
     sink: Sink
     try:
-        if args.output is not None:
-            sink = open_sink(args.output, args.format, resume=not args.restart)
-        elif args.format == "parquet":
-            raise ValueError("Parquet output needs --output FILE")
-        else:
-            sink = JsonSink(out) if args.format == "json" else JsonlSink(out)
+        sink = open_sink(args.output, args.format, resume=not args.restart, stream=out)
     except (OSError, RuntimeError, ValueError) as exc:
         print(f"newsparse: error: {exc}", file=err)
         return 2
@@ -289,7 +284,10 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None, err: 
         return 0
     if args.command is None:
         parser.print_usage(err)
-        print("newsparse: error: a command is required (articles, events, plugins)", file=err)
+        print(
+            "newsparse: error: a command is required (articles, events, mentions, plugins, new-plugin)",
+            file=err,
+        )
         return 2
     if args.command == "new-plugin":
         return _run_new_plugin(args, out, err)

@@ -9,11 +9,9 @@ is written twice.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -31,7 +29,6 @@ __all__ = [
     "format_of",
     "input_id",
     "open_sink",
-    "write_all",
 ]
 
 FORMATS = ("jsonl", "json", "parquet")
@@ -179,20 +176,16 @@ def format_of(path: Path | None, requested: str | None) -> str:
     return "jsonl"
 
 
-def open_sink(path: Path | None, fmt: str | None = None, *, resume: bool = True) -> Sink:
-    """A sink for ``path`` (stdout when None) in the given or implied format."""
+def open_sink(
+    path: Path | None, fmt: str | None = None, *, resume: bool = True, stream: IO[str] | None = None
+) -> Sink:
+    """A sink for ``path`` in the given or implied format; without a path, for ``stream`` (stdout)."""
     fmt = format_of(path, fmt)
+    target: Path | IO[str] = path if path is not None else (stream or sys.stdout)
     if fmt == "parquet":
         if path is None:
             raise ValueError("Parquet output needs --output FILE")
         return ParquetSink(path)
     if fmt == "json":
-        return JsonSink(path if path is not None else sys.stdout)
-    return JsonlSink(path if path is not None else sys.stdout, resume=resume)
-
-
-def write_all(sink: Sink, results: Iterable[tuple[Article | Failure, str]]) -> None:
-    """Write every (result, input id) pair and close the sink, even if the iteration stops early."""
-    with contextlib.closing(sink):
-        for result, key in results:
-            sink.write(result, key)
+        return JsonSink(target)
+    return JsonlSink(target, resume=resume)

@@ -7,7 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsparse.capture import read_capture
 from newsparse.hookspecs import hookimpl
-from newsparse.html.body import extract_paragraphs
+from newsparse.html.layout import read_with_layout
 from newsparse.html.metadata import read_metadata
 from newsparse.models import Article, Page, PageKind
 from newsparse.outlets import Outlet, page_url
@@ -20,17 +20,7 @@ def newsparse_extract_article(page: Page, outlet: Outlet) -> Article:
     if page.kind is PageKind.HTML:
         tree = LexborHTMLParser(page.text)
         meta = read_metadata(tree, timezone=outlet.timezone)
-        reading = Reading(
-            title=meta.title,
-            subtitle=meta.subtitle,
-            section=meta.section,
-            authors=meta.authors,
-            published=meta.published,
-            modified=meta.modified,
-            tags=meta.tags,
-            paragraphs=tuple(extract_paragraphs(tree)),
-            images=meta.images,
-        )
+        reading = read_with_layout(tree, None, meta)  # no layout: standards and paragraph density
         article = article_from(reading, page, outlet, url=page_url(page) or meta.url, language=meta.language)
     else:
         capture = read_capture(page.text)
