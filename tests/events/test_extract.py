@@ -369,3 +369,66 @@ def test_the_possessive_in_a_call_is_its_subject(extractor: MentionExtractor) ->
         "Antony Blinken said an officer described Donald Trump's call with Volodymyr Zelensky.",
     )
     assert {a.name for a in m.participants} == {"Donald Trump", "Volodymyr Zelensky"}
+
+
+def test_the_meeting_of_the_story_takes_the_date_of_the_recent_report(extractor: MentionExtractor) -> None:
+    # Published Thursday 16 Nov 2023: "on Wednesday" is the 15th. "the meeting" and "It was the seventh
+    # meeting" are that one; the first meeting, in November 2022, is history and lends no date.
+    found = extractor.extract(
+        article(
+            "Joe Biden praised the meeting with Xi Jinping as constructive.",
+            "Biden and Xi met on Wednesday in San Francisco.",
+            "The two presidents first met in November 2022 in Bali.",
+            "It was the seventh meeting between Biden and Xi.",
+            published="2023-11-16",
+        )
+    )
+    assert [(m.sentence[:20], m.date) for m in found] == [
+        ("Joe Biden praised th", When.day(2023, 11, 15)),
+        ("Biden and Xi met on ", When.day(2023, 11, 15)),
+        ("The two presidents f", When.month(2022, 11)),
+        ("It was the seventh m", When.day(2023, 11, 15)),
+    ]
+    assert found[0].date_text == "on Wednesday"  # the words that gave the date, in the report it refers to
+    assert found[0].place is None  # where is said by the other report, not by this one
+
+
+@pytest.mark.parametrize(
+    ("story", "why"),
+    [
+        (
+            (
+                "Joe Biden met Xi Jinping on Monday.",
+                "Biden met Xi again on Wednesday.",
+                "Biden praised the meeting with Xi.",
+            ),
+            "two recent meetings: which one is meant is not said",
+        ),
+        (
+            ("Joe Biden met Xi Jinping on Wednesday.", "Biden recalled the previous meeting with Xi."),
+            "the previous meeting is another one",
+        ),
+        (
+            ("Joe Biden met Xi Jinping in November 2022.", "Biden praised the meeting with Xi."),
+            "the only dated meeting is a year old: not the news of the story",
+        ),
+        (
+            ("Joe Biden met Xi Jinping last year.", "Biden praised the meeting with Xi."),
+            "a year-precise date cannot tell whether it was last week",
+        ),
+    ],
+)
+def test_a_definite_report_stays_undated_without_exactly_one_recent_date(
+    extractor: MentionExtractor, story: tuple[str, ...], why: str
+) -> None:
+    found = extractor.extract(article(*story, published="2023-11-16"))
+    definite = [m for m in found if m.sentence == story[-1]]
+    assert len(definite) == 1, found
+    assert definite[0].date is None, why
+
+
+def test_without_an_anchor_a_definite_report_is_not_dated_from_the_story(extractor: MentionExtractor) -> None:
+    found = extractor.extract(
+        article("Joe Biden praised the meeting with Xi Jinping.", "Biden met Xi in November 2023.")
+    )
+    assert [m.date for m in found] == [None, When.month(2023, 11)]

@@ -31,6 +31,7 @@ BIDEN, XI, BLINKEN, WANG, QIN = (
 BROWN, LIU, USA, CHINA = "person:charles-q-brown", "person:liu-zhenli", "Q30", "Q148"
 GREAT_HALL = Place("Great Hall of the People", "CHN", within=("Beijing",), level="venue")
 BEIJING = Place("Beijing", "CHN", level="city")
+NOV_2023 = When.month(2023, 11)
 
 
 def line(seed: str, start: str) -> str:
@@ -216,17 +217,19 @@ CASES = {
             published="2023-11-16",
         ),
         [
-            r("US President Joe Biden praised", "meeting", {BIDEN, XI}),
-            r("\"We're back to direct, open, c", "meeting", {BIDEN, XI}),
+            # The summit is "currently under way" on 16 November: the meeting is of November 2023,
+            # and every "the meeting" of the story is that one (not their first, in Bali).
+            r("US President Joe Biden praised", "meeting", {BIDEN, XI}, NOV_2023),
+            r("\"We're back to direct, open, c", "meeting", {BIDEN, XI}, NOV_2023),
             r(
                 "The meeting took place at Filo",
                 "meeting",
                 {BIDEN, XI},
-                None,
+                NOV_2023,
                 Place("Filoli", "USA", within=("Woodside", "San Francisco", "California"), level="venue"),
             ),
-            r("Biden and Xi met on the sideli", "meeting", {BIDEN, XI}, None, SF),
-            r("It was the seventh meeting bet", "meeting", {BIDEN, XI}),
+            r("Biden and Xi met on the sideli", "meeting", {BIDEN, XI}, NOV_2023, SF),
+            r("It was the seventh meeting bet", "meeting", {BIDEN, XI}, NOV_2023),
             r(
                 "The two presidents met in pers",
                 "meeting",

@@ -57,6 +57,19 @@ def test_last_week_is_a_month_only_when_the_whole_week_is_in_it() -> None:
     assert one("They met last week.", dt.date(2023, 12, 14)) == When.month(2023, 12)
 
 
+def test_an_occasion_under_way_is_the_month_of_the_week_up_to_the_anchor() -> None:
+    # Thursday 16 Nov 2023: the week up to it (10-16 Nov) lies in November.
+    summit = "They met at the summit currently under way in San Francisco."
+    assert one(summit, dt.date(2023, 11, 16)) == When.month(2023, 11)
+    # Friday 3 Nov 2023: the summit may have opened in late October, so the month is unknown.
+    assert one(summit, dt.date(2023, 11, 3)) is None
+    assert one("They met at the talks now being held in Geneva.", dt.date(2023, 11, 16)) == When.month(
+        2023, 11
+    )
+    # Without "currently", "now" or "still" the words date nothing: preparations are for what is to come.
+    assert find_dates("Preparations are under way for a summit in San Francisco.") == []
+
+
 def test_without_an_anchor_relative_phrases_stay_unknown_but_keep_their_words() -> None:
     phrase = find_dates("The two leaders met on Monday in Beijing.")[0]
     assert phrase.text == "on Monday"
@@ -122,6 +135,7 @@ RELATIVE_PAST = [
     "on Nov. 15",
     "earlier this month",
     "last week",
+    "at the summit currently under way",
 ]
 
 

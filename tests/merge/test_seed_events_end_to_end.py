@@ -87,6 +87,28 @@ def test_each_reported_event_comes_out_once_with_every_seed_that_reports_it(
     assert event["cameo"]
 
 
+def test_nothing_else_comes_out(document: dict[str, Any]) -> None:
+    # The events above and the June visit: no report of the seeds is left as an event of its own.
+    assert len(document["events"]) == len(EXPECTED) + 1
+
+
+def test_every_report_of_the_filoli_meeting_in_news_az_is_attached_to_it(document: dict[str, Any]) -> None:
+    # News.Az (003) speaks of the November 2023 meeting in five sentences ("praised the meeting", "following
+    # the meeting", "took place at Filoli", "met on the sidelines", "the seventh meeting"); only the
+    # first meeting, in Bali, is another event.
+    [filoli] = [e for e in document["events"] if e["date"] == "2023-11" and _ids(e) == {BIDEN.id, XI.id}]
+    from_news_az = [m["sentence"] for m in filoli["mentions"] if Path(m["source"]).name == NEWS_AZ]
+    starts = (
+        "US President Joe Biden praised",
+        "\"We're back to direct",
+        "The meeting took place at Filoli",
+        "Biden and Xi met on the sidelines",
+        "It was the seventh meeting",
+    )
+    assert sorted(s[:20] for s in from_news_az) == sorted(s[:20] for s in starts)
+    assert not [e for e in document["events"] if e["date"] is None and _ids(e) == {BIDEN.id, XI.id}]
+
+
 def test_blinken_s_june_visit_to_china_is_one_event_of_both_reports(document: dict[str, Any]) -> None:
     visits = [e for e in document["events"] if e["kind"] == "visit" and e["date"] == "2023-06-19"]
     assert len(visits) == 1

@@ -10,9 +10,11 @@ sentence; "the pair" and "the two leaders" name the people of the nearest earlie
 names two, "the meeting" refers back to the last report of that kind (in a standfirst, to the
 headline). Headlines are read for names, not for reports. A report that says that two actors talked
 but not how ("spoke", "discussed ... with") takes the kind of another report of the same participants
-in the article (and its date and place when it has none), else it is a meeting. A report needs two
-participants; a visit needs a visitor and where they went. Offices resolve on the event's day (else
-the anchor day), never by guess.
+in the article (and its date and place when it has none), else it is a meeting. An undated report that
+points at the story's contact ("praised the meeting with Xi", "It was the seventh meeting") takes the
+date of the one recent report (within the week before publication) of its kind and participants.
+A report needs two participants; a visit needs a visitor and where they went. Offices resolve on the
+event's day (else the anchor day), never by guess.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from newsparse.events import cues
 from newsparse.events.actors import ActorFinder, Found
 from newsparse.events.gazetteer import Gazetteer, gazetteer_from_plugins
 from newsparse.events.places import FoundPlace, PlaceFinder
+from newsparse.events.rules import date_window, precision_rank
 from newsparse.events.sentences import Sentence, clause_bounds, clause_of, quoted_spans, sentences
 from newsparse.events.timeref import DatePhrase, document_anchor, find_dates, resolve
 from newsparse.events.vocabulary import DEFAULT_CAMEO, DEFAULT_MODE, Kind, Mode
@@ -40,6 +43,19 @@ __all__ = ["MentionExtractor"]
 
 #: "the meeting", "this call", "their talks": a noun trigger that refers back to a contact already named.
 _BACK_REFERENCE = re.compile(r"(?i:\b(?:the|this|that|their|such)\s+(?:\w+\s+){0,2}$)")
+#: "It was the seventh meeting", "This marked their first talks": the contact just reported, whatever
+#: the words between.
+_SAME_AS_BEFORE = re.compile(
+    r"(?i:\b(?:it|this|that)\s+(?:was|is|marked|marks)\s+(?:also\s+)?(?:the|their)\s+"
+    r"(?:[\w-]+\s+){0,2}$)"
+)
+#: Words that set a contact apart from the one the article reports: "the previous round of talks", "their
+#: first meeting", "the next call".
+_ANOTHER_OCCASION = re.compile(
+    r"(?i:\b(?:previous|prior|earlier|last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|\d+(?:st|nd|rd|th)|next|upcoming|future|planned|proposed|possible|potential|expected|former|"
+    r"another|other|such)\b)"
+)
 #: "to visit China" after a noun is a general statement ("the first official to visit China"), not a
 #: report; "plans to visit" is an intent and is caught before this.
 _INFINITIVE = re.compile(r"(?i:(?<!prior)(?<!prior )\bto\s+$)")
@@ -67,6 +83,8 @@ class _Report:
     place: Place | None
     mode: Mode | None
     borrowed: bool  # participants came from context ("the pair", "the meeting")
+    #: The words point at the contact the article reports ("the meeting", "It was the seventh meeting").
+    definite: bool = False
 
 
 @attrs.define
@@ -168,7 +186,7 @@ class MentionExtractor:
             for report in reported:
                 reports.append(report)
                 context.reports.append(report)
-        settled = _settle(reports, self._country_ids)
+        settled = _date_definite_references(_settle(reports, self._country_ids), anchor)
         # One description per actor across the article: the one that names an office, if any does.
         described: dict[str, Actor] = {}
         for report in settled:
@@ -250,6 +268,7 @@ class MentionExtractor:
                 place=place,
                 mode=cue[1] if cue is not None else None,
                 borrowed=borrowed,
+                definite=trigger.noun and _is_definite(text[: match.start()]),
             )
 
     def _participants(
@@ -600,6 +619,56 @@ def _settle(reports: list[_Report], country_ids: frozenset[str]) -> list[_Report
         if kept is None or _knowledge(report) > _knowledge(kept):
             best[key] = report
     return sorted(best.values(), key=lambda r: (r.sentence.start, r.sentence.index))
+
+
+def _is_definite(before: str) -> bool:
+    """Whether the words before a noun trigger point at the contact the article reports: "praised the
+    meeting with Xi", "following the meeting", "It was the seventh meeting" (not "the previous talks")."""
+    if _SAME_AS_BEFORE.search(before):
+        return True
+    back = _BACK_REFERENCE.search(before)
+    return back is not None and _ANOTHER_OCCASION.search(back.group(0)) is None
+
+
+#: A contact dated within this many days before the anchor (or on the day after it, for time zones)
+#: is one the article reports as news.
+_RECENT_DAYS = 7
+
+
+def _is_recent(when: When, anchor: dt.date) -> bool:
+    """Whether a date at day or month precision can fall in the week up to the anchor."""
+    if precision_rank(when) == 0:
+        return False  # a year says nothing about the last week
+    window = date_window(when)
+    return window.first <= anchor.toordinal() + 1 and window.last >= anchor.toordinal() - _RECENT_DAYS
+
+
+def _date_definite_references(reports: list[_Report], anchor: dt.date | None) -> list[_Report]:
+    """Give an undated definite report ("the meeting", "It was the seventh meeting") the date of the
+    recent contact of the same kind and participants that the article reports, when there is exactly
+    one such date (dates that nest count once, at their finest precision). Older contacts of the same
+    pair ("their first meeting in November 2022") are history, not what "the meeting" means."""
+    if anchor is None:
+        return reports
+    dated: dict[tuple[Kind | None, frozenset[str]], list[_Report]] = {}
+    for report in reports:
+        if report.date is not None and _is_recent(report.date, anchor):
+            dated.setdefault((report.kind, _key(report)), []).append(report)
+    out: list[_Report] = []
+    for report in reports:
+        candidates = dated.get((report.kind, _key(report)), [])
+        if report.date is None and report.definite and report.kind is not Kind.INTENT and candidates:
+            finest = max(candidates, key=lambda r: precision_rank(r.date))  # type: ignore[arg-type]
+            if all(_nests(r.date, finest.date) for r in candidates):  # type: ignore[arg-type]
+                report = attrs.evolve(report, date=finest.date, date_text=finest.date_text)
+        out.append(report)
+    return out
+
+
+def _nests(outer: When, inner: When) -> bool:
+    """Whether ``inner`` lies within ``outer`` at ``outer``'s precision."""
+    a, b = date_window(outer), date_window(inner)
+    return a.first <= b.first and b.last <= a.last
 
 
 def _knowledge(report: _Report) -> tuple[int, int, int]:

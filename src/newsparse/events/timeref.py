@@ -9,6 +9,8 @@ document itself states (a caption's "June 19, 2023" anchors the body's "on Monda
 - "in November" is the latest November not after the anchor's month (the next one for what is to come);
 - "last year", "last month", "yesterday", "earlier in the day" count from the anchor;
 - "last week" is a month only when that whole week lies in one month; otherwise it stays unknown;
+- "currently under way" (an occasion still going on) is the week up to the anchor, kept as its month
+  when that week lies in one month (an occasion is taken to last a week at most), else unknown;
 - a month and day without a year take the year that puts them nearest before the anchor (and, when a
   weekday is given, that agrees with it); with no year to agree with, they stay unknown.
 
@@ -80,6 +82,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"yesterday|today|tomorrow|earlier in the day|later in the day|earlier today|"
                      r"later today|"
                      r"the previous day|the day before|the next day)\b)"),
+        # Only with "currently", "now" or "still": "preparations are under way for a summit" is no date.
+        ("under_way", r"(?i:\b(?:currently|now|still)\s+(?:under\s?way|in\s+progress|ongoing|"
+                      r"taking\s+place|being\s+held)\b)"),
     )
 )  # fmt: skip
 
@@ -249,6 +254,9 @@ def resolve(
         return _shift_month(anchor, 0)
     if words == "next month":
         return _shift_month(anchor, 1)
+    if rule == "under_way":
+        # "on the sidelines of the summit currently under way": within the week up to the anchor.
+        return _week_as_month(anchor - dt.timedelta(days=6))
     monday = anchor - dt.timedelta(days=anchor.weekday())
     if words == "last week":
         return _week_as_month(monday - dt.timedelta(days=7))
