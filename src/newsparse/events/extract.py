@@ -650,17 +650,17 @@ def _date_definite_references(reports: list[_Report], anchor: dt.date | None) ->
     pair ("their first meeting in November 2022") are history, not what "the meeting" means."""
     if anchor is None:
         return reports
-    dated: dict[tuple[Kind | None, frozenset[str]], list[_Report]] = {}
+    recent: dict[tuple[Kind | None, frozenset[str]], list[tuple[When, str | None]]] = {}
     for report in reports:
         if report.date is not None and _is_recent(report.date, anchor):
-            dated.setdefault((report.kind, _key(report)), []).append(report)
+            recent.setdefault((report.kind, _key(report)), []).append((report.date, report.date_text))
     out: list[_Report] = []
     for report in reports:
-        candidates = dated.get((report.kind, _key(report)), [])
-        if report.date is None and report.definite and report.kind is not Kind.INTENT and candidates:
-            finest = max(candidates, key=lambda r: precision_rank(r.date))  # type: ignore[arg-type]
-            if all(_nests(r.date, finest.date) for r in candidates):  # type: ignore[arg-type]
-                report = attrs.evolve(report, date=finest.date, date_text=finest.date_text)
+        dates = recent.get((report.kind, _key(report)), [])
+        if report.date is None and report.definite and report.kind is not Kind.INTENT and dates:
+            finest, words = max(dates, key=lambda pair: precision_rank(pair[0]))
+            if all(_nests(when, finest) for when, _ in dates):
+                report = attrs.evolve(report, date=finest, date_text=words)
         out.append(report)
     return out
 
