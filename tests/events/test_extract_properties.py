@@ -90,6 +90,7 @@ WORDS = (
     "Biden", "Xi", "Xi Jinping", "Wang", "Blinken's", "Lam's", "Gen.", "Chief of Staff", "China's", "US",
     "foreign minister", "president", "met", "talks", "visit to", "Beijing", "the pair", "spoke", "on Monday",
     "in November", "last week", "Dec. 6", "2023", "with", "between", "and", "not", "will", "said", "would",
+    "the meeting", "It was the third meeting", "previous", "currently under way", "the summit",
     ",", ".", "“", "”", '"', "'s", "—", "(", ")", "at the Great Hall", "in Bali,", "Japan", "\n\n",
 )  # fmt: skip
 
@@ -111,6 +112,9 @@ def test_any_text_gives_valid_mentions_and_never_raises(text: str, published: dt
         assert article.text[mention.start : mention.end] == mention.sentence
         assert len(mention.participants) >= 2
         assert len({a.id for a in mention.participants}) == len(mention.participants)
+        # A date always comes from words of the article, its own sentence's or those of the report
+        # it refers to ("the meeting"): never from the clock or the publication date alone.
+        assert mention.date is None or (mention.date_text is not None and mention.date_text in article.text)
 
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
