@@ -432,3 +432,19 @@ def test_without_an_anchor_a_definite_report_is_not_dated_from_the_story(extract
         article("Joe Biden praised the meeting with Xi Jinping.", "Biden met Xi in November 2023.")
     )
     assert [m.date for m in found] == [None, When.month(2023, 11)]
+
+
+def test_a_definite_report_keeps_its_own_date_words_even_unresolved(extractor: MentionExtractor) -> None:
+    # Thursday 7 Dec 2023: "on Tuesday" is the 5th; "last week" (27 Nov - 3 Dec) spans two months and
+    # stays unresolved, but those are the report's own words: the other report's date does not replace them.
+    found = extractor.extract(
+        article(
+            "Joe Biden met Xi Jinping on Tuesday.",
+            "Biden praised the meeting with Xi last week.",
+            published="2023-12-07",
+        )
+    )
+    assert [(m.date, m.date_text) for m in found] == [
+        (When.day(2023, 12, 5), "on Tuesday"),
+        (None, "last week"),
+    ]

@@ -657,7 +657,14 @@ def _date_definite_references(reports: list[_Report], anchor: dt.date | None) ->
     out: list[_Report] = []
     for report in reports:
         dates = recent.get((report.kind, _key(report)), [])
-        if report.date is None and report.definite and report.kind is not Kind.INTENT and dates:
+        own_words = report.date_text is not None  # its own words, even unresolved, win (as in _settle)
+        if (
+            report.date is None
+            and not own_words
+            and report.definite
+            and report.kind is not Kind.INTENT
+            and dates
+        ):
             finest, words = max(dates, key=lambda pair: precision_rank(pair[0]))
             if all(_nests(when, finest) for when, _ in dates):
                 report = attrs.evolve(report, date=finest, date_text=words)
