@@ -36,7 +36,7 @@ Extractor = Callable[[str], str]
 
 # -- the systems: each factory imports its library and returns html -> text ----------------------------
 def _newsparse() -> Extractor:
-    from newsparse.html.body import extract_body_text
+    from newsparse.articles.html.body import extract_body_text
 
     return extract_body_text
 

@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from newsparse.events.extract import MentionExtractor
-from newsparse.events.gazetteer import Gazetteer, builtin_data
+from newsparse.mentions.extract import MentionExtractor
+from newsparse.mentions.gazetteer import Gazetteer, builtin_data
 from newsparse.models import Article
 from newsparse.pipeline import Pipeline
 

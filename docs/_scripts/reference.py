@@ -18,6 +18,7 @@ import pkgutil
 import re
 import types
 import typing
+import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,9 @@ from typing import Any
 import attrs
 
 import newsparse
-from newsparse import cli, convert, hookspecs, models
+from newsparse import cli, convert, models
+from newsparse._moved import MOVED
+from newsparse.plugins import hookspecs
 
 __all__ = [
     "DocsError",
@@ -81,12 +84,14 @@ def resolve_newsparse(target: str) -> str | None:
 
 def _defining_module(name: str, obj: Any) -> str | None:
     """For a re-exported value without ``__qualname__`` (``hookimpl``): the submodule that exports it,
-    which is where the API reference renders it."""
-    for module_name in api_modules()[1:]:
-        module = importlib.import_module(module_name)
-        if name in getattr(module, "__all__", ()) and getattr(module, name, None) is obj:
-            return f"{module_name}.{name}"
-    return None
+    which is where the API reference renders it; the deepest one, since packages re-export too."""
+    found = [
+        module_name
+        for module_name in api_modules()[1:]
+        if name in getattr(importlib.import_module(module_name), "__all__", ())
+        and getattr(importlib.import_module(module_name), name, None) is obj
+    ]
+    return f"{max(found, key=lambda m: m.count('.'))}.{name}" if found else None
 
 
 # -- the CLI -----------------------------------------------------------------------------------------
@@ -117,7 +122,7 @@ def cli_markdown(parser: argparse.ArgumentParser | None = None) -> str:
 
 
 def hookspec_functions() -> list[Callable[..., Any]]:
-    """Every hook specification in :mod:`newsparse.hookspecs`, in the order they are defined."""
+    """Every hook specification in :mod:`newsparse.plugins.hookspecs`, in the order they are defined."""
     marker = f"{hookspecs.PROJECT}_spec"
     found = [obj for obj in vars(hookspecs).values() if inspect.isfunction(obj) and hasattr(obj, marker)]
     return sorted(found, key=lambda f: f.__code__.co_firstlineno)
@@ -436,9 +441,12 @@ def api_modules() -> list[str]:
     """Every public module of the package (no ``_private`` part), in dotted order: the API reference gets
     a page for each, so a module added by anyone appears without editing the docs."""
     names = ["newsparse"]
-    for info in pkgutil.walk_packages(newsparse.__path__, prefix="newsparse."):
-        if not any(part.startswith("_") for part in info.name.split(".")):
-            names.append(info.name)
+    with warnings.catch_warnings():  # walking imports the old, moved packages, which warn
+        warnings.simplefilter("ignore", DeprecationWarning)
+        found = [info.name for info in pkgutil.walk_packages(newsparse.__path__, prefix="newsparse.")]
+    for name in found:
+        if name not in MOVED and not any(part.startswith("_") for part in name.split(".")):
+            names.append(name)
     return sorted(names)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 
+from newsparse.articles.outlets import Outlet
 from newsparse.convert import SCHEMA_VERSION, from_json, to_json
 from newsparse.errors import (
     DecodeError,
@@ -25,7 +26,6 @@ from newsparse.errors import (
     ReadError,
     SchemaError,
 )
-from newsparse.hookspecs import hookimpl
 from newsparse.models import (
     Actor,
     Article,
@@ -39,9 +39,9 @@ from newsparse.models import (
     Precision,
     When,
 )
-from newsparse.outlets import Outlet
 from newsparse.pipeline import Document, Pipeline
-from newsparse.plugins import PluginHost
+from newsparse.plugins.hookspecs import hookimpl
+from newsparse.plugins.host import PluginHost
 
 try:
     __version__ = version("newsparse")

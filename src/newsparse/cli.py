@@ -25,7 +25,7 @@ from newsparse.inputs import iter_documents
 from newsparse.models import Article, Event, Failure
 from newsparse.output import FORMATS, Sink, atomic_write, open_sink
 from newsparse.pipeline import Pipeline
-from newsparse.plugins import PluginHost
+from newsparse.plugins.host import PluginHost
 from newsparse.warc import ReadStats
 
 __all__ = ["build_parser", "main"]

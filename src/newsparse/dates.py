@@ -1,4 +1,5 @@
-"""Reading machine-written dates (ISO 8601 and its common variants) into :class:`When`.
+"""Dates: machine-written ones (ISO 8601 and its common variants) read into :class:`When`, and the
+window of days a date covers at its precision.
 
 A timestamp without a UTC offset is placed in the outlet's zone when that is known; otherwise only
 its day is kept, because a wall-clock time in an unknown zone is not a point in time.
@@ -6,13 +7,16 @@ its day is kept, because a wall-clock time in an unknown zone is not a point in 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from newsparse.models import When
+import attrs
 
-__all__ = ["parse_iso", "zone"]
+from newsparse.models import Precision, When
+
+__all__ = ["DateWindow", "date_window", "parse_iso", "precision_rank", "zone"]
 
 _ISO_LOOSE = re.compile(
     r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})"
@@ -66,3 +70,36 @@ def parse_iso(text: str | None, tz: dt.tzinfo | str | None = None) -> When | Non
         return When.at(stamp)
     except ValueError:
         return None
+
+
+@attrs.frozen
+class DateWindow:
+    """Days (proleptic ordinals) a date may mean: ``first`` to ``last``; for a group, the latest first
+    day and the earliest last day of its members (``first`` may then pass ``last`` by the slack)."""
+
+    first: int
+    last: int
+
+    def fits(self, other: DateWindow, slack: int = 0) -> bool:
+        """Whether every date of both groups overlaps every other, within ``slack`` days."""
+        return max(self.first, other.first) - min(self.last, other.last) <= slack
+
+    def narrowed(self, other: DateWindow) -> DateWindow:
+        """The window of the union of two groups."""
+        return DateWindow(max(self.first, other.first), min(self.last, other.last))
+
+
+def date_window(when: When) -> DateWindow:
+    """The days a date covers at its precision (a timestamp counts as its calendar day)."""
+    day = when.date
+    if when.precision is Precision.MONTH:
+        last = calendar.monthrange(day.year, day.month)[1]
+        return DateWindow(day.toordinal(), day.replace(day=last).toordinal())
+    if when.precision is Precision.YEAR:
+        return DateWindow(day.toordinal(), dt.date(day.year, 12, 31).toordinal())
+    return DateWindow(day.toordinal(), day.toordinal())
+
+
+def precision_rank(when: When) -> int:
+    """How precise a date is, as an event date (a timestamp is a day: zones differ between reports)."""
+    return {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2, Precision.TIME: 2}[when.precision]

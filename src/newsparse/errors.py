@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 __all__ = [
+    "CaseError",
+    "CaseMismatch",
     "DecodeError",
     "EmptyDocumentError",
+    "ExportError",
+    "GazetteerError",
     "NewsparseError",
     "NoArticleError",
     "NotADocumentError",
     "ParseError",
     "PluginError",
     "ReadError",
+    "ScaffoldError",
     "SchemaError",
+    "StoreError",
 ]
 
 
@@ -62,3 +68,27 @@ class PluginError(ParseError):
     def __init__(self, message: str, *, plugin: str, stage: str, source: str | None = None) -> None:
         super().__init__(message, source=source, plugin=plugin)
         self.stage = stage
+
+
+class ExportError(NewsparseError):
+    """The tables cannot be written: an unknown format, or Parquet without pyarrow."""
+
+
+class GazetteerError(NewsparseError):
+    """Gazetteer data that does not follow the schema (a missing field, a bad date, an unknown id)."""
+
+
+class StoreError(NewsparseError):
+    """The store file cannot be used: not an SQLite database, or written by a newer newsparse."""
+
+
+class CaseError(NewsparseError, ValueError):
+    """A case folder that cannot be read: bad JSON, an unknown field, a missing page."""
+
+
+class CaseMismatch(AssertionError):
+    """The extracted article differs from the expected one; the message is the field-by-field diff."""
+
+
+class ScaffoldError(NewsparseError, ValueError):
+    """The plugin cannot be written: a bad name, or a folder that already exists."""

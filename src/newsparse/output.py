@@ -1,4 +1,6 @@
-"""Where results go: JSON Lines (streamed, resumable), one JSON document, or Parquet.
+"""Where articles go: JSON Lines (streamed, resumable), one JSON document, or Parquet (articles and
+failures as flat rows of one schema; dates stay ISO strings at their precision). Event tables are
+:mod:`newsparse.events.export`.
 
 JSON Lines output is resumable: every line carries the ``input_id`` of the document it came from (the
 SHA-256 of the document's content, or its source when it could not be read), so a run into an existing
@@ -15,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from newsparse.convert import SCHEMA_VERSION, record, unstructure
+from newsparse.convert import RECORD_TYPES, SCHEMA_VERSION, record, unstructure
 from newsparse.inputs import input_id
 from newsparse.models import Article, Failure
 
@@ -25,6 +27,8 @@ __all__ = [
     "JsonlSink",
     "ParquetSink",
     "Sink",
+    "article_row",
+    "article_table_schema",
     "atomic_write",
     "format_of",
     "input_id",
@@ -32,6 +36,37 @@ __all__ = [
 ]
 
 FORMATS = ("jsonl", "json", "parquet")
+
+_ARTICLE_COLUMNS = (
+    "source", "url", "outlet", "language", "title", "subtitle", "agency", "published", "modified",
+    "section", "plugin",
+)  # fmt: skip
+_FAILURE_COLUMNS = ("stage", "error_type", "message")
+
+
+def article_row(result: Article | Failure, input_key: str) -> dict[str, Any]:
+    """One row: the record's type, its fields (lists kept as lists) and the input id."""
+    data = unstructure(result)
+    row: dict[str, Any] = {"type": RECORD_TYPES[type(result)], "input_id": input_key}
+    for column in (*_ARTICLE_COLUMNS, *_FAILURE_COLUMNS):
+        row[column] = data.get(column)
+    for column in ("authors", "tags", "paragraphs"):
+        row[column] = data.get(column, [])
+    row["images"] = data.get("images", [])
+    return row
+
+
+def article_table_schema() -> Any:
+    """The pyarrow schema of :func:`article_row` rows."""
+    import pyarrow as pa
+
+    text = pa.string()
+    fields = [pa.field("type", text), pa.field("input_id", text)]
+    fields += [pa.field(column, text) for column in (*_ARTICLE_COLUMNS, *_FAILURE_COLUMNS)]
+    fields += [pa.field(column, pa.list_(text)) for column in ("authors", "tags", "paragraphs")]
+    image = pa.struct([pa.field("url", text), pa.field("caption", text), pa.field("credit", text)])
+    fields.append(pa.field("images", pa.list_(image)))
+    return pa.schema(fields)
 
 
 class Sink(Protocol):
@@ -136,8 +171,6 @@ class ParquetSink:
             raise RuntimeError("Parquet output needs pyarrow: pip install 'newsparse[parquet]'") from exc
         import pyarrow.parquet as pq
 
-        from newsparse.tables import article_table_schema
-
         self.done: frozenset[str] = frozenset()
         self._schema = article_table_schema()
         self._final = target
@@ -146,8 +179,6 @@ class ParquetSink:
         self._rows: list[dict[str, Any]] = []
 
     def write(self, result: Article | Failure, input_key: str) -> None:
-        from newsparse.tables import article_row
-
         self._rows.append(article_row(result, input_key))
         if len(self._rows) >= self.BATCH:
             self._flush()

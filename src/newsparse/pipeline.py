@@ -15,12 +15,12 @@ from pathlib import Path
 
 import attrs
 
+from newsparse.articles.outlets import Outlet, match_outlet
 from newsparse.errors import NoArticleError, ParseError, PluginError
 from newsparse.events.merge import merge_mentions
 from newsparse.inputs import failure_from, input_id, page_from_document, read_document
 from newsparse.models import Article, Event, Failure, Mention, Page, When
-from newsparse.outlets import Outlet, match_outlet
-from newsparse.plugins import PluginHost
+from newsparse.plugins.host import PluginHost
 
 __all__ = ["Document", "Pipeline", "Processed", "worker_pipeline"]
 
@@ -36,7 +36,7 @@ class Pipeline:
 
     # -- one document ----------------------------------------------------------------------------
     def outlet_for(self, page: Page) -> Outlet:
-        """The outlet a page matches (see :func:`newsparse.outlets.match_outlet`)."""
+        """The outlet a page matches (see :func:`newsparse.articles.outlets.match_outlet`)."""
         return match_outlet(page, self.plugins.outlets())
 
     def article(self, page: Page) -> Article:

@@ -15,15 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from string import Template
 
-from newsparse.errors import NewsparseError
+from newsparse.errors import ScaffoldError
 
 __all__ = ["ScaffoldError", "plugin_files", "write_plugin"]
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
-
-
-class ScaffoldError(NewsparseError, ValueError):
-    """The plugin cannot be written: a bad name, or a folder that already exists."""
 
 
 _PYPROJECT = Template("""\
@@ -67,10 +63,10 @@ from __future__ import annotations
 
 import re
 
-from newsparse.capture.profile import TRAILING_DASH_AGENCY, Block, CaptureProfile, DateRule
-from newsparse.html.layout import HtmlLayout
-from newsparse.outlet_plugin import OutletPlugin
-from newsparse.outlets import Outlet
+from newsparse.articles.capture.profile import TRAILING_DASH_AGENCY, Block, CaptureProfile, DateRule
+from newsparse.articles.html.layout import HtmlLayout
+from newsparse.articles.outlet_plugin import OutletPlugin
+from newsparse.articles.outlets import Outlet
 
 OUTLET = Outlet(
     id="$name",

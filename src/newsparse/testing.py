@@ -37,9 +37,9 @@ from typing import Any
 
 import attrs
 
-from newsparse.capture.profile import CaptureProfile, Head, Placement
+from newsparse.articles.capture.profile import CaptureProfile, Head, Placement
 from newsparse.convert import unstructure
-from newsparse.errors import NewsparseError
+from newsparse.errors import CaseError, CaseMismatch
 from newsparse.inputs import DOCUMENT_SUFFIXES, page_from_path
 from newsparse.models import Article
 from newsparse.pipeline import Pipeline
@@ -61,14 +61,6 @@ __all__ = [
 EXPECTED_SUFFIX = ".expected.json"
 _ARTICLE_FIELDS = frozenset(field.name for field in attrs.fields(Article))
 _SHOWN = 100
-
-
-class CaseError(NewsparseError, ValueError):
-    """A case folder that cannot be read: bad JSON, an unknown field, a missing page."""
-
-
-class CaseMismatch(AssertionError):
-    """The extracted article differs from the expected one; the message is the field-by-field diff."""
 
 
 @attrs.frozen

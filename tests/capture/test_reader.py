@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from newsparse.capture.credits import agency_name, expand
-from newsparse.capture.datelines import read_printed_date
-from newsparse.capture.lines import split_lines
-from newsparse.capture.profile import (
+from newsparse.articles.capture.credits import agency_name, expand
+from newsparse.articles.capture.datelines import read_printed_date
+from newsparse.articles.capture.lines import split_lines
+from newsparse.articles.capture.profile import (
     DASH_CREDIT_CAPTION,
     DATELINE_AGENCY,
     PAREN_CREDIT_CAPTION,
@@ -24,7 +24,7 @@ from newsparse.capture.profile import (
     DateRule,
     Scope,
 )
-from newsparse.capture.reader import read_with_profile, split_caption
+from newsparse.articles.capture.profiled import read_with_profile, split_caption
 from newsparse.models import Image, Precision, When
 
 STORY_1 = "The first paragraph of the story says what happened, to whom, and where it happened."

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 import newsparse
 from newsparse import Article, Failure, Pipeline, PluginHost
-from newsparse.builtin import generic
 from newsparse.errors import EmptyDocumentError, NotADocumentError, ParseError, ReadError
 from newsparse.inputs import iter_pages, page_from_bytes
 from newsparse.models import Page, PageKind
+from newsparse.plugins.builtin import generic
 
 PROSE = "Le président a rencontré son homologue à Genève pour des entretiens très longs et utiles."
 CAPTURE = f"Un titre assez long ici\n\n{PROSE}\n\n{PROSE}\n"

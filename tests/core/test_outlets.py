@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsparse.articles.outlets import Outlet, domain_of, match_outlet
 from newsparse.models import Page
-from newsparse.outlets import Outlet, domain_of, match_outlet
 
 STAR = Outlet(id="thestar", name="The Star", domains=("thestar.com.my",), markers=("Next In Aseanplus News",))
 NEWSAZ = Outlet(

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from newsparse import Article, Failure, Page, Pipeline, PluginHost, hookimpl
-from newsparse.builtin import generic
-from newsparse.outlets import Outlet
+from newsparse.articles.outlets import Outlet
+from newsparse.plugins.builtin import generic
 
 CAPTURE = (
     "Daily Example\n\n" + "A long enough paragraph of story text that reads like prose and ends well. " * 2
@@ -52,7 +52,7 @@ def test_a_plugin_package_installed_with_pip_is_discovered_and_called(tmp_path: 
         textwrap.dedent(
             """
             from newsparse import Article, hookimpl
-            from newsparse.outlets import Outlet
+            from newsparse.articles.outlets import Outlet
 
             @hookimpl
             def newsparse_outlets():

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from newsparse import cli
-from newsparse.plugins import ENTRY_POINT_GROUP
+from newsparse.plugins.host import ENTRY_POINT_GROUP
 
 from .conftest import DOCS, ROOT
 from .examples import Example, console_commands, examples, run_by

@@ -12,7 +12,7 @@ import re
 import pytest
 import reference
 
-from newsparse import hookspecs
+from newsparse.plugins import hookspecs
 
 from .conftest import DOCS, ROOT
 

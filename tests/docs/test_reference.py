@@ -191,7 +191,7 @@ def test_roles_become_links_only_when_resolvable() -> None:
 
 
 def test_reexported_values_resolve_to_their_module() -> None:
-    assert reference.resolve_newsparse("hookimpl") == "newsparse.hookspecs.hookimpl"
+    assert reference.resolve_newsparse("hookimpl") == "newsparse.plugins.hookspecs.hookimpl"
     assert reference.resolve_newsparse("Article") == "newsparse.models.Article"
     assert reference.resolve_newsparse("not_a_name") is None
 
@@ -199,7 +199,9 @@ def test_reexported_values_resolve_to_their_module() -> None:
 def test_api_reference_has_a_page_per_public_module() -> None:
     modules = reference.api_modules()
     assert modules[0] == "newsparse"
-    assert {"newsparse.models", "newsparse.convert", "newsparse.hookspecs", "newsparse.cli"} <= set(modules)
+    assert {"newsparse.models", "newsparse.convert", "newsparse.plugins.hookspecs", "newsparse.cli"} <= set(
+        modules
+    )
     assert not any(part.startswith("_") for m in modules for part in m.split("."))
     index = reference.api_index_markdown()
     assert all(f"[`{m}`]({m}.md)" in index for m in modules)

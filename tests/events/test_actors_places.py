@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from newsparse.events.actors import ActorFinder
-from newsparse.events.gazetteer import Gazetteer, builtin_data
-from newsparse.events.places import PlaceFinder
+from newsparse.mentions.actors import ActorFinder
+from newsparse.mentions.gazetteer import Gazetteer, builtin_data
+from newsparse.mentions.places import PlaceFinder
 from newsparse.models import Place
 
 

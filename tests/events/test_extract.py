@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsparse.events.extract import MentionExtractor
-from newsparse.events.gazetteer import Gazetteer, builtin_data
+from newsparse.mentions.extract import MentionExtractor
+from newsparse.mentions.gazetteer import Gazetteer, builtin_data
 from newsparse.models import Article, Image, Mention, Place, When
 
 
@@ -264,9 +264,9 @@ class _MorePeople:
 
 
 def test_gazetteer_plugins_extend_the_builtin_data() -> None:
-    from newsparse.builtin import mentions
-    from newsparse.hookspecs import hookimpl
-    from newsparse.plugins import PluginHost
+    from newsparse.plugins.builtin import mentions
+    from newsparse.plugins.hookspecs import hookimpl
+    from newsparse.plugins.host import PluginHost
 
     hookimpl(_MorePeople.newsparse_gazetteer)
     host = PluginHost(entry_points=False, plugins=[("mentions", mentions), ("more", _MorePeople())])

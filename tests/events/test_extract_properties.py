@@ -9,8 +9,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newsparse.events.extract import MentionExtractor
-from newsparse.events.gazetteer import Gazetteer, builtin_data
+from newsparse.mentions.extract import MentionExtractor
+from newsparse.mentions.gazetteer import Gazetteer, builtin_data
 from newsparse.models import Article, Mention
 
 EXTRACTOR = MentionExtractor(Gazetteer.from_data(builtin_data()))

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsparse.events.gazetteer import Gazetteer, GazetteerError, builtin_data, slug
+from newsparse.mentions.gazetteer import Gazetteer, GazetteerError, builtin_data, slug
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +115,8 @@ class _Raises:
 
 
 def test_plugins_extend_the_gazetteer_and_bad_plugins_become_failures() -> None:
-    from newsparse.hookspecs import hookimpl
-    from newsparse.plugins import PluginHost
+    from newsparse.plugins.hookspecs import hookimpl
+    from newsparse.plugins.host import PluginHost
 
     modules = []
     for cls in (_Extra, _Broken, _Raises):
@@ -127,7 +127,7 @@ def test_plugins_extend_the_gazetteer_and_bad_plugins_become_failures() -> None:
         entry_points=False,
         plugins=[("a-extra", modules[0]), ("b-broken", modules[1]), ("c-raises", modules[2])],
     )
-    from newsparse.events.gazetteer import gazetteer_from_plugins
+    from newsparse.mentions.gazetteer import gazetteer_from_plugins
 
     gazetteer, failures = gazetteer_from_plugins(host)
     assert "Q22686" in gazetteer.people

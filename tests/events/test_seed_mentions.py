@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from newsparse.events.extract import MentionExtractor
-from newsparse.events.gazetteer import Gazetteer, builtin_data
+from newsparse.mentions.extract import MentionExtractor
+from newsparse.mentions.gazetteer import Gazetteer, builtin_data
 from newsparse.models import Article, Image, Mention, Place, When
 from newsparse.pipeline import Pipeline
 

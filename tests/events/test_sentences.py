@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsparse.events.sentences import clause_bounds, is_boilerplate, quoted_spans, sentences
+from newsparse.mentions.sentences import clause_bounds, is_boilerplate, quoted_spans, sentences
 from newsparse.models import Article, Image
 
 

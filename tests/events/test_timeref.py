@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsparse.events.timeref import document_anchor, find_dates, resolve
+from newsparse.mentions.timeref import document_anchor, find_dates, resolve
 from newsparse.models import Precision, When
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -10,9 +10,14 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from newsparse import Article, Failure, Pipeline, PluginHost
-from newsparse.builtin import generic
+from newsparse.articles.html.body import (
+    extract_body_text,
+    extract_paragraphs,
+    find_container,
+    prune_boilerplate,
+)
 from newsparse.decode import decode_bytes
-from newsparse.html.body import extract_body_text, extract_paragraphs, find_container, prune_boilerplate
+from newsparse.plugins.builtin import generic
 
 STORY = [
     "The two ministers met in Geneva on Tuesday, their first meeting since the talks broke down in May.",

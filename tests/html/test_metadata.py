@@ -8,7 +8,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsparse.html.metadata import read_metadata
+from newsparse.articles.html.metadata import read_metadata
 from newsparse.models import Image, When
 
 

@@ -12,8 +12,8 @@ import itertools
 from collections.abc import Sequence
 
 from newsparse.events.rules import places_fit
-from newsparse.events.vocabulary import MERGE_FAMILY, kind_of
 from newsparse.models import Event, Mention, Precision, When
+from newsparse.vocabulary import MERGE_FAMILY, kind_of
 
 
 def _days(when: When) -> tuple[dt.date, dt.date]:

@@ -20,9 +20,9 @@ from newsparse import cli
 from newsparse.cli import main
 from newsparse.convert import structure
 from newsparse.events.merge import merge_mentions
-from newsparse.hookspecs import hookimpl
 from newsparse.models import Article, Event, Mention
-from newsparse.plugins import PluginHost
+from newsparse.plugins.hookspecs import hookimpl
+from newsparse.plugins.host import PluginHost
 
 from .seed_mentions import NEWS_AZ, SEED_MENTIONS, SEEDS, US_OUTLET
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from newsparse.cli import main
-from newsparse.plugins import PluginHost
+from newsparse.plugins.host import PluginHost
 
 FIVE = {"almayadeen", "newsaz", "outlookindia", "tagdiv_newspaper", "thestar"}
 

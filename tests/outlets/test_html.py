@@ -12,7 +12,7 @@ import pytest
 from newsparse_outlets import tagdiv_newspaper
 from selectolax.lexbor import LexborHTMLParser
 
-from newsparse.html.layout import HtmlLayout, choose_layout
+from newsparse.articles.html.layout import HtmlLayout, choose_layout
 from newsparse.models import When
 from newsparse.pipeline import Pipeline
 from newsparse.testing import load_cases
@@ -86,8 +86,8 @@ def test_validity_bounds_are_inclusive() -> None:
 
 
 def test_a_layout_whose_body_is_gone_degrades_to_generic_extraction() -> None:
-    from newsparse.html.layout import read_with_layout
-    from newsparse.html.metadata import read_metadata
+    from newsparse.articles.html.layout import read_with_layout
+    from newsparse.articles.html.metadata import read_metadata
 
     page = LexborHTMLParser(
         "<html><body><h1>Title</h1><div class='new-design'><p>First paragraph of a redesigned page.</p>"

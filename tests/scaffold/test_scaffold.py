@@ -11,10 +11,10 @@ from types import ModuleType
 
 import pytest
 
-from newsparse.builtin import generic
 from newsparse.cli import main
 from newsparse.pipeline import Pipeline
-from newsparse.plugins import PluginHost
+from newsparse.plugins.builtin import generic
+from newsparse.plugins.host import PluginHost
 from newsparse.scaffold import ScaffoldError, plugin_files, write_plugin
 from newsparse.testing import check_case, load_cases
 

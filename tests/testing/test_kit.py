@@ -9,7 +9,7 @@ import pytest
 
 from newsparse.models import Article
 from newsparse.pipeline import Pipeline
-from newsparse.plugins import PluginHost
+from newsparse.plugins.host import PluginHost
 from newsparse.testing import CaseError, CaseMismatch, case_params, check_case, compare, load_cases
 
 STORY = [
@@ -19,7 +19,7 @@ STORY = [
 
 
 def generic_only() -> Pipeline:
-    from newsparse.builtin import generic
+    from newsparse.plugins.builtin import generic
 
     return Pipeline(PluginHost(entry_points=False, plugins=[("generic", generic)]))
 
@@ -123,8 +123,8 @@ def test_generated_captures_place_every_kind_of_block() -> None:
 
     from hypothesis import Phase, find, settings
 
-    from newsparse.capture.profile import Block, CaptureProfile
-    from newsparse.capture.reader import read_with_profile
+    from newsparse.articles.capture.profile import Block, CaptureProfile
+    from newsparse.articles.capture.profiled import read_with_profile
     from newsparse.testing import capture_with_boilerplate
 
     blocks = [

@@ -1,1 +1,1 @@
-"""Events: from mentions found in articles to canonical events."""
+"""Mentions -> Events: the merge rules, the merger, the incremental store and the event tables."""

@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsparse.errors import NewsparseError
-from newsparse.events.vocabulary import CAMEO
+from newsparse.errors import ExportError
 from newsparse.models import Actor, Event, Mention, Place, When
+from newsparse.vocabulary import CAMEO
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -87,10 +87,6 @@ MENTION_COLUMNS: dict[str, str] = {
 ID_SEPARATOR = ";"
 
 TABLE_FORMATS = ("csv", "parquet")
-
-
-class ExportError(NewsparseError):
-    """The tables cannot be written: an unknown format, or Parquet without pyarrow."""
 
 
 def _iso(when: When | None) -> str | None:

@@ -42,8 +42,8 @@ from newsparse.events.rules import (
     places_fit,
     precision_rank,
 )
-from newsparse.events.vocabulary import Kind, PlaceLevel
 from newsparse.models import Actor, Event, Mention, Place, When
+from newsparse.vocabulary import Kind, PlaceLevel
 
 __all__ = [
     "MERGE_RULES_VERSION",
@@ -176,7 +176,11 @@ class _DatedEvents:
         fitting: dict[int, _Group] = {}
         for group in self._candidates(window, place):
             assert group.window is not None
-            if id(group) not in fitting and group.window.fits(window) and group.accepts_place(place):
+            if (
+                id(group) not in fitting
+                and group.window.fits(window, DAY_SLACK)
+                and group.accepts_place(place)
+            ):
                 fitting[id(group)] = group
         if fitting:
             self.by_place.add(_best_candidate(list(fitting.values()), window), item)

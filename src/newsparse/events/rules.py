@@ -6,7 +6,7 @@ gives the same events on any machine and an incremental store can recompute any 
 Two mentions are compatible when they have
 
 - the same participants, by actor id and in any order (:func:`block_key`);
-- kinds of one merge family (:data:`~newsparse.events.vocabulary.MERGE_FAMILY`, also in the block key);
+- kinds of one merge family (:data:`~newsparse.vocabulary.MERGE_FAMILY`, also in the block key);
 - dates that overlap at their precision, with one day of slack for time zones (:func:`date_window`,
   :func:`dates_fit`); a mention without a date fits any date;
 - places where one is, or lies within, the other, in the same country (:func:`places_fit`); a mention
@@ -19,17 +19,14 @@ event costs the same however many mentions the event has.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import functools
 import hashlib
 import json
 import re
 
-import attrs
-
-from newsparse.events.vocabulary import MERGE_FAMILY, PlaceLevel, kind_of
-from newsparse.models import Mention, Place, Precision, When
+from newsparse.dates import DateWindow, date_window, precision_rank
+from newsparse.models import Mention, Place, When
+from newsparse.vocabulary import MERGE_FAMILY, PlaceLevel, kind_of
 
 __all__ = [
     "DAY_SLACK",
@@ -97,42 +94,9 @@ def mention_key(mention: Mention) -> str:
 
 
 # -- dates -------------------------------------------------------------------------------------------
-@attrs.frozen
-class DateWindow:
-    """Days (proleptic ordinals) a date may mean: ``first`` to ``last``; for a group, the latest first
-    day and the earliest last day of its members (``first`` may then pass ``last`` by the slack)."""
-
-    first: int
-    last: int
-
-    def fits(self, other: DateWindow) -> bool:
-        """Whether every date of both groups overlaps every other, within the slack."""
-        return max(self.first, other.first) - min(self.last, other.last) <= DAY_SLACK
-
-    def narrowed(self, other: DateWindow) -> DateWindow:
-        """The window of the union of two groups."""
-        return DateWindow(max(self.first, other.first), min(self.last, other.last))
-
-
-def date_window(when: When) -> DateWindow:
-    """The days a date covers at its precision (a timestamp counts as its calendar day)."""
-    day = when.date
-    if when.precision is Precision.MONTH:
-        last = calendar.monthrange(day.year, day.month)[1]
-        return DateWindow(day.toordinal(), day.replace(day=last).toordinal())
-    if when.precision is Precision.YEAR:
-        return DateWindow(day.toordinal(), dt.date(day.year, 12, 31).toordinal())
-    return DateWindow(day.toordinal(), day.toordinal())
-
-
 def dates_fit(a: When, b: When) -> bool:
     """Whether two dates can be the same event's: they overlap at their precision, one day of slack."""
-    return date_window(a).fits(date_window(b))
-
-
-def precision_rank(when: When) -> int:
-    """How precise a date is, as an event date (a timestamp is a day: zones differ between reports)."""
-    return {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2, Precision.TIME: 2}[when.precision]
+    return date_window(a).fits(date_window(b), DAY_SLACK)
 
 
 # -- places ------------------------------------------------------------------------------------------

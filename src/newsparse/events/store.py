@@ -21,7 +21,7 @@ from types import TracebackType
 import attrs
 
 from newsparse.convert import SCHEMA_VERSION, from_json, to_json
-from newsparse.errors import NewsparseError
+from newsparse.errors import StoreError
 from newsparse.events.merge import MERGE_RULES_VERSION, KeyedMention, event_from, keyed, merge_block
 from newsparse.models import Article, Event, Mention
 
@@ -38,10 +38,6 @@ CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, block TEXT NOT NULL, dat
 CREATE INDEX IF NOT EXISTS events_by_block ON events (block);
 CREATE TABLE IF NOT EXISTS moved (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
 """
-
-
-class StoreError(NewsparseError):
-    """The store file cannot be used: not an SQLite database, or written by a newer newsparse."""
 
 
 @attrs.frozen

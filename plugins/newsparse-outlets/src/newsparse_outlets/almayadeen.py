@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from newsparse.capture.profile import (
+from newsparse.articles.capture.profile import (
     PAREN_CREDIT_CAPTION,
     AgencyRule,
     Block,
@@ -21,9 +21,9 @@ from newsparse.capture.profile import (
     DateRule,
     Scope,
 )
-from newsparse.html.layout import HtmlLayout
-from newsparse.outlet_plugin import OutletPlugin
-from newsparse.outlets import Outlet
+from newsparse.articles.html.layout import HtmlLayout
+from newsparse.articles.outlet_plugin import OutletPlugin
+from newsparse.articles.outlets import Outlet
 
 OUTLET = Outlet(
     id="almayadeen",

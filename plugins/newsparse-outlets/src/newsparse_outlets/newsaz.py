@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from newsparse.capture.profile import AgencyRule, Block, CaptureProfile, DateRule, Scope
-from newsparse.html.layout import HtmlLayout
-from newsparse.outlet_plugin import OutletPlugin
-from newsparse.outlets import Outlet
+from newsparse.articles.capture.profile import AgencyRule, Block, CaptureProfile, DateRule, Scope
+from newsparse.articles.html.layout import HtmlLayout
+from newsparse.articles.outlet_plugin import OutletPlugin
+from newsparse.articles.outlets import Outlet
 
 #: The font-size widget: bigger, reset, smaller, and the current size.
 FONT_WIDGET = r"\+ ↺ − \d+ px"

@@ -10,10 +10,10 @@ Its HTML selectors are unchecked against live pages (see the package docstring).
 
 from __future__ import annotations
 
-from newsparse.capture.profile import Block, CaptionRule, CaptureProfile
-from newsparse.html.layout import HtmlLayout
-from newsparse.outlet_plugin import OutletPlugin
-from newsparse.outlets import Outlet
+from newsparse.articles.capture.profile import Block, CaptionRule, CaptureProfile
+from newsparse.articles.html.layout import HtmlLayout
+from newsparse.articles.outlet_plugin import OutletPlugin
+from newsparse.articles.outlets import Outlet
 
 OUTLET = Outlet(
     id="outlookindia",

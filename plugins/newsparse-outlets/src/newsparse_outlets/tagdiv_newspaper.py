@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import re
 
-from newsparse.capture.profile import (
+from newsparse.articles.capture.profile import (
     PAREN_CREDIT_CAPTION,
     VIA_CREDIT_LINE,
     Block,
     CaptureProfile,
 )
-from newsparse.html.layout import HtmlLayout
-from newsparse.outlet_plugin import OutletPlugin
-from newsparse.outlets import Outlet
+from newsparse.articles.html.layout import HtmlLayout
+from newsparse.articles.outlet_plugin import OutletPlugin
+from newsparse.articles.outlets import Outlet
 
 OUTLET = Outlet(
     id="tagdiv_newspaper",

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import re
 
-from newsparse.capture.profile import (
+from newsparse.articles.capture.profile import (
     DASH_CREDIT_CAPTION,
     TRAILING_DASH_AGENCY,
     Block,
     CaptureProfile,
 )
-from newsparse.html.layout import HtmlLayout
-from newsparse.outlet_plugin import OutletPlugin
-from newsparse.outlets import Outlet
+from newsparse.articles.html.layout import HtmlLayout
+from newsparse.articles.outlet_plugin import OutletPlugin
+from newsparse.articles.outlets import Outlet
 
 WHATSAPP_PROMPT = "Follow us on our official WhatsApp channel for breaking news alerts and key updates!"
 

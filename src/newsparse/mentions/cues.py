@@ -10,7 +10,7 @@ import re
 
 import attrs
 
-from newsparse.events.vocabulary import Kind, Mode
+from newsparse.vocabulary import Kind, Mode
 
 __all__ = [
     "AFTER_DROP",

@@ -12,10 +12,10 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from newsparse.events.extract import MentionExtractor
-from newsparse.events.gazetteer import builtin_data
-from newsparse.hookspecs import hookimpl
+from newsparse.mentions.extract import MentionExtractor
+from newsparse.mentions.gazetteer import builtin_data
 from newsparse.models import Article, Mention
+from newsparse.plugins.hookspecs import hookimpl
 
 __all__ = ["default_extractor"]
 
@@ -31,7 +31,7 @@ def newsparse_gazetteer() -> Mapping[str, Any]:
 @functools.cache
 def default_extractor() -> MentionExtractor:
     """The extractor over the gazetteer of every installed plugin (plugins that fail are logged)."""
-    from newsparse.plugins import PluginHost
+    from newsparse.plugins.host import PluginHost
 
     extractor, failures = MentionExtractor.from_plugins(PluginHost(), name="mentions")
     for failure in failures:

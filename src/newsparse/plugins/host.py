@@ -18,9 +18,9 @@ from typing import Any
 import attrs
 import pluggy
 
-from newsparse import hookspecs
+from newsparse.articles.outlets import Outlet
 from newsparse.models import Failure
-from newsparse.outlets import Outlet
+from newsparse.plugins import hookspecs
 
 __all__ = [
     "DISABLE_ENV",

@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-from newsparse.events.gazetteer import Gazetteer, PlaceEntry
+from newsparse.mentions.gazetteer import Gazetteer, PlaceEntry
 from newsparse.models import Place
 
 __all__ = ["FoundPlace", "PlaceFinder"]

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from newsparse.events.gazetteer import Country, Gazetteer, country_forms, slug
+from newsparse.mentions.gazetteer import Country, Gazetteer, country_forms, slug
 from newsparse.models import Actor
 
 __all__ = ["ActorFinder", "Found"]

@@ -5,13 +5,13 @@ from __future__ import annotations
 import attrs
 from selectolax.lexbor import LexborHTMLParser
 
-from newsparse.capture import read_capture
-from newsparse.hookspecs import hookimpl
-from newsparse.html.layout import read_with_layout
-from newsparse.html.metadata import read_metadata
+from newsparse.articles.capture.generic import read_capture
+from newsparse.articles.html.layout import read_with_layout
+from newsparse.articles.html.metadata import read_metadata
+from newsparse.articles.outlets import Outlet, page_url
+from newsparse.articles.reading import article_from
 from newsparse.models import Article, Page, PageKind
-from newsparse.outlets import Outlet, page_url
-from newsparse.reading import Reading, article_from
+from newsparse.plugins.hookspecs import hookimpl
 
 
 @hookimpl(trylast=True)
@@ -23,6 +23,5 @@ def newsparse_extract_article(page: Page, outlet: Outlet) -> Article:
         reading = read_with_layout(tree, None, meta)  # no layout: standards and paragraph density
         article = article_from(reading, page, outlet, url=page_url(page) or meta.url, language=meta.language)
     else:
-        capture = read_capture(page.text)
-        article = article_from(Reading(title=capture.title, paragraphs=capture.paragraphs), page, outlet)
+        article = article_from(read_capture(page.text), page, outlet)
     return attrs.evolve(article, plugin="generic")

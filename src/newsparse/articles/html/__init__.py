@@ -1,0 +1,1 @@
+"""Reading HTML pages: metadata from the standards, and the article body."""

@@ -1,0 +1,693 @@
+"""The article body of any HTML page: find the container that holds the story, drop what is not story.
+
+The work is split so that the C library (selectolax/Lexbor) does the per-node work and Python only
+touches the few nodes that matter:
+
+1. *strip*: markup that is never story text (scripts, navigation, forms, figures...) is removed;
+2. *score*: one walk over the text nodes finds every paragraph-like block (a ``<p>``, or a
+   ``<div>``/``<td>``... holding its own prose); each gives points to its parent and, less, to its
+   grandparents (longer and comma-rich text gives more); a candidate's points shrink with its link
+   density, and the best is widened to ancestors that add mostly paragraph text;
+3. *prune*: around that first container (its parent: the container and its siblings, not the page, as
+   the query is costly per node), one CSS query removes blocks whose class, id or role names
+   boilerplate (share bars, related links, comments, cookie banners, ads...) unless they hold the
+   container, half of the paragraph text, or a quotation; scoring then runs again on what is left
+   (and the new container's neighbourhood is pruned too when it reaches further);
+4. *gather*: the container and those of its siblings that continue the story form the body; their
+   text is split into blocks at block-level elements, and link lists, short unmarked blocks at the
+   edges (labels, credits) and a leading copy of the headline (the start of ``<title>``) are dropped;
+5. *fallback*: when no block holds prose, the text of the whole stripped body, split the same way, is
+   used.
+
+Nothing is ever invented: every block is text of the page with its whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+__all__ = [
+    "BOILERPLATE_TAGS",
+    "BOILERPLATE_WORDS",
+    "extract_body_text",
+    "extract_paragraphs",
+    "find_container",
+    "prune_boilerplate",
+]
+
+#: Elements that never hold story text, removed with their content before anything else.
+BOILERPLATE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "map",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "label",
+    "nav",
+    "aside",
+    "footer",
+    "header",
+    "dialog",
+    "menu",
+    "figure",
+    "figcaption",
+    "picture",
+)
+
+#: Substrings of a class or id that name a non-story block (matched case-insensitively).
+BOILERPLATE_WORDS = (
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "related",
+    "comment",
+    "cookie",
+    "consent",
+    "sidebar",
+    "breadcrumb",
+    "promo",
+    "subscri",
+    "signup",
+    "advert",
+    "sponsor",
+    "recommend",
+    "popular",
+    "trending",
+    "most-read",
+    "mostread",
+    "widget",
+    "footer",
+    "masthead",
+    "navbar",
+    "menu",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "modal",
+    "popup",
+    "toolbar",
+    "pagination",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "byline",
+    "caption",
+    "author",
+    "sr-only",
+    "screen-reader",
+    "visually-hidden",
+    "visuallyhidden",
+    "tooltip",
+    "popover",
+    "nocontent",
+    "credit",
+    "noprint",
+    "no-print",
+    "print-none",
+    "hidden-print",
+    "-cta",
+    "cta-",
+    "dfp-",
+    "-ad-",
+    "_ad_",
+    "adslot",
+    "ad-slot",
+    "adunit",
+    "ad-unit",
+    "rollover",
+    "hover",
+)
+
+#: Whole class tokens (or ids) that name a non-story block; too short to match as substrings.
+BOILERPLATE_TOKENS = ("ad", "ads", "nav", "meta", "tools", "hidden", "date", "tags", "print", "skip")
+
+#: ARIA roles and attributes of blocks that are not the story.
+_BOILERPLATE_ATTRIBUTES = (
+    '[role="navigation"]',
+    '[role="complementary"]',
+    '[role="banner"]',
+    '[role="contentinfo"]',
+    '[role="dialog"]',
+    '[role="menu"]',
+    '[aria-hidden="true"]',
+    "[hidden]",
+    '[style*="display:none" i]',
+    '[style*="display: none" i]',
+    # Bootstrap's "hidden" utility, unless a breakpoint class shows the block on larger screens
+    '[class~="d-none"]:not([class*="d-sm-"]):not([class*="d-md-"]):not([class*="d-lg-"]):not([class*="d-xl-"])',
+)
+
+
+def _boilerplate_selector() -> str:
+    parts = [f'[{attr}*="{word}" i]' for word in BOILERPLATE_WORDS for attr in ("class", "id")]
+    parts += [f'[class~="{token}" i], [id="{token}" i]' for token in BOILERPLATE_TOKENS]
+    parts += [f'[class^="{token}-" i], [class*=" {token}-" i]' for token in ("ad", "ads")]
+    parts += _BOILERPLATE_ATTRIBUTES
+    return ", ".join(parts)
+
+
+_BOILERPLATE_SELECTOR = _boilerplate_selector()
+_BOILERPLATE_TAG_SELECTOR = ", ".join(BOILERPLATE_TAGS)
+
+
+def _strip(root: LexborNode) -> None:
+    """Remove the :data:`BOILERPLATE_TAGS` elements under ``root`` in one query."""
+    # Matches come in document order: removed last to first, a nested match goes before the match
+    # that holds it, so no removed (freed) element is ever touched.
+    for node in reversed(root.css(_BOILERPLATE_TAG_SELECTOR)):
+        node.decompose()
+
+
+_NEVER_PRUNED = frozenset({"html", "body", "main", "article"})
+
+#: Elements whose start and end break text into separate blocks.
+BLOCK_TAGS = frozenset(
+    (
+        "address",
+        "article",
+        "blockquote",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "br",
+        "body",
+        "html",
+    )
+)
+_MIN_PARAGRAPH = 40
+#: A block of fewer characters than this is kept only between longer blocks (not at the edges).
+_MIN_EDGE_BLOCK = 40
+_MAX_LINK_SHARE = 0.8
+#: A leading block repeating the start of the page's ``<title>`` is the headline if at least this long.
+_MIN_HEADLINE = 20
+
+
+#: Ideographic and syllabic scripts say in one character what alphabets say in about three.
+_DENSE_SCRIPT = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
+
+
+def _prose_length(text: str) -> int:
+    """Length of ``text`` in alphabet-equivalent characters, so length thresholds fit every script."""
+    stripped = text.strip()
+    if stripped.isascii():
+        return len(stripped)
+    return len(stripped) + 2 * len(_DENSE_SCRIPT.findall(stripped))
+
+
+def _clean(text: str) -> str:
+    """``text`` with each run of whitespace made one space, and none at the ends."""
+    return " ".join(text.split())
+
+
+def _within(node: LexborNode | None, ids: set[int], memo: dict[int, bool]) -> bool:
+    """True when ``node`` or one of its ancestors is in ``ids``; answers are memoised per element,
+    so many queries over one tree walk each element once."""
+    walked: list[int] = []
+    answer = False
+    while node is not None:
+        key = node.mem_id
+        if key in memo:
+            answer = memo[key]
+            break
+        walked.append(key)
+        if key in ids:
+            answer = True
+            break
+        node = node.parent
+    for key in walked:
+        memo[key] = answer
+    return answer
+
+
+def _ancestors(node: LexborNode | None) -> set[int]:
+    found: set[int] = set()
+    while node is not None:
+        found.add(node.mem_id)
+        node = node.parent
+    return found
+
+
+def prune_boilerplate(root: LexborNode, protect: LexborNode | None = None) -> None:
+    """Remove, in place, the elements under ``root`` that are never story text.
+
+    Blocks matched by class, id or role are kept when they are, or enclose, ``protect`` (the likeliest
+    story container: story wrappers get names like ``content-with-sidebar`` or ``entry-read-more``)
+    or when they hold at least half of the page's paragraph text (a story whose wrapper is misnamed
+    must survive even when a comment thread out-scored it; scoring then decides between the two).
+    Quotations and the blocks holding them are kept too: an embedded post (a tweet in a
+    ``social-embed`` wrapper) is quoted by the story, not a widget beside it."""
+    under = _paragraph_text(_paragraphs(_prose_blocks(root, {})))
+    for node in reversed(_boilerplate_blocks(root, protect, under)):
+        node.decompose()
+
+
+def _boilerplate_blocks(
+    root: LexborNode, protect: LexborNode | None, under: dict[int, tuple[LexborNode, int]]
+) -> list[LexborNode]:
+    """The blocks :func:`prune_boilerplate` removes, given the paragraph text per element, in document
+    order: remove them last to first, so that no removed (freed) element is touched again."""
+    keep = _ancestors(protect) if protect is not None else set()
+    if root.mem_id in under:
+        total = under[root.mem_id][1]
+    else:
+        total = max((length for _, length in under.values()), default=0)
+    matched = [
+        node
+        for node in root.css(_BOILERPLATE_SELECTOR)
+        if node.mem_id not in keep
+        and node.tag not in _NEVER_PRUNED
+        and under.get(node.mem_id, (node, 0))[1] * 2 < total
+        and node.tag != "blockquote"
+        and node.css_first("blockquote") is None
+    ]
+    return matched
+
+
+_POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|blog", re.IGNORECASE)
+_NEGATIVE = re.compile(
+    r"comment|meta|footer|sidebar|share|related|promo|widget|teaser|card|list|nav|menu|aside|ad-|banner",
+    re.IGNORECASE,
+)
+
+
+def _class_weight(node: LexborNode) -> float:
+    attributes = node.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    weight = 0.0
+    if _POSITIVE.search(names):
+        weight += 25
+    if _NEGATIVE.search(names):
+        weight -= 25
+    if node.tag in ("article", "main"):
+        weight += 10
+    return weight
+
+
+def _link_density(node: LexborNode, text_length: int) -> float:
+    if not text_length:
+        return 1.0
+    linked = sum(len(link.text(deep=True)) for link in node.css("a"))
+    return min(1.0, linked / text_length)
+
+
+class _Paragraph(NamedTuple):
+    """A block holding prose: its element, its own text, and the ancestors its points go to."""
+
+    node: LexborNode
+    text: str
+    #: characters of text (stripped) and the same counted in alphabet-equivalent characters
+    length: int
+    prose: int
+    #: the paragraph's parent and its ancestors, nearest first, at most ``_MAX_CLIMB`` of them
+    holders: tuple[LexborNode, ...]
+
+
+def _holders(node: LexborNode | None, memo: dict[int, tuple[LexborNode, ...]]) -> tuple[LexborNode, ...]:
+    """``node`` and its ancestors below ``<html>``, at most ``_MAX_CLIMB``; memoised by element, so
+    paragraphs sharing ancestors walk them once (and deep nesting costs no recursion)."""
+    pending: list[LexborNode] = []
+    known: tuple[LexborNode, ...] = ()
+    current = node
+    while current is not None and current.tag not in ("html", "#document"):
+        found = memo.get(current.mem_id)
+        if found is not None:
+            known = found
+            break
+        pending.append(current)
+        current = current.parent
+    for element in reversed(pending):
+        known = ((element, *known))[:_MAX_CLIMB]
+        memo[element.mem_id] = known
+    return known
+
+
+def _text_blocks(root: LexborNode) -> list[tuple[LexborNode, str]]:
+    """Every block element with its own text (text of inline descendants included, nested blocks not)."""
+    block_of: dict[int, LexborNode | None] = {}
+    texts: dict[int, tuple[LexborNode, list[str]]] = {}
+    for node in root.traverse(include_text=True, skip_empty=True):
+        if node.tag != "-text":
+            continue
+        parent = node.parent
+        if parent is None:
+            continue
+        key = parent.mem_id
+        if key in block_of:
+            block = block_of[key]
+        else:
+            block = parent
+            while block is not None and block.tag not in BLOCK_TAGS:
+                block = block.parent
+            block_of[key] = block
+        if block is None:
+            continue
+        entry = texts.get(block.mem_id)
+        if entry is None:
+            texts[block.mem_id] = (block, [node.text_content or ""])
+        else:
+            entry[1].append(node.text_content or "")
+    return [(block, "".join(parts)) for block, parts in texts.values()]
+
+
+#: Blocks whose own text counts as a paragraph: ``<p>`` and the elements pages use in its place.
+_PARAGRAPH_BLOCKS = frozenset(("p", "pre", "blockquote", "div", "td", "section", "article", "main", "dd"))
+
+
+def _prose_blocks(root: LexborNode, memo: dict[int, tuple[LexborNode, ...]]) -> list[_Paragraph]:
+    """Every block under ``root`` whose own text is long enough to be prose."""
+    found = []
+    for node, text in _text_blocks(root):
+        prose = _prose_length(text)
+        if prose >= _MIN_PARAGRAPH:
+            found.append(_Paragraph(node, text, len(text.strip()), prose, _holders(node.parent, memo)))
+    return found
+
+
+def _paragraphs(prose: list[_Paragraph]) -> list[_Paragraph]:
+    """The paragraph-like blocks among the prose blocks.
+
+    Many pages write paragraphs as ``<div>`` text (or text between ``<br>``), so a block's own text
+    counts, whatever its tag, when the tag is one pages use for prose; a page with fewer than three
+    such blocks (a story in list items or table cells) is read from every block."""
+    usual = [paragraph for paragraph in prose if paragraph.node.tag in _PARAGRAPH_BLOCKS]
+    return usual if len(usual) >= 3 else prose
+
+
+def _by_holder(
+    paragraphs: list[_Paragraph], value: Callable[[_Paragraph], float]
+) -> list[tuple[tuple[LexborNode, ...], float]]:
+    """``value`` summed over the paragraphs of each parent, with that parent's ancestor chain: sums
+    are linear, so each chain is then walked once per parent rather than once per paragraph."""
+    sums: dict[int, tuple[tuple[LexborNode, ...], float]] = {}
+    for paragraph in paragraphs:
+        holders = paragraph.holders
+        if not holders:
+            continue
+        key = holders[0].mem_id
+        known = sums.get(key)
+        sums[key] = (holders, (known[1] if known else 0.0) + value(paragraph))
+    return list(sums.values())
+
+
+def _points(paragraph: _Paragraph) -> float:
+    return 1 + paragraph.text.count(",") + min(paragraph.prose / 100, 3)
+
+
+def _scores(paragraphs: list[_Paragraph]) -> dict[int, tuple[LexborNode, float]]:
+    """Points per candidate container (by mem_id): each paragraph gives points to its parent and,
+    halving, to two more ancestors (longer and comma-rich text gives more)."""
+    points: dict[int, tuple[LexborNode, float]] = {}
+    for holders, score in _by_holder(paragraphs, _points):
+        for node, share in zip(holders, (1.0, 0.5, 0.25), strict=False):
+            key = node.mem_id
+            known = points.get(key)
+            points[key] = (node, (known[1] if known else 0.0) + score * share)
+    return points
+
+
+def _best_scored(paragraphs: list[_Paragraph]) -> LexborNode | None:
+    """The element whose own paragraphs score best, or None when no paragraph-like text exists."""
+    points = _scores(paragraphs)
+    if not points:
+        return None
+    best: LexborNode | None = None
+    best_score = float("-inf")
+    weighted = [
+        (score + _class_weight(node), node) for node, score in heapq.nlargest(8, points.values(), key=_second)
+    ]
+    # Link density only lowers a positive score (and raises a negative one towards 0): candidates are
+    # read best bound first, and the costly density is measured only while a candidate can still win.
+    weighted.sort(key=lambda item: -item[0])
+    for weight, node in weighted:
+        if max(weight, 0.0) <= best_score:
+            break
+        final = weight * (1 - _link_density(node, len(node.text(deep=True))))
+        if final > best_score:
+            best, best_score = node, final
+    return best
+
+
+def _second(item: tuple[LexborNode, float]) -> float:
+    return item[1]
+
+
+def _paragraph_text(paragraphs: list[_Paragraph]) -> dict[int, tuple[LexborNode, int]]:
+    """Characters of paragraph text under each ancestor of a paragraph (by mem_id), followed up to
+    ``_MAX_CLIMB`` levels."""
+    under: dict[int, tuple[LexborNode, int]] = {}
+    for holders, total in _by_holder(paragraphs, _length):
+        length = int(total)
+        for node in holders:
+            key = node.mem_id
+            known = under.get(key)
+            under[key] = (node, (known[1] if known else 0) + length)
+    return under
+
+
+def _length(paragraph: _Paragraph) -> float:
+    return paragraph.length
+
+
+_MAX_CLIMB = 40
+#: Widening to an ancestor must add this many characters of paragraph text per character of other text,
+_OTHER_TEXT_COST = 4.0
+#: and at least this share of the paragraph text already held.
+_CLIMB_MIN = 0.2
+
+
+def find_container(root: LexborNode) -> LexborNode | None:
+    """The element that most likely holds the story, or None when no paragraph-like text exists.
+
+    The best-scoring element is widened to each ancestor that adds much more paragraph text than
+    other text: stories split into several wrappers (around ads, pull quotes) are read whole."""
+    return _locate(_paragraphs(_prose_blocks(root, {})))[0]
+
+
+def _locate(paragraphs: list[_Paragraph]) -> tuple[LexborNode | None, dict[int, tuple[LexborNode, int]]]:
+    """:func:`find_container` from the paragraphs, and the paragraph text per element it counted."""
+    best = _best_scored(paragraphs)
+    under = _paragraph_text(paragraphs)
+    if best is None or best.mem_id not in under:
+        return best, under
+    own_p = under[best.mem_id][1]
+    own_other = len(best.text(deep=True)) - own_p
+    node = best.parent
+    while node is not None and node.tag not in ("body", "html") and node.mem_id in under:
+        parent_p = under[node.mem_id][1]
+        extra_p = parent_p - own_p
+        if extra_p >= _CLIMB_MIN * own_p:  # checked first: the ancestor's whole text is costly to read
+            parent_other = len(node.text(deep=True)) - parent_p
+            if extra_p > _OTHER_TEXT_COST * (parent_other - own_other):
+                best, own_p, own_other = node, parent_p, parent_other
+        node = node.parent
+    return best, under
+
+
+def _siblings_to_keep(container: LexborNode, under: dict[int, tuple[LexborNode, int]]) -> list[LexborNode]:
+    """The container, and siblings that continue the story (paragraphs split across wrappers): a
+    paragraph, or a wrapper whose prose paragraphs (``under``) weigh a fifth of the container's text.
+    A wrapper of short lines (a comment thread) does not continue a story, however long it is."""
+    parent = container.parent
+    if parent is None or container.tag in ("body", "html"):
+        return [container]
+    own = len(container.text(deep=True))
+    kept = []
+    for sibling in parent.iter(include_text=False):
+        if sibling.mem_id == container.mem_id:
+            kept.append(sibling)
+            continue
+        if sibling.tag not in ("p", "div", "section", "article", "blockquote", "ul", "ol", "h2", "h3", "h4"):
+            continue
+        text = sibling.text(deep=True)
+        length = len(text.strip())
+        if _prose_length(text) < _MIN_PARAGRAPH:
+            continue
+        density = _link_density(sibling, length)
+        if density > 0.25:
+            continue
+        if sibling.tag == "p" or under.get(sibling.mem_id, (sibling, 0))[1] > own * 0.2:
+            kept.append(sibling)
+    return kept
+
+
+def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int, str]]:
+    """Text blocks under ``nodes``, split at block-level elements: (text, characters inside links, the
+    block-level element that opened the block)."""
+    blocks: list[tuple[str, int, str]] = []
+    parts: list[str] = []
+    linked = 0
+    opened = ""
+    link_of: dict[int, bool] = {}
+
+    def flush() -> None:
+        nonlocal linked
+        if parts:
+            text = _clean("".join(parts))
+            if text:
+                blocks.append((text, linked, opened))
+            parts.clear()
+        linked = 0
+
+    def in_link(node: LexborNode, stop: int) -> bool:
+        chain: list[int] = []
+        current: LexborNode | None = node.parent
+        answer = False
+        while current is not None and current.mem_id != stop:
+            key = current.mem_id
+            if key in link_of:
+                answer = link_of[key]
+                break
+            chain.append(key)
+            if current.tag == "a":
+                answer = True
+                break
+            current = current.parent
+        for key in chain:
+            link_of[key] = answer
+        return answer
+
+    for top in nodes:
+        flush()
+        opened = top.tag or ""
+        stop = top.parent.mem_id if top.parent is not None else -1
+        for node in top.traverse(include_text=True, skip_empty=False):
+            tag = node.tag
+            if tag == "-text":
+                value = node.text_content or ""
+                parts.append(value)
+                if not value.isspace() and in_link(node, stop):
+                    linked += len(value.strip())
+            elif tag in BLOCK_TAGS:
+                flush()
+                opened = tag
+        flush()
+    return blocks
+
+
+def _keep(blocks: list[tuple[str, int, str]], title: str = "") -> list[str]:
+    """Drop link lists, short edge blocks (captions, labels, bylines around the story) and, at the
+    start, the headline (``title``: the page's ``<title>``, which often adds the site's name).
+
+    A short block the page itself marks as story text (a paragraph, list item or subheading) stays
+    even at an edge: a story may open with a heading and a list."""
+    kept = [
+        (text, tag)
+        for text, linked, tag in blocks
+        if linked <= len(text) * _MAX_LINK_SHARE or len(text) > 300
+    ]
+
+    def droppable(block: tuple[str, str]) -> bool:
+        return _prose_length(block[0]) < _MIN_EDGE_BLOCK and block[1] not in _STORY_BLOCKS
+
+    def headline(block: tuple[str, str]) -> bool:
+        return len(block[0]) >= _MIN_HEADLINE and title.startswith(block[0])
+
+    start, end = 0, len(kept)
+    while start < end and (droppable(kept[start]) or headline(kept[start])):
+        start += 1
+    while end > start and droppable(kept[end - 1]):
+        end -= 1
+    return [text for text, _ in kept[start:end]]
+
+
+#: Block elements that mark their text as part of the story, however short (the page's title, in
+#: ``<h1>``, is metadata and not among them).
+_STORY_BLOCKS = frozenset(("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"))
+
+
+#: Pruning covers the first container's ancestors up to this many levels: the container and its
+#: siblings (which may continue the story), not the whole page (the selector is costly per node);
+#: when scoring after pruning widens the container, its new neighbourhood is pruned as well.
+_PRUNE_LEVELS = 1
+
+
+def _pruning_scope(container: LexborNode | None) -> LexborNode | None:
+    """The subtree worth pruning: the container's ancestor ``_PRUNE_LEVELS`` up, below ``<body>``."""
+    scope = container
+    for _ in range(_PRUNE_LEVELS):
+        if scope is None or scope.parent is None or scope.tag in ("body", "html"):
+            break
+        scope = scope.parent
+    return scope
+
+
+def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
+    """The story's text blocks (paragraphs, subheadings, list items, quotes), in reading order.
+
+    Modifies ``tree`` (boilerplate is removed from it): read metadata first."""
+    root = tree.body
+    if root is None:
+        return []
+    title_node = tree.css_first("head > title")
+    title = _clean(title_node.text(deep=True)) if title_node is not None else ""
+    _strip(root)
+    holders: dict[int, tuple[LexborNode, ...]] = {}
+    prose = _prose_blocks(root, holders)
+    first, under = _locate(_paragraphs(prose))
+    scope = _pruning_scope(first) or root
+    removed = _boilerplate_blocks(scope, first, under)
+    # Paragraphs inside removed blocks are dropped before the blocks are freed.
+    ids, memo = {node.mem_id for node in removed}, dict[int, bool]()
+    kept = [paragraph for paragraph in prose if not _within(paragraph.node, ids, memo)]
+    for node in reversed(removed):
+        node.decompose()
+    if len(kept) == len(prose):
+        # No paragraph was pruned: every candidate keeps its points, and only link density and other
+        # text fell; scoring again would cost a tree walk to confirm the same choice nearly always.
+        container = first
+    else:
+        container, under = _locate(_paragraphs(kept))
+    wider = _pruning_scope(container)
+    if wider is not None and not _within(wider, {scope.mem_id}, {}):
+        # Pruning showed the story reaches beyond the first scope: its new neighbours are pruned too.
+        for node in reversed(_boilerplate_blocks(wider, container, under)):
+            node.decompose()
+    nodes = _siblings_to_keep(container, under) if container is not None else [root]
+    return _keep(_blocks(nodes), title)
+
+
+def extract_body_text(html: str) -> str:
+    """The story's text of an HTML document, blocks separated by newlines (what benchmarks compare)."""
+    return "\n".join(extract_paragraphs(LexborHTMLParser(html)))

@@ -1,0 +1,425 @@
+"""Article metadata from the standards pages emit for machines, then from markup.
+
+Standards come first because they are written for machines; markup heuristics only fill the gaps.
+Each source is read into the same shape (field -> candidate values, best first) and the sources are
+then merged in a fixed order of trust:
+
+1. JSON-LD (``<script type="application/ld+json">``): the article node, found in top-level lists and
+   ``@graph`` arrays;
+2. microdata (``itemscope``/``itemprop``) of an Article-like item, or loose ``itemprop`` on the page;
+3. meta tags: OpenGraph (``og:``, ``article:``), Twitter cards (``twitter:``), Dublin Core (``DC.``,
+   ``dcterms.``) and the plain HTML names (``author``, ``description``, ``keywords``...);
+4. markup: ``<time datetime>``, ``rel=author`` links, ``<h1>``, ``<title>``, ``<html lang>``,
+   ``<link rel=canonical>`` and ``<figure>`` images with their captions.
+
+Which meta names feed which field is data (:data:`META_FIELDS`), not code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsparse.dates import parse_iso
+from newsparse.models import Image, When
+
+__all__ = ["META_FIELDS", "PageMetadata", "read_metadata"]
+
+#: schema.org types (lower case) of the node that describes the article itself.
+ARTICLE_TYPES = frozenset(
+    (
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "askpublicnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "socialmediaposting",
+        "scholarlyarticle",
+        "techarticle",
+        "report",
+    )
+)
+#: Types that describe a page rather than its article: used only when no article node exists.
+_PAGE_TYPES = frozenset(("webpage", "itempage", "collectionpage"))
+
+#: Meta tag names and properties (lower case) that feed each field, best first.
+META_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("og:title", "twitter:title", "dc.title", "dcterms.title"),
+    "subtitle": (
+        "og:description",
+        "twitter:description",
+        "dc.description",
+        "dcterms.description",
+        "dcterms.abstract",
+        "description",
+    ),
+    "authors": ("author", "article:author", "dc.creator", "dcterms.creator"),
+    "published": (
+        "article:published_time",
+        "dc.date.issued",
+        "dcterms.issued",
+        "dcterms.created",
+        "dc.date.created",
+        "dc.date",
+        "dcterms.date",
+        "date",
+        "pubdate",
+        "publish-date",
+    ),
+    "modified": (
+        "article:modified_time",
+        "og:updated_time",
+        "dcterms.modified",
+        "dc.date.modified",
+        "lastmod",
+    ),
+    "section": ("article:section",),
+    "tags": ("article:tag", "news_keywords", "keywords", "dc.subject", "dcterms.subject"),
+    "language": ("dc.language", "dcterms.language", "og:locale", "content-language"),
+    "url": ("og:url", "twitter:url"),
+    "site_name": ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher"),
+    "image": ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"),
+}
+#: Fields whose meta values are comma-separated lists.
+_COMMA_LISTS = frozenset(("news_keywords", "keywords", "dc.subject", "dcterms.subject"))
+#: schema.org property (JSON-LD key and microdata itemprop) for each field.
+SCHEMA_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("headline", "name", "alternativeHeadline"),
+    "subtitle": ("description", "abstract"),
+    "authors": ("author", "creator"),
+    "published": ("datePublished", "dateCreated", "uploadDate"),
+    "modified": ("dateModified",),
+    "section": ("articleSection",),
+    "tags": ("keywords",),
+    "language": ("inLanguage",),
+    "url": ("url", "mainEntityOfPage"),
+    "site_name": ("publisher",),
+    "image": ("image", "thumbnailUrl"),
+}
+
+Candidates = dict[str, list[Any]]
+
+
+@attrs.frozen
+class PageMetadata:
+    """What a page says about itself, before any heuristic."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    published: When | None = None
+    modified: When | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    language: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    images: tuple[Image, ...] = ()
+
+
+# -- JSON-LD ------------------------------------------------------------------------------------------
+def _walk_jsonld(node: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    """Every object of a JSON-LD document reachable through lists and ``@graph`` arrays."""
+    if depth > 20:
+        return
+    if isinstance(node, list):
+        for item in node:
+            yield from _walk_jsonld(item, depth + 1)
+    elif isinstance(node, dict):
+        yield node
+        graph = node.get("@graph")
+        if graph is not None:
+            yield from _walk_jsonld(graph, depth + 1)
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    kind = node.get("@type", ())
+    kinds = [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else []
+    return {str(k).rsplit("/", 1)[-1].lower() for k in kinds}
+
+
+def _jsonld_article(tree: LexborHTMLParser) -> dict[str, Any]:
+    """The page's article node: the first Article-like object, else the first WebPage object."""
+    page: dict[str, Any] = {}
+    for script in tree.css('script[type="application/ld+json" i]'):
+        try:
+            data = json.loads(script.text(deep=True) or "null")
+        except (ValueError, RecursionError):
+            continue  # broken JSON-LD is common and says nothing
+        for node in _walk_jsonld(data):
+            kinds = _types(node)
+            if kinds & ARTICLE_TYPES:
+                return node
+            if kinds & _PAGE_TYPES and not page:
+                page = node
+    return page
+
+
+def _from_jsonld(tree: LexborHTMLParser) -> Candidates:
+    node = _jsonld_article(tree)
+    return {field: [node[key] for key in keys if key in node] for field, keys in SCHEMA_FIELDS.items()}
+
+
+# -- microdata ----------------------------------------------------------------------------------------
+def _itemprop_value(node: LexborNode) -> Any:
+    """A microdata property's value: a nested item's ``name``, or the attribute its tag carries."""
+    attributes = node.attributes
+    if "itemscope" in attributes:
+        name = node.css_first('[itemprop~="name"]')
+        return {"name": _itemprop_value(name)} if name is not None else node.text(deep=True, separator=" ")
+    for attribute in ("content", "datetime"):
+        if attributes.get(attribute):
+            return attributes[attribute]
+    if node.tag in ("a", "link", "area"):
+        return attributes.get("href") or node.text(deep=True)
+    if node.tag in ("img", "audio", "video", "source", "embed", "iframe"):
+        return attributes.get("src")
+    return node.text(deep=True, separator=" ")
+
+
+def _owner(node: LexborNode) -> int | None:
+    """mem_id of the item a property belongs to (its nearest ``itemscope`` ancestor)."""
+    parent = node.parent
+    while parent is not None:
+        if "itemscope" in parent.attributes:
+            return parent.mem_id
+        parent = parent.parent
+    return None
+
+
+def _from_microdata(tree: LexborHTMLParser) -> Candidates:
+    scope: LexborNode | None = None
+    for item in tree.css("[itemscope][itemtype]"):
+        kinds = {kind.rsplit("/", 1)[-1].lower() for kind in (item.attributes.get("itemtype") or "").split()}
+        if kinds & ARTICLE_TYPES:
+            scope = item
+            break
+    found: Candidates = {field: [] for field in SCHEMA_FIELDS}
+    field_of = {key: field for field, keys in SCHEMA_FIELDS.items() for key in keys}
+    properties = scope.css("[itemprop]") if scope is not None else tree.css("[itemprop]")
+    for node in properties:
+        if scope is not None and _owner(node) != scope.mem_id:
+            continue  # a property of a nested item (the author's own name, the publisher's logo)
+        for key in (node.attributes.get("itemprop") or "").split():
+            field = field_of.get(key)
+            if field is None or (scope is None and key in ("name", "url", "description", "image")):
+                continue  # without an article item, generic names belong to anything on the page
+            value = _itemprop_value(node)
+            if value:
+                found[field].append(value)
+    return found
+
+
+# -- meta tags ----------------------------------------------------------------------------------------
+def _meta_values(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    """All meta values by lower-cased name, property or http-equiv, in page order."""
+    values: dict[str, list[str]] = {}
+    for node in tree.css("meta[content]"):
+        attributes = node.attributes
+        content = (attributes.get("content") or "").strip()
+        if not content:
+            continue
+        for attribute in ("property", "name", "http-equiv"):
+            key = (attributes.get(attribute) or "").strip().lower()
+            if key:
+                values.setdefault(key, []).append(content)
+    return values
+
+
+def _from_meta(tree: LexborHTMLParser) -> Candidates:
+    meta = _meta_values(tree)
+    found: Candidates = {}
+    for field, names in META_FIELDS.items():
+        values: list[Any] = []
+        for name in names:
+            for value in meta.get(name, ()):
+                values.extend(_split_commas(value) if name in _COMMA_LISTS else [value])
+            if field in ("authors", "tags") and values:
+                break  # list fields come whole from one source
+        found[field] = values
+    found["language"] = [value.replace("_", "-") for value in found["language"]]
+    return found
+
+
+# -- markup -------------------------------------------------------------------------------------------
+def _from_markup(tree: LexborHTMLParser) -> Candidates:
+    found: Candidates = {field: [] for field in SCHEMA_FIELDS}
+    times = tree.css("time[datetime]")
+    # a <time pubdate> or one marked as the publication date outranks the first <time> of the page
+    times.sort(key=lambda node: "pubdate" not in node.attributes)
+    found["published"] = [node.attributes.get("datetime") for node in times]
+    found["authors"] = [node.text(deep=True, separator=" ") for node in tree.css('a[rel~="author" i]')]
+    found["authors"] += [node.attributes.get("title") for node in tree.css('link[rel~="author" i][title]')]
+    for selector in ("h1", "title"):
+        node = tree.css_first(selector)
+        if node is not None:
+            found["title"].append(node.text(deep=True, separator=" "))
+    html = tree.css_first("html")
+    if html is not None and html.attributes.get("lang"):
+        found["language"].append(html.attributes.get("lang"))
+    canonical = tree.css_first('link[rel~="canonical" i][href]')
+    if canonical is not None:
+        found["url"].append(canonical.attributes.get("href"))
+    return found
+
+
+def _figures(tree: LexborHTMLParser) -> list[Image]:
+    """Images of ``<figure>`` elements with their captions (the body extractor drops figures)."""
+    images: list[Image] = []
+    for figure in tree.css("figure"):
+        image = figure.css_first("img")
+        caption = figure.css_first("figcaption")
+        if image is None or caption is None:
+            continue
+        attributes = image.attributes
+        url = attributes.get("src") or attributes.get("data-src")
+        text = _clean(caption.text(deep=True, separator=" "))
+        if url and not url.startswith("data:") and text:
+            images.append(Image(url=url, caption=text))
+    return images
+
+
+# -- values -------------------------------------------------------------------------------------------
+_SPACE = re.compile(r"\s+")
+#: "By Ann Lee": bylines copied into author fields keep their preposition.
+_BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _split_commas(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _text(value: Any) -> str | None:
+    """A single text from a JSON-LD/microdata value: a string, the first of a list, an object's name."""
+    if isinstance(value, str):
+        return _clean(value) or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list):
+        for item in value:
+            text = _text(item)
+            if text:
+                return text
+        return None
+    if isinstance(value, dict):
+        for key in ("name", "@value", "url", "@id", "contentUrl"):
+            text = _text(value.get(key))
+            if text:
+                return text
+    return None
+
+
+def _names(value: Any) -> list[str]:
+    """Person names from a value: strings, objects with ``name``, or lists of either."""
+    if isinstance(value, str):
+        name = _BYLINE_PREFIX.sub("", _clean(value))
+        return [name] if name else []
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    return []
+
+
+def _keywords(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return _split_commas(value)
+    if isinstance(value, list):
+        return [keyword for item in value for keyword in _keywords(item)]
+    return []
+
+
+def _image(value: Any) -> Image | None:
+    """An image from a schema.org value: a URL, an ImageObject (with its caption), or a list of them."""
+    if isinstance(value, list):
+        for item in value:
+            image = _image(item)
+            if image is not None:
+                return image
+        return None
+    if isinstance(value, dict):
+        url = _text(value.get("url") or value.get("contentUrl") or value.get("@id"))
+        caption = _text(value.get("caption") or value.get("description"))
+        return Image(url=url, caption=caption) if url else None
+    url = _text(value)
+    return Image(url=url) if url else None
+
+
+def _dedupe(values: list[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for value in values:
+        seen.setdefault(value, None)
+    return tuple(seen)
+
+
+def _is_name(text: str) -> bool:
+    """A person's name rather than a profile URL or a handle."""
+    return not text.startswith(("http://", "https://", "/", "@")) and len(text) <= 100
+
+
+def read_metadata(tree: LexborHTMLParser, *, timezone: str | None = None) -> PageMetadata:
+    """Read a parsed page's metadata: JSON-LD, then microdata, then meta tags, then markup.
+
+    Does not modify ``tree``: read it before the body extractor prunes it."""
+    sources = (_from_jsonld(tree), _from_microdata(tree), _from_meta(tree), _from_markup(tree))
+
+    def first_text(field: str) -> str | None:
+        for source in sources:
+            for value in source.get(field, ()):
+                text = _text(value)
+                if text:
+                    return text
+        return None
+
+    def first_when(field: str) -> When | None:
+        for source in sources:
+            for value in source.get(field, ()):
+                when = parse_iso(_text(value), timezone)
+                if when is not None:
+                    return when
+        return None
+
+    def first_list(field: str, read: Any) -> tuple[str, ...]:
+        for source in sources:
+            values = [item for value in source.get(field, ()) for item in read(value)]
+            if field == "authors":
+                values = [name for name in values if _is_name(name)]
+            if values:
+                return _dedupe(values)
+        return ()
+
+    images: list[Image] = []
+    for source in sources:
+        image = _image(source.get("image", []))
+        if image is not None:
+            images.append(image)
+            break
+    known = {image.url for image in images}
+    images += [figure for figure in _figures(tree) if figure.url not in known]
+    return PageMetadata(
+        title=first_text("title"),
+        subtitle=first_text("subtitle"),
+        authors=first_list("authors", _names),
+        published=first_when("published"),
+        modified=first_when("modified"),
+        section=first_text("section"),
+        tags=first_list("tags", _keywords),
+        language=first_text("language"),
+        url=first_text("url"),
+        site_name=first_text("site_name"),
+        images=tuple(images),
+    )

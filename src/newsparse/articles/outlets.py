@@ -1,0 +1,123 @@
+"""Outlets as data, and the core logic that matches a page to one.
+
+A plugin declares what an outlet *is* (domains, capture markers, time zone, ...); matching is the
+core's job, always in the same order: the caller's hint, the URL's domain, the text markers, the
+generic outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+import attrs
+
+from newsparse.models import Page, PageKind
+
+__all__ = ["GENERIC_ID", "Outlet", "domain_of", "generic_outlet", "match_outlet"]
+
+#: Outlet id of pages that no plugin's outlet matched (and that have no URL to name them by).
+GENERIC_ID = "generic"
+
+
+def _lower_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        raise TypeError("expected a sequence of strings, got a single string")
+    return tuple(v.lower().strip(".") for v in values)
+
+
+def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        raise TypeError("expected a sequence of strings, got a single string")
+    return tuple(values)
+
+
+@attrs.frozen
+class Outlet:
+    """What an outlet is, as a plugin declares it.
+
+    ``markers`` are strings that give away a plain-text capture of the outlet (a masthead, a widget
+    label); a capture matches when at least ``min_markers`` of them occur in it. ``plugin`` is filled in
+    by the core with the name of the plugin that declared the outlet.
+    """
+
+    id: str = attrs.field(validator=attrs.validators.matches_re(r"[a-z0-9][a-z0-9_.-]*"))
+    name: str
+    domains: tuple[str, ...] = attrs.field(default=(), converter=_lower_tuple)
+    markers: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    min_markers: int = attrs.field(default=1, validator=attrs.validators.ge(1))
+    language: str | None = None
+    timezone: str | None = None
+    plugin: str | None = None
+
+    def serves_domain(self, host: str) -> bool:
+        host = host.lower().strip(".")
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+    def marker_hits(self, text: str) -> int:
+        return sum(1 for marker in self.markers if marker in text)
+
+
+def generic_outlet(url: str | None = None, hint: str | None = None) -> Outlet:
+    """The outlet of a page no plugin serves: named by the hint, else by the URL's domain."""
+    name = hint or (domain_of(url) if url else None) or GENERIC_ID
+    ident = re.sub(r"[^a-z0-9_.-]+", "-", name.lower()).strip("-.") or GENERIC_ID
+    return Outlet(id=ident, name=name)
+
+
+def domain_of(url: str | None) -> str | None:
+    """The host of a URL without a leading ``www.``, or None."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+_CANONICAL = re.compile(
+    r"""<(?:link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)|meta[^>]+property=["']og:url["'][^>]*"""
+    r"""content=["']([^"']+))""",
+    re.IGNORECASE,
+)
+
+
+def page_url(page: Page) -> str | None:
+    """The page's URL: the caller's, else the canonical or og:url an HTML page declares."""
+    if page.url:
+        return page.url
+    if page.kind is PageKind.HTML:
+        match = _CANONICAL.search(page.text[:65536])
+        if match:
+            return match.group(1) or match.group(2)
+    return None
+
+
+def match_outlet(page: Page, outlets: Iterable[Outlet]) -> Outlet:
+    """The outlet a page belongs to: hint, then URL domain, then text markers, then generic."""
+    outlets = tuple(outlets)
+    if page.outlet:
+        hint = page.outlet.lower()
+        for outlet in outlets:
+            if outlet.id == hint:
+                return outlet
+        return generic_outlet(hint=page.outlet)
+    url = page_url(page)
+    host = domain_of(url)
+    if host:
+        for outlet in outlets:
+            if outlet.serves_domain(host):
+                return outlet
+    text = page.text
+    best: tuple[int, Outlet] | None = None
+    for outlet in outlets:
+        hits = outlet.marker_hits(text)
+        if hits >= outlet.min_markers and (best is None or hits > best[0]):
+            best = (hits, outlet)
+    if best is not None:
+        return best[1]
+    return generic_outlet(url=url)

@@ -1,0 +1,1 @@
+"""World knowledge as data files that plugins extend (the gazetteer, agency names)."""

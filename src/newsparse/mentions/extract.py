@@ -1,0 +1,682 @@
+"""The built-in mention extractor: reports of contacts between named actors, sentence by sentence.
+
+For each sentence of an article (boilerplate blocks left out, quoted speech not read) it finds the words
+that report a contact (:data:`newsparse.mentions.cues.TRIGGERS`), drops the traps (denied, unconfirmed,
+hoped for, expected, a general promise to keep in touch), turns announced intents into their own kind
+(CAMEO 036), and gives each report its participants, date, place and the sentence that says so.
+
+Participants come from "<subject> ... with <object>", "between A and B", the trigger's clause, else its
+sentence; "the pair" and "the two leaders" name the people of the nearest earlier prose sentence that
+names two, "the meeting" refers back to the last report of that kind (in a standfirst, to the
+headline). Headlines are read for names, not for reports. A report that says that two actors talked
+but not how ("spoke", "discussed ... with") takes the kind of another report of the same participants
+in the article (and its date and place when it has none), else it is a meeting. An undated report that
+points at the story's contact ("praised the meeting with Xi", "It was the seventh meeting") takes the
+date of the one recent report (within the week before publication) of its kind and participants.
+A report needs two participants; a visit needs a visitor and where they went. Offices resolve on the
+event's day (else the anchor day), never by guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from newsparse.dates import date_window, precision_rank
+from newsparse.mentions import cues
+from newsparse.mentions.actors import ActorFinder, Found
+from newsparse.mentions.gazetteer import Gazetteer, gazetteer_from_plugins
+from newsparse.mentions.places import FoundPlace, PlaceFinder
+from newsparse.mentions.sentences import Sentence, clause_bounds, clause_of, quoted_spans, sentences
+from newsparse.mentions.timeref import DatePhrase, document_anchor, find_dates, resolve
+from newsparse.models import Actor, Article, Failure, Mention, Place, When
+from newsparse.vocabulary import DEFAULT_CAMEO, DEFAULT_MODE, Kind, Mode
+
+if TYPE_CHECKING:
+    from newsparse.plugins.host import PluginHost
+
+__all__ = ["MentionExtractor"]
+
+#: "the meeting", "this call", "their talks": a noun trigger that refers back to a contact already named.
+_BACK_REFERENCE = re.compile(r"(?i:\b(?:the|this|that|their|such)\s+(?:\w+\s+){0,2}$)")
+#: "It was the seventh meeting", "This marked their first talks": the contact just reported, whatever
+#: the words between.
+_SAME_AS_BEFORE = re.compile(
+    r"(?i:\b(?:it|this|that)\s+(?:was|is|marked|marks)\s+(?:also\s+)?(?:the|their)\s+"
+    r"(?:[\w-]+\s+){0,2}$)"
+)
+#: Words that set a contact apart from the one the article reports: "the previous round of talks", "their
+#: first meeting", "the next call".
+_ANOTHER_OCCASION = re.compile(
+    r"(?i:\b(?:previous|prior|earlier|last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|\d+(?:st|nd|rd|th)|next|upcoming|future|planned|proposed|possible|potential|expected|former|"
+    r"another|other|such)\b)"
+)
+#: "to visit China" after a noun is a general statement ("the first official to visit China"), not a
+#: report; "plans to visit" is an intent and is caught before this.
+_INFINITIVE = re.compile(r"(?i:(?<!prior)(?<!prior )\bto\s+$)")
+_BARE_VERBS = frozenset({"visit", "meet", "talk", "discuss", "call"})
+#: A country or organisation named after these words is where something happened, not a participant.
+_LOCATIVE = re.compile(r"(?i:\b(?:in|at|to|from|near|across|inside|of)\s+(?:the\s+)?$)")
+#: A date after "since" bounds a period ("since Biden took office in January 2021"): not the event's.
+_SINCE = re.compile(r"(?i:\bsince\b[^,;]*$)")
+#: A sentence of running text ends with its punctuation (and perhaps a closing quote or bracket).
+_PROSE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_WITH = re.compile(r"(?i:\bwith\b)")
+_BETWEEN = re.compile(r"(?i:\s*(?:[\w’'-]+\s+){0,4}?between\b)")
+
+
+@attrs.frozen
+class _Report:
+    """One accepted trigger occurrence, before kinds are settled across the article."""
+
+    sentence: Sentence
+    trigger: cues.Trigger
+    kind: Kind | None
+    participants: tuple[Actor, ...]
+    date: When | None
+    date_text: str | None
+    place: Place | None
+    mode: Mode | None
+    borrowed: bool  # participants came from context ("the pair", "the meeting")
+    #: The words point at the contact the article reports ("the meeting", "It was the seventh meeting").
+    definite: bool = False
+
+
+@attrs.define
+class _Context:
+    """What earlier sentences of the same article established.
+
+    ``people_of(i)`` gives the people of sentence ``i`` (read on demand and kept: most sentences of
+    an article are never read, only those that report a contact and those such a report refers to)."""
+
+    people_of: Callable[[int], tuple[Actor, ...]]
+    is_prose: Callable[[int], bool]
+    is_title: Callable[[int], bool]
+    index: int = 0
+    reports: list[_Report] = attrs.field(factory=list)
+
+    def headline_people(self) -> tuple[Actor, ...]:
+        """The people the headline names, if it names two or more."""
+        titles = [i for i in range(self.index) if self.is_title(i)]
+        people = self.people_of(titles[0]) if titles else ()
+        return people if len(people) >= 2 else ()
+
+    @property
+    def previous_people(self) -> tuple[Actor, ...]:
+        """The people of the nearest earlier sentence that names two or more ("The pair spoke")."""
+        for index in range(self.index - 1, -1, -1):
+            if not self.is_prose(index):
+                continue  # a menu line, a tag list or a headline is not what "the pair" points back to
+            people = self.people_of(index)
+            if len(people) >= 2:
+                return people
+        return ()
+
+
+class MentionExtractor:
+    """Finds mentions in articles with one gazetteer (build once, reuse for many articles)."""
+
+    def __init__(self, gazetteer: Gazetteer, *, name: str = "mentions") -> None:
+        self.gazetteer = gazetteer
+        self.name = name
+        self.actors = ActorFinder(gazetteer)
+        self.places = PlaceFinder(gazetteer)
+        self._country_ids = frozenset(c.id for c in gazetteer.countries.values())
+
+    @classmethod
+    def from_plugins(
+        cls, host: PluginHost, *, name: str = "mentions"
+    ) -> tuple[MentionExtractor, list[Failure]]:
+        """An extractor over the pooled ``newsparse_gazetteer`` data of the host's plugins, and a
+        Failure for each plugin whose data was left out."""
+        gazetteer, failures = gazetteer_from_plugins(host)
+        return cls(gazetteer, name=name), failures
+
+    # -- the article ---------------------------------------------------------------------------
+    def extract(self, article: Article) -> list[Mention]:
+        """Every mention in ``article``; spans index ``article.text``."""
+        found = sentences(article)
+        quotes_of = [quoted_spans(s.text) for s in found]
+        # The headline names people (and short names) but is not read for reports: the issue counts
+        # reports in the body, standfirst and captions, and a headline only repeats one of them.
+        triggers_of = [
+            _triggers(s.text, quotes) if s.block.kind != "title" else []
+            for s, quotes in zip(found, quotes_of, strict=True)
+        ]
+        if not any(triggers_of):
+            return []
+        if article.published is not None:
+            anchor: dt.date | None = article.published.date
+            from_document = False
+        else:
+            anchor = document_anchor(s.text for s in found)
+            from_document = anchor is not None
+        short_names = self.actors.short_names_in(s.text for s in found)
+        actors_of: dict[int, list[Found]] = {}
+
+        def actors_in(index: int) -> list[Found]:
+            if index not in actors_of:
+                actors_of[index] = self.actors.find(found[index].text, short_names, skip=quotes_of[index])
+            return actors_of[index]
+
+        context = _Context(
+            people_of=lambda index: _people(actors_in(index), self.gazetteer, anchor),
+            is_prose=lambda index: _PROSE_END.search(found[index].text) is not None,
+            is_title=lambda index: found[index].block.kind == "title",
+        )
+        reports: list[_Report] = []
+        for index, sentence in enumerate(found):
+            if not triggers_of[index]:
+                continue  # reports no contact: read only if a later report refers back to it
+            context.index = index
+            reported = self._sentence_reports(
+                sentence,
+                triggers_of[index],
+                actors_in(index),
+                quotes_of[index],
+                anchor,
+                from_document,
+                context,
+            )
+            for report in reported:
+                reports.append(report)
+                context.reports.append(report)
+        settled = _date_definite_references(_settle(reports, self._country_ids), anchor)
+        # One description per actor across the article: the one that names an office, if any does.
+        described: dict[str, Actor] = {}
+        for report in settled:
+            for actor in report.participants:
+                if actor.id not in described or (described[actor.id].office is None and actor.office):
+                    described[actor.id] = actor
+        return [
+            self._mention(
+                article, attrs.evolve(r, participants=tuple(described[a.id] for a in r.participants))
+            )
+            for r in settled
+        ]
+
+    # -- one sentence ----------------------------------------------------------------------------
+    def _sentence_reports(
+        self,
+        sentence: Sentence,
+        triggers: list[tuple[cues.Trigger, re.Match[str]]],
+        actors: list[Found],
+        quotes: Sequence[tuple[int, int]],
+        anchor: dt.date | None,
+        from_document: bool,
+        context: _Context,
+    ) -> Iterable[_Report]:
+        text = sentence.text
+        bounds = clause_bounds(text)
+        dates = [p for p in find_dates(text) if not _inside(p.start, quotes)]
+        places = [p for p in self.places.find(text) if not _inside(p.start, quotes)]
+        masked = _mask(text, quotes)  # the cues of the reporter, not of the people quoted
+        for trigger, match in triggers:
+            clause = clause_of(bounds, match.start())
+            before = masked[clause[0] : match.start()]
+            before = cues.ANNOUNCED_WOULD.sub(
+                lambda m: m.group(0)[: m.start("would") - m.start()] + "will", before
+            )
+            after = masked[match.end() : clause[1]]
+            if _is_trap(before, after):
+                continue
+            intent = _is_intent(before, after)
+            if not intent and match.group(0).lower() in _BARE_VERBS and _INFINITIVE.search(before):
+                continue
+            kind = Kind.INTENT if intent else trigger.kind
+            cue = _mode_cue(masked[clause[0] : clause[1]])
+            if cue is not None and kind in (None, Kind.MEETING) and trigger.cameo is None:
+                kind = cue[0]  # "met virtually" is a video call, "talked in person" a meeting
+            phrase = _date_for(dates, clause, match.start(), text)
+            day = None
+            if phrase is not None:
+                day = resolve(phrase, anchor, forward=intent, nearest=from_document)
+            on = day.date if day is not None else anchor
+            place = _place_for(places, clause)
+            participants, borrowed = self._participants(
+                text, actors, clause, match, trigger, kind, places, on, context
+            )
+            if trigger.needs_with and not borrowed and not re.search(r"(?i:\bwith\b)", after):
+                continue
+            if len(participants) < 2:
+                continue
+            date_text = phrase.text if phrase is not None else None
+            if borrowed and phrase is None:
+                # "the pair", "the call": the contact already reported, with its date and place.
+                earlier = next(
+                    (
+                        r
+                        for r in reversed(context.reports)
+                        if _ids(r.participants) == _ids(participants) and (r.date or r.place)
+                    ),
+                    None,
+                )
+                if earlier is not None:
+                    day, date_text, place = earlier.date, earlier.date_text, place or earlier.place
+            yield _Report(
+                sentence=sentence,
+                trigger=trigger,
+                kind=kind,
+                participants=participants,
+                date=day,
+                date_text=date_text,
+                place=place,
+                mode=cue[1] if cue is not None else None,
+                borrowed=borrowed,
+                definite=trigger.noun and _is_definite(text[: match.start()]),
+            )
+
+    def _participants(
+        self,
+        text: str,
+        actors: list[Found],
+        clause: tuple[int, int],
+        match: re.Match[str],
+        trigger: cues.Trigger,
+        kind: Kind | None,
+        places: list[FoundPlace],
+        on: dt.date | None,
+        context: _Context,
+    ) -> tuple[tuple[Actor, ...], bool]:
+        """The participants of one report, and whether they were taken from context."""
+        if trigger.kind is Kind.VISIT and trigger.cameo is None:
+            return self._visit_participants(actors, clause, match, places, on), False
+        between = _BETWEEN.match(text, match.end()) if trigger.noun else None
+        with_pair = None if between is not None else self._with_pair(text, actors, clause, match, on)
+        if with_pair:
+            return with_pair, False
+        if between is not None:
+            scope = [f for f in actors if between.end() <= f.start < clause[1]]
+        else:
+            scope = [f for f in actors if clause[0] <= f.start < clause[1]]
+            if re.match(r"(?i:whose\b)", text[clause[0] :]):
+                antecedent = [f for f in actors if f.end <= clause[0] and f.kind in ("person", "office")]
+                scope = antecedent[-1:] + scope
+        chosen = self._choose(text, scope, actors, on)
+        if len(chosen) >= 2 and _has_people(chosen, self._country_ids):
+            return tuple(chosen), False
+        if between is None:
+            in_sentence = self._choose(text, actors, actors, on)
+            if len(in_sentence) >= 2 and all(
+                a.id not in self._country_ids and not a.id.startswith("org:") for a in in_sentence
+            ):
+                return tuple(in_sentence), False
+        before = text[: match.start()]
+        group = cues.GROUP_BEFORE.search(before) is not None
+        back = trigger.noun and _BACK_REFERENCE.search(before) is not None
+        if group or back:
+            last = _last_of_kind(context.reports, trigger.kind, _ids(chosen))
+            source: tuple[Actor, ...] = ()
+            if group and context.previous_people:
+                source = context.previous_people
+            elif back and last is not None:
+                source = last.participants
+            elif back:
+                source = context.headline_people()  # a standfirst's "The meeting" is the headline's
+            if len(source) >= 2 and (
+                _ids(chosen) <= _ids(source) or not _has_people(chosen, self._country_ids)
+            ):
+                return source, True
+        if between is not None or (len(chosen) == 2 and not _has_people(chosen, self._country_ids)):
+            return tuple(chosen), False  # "talks between Washington and Beijing", "US, China officials talk"
+        if len(chosen) >= 2 and _has_people(chosen, self._country_ids):
+            return tuple(chosen), False
+        # Across the sentence only with a person in it: countries scattered over a sentence are a list.
+        widest = self._choose(text, actors, actors, on)
+        return (tuple(widest), False) if _has_people(widest, self._country_ids) else ((), False)
+
+    def _subject(self, actors: list[Found], match: re.Match[str], on: dt.date | None) -> Actor | None:
+        """The last person named before the trigger's end: "Blinken's visit", "Trump's July 25 call"
+        (a possessive inside the trigger counts), "Blinken held talks"."""
+        for found in reversed([f for f in actors if f.end <= match.end()]):
+            if found.kind in ("person", "office") and (actor := found.resolved(self.gazetteer, on)):
+                return actor
+        return None
+
+    def _with_pair(
+        self,
+        text: str,
+        actors: list[Found],
+        clause: tuple[int, int],
+        match: re.Match[str],
+        on: dt.date | None,
+    ) -> tuple[Actor, ...]:
+        """ "<subject> held talks with <object>": the last person named before the word, and whoever
+        follows its "with" in the clause (countries that qualify "officials" count there: "talks with
+        senior Chinese officials" are talks with China). Empty when the words do not have that shape."""
+        after = _WITH.search(text, match.end(), clause[1])
+        if after is None:
+            return ()
+        comma = text.find(",", after.end(), clause[1])
+        stop = clause[1] if comma < 0 else comma  # "with Wang, according to the State Department"
+        scope = [f for f in actors if after.end() <= f.start < stop]
+        objects = self._choose(text, scope, actors, on) or _unique(
+            a for f in scope if f.kind == "country" and (a := f.resolved(self.gazetteer, on))
+        )
+        subject = self._subject(actors, match, on)
+        if subject is None or not objects or subject.id in _ids(objects):
+            return ()
+        return (subject, *objects)
+
+    def _choose(
+        self, text: str, scope: list[Found], everyone: list[Found], on: dt.date | None
+    ) -> list[Actor]:
+        """People when there are two or more; else people with the organisations and countries named as
+        such; else countries that qualify a noun ("US, China officials")."""
+        people: list[Actor] = []
+        others: list[Actor] = []
+        modifiers: list[Actor] = []
+        for found in scope:
+            if found.plural_of:
+                people.extend(self._respective(found, everyone, on))
+                continue
+            actor = found.resolved(self.gazetteer, on)
+            if actor is None:
+                continue
+            if found.kind in ("person", "office"):
+                people.append(actor)
+            elif found.kind == "country" and (found.modifier or found.possessive):
+                modifiers.append(actor)
+            elif found.kind in ("country", "organisation") and _LOCATIVE.search(text[: found.start]):
+                continue
+            else:
+                others.append(actor)
+        people = _unique(people)
+        if len(people) >= 2:
+            return people
+        if people:
+            own = people[0].country
+            return _unique(
+                people + [a for a in others if not (a.id in self._country_ids and a.country == own)]
+            )
+        chosen = _unique(others)
+        if chosen:
+            return chosen
+        modifiers = _unique(modifiers)
+        return modifiers if len(modifiers) >= 2 else []
+
+    def _respective(self, found: Found, everyone: list[Found], on: dt.date | None) -> list[Actor]:
+        """ "the countries' respective presidents": the holders of that office in the countries of the
+        other people of the sentence."""
+        if on is None or found.office is None:
+            return []
+        countries: list[str] = []
+        for other in everyone:
+            actor = other.resolved(self.gazetteer, on) if not other.plural_of else None
+            if actor is not None and actor.country and actor.country not in countries:
+                countries.append(actor.country)
+        holders: list[Actor] = []
+        for country in countries:
+            held = self.gazetteer.holder(country, found.office[1], on)
+            if held is not None:
+                holders.append(self.gazetteer.person_actor(held[1], held[0].office))
+        return holders
+
+    def _visit_participants(
+        self,
+        actors: list[Found],
+        clause: tuple[int, int],
+        match: re.Match[str],
+        places: list[FoundPlace],
+        on: dt.date | None,
+    ) -> tuple[Actor, ...]:
+        """A visitor (the last person named before the word) and where they went: a country, person
+        or office named after the word in its clause, else the country of a place named there. A
+        visit whose destination the words do not give ("Blinken's visit holds significance") is not
+        a mention."""
+        visitor = self._subject(actors, match, on)
+        host: Actor | None = None
+        for found in actors:
+            if not match.end() <= found.start < clause[1] or found.modifier or found.possessive:
+                continue
+            if found.kind in ("country", "person", "office"):
+                host = found.resolved(self.gazetteer, on)
+                if host is not None:
+                    break
+        if host is None:
+            after = [p for p in places if match.end() <= p.start < clause[1] and p.place.country]
+            if after and after[0].place.country in self.gazetteer.countries:
+                host = self.gazetteer.countries[after[0].place.country or ""].actor()
+        if visitor is None or host is None or host.id == visitor.id:
+            return ()
+        if host.id in self._country_ids and visitor.country == host.country:
+            return ()  # travelling at home is not a visit
+        return (visitor, host)
+
+    # -- building the mention ------------------------------------------------------------------
+    def _mention(self, article: Article, report: _Report) -> Mention:
+        kind = report.kind or Kind.MEETING
+        cameo = report.trigger.cameo if report.trigger.kind is kind else None
+        mode = report.mode if report.mode is not None and kind is not Kind.INTENT else DEFAULT_MODE[kind]
+        if cameo is None and kind is Kind.MEETING and _third_location(report):
+            cameo = "044"
+        sentence = report.sentence
+        return Mention(
+            kind=kind.value,
+            cameo=cameo or DEFAULT_CAMEO[kind],
+            participants=report.participants,
+            sentence=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            source=article.source,
+            outlet=article.outlet,
+            mode=mode.value if mode is not None else None,
+            date=report.date,
+            date_text=report.date_text,
+            place=report.place,
+            published=article.published,
+            rule=f"{self.name}:{report.trigger.name}",
+        )
+
+
+# -- helpers -------------------------------------------------------------------------------------
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the given spans blanked out (same length, so offsets still hold)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _triggers(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[cues.Trigger, re.Match[str]]]:
+    """Trigger occurrences outside quotes, left to right; where two overlap the earlier trigger in
+    :data:`cues.TRIGGERS` wins."""
+    taken: list[tuple[cues.Trigger, re.Match[str]]] = []
+    for trigger in cues.TRIGGERS:
+        for match in trigger.pattern.finditer(text):
+            if _inside(match.start(), quotes):
+                continue
+            if any(m.start() < match.end() and match.start() < m.end() for _, m in taken):
+                continue
+            taken.append((trigger, match))
+    return sorted(taken, key=lambda pair: pair[1].start())
+
+
+def _is_trap(before: str, after: str) -> bool:
+    return any(p.search(before) for p in cues.BEFORE_DROP) or any(p.search(after) for p in cues.AFTER_DROP)
+
+
+def _is_intent(before: str, after: str) -> bool:
+    return any(p.search(before) for p in cues.BEFORE_INTENT) or any(
+        p.search(after) for p in cues.AFTER_INTENT
+    )
+
+
+def _date_for(
+    dates: list[DatePhrase], clause: tuple[int, int], position: int, text: str
+) -> DatePhrase | None:
+    """The date phrase of the trigger's clause nearest to it, else the sentence's only date."""
+    usable = [p for p in dates if not _SINCE.search(text[max(0, p.start - 60) : p.start])]
+    in_clause = [p for p in usable if clause[0] <= p.start < clause[1]]
+    if in_clause:
+        return min(in_clause, key=lambda p: abs(p.start - position))
+    return usable[0] if len(usable) == 1 else None
+
+
+def _place_for(places: list[FoundPlace], clause: tuple[int, int]) -> Place | None:
+    in_clause = [p for p in places if clause[0] <= p.start < clause[1]]
+    return PlaceFinder.best(in_clause or places)
+
+
+def _mode_cue(clause: str) -> tuple[Kind, Mode] | None:
+    """The kind and mode that words of the clause give ("by phone", "virtually", "in person")."""
+    for pattern, kind, mode in cues.MODE_CUES:
+        if pattern.search(clause):
+            return kind, mode
+    return None
+
+
+def _people(actors: list[Found], gazetteer: Gazetteer, on: dt.date | None) -> tuple[Actor, ...]:
+    found = [a for f in actors if f.kind in ("person", "office") and (a := f.resolved(gazetteer, on))]
+    return tuple(_unique(found))
+
+
+def _unique(actors: Iterable[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    kept: list[Actor] = []
+    for actor in actors:
+        if actor.id not in seen:
+            seen.add(actor.id)
+            kept.append(actor)
+    return kept
+
+
+def _has_people(actors: Iterable[Actor], countries: frozenset[str]) -> bool:
+    return any(a.id not in countries and not a.id.startswith("org:") for a in actors)
+
+
+def _third_location(report: _Report) -> bool:
+    """A meeting in a country that none of its participants belongs to (CAMEO 044)."""
+    if report.place is None or report.place.country is None:
+        return False
+    countries = {a.country for a in report.participants}
+    return None not in countries and report.place.country not in countries
+
+
+def _last_of_kind(reports: list[_Report], kind: Kind | None, named: frozenset[str]) -> _Report | None:
+    """The report "the call" or "this meeting with Xi" refers to: the last of that kind among those
+    with everyone the words name, else the last of that kind, else the last report."""
+    same = [r for r in reports if kind is None or r.kind is kind]
+    fitting = [r for r in same if named and named <= _key(r)]
+    if fitting:
+        return fitting[-1]
+    return same[-1] if same else (reports[-1] if reports else None)
+
+
+def _ids(actors: Iterable[Actor]) -> frozenset[str]:
+    return frozenset(a.id for a in actors)
+
+
+def _key(report: _Report) -> frozenset[str]:
+    return _ids(report.participants)
+
+
+def _countries(report: _Report) -> frozenset[str | None]:
+    return frozenset(a.country for a in report.participants)
+
+
+def _settle(reports: list[_Report], country_ids: frozenset[str]) -> list[_Report]:
+    """Give kind-less reports the kind of a report of the same participants (or, for reports between
+    countries only, of the most reported contact between the same countries) in the article, with its
+    date and place when they have none; then keep one report per sentence, kind and participants (the
+    one that knows most)."""
+    known = [r for r in reports if r.kind is not None]
+    settled: list[_Report] = []
+    for report in reports:
+        if report.kind is None:
+            same = [r for r in known if _key(r) == _key(report)]
+            if not same and not _has_people(report.participants, country_ids):
+                # Countries only ("US, China officials talk"): the most reported contact between them.
+                pairs = [
+                    r for r in reports if _countries(r) == _countries(report) and _key(r) != _key(report)
+                ]
+                counts = {_key(r): sum(1 for o in pairs if _key(o) == _key(r)) for r in pairs}
+                same = sorted((r for r in known if r in pairs), key=lambda r: -counts[_key(r)])
+            if same:
+                model = same[0]
+                own_words = report.date_text is not None  # its own words, even unresolved, win
+                report = attrs.evolve(
+                    report,
+                    kind=model.kind,
+                    date=report.date if own_words else model.date,
+                    date_text=report.date_text if own_words else model.date_text,
+                    place=report.place or model.place,
+                    mode=report.mode or model.mode,
+                )
+        settled.append(report)
+    best: dict[tuple[int, Kind | None, frozenset[str]], _Report] = {}
+    for report in settled:
+        key = (report.sentence.start, report.kind or Kind.MEETING, _key(report))
+        kept = best.get(key)
+        if kept is None or _knowledge(report) > _knowledge(kept):
+            best[key] = report
+    return sorted(best.values(), key=lambda r: (r.sentence.start, r.sentence.index))
+
+
+def _is_definite(before: str) -> bool:
+    """Whether the words before a noun trigger point at the contact the article reports: "praised the
+    meeting with Xi", "following the meeting", "It was the seventh meeting" (not "the previous talks")."""
+    if _SAME_AS_BEFORE.search(before):
+        return True
+    back = _BACK_REFERENCE.search(before)
+    return back is not None and _ANOTHER_OCCASION.search(back.group(0)) is None
+
+
+#: A contact dated within this many days before the anchor (or on the day after it, for time zones)
+#: is one the article reports as news.
+_RECENT_DAYS = 7
+
+
+def _is_recent(when: When, anchor: dt.date) -> bool:
+    """Whether a date at day or month precision can fall in the week up to the anchor."""
+    if precision_rank(when) == 0:
+        return False  # a year says nothing about the last week
+    window = date_window(when)
+    return window.first <= anchor.toordinal() + 1 and window.last >= anchor.toordinal() - _RECENT_DAYS
+
+
+def _date_definite_references(reports: list[_Report], anchor: dt.date | None) -> list[_Report]:
+    """Give an undated definite report ("the meeting", "It was the seventh meeting") the date of the
+    recent contact of the same kind and participants that the article reports, when there is exactly
+    one such date (dates that nest count once, at their finest precision). Older contacts of the same
+    pair ("their first meeting in November 2022") are history, not what "the meeting" means."""
+    if anchor is None:
+        return reports
+    recent: dict[tuple[Kind | None, frozenset[str]], list[tuple[When, str | None]]] = {}
+    for report in reports:
+        if report.date is not None and _is_recent(report.date, anchor):
+            recent.setdefault((report.kind, _key(report)), []).append((report.date, report.date_text))
+    out: list[_Report] = []
+    for report in reports:
+        dates = recent.get((report.kind, _key(report)), [])
+        own_words = report.date_text is not None  # its own words, even unresolved, win (as in _settle)
+        if (
+            report.date is None
+            and not own_words
+            and report.definite
+            and report.kind is not Kind.INTENT
+            and dates
+        ):
+            finest, words = max(dates, key=lambda pair: precision_rank(pair[0]))
+            if all(_nests(when, finest) for when, _ in dates):
+                report = attrs.evolve(report, date=finest, date_text=words)
+        out.append(report)
+    return out
+
+
+def _nests(outer: When, inner: When) -> bool:
+    """Whether ``inner`` lies within ``outer`` at ``outer``'s precision."""
+    a, b = date_window(outer), date_window(inner)
+    return a.first <= b.first and b.last <= a.last
+
+
+def _knowledge(report: _Report) -> tuple[int, int, int]:
+    return (report.date is not None, report.place is not None, report.trigger.kind is not None)
