@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from newsparse.models import Failure, Stage
+
 __all__ = [
     "CaseError",
     "CaseMismatch",
@@ -18,6 +20,7 @@ __all__ = [
     "ScaffoldError",
     "SchemaError",
     "StoreError",
+    "failure_from",
 ]
 
 
@@ -32,7 +35,7 @@ class SchemaError(NewsparseError, ValueError):
 class ParseError(NewsparseError):
     """A document could not become an article. ``stage`` says where it stopped."""
 
-    stage = "extract"
+    stage: Stage = Stage.EXTRACT
 
     def __init__(self, message: str, *, source: str | None = None, plugin: str | None = None) -> None:
         super().__init__(message)
@@ -43,7 +46,7 @@ class ParseError(NewsparseError):
 class ReadError(ParseError):
     """The input could not be read: a missing path, a truncated archive, an unreadable file."""
 
-    stage = "read"
+    stage = Stage.READ
 
 
 class EmptyDocumentError(ReadError):
@@ -65,7 +68,7 @@ class NoArticleError(ParseError):
 class PluginError(ParseError):
     """A plugin raised; the original exception is chained as ``__cause__``."""
 
-    def __init__(self, message: str, *, plugin: str, stage: str, source: str | None = None) -> None:
+    def __init__(self, message: str, *, plugin: str, stage: Stage, source: str | None = None) -> None:
         super().__init__(message, source=source, plugin=plugin)
         self.stage = stage
 
@@ -92,3 +95,17 @@ class CaseMismatch(AssertionError):
 
 class ScaffoldError(NewsparseError, ValueError):
     """The plugin cannot be written: a bad name, or a folder that already exists."""
+
+
+def failure_from(exc: BaseException, source: str, *, stage: Stage | None = None) -> Failure:
+    """A Failure record for an exception, naming the plugin when the error knows it."""
+    plugin = getattr(exc, "plugin", None)
+    cause = exc.__cause__ if plugin and exc.__cause__ is not None else None
+    error = cause or exc
+    return Failure(
+        source=source,
+        stage=stage or getattr(exc, "stage", None) or Stage.EXTRACT,
+        plugin=plugin,
+        error_type=type(error).__name__,
+        message=str(exc) or repr(exc),
+    )

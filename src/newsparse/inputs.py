@@ -19,8 +19,8 @@ from typing import IO, Any, BinaryIO
 import attrs
 
 from newsparse.decode import decode_bytes, looks_like_html
-from newsparse.errors import EmptyDocumentError, ParseError, ReadError
-from newsparse.models import Failure, Page, PageKind, When
+from newsparse.errors import EmptyDocumentError, ParseError, ReadError, failure_from
+from newsparse.models import Failure, Page, PageKind, Stage, When
 from newsparse.warc import ReadStats, is_warc, warc_pages
 
 __all__ = [
@@ -40,20 +40,6 @@ __all__ = [
 DOCUMENT_SUFFIXES = (".html", ".htm", ".txt")
 MANIFEST_SUFFIXES = (".jsonl",)
 STDIN = "-"
-
-
-def failure_from(exc: BaseException, source: str, *, stage: str | None = None) -> Failure:
-    """A Failure record for an exception, naming the plugin when the error knows it."""
-    plugin = getattr(exc, "plugin", None)
-    cause = exc.__cause__ if plugin and exc.__cause__ is not None else None
-    error = cause or exc
-    return Failure(
-        source=source,
-        stage=stage or str(getattr(exc, "stage", None) or "extract"),
-        plugin=plugin,
-        error_type=type(error).__name__,
-        message=str(exc) or repr(exc),
-    )
 
 
 def _hint_when(value: Any, where: str) -> When | None:
@@ -325,11 +311,11 @@ def iter_documents(
                     empty = False
                     yield from _one_file(file, stats)
                 if empty:
-                    yield failure_from(ReadError("no documents in this directory"), label, stage="read")
+                    yield failure_from(ReadError("no documents in this directory"), label, stage=Stage.READ)
             elif path.exists():
                 yield from _one_file(path, stats)
             else:
-                yield failure_from(ReadError("no such file or directory"), label, stage="read")
+                yield failure_from(ReadError("no such file or directory"), label, stage=Stage.READ)
         except ParseError as exc:
             yield failure_from(exc, exc.source or label)
 

@@ -39,6 +39,25 @@ class Precision(str, enum.Enum):
     TIME = "time"
 
 
+class Stage(str, enum.Enum):
+    """Where on the road a document (or a plugin) failed: the ``stage`` of a :class:`Failure`."""
+
+    #: Reading the input: a missing file, an archive that is cut off, bytes that are not text.
+    READ = "read"
+    #: Loading a plugin (its entry point, its hooks).
+    LOAD = "load"
+    #: A plugin's ``newsparse_outlets`` declaration.
+    OUTLETS = "outlets"
+    #: A plugin's ``newsparse_gazetteer`` data.
+    GAZETTEER = "gazetteer"
+    #: Turning a page into an article (``newsparse_extract_article``), or no article found.
+    EXTRACT = "extract"
+    #: Refining an article (``newsparse_postprocess_article``).
+    POSTPROCESS = "postprocess"
+    #: Finding mentions in an article (``newsparse_extract_mentions``).
+    MENTIONS = "mentions"
+
+
 class PageKind(str, enum.Enum):
     """What a Page holds: markup, or the text a reader copied out of a browser window."""
 
@@ -337,7 +356,7 @@ class Failure:
     """A document that did not become an article, and why. Failures travel with the results."""
 
     source: str = attrs.field(validator=attrs.validators.instance_of(str))
-    stage: str = attrs.field(validator=attrs.validators.instance_of(str))
+    stage: Stage = attrs.field(converter=Stage)
     error_type: str = attrs.field(validator=attrs.validators.instance_of(str))
     message: str = attrs.field(validator=attrs.validators.instance_of(str))
     plugin: str | None = attrs.field(default=None, converter=_optional_str)

@@ -12,6 +12,7 @@ import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -19,8 +20,8 @@ from newsparse.articles.outlets import Outlet, match_outlet
 from newsparse.errors import NoArticleError, ParseError, PluginError
 from newsparse.events.merge import merge_mentions
 from newsparse.inputs import failure_from, input_id, page_from_document, read_document
-from newsparse.models import Article, Event, Failure, Mention, Page, When
-from newsparse.plugins.host import PluginHost
+from newsparse.models import Article, Event, Failure, Mention, Page, Stage, When
+from newsparse.plugins.host import Combined, PluginHost, WrongAnswer
 
 __all__ = ["Document", "Pipeline", "Processed", "worker_pipeline"]
 
@@ -44,44 +45,20 @@ class Pipeline:
         if isinstance(page.content, bytes):
             page = page_from_document(page)  # plugins always see decoded text
         outlet = self.outlet_for(page)
-        article: Article | None = None
-        for outcome in self.plugins.call_each("newsparse_extract_article", page=page, outlet=outlet):
-            if outcome.error is not None:
-                raise PluginError(
-                    f"plugin {outcome.plugin!r} raised {type(outcome.error).__name__}: {outcome.error}",
-                    plugin=outcome.plugin,
-                    stage="extract",
-                    source=page.source,
-                ) from outcome.error
-            if outcome.result is not None:
-                if not isinstance(outcome.result, Article):
-                    raise PluginError(
-                        f"plugin {outcome.plugin!r} returned {type(outcome.result).__name__}, not Article",
-                        plugin=outcome.plugin,
-                        stage="extract",
-                        source=page.source,
-                    )
-                article = attrs.evolve(outcome.result, plugin=outcome.plugin)
-                break
-        if article is None:
+        extracted = self.plugins.first(
+            "newsparse_extract_article", stage=Stage.EXTRACT, source=page.source, expect=Article,
+            page=page, outlet=outlet,
+        )  # fmt: skip
+        _raise_first(extracted, page.source)
+        if extracted.value is None or extracted.plugin is None:
             raise NoArticleError("no plugin extracted an article", source=page.source)
-        for outcome in self.plugins.call_each("newsparse_postprocess_article", article=article, page=page):
-            if outcome.error is not None:
-                raise PluginError(
-                    f"plugin {outcome.plugin!r} raised {type(outcome.error).__name__}: {outcome.error}",
-                    plugin=outcome.plugin,
-                    stage="postprocess",
-                    source=page.source,
-                ) from outcome.error
-            if outcome.result is not None:
-                if not isinstance(outcome.result, Article):
-                    raise PluginError(
-                        f"plugin {outcome.plugin!r} returned {type(outcome.result).__name__}, not Article",
-                        plugin=outcome.plugin,
-                        stage="postprocess",
-                        source=page.source,
-                    )
-                article = outcome.result
+        article = attrs.evolve(extracted.value, plugin=extracted.plugin)
+        refined = self.plugins.chain(
+            "newsparse_postprocess_article", article, into="article", stage=Stage.POSTPROCESS,
+            source=page.source, expect=Article, page=page,
+        )  # fmt: skip
+        _raise_first(refined, page.source)
+        article = refined.value
         if not any(p.strip() for p in article.paragraphs):
             raise NoArticleError("no article text found in the document", source=page.source)
         return article
@@ -116,7 +93,7 @@ class Pipeline:
         except ParseError as exc:
             return failure_from(exc, exc.source or source)
         except Exception as exc:  # a bug must not crash the batch: report it
-            return failure_from(exc, source, stage="extract")
+            return failure_from(exc, source, stage=Stage.EXTRACT)
 
     # -- many documents --------------------------------------------------------------------------
     def parse_many(
@@ -162,34 +139,11 @@ class Pipeline:
     # -- events ----------------------------------------------------------------------------------
     def mentions(self, article: Article) -> tuple[list[Mention], list[Failure]]:
         """The mentions all plugins find in an article, and a Failure for each plugin that raised."""
-        found: list[Mention] = []
-        failures: list[Failure] = []
-        for outcome in self.plugins.call_each("newsparse_extract_mentions", article=article):
-            if outcome.error is not None:
-                failures.append(
-                    Failure(
-                        source=article.source,
-                        stage="mentions",
-                        plugin=outcome.plugin,
-                        error_type=type(outcome.error).__name__,
-                        message=str(outcome.error),
-                    )
-                )
-                continue
-            for mention in outcome.result or ():
-                if isinstance(mention, Mention):
-                    found.append(mention)
-                else:
-                    failures.append(
-                        Failure(
-                            source=article.source,
-                            stage="mentions",
-                            plugin=outcome.plugin,
-                            error_type="TypeError",
-                            message=f"returned {type(mention).__name__}, not Mention",
-                        )
-                    )
-        return found, failures
+        pooled = self.plugins.pool_items(
+            "newsparse_extract_mentions", stage=Stage.MENTIONS, expect=Mention, source=article.source,
+            article=article, gazetteer=self.plugins.gazetteer(),
+        )  # fmt: skip
+        return [mention for _, mention in pooled.value], list(pooled.failures)
 
     def events(self, articles: Iterable[Article]) -> tuple[list[Event], list[Failure]]:
         """Canonical events from the mentions in the articles, and the mention-stage Failures."""
@@ -210,6 +164,18 @@ class Pipeline:
                 "mentions: plugin %s failed on %s: %s", failure.plugin, failure.source, failure.message
             )
         return events
+
+
+def _raise_first(combined: Combined[Any], source: str) -> None:
+    """A plugin that failed while reading a page fails the page: raise its Failure as a PluginError."""
+    if not combined.failures:
+        return
+    failure, error = combined.failures[0], combined.errors[0]
+    plugin = failure.plugin or "?"
+    if isinstance(error, WrongAnswer):  # nothing was raised: the answer itself is the error
+        raise PluginError(f"plugin {plugin!r} {error}", plugin=plugin, stage=failure.stage, source=source)
+    message = f"plugin {plugin!r} raised {type(error).__name__}: {error}"
+    raise PluginError(message, plugin=plugin, stage=failure.stage, source=source) from error
 
 
 @attrs.frozen

@@ -16,7 +16,7 @@ import attrs
 
 from newsparse.decode import decode_bytes, looks_like_html
 from newsparse.errors import ParseError, ReadError
-from newsparse.models import Failure, Page, PageKind, When
+from newsparse.models import Failure, Page, PageKind, Stage, When
 
 __all__ = ["WARC_SUFFIXES", "ReadStats", "WarcResponse", "is_warc", "warc_pages", "write_warc"]
 
@@ -60,7 +60,9 @@ def warc_pages(path: Path, stats: ReadStats | None = None) -> Iterator[Page | Fa
     try:
         stream = path.open("rb")
     except OSError as exc:
-        yield Failure(source=str(path), stage="read", error_type="ReadError", message=f"cannot read: {exc}")
+        yield Failure(
+            source=str(path), stage=Stage.READ, error_type="ReadError", message=f"cannot read: {exc}"
+        )
         return
     with stream:
         records = iter(ArchiveIterator(stream, parse_http=True, record_types=WarcRecordType.any_type))
@@ -73,7 +75,7 @@ def warc_pages(path: Path, stats: ReadStats | None = None) -> Iterator[Page | Fa
             except (OSError, ValueError) as exc:  # FastWARC's word for a corrupt or foreign stream
                 yield Failure(
                     source=f"{path}#record-{index + 1}",
-                    stage="read",
+                    stage=Stage.READ,
                     error_type="ReadError",
                     message=f"unreadable WARC record: {exc}",
                 )
@@ -84,7 +86,7 @@ def warc_pages(path: Path, stats: ReadStats | None = None) -> Iterator[Page | Fa
             if record.record_type == WarcRecordType.no_type:
                 yield Failure(
                     source=source,
-                    stage="read",
+                    stage=Stage.READ,
                     error_type="ReadError",
                     message="malformed WARC record (no valid WARC-Type header)",
                 )
@@ -96,7 +98,7 @@ def warc_pages(path: Path, stats: ReadStats | None = None) -> Iterator[Page | Fa
             if len(body) < record.content_length:
                 yield Failure(
                     source=source,
-                    stage="read",
+                    stage=Stage.READ,
                     error_type="ReadError",
                     message=f"truncated WARC record ({len(body)} of {record.content_length} bytes)",
                 )
@@ -123,10 +125,14 @@ def warc_pages(path: Path, stats: ReadStats | None = None) -> Iterator[Page | Fa
                     fetched=When.at(date.replace(tzinfo=date.tzinfo or dt.timezone.utc)) if date else None,
                 )
             except ParseError as exc:
-                yield Failure(source=source, stage="read", error_type=type(exc).__name__, message=str(exc))
+                yield Failure(
+                    source=source, stage=Stage.READ, error_type=type(exc).__name__, message=str(exc)
+                )
         if index == 0:
             error = ReadError("no WARC records in this file (not a WARC, or empty)")
-            yield Failure(source=str(path), stage="read", error_type=type(error).__name__, message=str(error))
+            yield Failure(
+                source=str(path), stage=Stage.READ, error_type=type(error).__name__, message=str(error)
+            )
 
 
 @attrs.frozen

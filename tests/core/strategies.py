@@ -17,6 +17,7 @@ from newsparse.models import (
     PageKind,
     Place,
     Precision,
+    Stage,
     When,
 )
 
@@ -125,7 +126,9 @@ events = st.builds(
     first_reported=optional_whens,
 )
 
-failures = st.builds(Failure, source=text, stage=text, error_type=text, message=text, plugin=optional_text)
+failures = st.builds(
+    Failure, source=text, stage=st.sampled_from(Stage), error_type=text, message=text, plugin=optional_text
+)
 
 EVERY_MODEL = {
     Page: pages,

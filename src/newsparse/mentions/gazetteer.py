@@ -24,7 +24,7 @@ import attrs
 
 from newsparse.errors import GazetteerError
 from newsparse.inputs import failure_from
-from newsparse.models import Actor, Failure
+from newsparse.models import Actor, Failure, Stage
 
 if TYPE_CHECKING:
     from newsparse.plugins.host import PluginHost
@@ -318,17 +318,14 @@ def gazetteer_from_plugins(host: PluginHost) -> tuple[Gazetteer, list[Failure]]:
     A plugin that raises, or whose data does not follow the schema, becomes a Failure naming it, and
     its entries are left out; the others still count."""
     gazetteer = Gazetteer()
-    failures: list[Failure] = []
-    for outcome in host.call_each("newsparse_gazetteer"):
-        problem: BaseException | None = outcome.error
-        if problem is None and outcome.result is not None:
-            try:
-                gazetteer.add(outcome.result, where=f"plugin {outcome.plugin}")
-            except GazetteerError as exc:
-                problem = exc
-        if problem is not None:
-            failure = failure_from(problem, f"plugin {outcome.plugin}", stage="gazetteer")
-            failures.append(attrs.evolve(failure, plugin=outcome.plugin))
+    pooled = host.pool("newsparse_gazetteer", stage=Stage.GAZETTEER)
+    failures = list(pooled.failures)
+    for plugin, data in pooled.value:
+        try:
+            gazetteer.add(data, where=f"plugin {plugin}")
+        except GazetteerError as exc:
+            failure = failure_from(exc, f"plugin {plugin}", stage=Stage.GAZETTEER)
+            failures.append(attrs.evolve(failure, plugin=plugin))
     return gazetteer, failures
 
 

@@ -14,6 +14,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from newsparse.articles.outlets import Outlet
+    from newsparse.mentions.gazetteer import Gazetteer
     from newsparse.models import Article, Mention, Page
 
 __all__ = ["hookimpl", "hookspec"]
@@ -67,10 +68,12 @@ def newsparse_postprocess_article(article: Article, page: Page) -> Article | Non
 
 
 @hookspec
-def newsparse_extract_mentions(article: Article) -> Sequence[Mention]:
+def newsparse_extract_mentions(article: Article, gazetteer: Gazetteer) -> Sequence[Mention]:
     """Find event mentions (who met or called whom, how, when, where) in an article.
 
-    Called once per article when events or mentions are asked for. Returns a sequence of
+    Called once per article when events or mentions are asked for, with the calling host's
+    :class:`newsparse.mentions.gazetteer.Gazetteer`: the pool of every plugin's ``newsparse_gazetteer``
+    data, built once per host (an implementation may leave the argument out). Returns a sequence of
     :class:`newsparse.models.Mention` whose ``start``/``end`` index ``article.text``. Results of all
     plugins are pooled (not first-result). An implementation that raises is recorded as a Failure naming
     it; the mentions of the other plugins are kept.

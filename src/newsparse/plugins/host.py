@@ -1,7 +1,10 @@
 """Loading plugins and calling their hooks, each in isolation.
 
 Built-in and third-party plugins come through the same entry-point group, ``newsparse``, in sorted
-order. ``NEWSPARSE_DISABLE_PLUGINS`` (comma-separated entry-point names) leaves plugins out;
+order. Hook results are combined in three ways, each returning the value and a :class:`Failure` per
+plugin that raised or answered with the wrong type: :meth:`PluginHost.first` (the first answer wins),
+:meth:`PluginHost.chain` (each answer is the next plugin's input) and :meth:`PluginHost.pool` (every
+answer counts). ``NEWSPARSE_DISABLE_PLUGINS`` (comma-separated entry-point names) leaves plugins out;
 ``NEWSPARSE_TRACE=1`` prints every hook call to stderr. There is no global plugin manager: each
 :class:`PluginHost` is built explicitly, so a test can build its own.
 """
@@ -10,25 +13,30 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from importlib import metadata
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 import pluggy
 
 from newsparse.articles.outlets import Outlet
-from newsparse.models import Failure
+from newsparse.models import Failure, Stage
 from newsparse.plugins import hookspecs
+
+if TYPE_CHECKING:
+    from newsparse.mentions.gazetteer import Gazetteer
 
 __all__ = [
     "DISABLE_ENV",
     "ENTRY_POINT_GROUP",
     "TRACE_ENV",
+    "Combined",
     "HookOutcome",
     "PluginHost",
     "PluginInfo",
+    "WrongAnswer",
 ]
 
 ENTRY_POINT_GROUP = "newsparse"
@@ -54,6 +62,29 @@ class HookOutcome:
     plugin: str
     result: Any = None
     error: BaseException | None = None
+
+
+T = TypeVar("T")
+
+
+class WrongAnswer(TypeError):
+    """A hook implementation answered with a value of the wrong type (recorded as a ``TypeError``)."""
+
+    def __init__(self, answer: object, expected: type) -> None:
+        super().__init__(f"returned {type(answer).__name__}, not {expected.__name__}")
+
+
+@attrs.frozen
+class Combined(Generic[T]):
+    """What a combinator made of a hook's answers: the ``value``, the plugin that gave it (for
+    :meth:`PluginHost.first`; the last one that changed it for :meth:`PluginHost.chain`), and a
+    :class:`Failure` per plugin that raised or answered with the wrong type. ``errors`` holds the
+    exceptions behind ``failures``, in the same order, for callers that chain them."""
+
+    value: T
+    plugin: str | None = None
+    failures: tuple[Failure, ...] = ()
+    errors: tuple[BaseException, ...] = attrs.field(default=(), eq=False, repr=False)
 
 
 def _disabled_from_env() -> frozenset[str]:
@@ -92,6 +123,7 @@ class PluginHost:
         self._order: dict[str, int] = {}
         self._infos: dict[str, PluginInfo] = {}
         self._outlets: tuple[Outlet, ...] | None = None
+        self._gazetteer: Gazetteer | None = None
         if self.trace:
             self.manager.trace.root.setwriter(self._write)
             self.manager.enable_tracing()
@@ -115,7 +147,7 @@ class PluginHost:
                 self.load_failures.append(
                     Failure(
                         source=f"entry point {ep.name} = {ep.value}",
-                        stage="load",
+                        stage=Stage.LOAD,
                         plugin=ep.name,
                         error_type=type(exc).__name__,
                         message=str(exc) or repr(exc),
@@ -141,10 +173,31 @@ class PluginHost:
             self.load_failures.append(
                 Failure(
                     source=f"plugin {name}",
-                    stage="load",
+                    stage=Stage.LOAD,
                     plugin=name,
                     error_type=type(exc).__name__,
                     message=str(exc),
+                )
+            )
+            return
+        wrappers = sorted(
+            impl.function.__name__
+            for caller in self.manager.get_hookcallers(plugin) or ()
+            for impl in caller.get_hookimpls()
+            if impl.plugin is plugin and (impl.hookwrapper or impl.wrapper)
+        )
+        if wrappers:
+            self.manager.unregister(plugin)
+            self.load_failures.append(
+                Failure(
+                    source=f"plugin {name}",
+                    stage=Stage.LOAD,
+                    plugin=name,
+                    error_type="UnsupportedHookWrapper",
+                    message=(
+                        f"hook wrappers are not supported ({', '.join(wrappers)}): newsparse calls each "
+                        "implementation on its own, so a wrapper would never run; implement the hook plainly"
+                    ),
                 )
             )
             return
@@ -152,6 +205,7 @@ class PluginHost:
         module = plugin.__name__ if isinstance(plugin, ModuleType) else type(plugin).__qualname__
         self._infos[name] = PluginInfo(name=name, module=module, distribution=distribution, version=version)
         self._outlets = None
+        self._gazetteer = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -184,6 +238,11 @@ class PluginHost:
         The caller decides what the outcomes mean (first result, pooled, chained); an exception in one
         plugin never prevents the next from being called.
         """
+        return self._call_each(hook_name, kwargs)
+
+    def _call_each(self, hook_name: str, kwargs: dict[str, Any]) -> Iterator[HookOutcome]:
+        """:meth:`call_each` reading ``kwargs`` afresh for each implementation, so that a caller may
+        change an argument between two implementations (that is how :meth:`chain` passes results on)."""
         for impl in self._implementations(hook_name):
             args = [kwargs[name] for name in impl.argnames]
             try:
@@ -197,47 +256,154 @@ class PluginHost:
                 self._write(f"newsparse: {hook_name} [{impl.plugin_name}] -> {_describe(result)}\n")
             yield HookOutcome(plugin=impl.plugin_name, result=result)
 
+    def _failure(self, plugin: str, stage: Stage, source: str, error: BaseException) -> Failure:
+        return Failure(
+            source=source,
+            stage=stage,
+            plugin=plugin,
+            error_type="TypeError" if isinstance(error, WrongAnswer) else type(error).__name__,
+            message=str(error) or repr(error),
+        )
+
+    def first(
+        self, hook_name: str, *, stage: Stage, source: str, expect: type[T], **kwargs: Any
+    ) -> Combined[T | None]:
+        """The first non-None answer of a ``firstresult`` hook, in calling order.
+
+        Calling stops at that answer, or at the first plugin that raises or answers with something that
+        is not an ``expect``: that plugin's Failure is returned and the value is None."""
+        for outcome in self.call_each(hook_name, **kwargs):
+            if outcome.error is not None:
+                failure = self._failure(outcome.plugin, stage, source, outcome.error)
+                return Combined(None, outcome.plugin, (failure,), (outcome.error,))
+            if outcome.result is None:
+                continue
+            if not isinstance(outcome.result, expect):
+                error = WrongAnswer(outcome.result, expect)
+                return Combined(
+                    None, outcome.plugin, (self._failure(outcome.plugin, stage, source, error),), (error,)
+                )
+            return Combined(outcome.result, outcome.plugin)
+        return Combined(None)
+
+    def chain(
+        self,
+        hook_name: str,
+        value: T,
+        *,
+        into: str,
+        stage: Stage,
+        source: str,
+        expect: type[T],
+        **kwargs: Any,
+    ) -> Combined[T]:
+        """``value`` passed through every implementation in turn, as the keyword argument ``into``; an
+        implementation that answers None leaves it as it is.
+
+        Calling stops at the first plugin that raises or answers with something that is not an
+        ``expect``: the value so far is returned with that plugin's Failure."""
+        changed_by: str | None = None
+        arguments = {**kwargs, into: value}
+        for outcome in self._call_each(hook_name, arguments):
+            if outcome.error is not None:
+                failure = self._failure(outcome.plugin, stage, source, outcome.error)
+                return Combined(value, outcome.plugin, (failure,), (outcome.error,))
+            if outcome.result is None:
+                continue
+            if not isinstance(outcome.result, expect):
+                error = WrongAnswer(outcome.result, expect)
+                return Combined(
+                    value, outcome.plugin, (self._failure(outcome.plugin, stage, source, error),), (error,)
+                )
+            value, changed_by = outcome.result, outcome.plugin
+            arguments[into] = value
+        return Combined(value, changed_by)
+
+    def pool(
+        self, hook_name: str, *, stage: Stage, source: str | None = None, **kwargs: Any
+    ) -> Combined[tuple[tuple[str, Any], ...]]:
+        """Every implementation's non-None answer, as ``(plugin, answer)`` pairs in calling order.
+
+        A plugin that raises is a Failure (its ``source`` is ``source``, else ``plugin NAME``) and the
+        others are still called."""
+        answers: list[tuple[str, Any]] = []
+        failures: list[Failure] = []
+        errors: list[BaseException] = []
+        for outcome in self.call_each(hook_name, **kwargs):
+            if outcome.error is not None:
+                where = source or f"plugin {outcome.plugin}"
+                failures.append(self._failure(outcome.plugin, stage, where, outcome.error))
+                errors.append(outcome.error)
+            elif outcome.result is not None:
+                answers.append((outcome.plugin, outcome.result))
+        return Combined(tuple(answers), None, tuple(failures), tuple(errors))
+
+    def pool_items(
+        self, hook_name: str, *, stage: Stage, expect: type[T], source: str | None = None, **kwargs: Any
+    ) -> Combined[tuple[tuple[str, T], ...]]:
+        """:meth:`pool` for hooks that answer with sequences: every item, with its plugin, flattened. An
+        answer that is not a sequence of ``expect`` is a Failure; the plugin's good items still count."""
+        pooled = self.pool(hook_name, stage=stage, source=source, **kwargs)
+        items: list[tuple[str, T]] = []
+        failures = list(pooled.failures)
+        errors = list(pooled.errors)
+        for plugin, answer in pooled.value:
+            where = source or f"plugin {plugin}"
+            try:
+                sequence = tuple(answer)
+            except TypeError as exc:
+                failures.append(self._failure(plugin, stage, where, exc))
+                errors.append(exc)
+                continue
+            for item in sequence:
+                if isinstance(item, expect):
+                    items.append((plugin, item))
+                else:
+                    error = WrongAnswer(item, expect)
+                    failures.append(self._failure(plugin, stage, where, error))
+                    errors.append(error)
+        return Combined(tuple(items), None, tuple(failures), tuple(errors))
+
+    # -- what the plugins declare ----------------------------------------------------------------
     def outlets(self) -> tuple[Outlet, ...]:
-        """Every outlet the plugins declare, each stamped with its plugin's name (computed once)."""
+        """Every outlet the plugins declare, each stamped with its plugin's name (computed once).
+
+        Problems (a plugin that raises, a declaration that is not an Outlet, an id declared twice) are
+        added to :attr:`load_failures`."""
         if self._outlets is not None:
             return self._outlets
-        pooled: list[Outlet] = []
+        pooled = self.pool_items("newsparse_outlets", stage=Stage.OUTLETS, expect=Outlet)
+        self.load_failures.extend(pooled.failures)
+        outlets: list[Outlet] = []
         ids: set[str] = set()
-        for outcome in self.call_each("newsparse_outlets"):
-            problem = outcome.error
-            declared: Sequence[Outlet] = ()
-            if problem is None:
-                declared = outcome.result or ()
-                bad = [o for o in declared if not isinstance(o, Outlet)]
-                if bad:
-                    problem = TypeError(f"newsparse_outlets returned {type(bad[0]).__name__}, not Outlet")
-            if problem is not None:
+        for plugin, outlet in pooled.value:
+            if outlet.id in ids:
                 self.load_failures.append(
                     Failure(
-                        source=f"plugin {outcome.plugin}",
-                        stage="outlets",
-                        plugin=outcome.plugin,
-                        error_type=type(problem).__name__,
-                        message=str(problem),
+                        source=f"plugin {plugin}",
+                        stage=Stage.OUTLETS,
+                        plugin=plugin,
+                        error_type="DuplicateOutlet",
+                        message=f"outlet id {outlet.id!r} is already declared by another plugin",
                     )
                 )
                 continue
-            for outlet in declared:
-                if outlet.id in ids:
-                    self.load_failures.append(
-                        Failure(
-                            source=f"plugin {outcome.plugin}",
-                            stage="outlets",
-                            plugin=outcome.plugin,
-                            error_type="DuplicateOutlet",
-                            message=f"outlet id {outlet.id!r} is already declared by another plugin",
-                        )
-                    )
-                    continue
-                ids.add(outlet.id)
-                pooled.append(attrs.evolve(outlet, plugin=outcome.plugin))
-        self._outlets = tuple(pooled)
+            ids.add(outlet.id)
+            outlets.append(attrs.evolve(outlet, plugin=plugin))
+        self._outlets = tuple(outlets)
         return self._outlets
+
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer pooled from every plugin's ``newsparse_gazetteer`` data (computed once).
+
+        Plugins whose data is left out are added to :attr:`load_failures`. The mention hook receives
+        this gazetteer, so a plugin's names count in every pipeline built on this host."""
+        if self._gazetteer is None:
+            from newsparse.mentions.gazetteer import gazetteer_from_plugins
+
+            self._gazetteer, failures = gazetteer_from_plugins(self)
+            self.load_failures.extend(failures)
+        return self._gazetteer
 
 
 def _describe(result: Any) -> str:

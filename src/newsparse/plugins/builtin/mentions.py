@@ -2,7 +2,7 @@
 
 It is registered through the ``newsparse`` entry-point group like any third-party plugin, so it can be
 disabled or replaced. Its gazetteer is the pool of every plugin's ``newsparse_gazetteer`` data (the
-built-in data first), built once per process.
+built-in data first), which the calling host builds once and hands to the mentions hook.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from newsparse.mentions.extract import MentionExtractor
-from newsparse.mentions.gazetteer import builtin_data
-from newsparse.models import Article, Mention
+from newsparse.mentions.gazetteer import Gazetteer, builtin_data
+from newsparse.models import Article, Mention, Stage
 from newsparse.plugins.hookspecs import hookimpl
 
-__all__ = ["default_extractor"]
+__all__ = ["default_extractor", "extractor_for"]
 
 _log = logging.getLogger("newsparse")
 
@@ -30,16 +30,33 @@ def newsparse_gazetteer() -> Mapping[str, Any]:
 
 @functools.cache
 def default_extractor() -> MentionExtractor:
-    """The extractor over the gazetteer of every installed plugin (plugins that fail are logged)."""
+    """The extractor over the gazetteer of every installed plugin (plugins that fail are logged), for
+    callers outside a pipeline."""
     from newsparse.plugins.host import PluginHost
 
-    extractor, failures = MentionExtractor.from_plugins(PluginHost(), name="mentions")
-    for failure in failures:
-        _log.warning("gazetteer: plugin %s left out: %s", failure.plugin, failure.message)
-    return extractor
+    host = PluginHost()
+    gazetteer = host.gazetteer()
+    for failure in host.load_failures:
+        if failure.stage is Stage.GAZETTEER:
+            _log.warning("gazetteer: plugin %s left out: %s", failure.plugin, failure.message)
+    return MentionExtractor(gazetteer, name="mentions")
+
+
+#: The extractor built for the last gazetteer seen: a host hands the same gazetteer to every call, so
+#: this is built once per host (the gazetteer is mutable, hence compared by identity, not hashed).
+_last: tuple[Gazetteer, MentionExtractor] | None = None
+
+
+def extractor_for(gazetteer: Gazetteer) -> MentionExtractor:
+    """The extractor over ``gazetteer``, built once for each gazetteer in turn."""
+    global _last
+    if _last is None or _last[0] is not gazetteer:
+        _last = (gazetteer, MentionExtractor(gazetteer, name="mentions"))
+    return _last[1]
 
 
 @hookimpl
-def newsparse_extract_mentions(article: Article) -> Sequence[Mention]:
-    """Rule-based mentions of meetings, calls, visits and intents to meet (see events/extract.py)."""
-    return default_extractor().extract(article)
+def newsparse_extract_mentions(article: Article, gazetteer: Gazetteer) -> Sequence[Mention]:
+    """Rule-based mentions of meetings, calls, visits and intents to meet (see mentions/extract.py),
+    over the gazetteer of the host that calls it."""
+    return extractor_for(gazetteer).extract(article)
