@@ -6,8 +6,8 @@ An outlet module states facts and ends with one line that turns them into hooks:
     newsparse_outlets, newsparse_extract_article = PLUGIN.hooks()
 
 The module is then a pluggy plugin like any other, registered through an entry point in the
-``newsparse`` group. All the reading is done here and in :mod:`newsparse.articles.capture.generic` and
-:mod:`newsparse.html`, once, for every outlet.
+``newsparse`` group. All the reading is done here and in :mod:`newsparse.articles.capture` and
+:mod:`newsparse.articles.html`, once, for every outlet.
 """
 
 from __future__ import annotations
