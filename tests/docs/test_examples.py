@@ -48,6 +48,8 @@ def test_example_runs(example: Example, monkeypatch: pytest.MonkeyPatch, tmp_pat
         _run_console(example, tmp_path)
     elif example.lang == "toml":
         _check_toml(example)
+    elif example.lang == "text":
+        _check_module_paths(example)
     else:
         pytest.fail(f"{example.name}: no test runs ```{example.lang or '(no language)'} blocks")
 
@@ -80,3 +82,26 @@ def _check_toml(example: Example) -> None:
     assert list(entry_points) == [ENTRY_POINT_GROUP]
     for target in entry_points[ENTRY_POINT_GROUP].values():
         assert all(part.isidentifier() for part in target.split(".")), target
+
+
+def _check_module_paths(example: Example) -> None:
+    """A ``text`` block is a drawing of the package (docs/architecture.md): every module or folder it
+    names (``articles/outlets.py``, ``mentions/``) must exist under src/newsparse, so the drawing cannot
+    drift from the tree."""
+    import re
+
+    package = ROOT / "src" / "newsparse"
+    named = re.findall(r"(?<![\w./])((?:[a-z_]+/)*[a-z_]+\.py|(?:[a-z_]+/)+)(?![\w])", example.code)
+    assert named, f"{example.name}: a text block that names no module"
+    current: Path = package
+    missing = []
+    for name in named:
+        # "capture/" under "articles/", "places.py" after "mentions/actors.py": a name may sit in the
+        # folder of the name before it
+        candidates = [current / name, package / name]
+        found = next((c for c in candidates if c.exists()), None)
+        if found is None:
+            missing.append(name)
+        else:
+            current = found if found.is_dir() else found.parent
+    assert not missing, f"{example.name}: names modules that do not exist: {missing}"
