@@ -100,11 +100,64 @@ def find_shared(root: Path = ROOT) -> Path:
 
 # -- actors --------------------------------------------------------------------------------------------
 _TITLES = frozenset(
-    """mr mrs ms miss dr sir dame lord lady prof professor president vice prime minister premier
-    chancellor secretary senator sen rep representative congressman congresswoman governor gov
-    mayor king queen prince princess sheikh general gen lt col colonel admiral adm pope
-    ambassador judge justice chairman chairwoman chair speaker foreign defence defense state the
-    of deputy first lady""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "prof",
+        "professor",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "premier",
+        "chancellor",
+        "secretary",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "gov",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "general",
+        "gen",
+        "lt",
+        "col",
+        "colonel",
+        "admiral",
+        "adm",
+        "pope",
+        "ambassador",
+        "judge",
+        "justice",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "speaker",
+        "foreign",
+        "defence",
+        "defense",
+        "state",
+        "the",
+        "of",
+        "deputy",
+        "first",
+        "lady",
+    ]
 )
 
 
@@ -128,9 +181,7 @@ def name_tokens(name: str) -> list[str]:
 def is_state_actor(actor: Any, state_ids: frozenset[str] = frozenset()) -> bool:
     """A country actor: its id is a known country id, ``country:...``, or a bare ISO code."""
     ident = actor.id
-    return (
-        ident in state_ids or ident.startswith("country:") or bool(re.fullmatch(r"[A-Z]{2,3}", ident))
-    )
+    return ident in state_ids or ident.startswith("country:") or bool(re.fullmatch(r"[A-Z]{2,3}", ident))
 
 
 def actor_matches(actor: Any, participant: dict[str, Any], state_ids: frozenset[str] = frozenset()) -> bool:
@@ -150,7 +201,9 @@ def actor_matches(actor: Any, participant: dict[str, Any], state_ids: frozenset[
     if kind == "state":
         if not state:
             return False
-        return bool(participant.get("country")) and actor.country == participant["country"] or gold == system
+        return (
+            bool(participant.get("country")) and actor.country == participant["country"]
+        ) or gold == system
     if state:
         return False
     if kind == "person":
@@ -158,7 +211,9 @@ def actor_matches(actor: Any, participant: dict[str, Any], state_ids: frozenset[
     return gold == system or set(gold) <= set(system) or set(system) <= set(gold)
 
 
-def matched_count(actors: Sequence[Any], participants: Sequence[dict[str, Any]], state_ids: frozenset[str]) -> int:
+def matched_count(
+    actors: Sequence[Any], participants: Sequence[dict[str, Any]], state_ids: frozenset[str]
+) -> int:
     """The size of a largest one-to-one pairing of system actors with gold participants."""
     edges = [[j for j, p in enumerate(participants) if actor_matches(a, p, state_ids)] for a in actors]
     owner: dict[int, int] = {}
@@ -277,17 +332,21 @@ def norm_text(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def overlaps(a: str, b: str) -> bool:
-    """Whether two sentences are the same words, allowing one to hold the other or a long shared run
-    (sentence splitters disagree about quotes and captions)."""
+def overlap_share(a: str, b: str) -> float:
+    """How much two sentences are the same words: 1.0 when one holds the other, else the longest
+    shared run of characters over the shorter one (sentence splitters disagree about quotes)."""
     a, b = norm_text(a), norm_text(b)
     if not a or not b:
-        return False
+        return 0.0
     if a in b or b in a:
-        return True
-    shorter = min(len(a), len(b))
+        return 1.0
     match = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return match.size >= min(60, int(0.6 * shorter))
+    return match.size / min(len(a), len(b)) if match.size >= 30 else 0.0
+
+
+def overlaps(a: str, b: str) -> bool:
+    """Whether two sentences report from the same words (:func:`overlap_share` at least 0.6)."""
+    return overlap_share(a, b) >= 0.6
 
 
 def _gold_sentences(gold: dict[str, Any]) -> list[str]:
@@ -337,7 +396,7 @@ def score(
         matches[name] = page_matches
         matched = sum(len(m.assigned) for m in page_matches)
         political = [
-            (j, m) for r, m in zip(runs, page_matches) for j, g in enumerate(r.gold["events"])
+            (j, m) for r, m in zip(runs, page_matches, strict=True) for j, g in enumerate(r.gold["events"])
             if g.get("domain") == "political"
         ]  # fmt: skip
         political_found = sum(j in m.assigned.values() for j, m in political)
@@ -353,7 +412,7 @@ def score(
     for name in (HEADLINE, LENIENT):
         dating: Counter[str] = Counter()
         placing: Counter[str] = Counter()
-        for r, m in zip(runs, matches[name]):
+        for r, m in zip(runs, matches[name], strict=True):
             for i, j in m.assigned.items():
                 gold, event = r.gold["events"][j], r.events[i]
                 dating[date_verdict(gold.get("date"), event.date)] += 1
@@ -382,7 +441,7 @@ def _trap_hits(runs: Sequence[PageRun], matches: Sequence[PageMatch]) -> dict[st
     total: Counter[str] = Counter()
     contact: Counter[str] = Counter()
     intent: Counter[str] = Counter()
-    for r, m in zip(runs, matches):
+    for r, m in zip(runs, matches, strict=True):
         false = [e for i, e in enumerate(r.events) if i not in m.assigned and i not in m.duplicates]
         for trap in r.gold.get("traps", []):
             total[trap["class"]] += 1
@@ -409,7 +468,7 @@ def cross_page(
     pages) to gold events of different real contacts."""
     label: dict[str, tuple[str, str]] = {}  # mention key -> (page, gold id)
     identity: dict[tuple[str, str], str] = {}  # (page, gold id) -> real contact
-    for r, m in zip(runs, matches):
+    for r, m in zip(runs, matches, strict=True):
         page = r.gold["page"]
         for gold in r.gold["events"]:
             identity[(page, gold["id"])] = gold.get("canonical") or f"{page}#{gold['id']}"
@@ -443,16 +502,14 @@ def cross_page(
 def _failures(runs: Sequence[PageRun], matches: Sequence[PageMatch]) -> list[dict[str, Any]]:
     """Per page: missed gold events and false system events, each with a rough cause."""
     pages = []
-    for r, m in zip(runs, matches):
+    for r, m in zip(runs, matches, strict=True):
         golds = r.gold["events"]
         missed = []
         for j, gold in enumerate(golds):
             if j in m.assigned.values():
                 continue
             sentences = _gold_sentences(gold)
-            near = [
-                e for e in r.events if any(overlaps(g, s) for g in sentences for s in e.sentences)
-            ]
+            near = [e for e in r.events if any(overlaps(g, s) for g in sentences for s in e.sentences)]
             as_intent = any(overlaps(g, s) for g in sentences for e in r.intents for s in e.sentences)
             cause = (
                 "parse failure" if r.error else
@@ -473,19 +530,20 @@ def _failures(runs: Sequence[PageRun], matches: Sequence[PageMatch]) -> list[dic
             if i in m.duplicates:
                 cause = f"duplicate of {golds[m.duplicates[i]]['id']}"
             else:
-                trap = next(
-                    (t for t in r.gold.get("traps", []) for s in event.sentences if overlaps(t["evidence"], s)),
-                    None,
-                )
-                gold_hit = next(
-                    (g for g in golds for s in event.sentences for x in _gold_sentences(g) if overlaps(x, s)),
-                    None,
-                )
-                cause = (
-                    f"trap:{trap['class']}" if trap else
-                    f"wrong participants/kind for {gold_hit['id']}" if gold_hit else
-                    "sentence not in gold"
+                share, cause = max(
+                    [(0.0, "sentence not in gold")]
+                    + [
+                        (overlap_share(t["evidence"], x), f"trap:{t['class']}")
+                        for t in r.gold.get("traps", []) for x in event.sentences
+                    ]
+                    + [
+                        (overlap_share(g, x), f"wrong participants/kind for {gold['id']}")
+                        for gold in golds for g in _gold_sentences(gold) for x in event.sentences
+                    ],
+                    key=lambda item: item[0],
                 )  # fmt: skip
+                if share < 0.6:
+                    cause = "sentence not in gold"
             false.append({**_describe(event), "cause": cause})
         if missed or false or r.error:
             pages.append({"page": r.gold["page"], "error": r.error, "missed": missed, "false": false})
@@ -500,6 +558,7 @@ def _describe(event: SysEvent) -> dict[str, Any]:
         "place": event.place,
         "rules": list(event.rules),
         "sentence": event.sentences[0] if event.sentences else "",
+        "sentences": list(event.sentences),
     }
 
 
@@ -565,7 +624,9 @@ def run_part(golds: Sequence[dict[str, Any]], shared: Path) -> dict[str, Any]:
             )
         )
     cross = [
-        list(e.mentions) for e in (sys_event(x) for x in merge_mentions(everything)) if e.kind in CONTACT_KINDS
+        list(e.mentions)
+        for e in (sys_event(x) for x in merge_mentions(everything))
+        if e.kind in CONTACT_KINDS
     ]
     result = score(runs, cross, state_ids)
     result["mention_cpu_seconds"] = cpu
@@ -659,7 +720,9 @@ def render(results: dict[str, Any]) -> str:
                 if not f["cause"].startswith("duplicate") else "false: same-page duplicate"
                 for f in page["false"]
             )  # fmt: skip
-        lines.append("failure causes (headline matching): " + "; ".join(f"{k} {n}" for k, n in causes.most_common()))
+        lines.append(
+            "failure causes (headline matching): " + "; ".join(f"{k} {n}" for k, n in causes.most_common())
+        )
         if results.get("verbose"):
             lines.extend(_verbose(s["failures"]))
     return "\n".join(lines)
@@ -679,10 +742,13 @@ def _verbose(pages: list[dict[str, Any]]) -> list[str]:
                 f"[{m['cause']}]\n     gold: {m['evidence']}"
             )
             for e in m["system"]:
-                lines.append(f"     system: {e['kind']} {' – '.join(e['participants'])} {e['date'] or 'undated'}")
+                lines.append(
+                    f"     system: {e['kind']} {' – '.join(e['participants'])} {e['date'] or 'undated'}"
+                )
         for f in page["false"]:
             lines.append(
                 f"  FALSE {f['kind']} {' – '.join(f['participants'])} {f['date'] or 'undated'} "
-                f"@{f['place'] or '-'} [{f['cause']}] {','.join(f['rules'])}\n     {f['sentence']}"
+                f"@{f['place'] or '-'} [{f['cause']}] {','.join(f['rules'])}"
             )
+            lines.extend(f"     {sentence}" for sentence in f["sentences"][:3])
     return lines
