@@ -520,6 +520,7 @@ def _failures(runs: Sequence[PageRun], matches: Sequence[PageMatch]) -> list[dic
             missed.append({
                 "id": gold["id"], "kind": gold["kind"], "cause": cause,
                 "participants": [p["name"] for p in gold["participants"]],
+                "gold_participants": gold["participants"],
                 "date": gold.get("date"), "evidence": gold["evidence"],
                 "system": [_describe(e) for e in near],
             })  # fmt: skip
@@ -629,9 +630,55 @@ def run_part(golds: Sequence[dict[str, Any]], shared: Path) -> dict[str, Any]:
         if e.kind in CONTACT_KINDS
     ]
     result = score(runs, cross, state_ids)
+    _split_unread_misses(result["failures"], known_names(pipeline.plugins.gazetteer()))
     result["mention_cpu_seconds"] = cpu
     result["articles_per_second"] = articles / cpu if cpu else None
     return result
+
+
+def known_names(gazetteer: Any) -> frozenset[str]:
+    """Folded names the gazetteer can resolve: person aliases' last words, countries' names, aliases
+    and adjectives, organisations' names and aliases (a rough test of whether a miss is a name miss)."""
+    names: set[str] = set()
+    for person in gazetteer.people.values():
+        names.update(name_tokens(a)[-1] for a in (person.name, *person.aliases) if name_tokens(a))
+    for country in gazetteer.countries.values():
+        names.update(" ".join(name_tokens(a)) for a in (country.name, *country.aliases, *country.adjectives))
+    for org in gazetteer.organisations.values():
+        names.update(" ".join(name_tokens(a)) for a in (org.name, *org.aliases))
+    return frozenset(names)
+
+
+def participant_known(participant: dict[str, Any], names: frozenset[str]) -> bool:
+    tokens = name_tokens(participant.get("name") or "")
+    if not tokens:
+        return False
+    return (tokens[-1] if participant.get("type") == "person" else " ".join(tokens)) in names
+
+
+def _split_unread_misses(pages: list[dict[str, Any]], names: frozenset[str]) -> None:
+    """Split "nothing from its sentences" by whether every participant is in the gazetteer."""
+    for page in pages:
+        for missed in page["missed"]:
+            if missed["cause"] == "nothing from its sentences":
+                known = all(participant_known(p, names) for p in missed["gold_participants"])
+                missed["cause"] += ": participants known" if known else ": a participant unknown"
+
+
+def canonical_pairs(golds: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Gold pairs (events on different pages under one ``canonical`` key) within each part and across
+    the two parts (those are scored in neither)."""
+    found: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for page in golds:
+        for gold in page["events"]:
+            if gold.get("canonical"):
+                found[gold["canonical"]].append((page["page"], held_out(page["publisher"])))
+    counts = {"development": 0, "held_out": 0, "across_parts": 0}
+    for members in found.values():
+        for (a, ha), (b, hb) in itertools.combinations(members, 2):
+            if a != b:
+                counts["across_parts" if ha != hb else "held_out" if ha else "development"] += 1
+    return counts
 
 
 def part_sizes(golds: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -653,6 +700,7 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {
         "gold_files": sorted(p.name for p in Path(getattr(options, "gold", None) or GOLD).glob("*.jsonl")),
         "sizes": {name: part_sizes(pages) for name, pages in parts.items()},
+        "canonical_pairs": canonical_pairs(golds),
         "verbose": bool(getattr(options, "verbose", False)),
         "scores": {},
     }
@@ -674,6 +722,12 @@ def render(results: dict[str, Any]) -> str:
         lines.append(
             f"{name:<12} {size['pages']:>3} pages, {size['publishers']:>3} publishers, "
             f"{size['gold_events']:>3} gold events, {size['traps']:>3} traps: {state}"
+        )
+    pairs = results.get("canonical_pairs")
+    if pairs:
+        lines.append(
+            f"canonical cross-page gold pairs: {pairs['development']} development, {pairs['held_out']} "
+            f"held-out, {pairs['across_parts']} across the parts (not scored)"
         )
     for name, s in results["scores"].items():
         lines.append("")
