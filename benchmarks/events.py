@@ -476,8 +476,8 @@ def cross_page(
             for key in r.events[i].mentions:
                 label[key] = (page, r.gold["events"][j]["id"])
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for key, real in identity.items():
-        groups[real].append(key)
+    for member, real in identity.items():
+        groups[real].append(member)
     expected = [
         (a, b) for members in groups.values() for a, b in itertools.combinations(sorted(members), 2)
         if a[0] != b[0]
