@@ -15,7 +15,7 @@ import platform
 import sys
 from pathlib import Path
 
-SECTIONS = ("extraction", "mentions", "merge", "batch")
+SECTIONS = ("extraction", "mentions", "merge", "batch", "events")
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
@@ -40,6 +40,15 @@ def main(argv: list[str] | None = None) -> int:
         "--merge-sizes", type=int, nargs="+", default=None, help="mention counts of the merge section"
     )
     parser.add_argument("--merge-store", action="store_true", help="also time the SQLite event store")
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="events section: also parse and score the held-out part of the gold (at the end of an issue)",
+    )
+    parser.add_argument("--shared", help="events section: the shared folder (default: ../shared)")
+    parser.add_argument(
+        "--verbose", action="store_true", help="events section: list each page's missed and false events"
+    )
     parser.add_argument("--no-write", action="store_true", help="print only, do not write results JSON")
     options = parser.parse_args(argv)
     unknown = sorted(set(options.sections) - set(SECTIONS))
