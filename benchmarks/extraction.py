@@ -13,8 +13,10 @@ what is scored and what is timed:
   ``newsparse body`` is the generic body extractor alone on the decoded text, for comparison;
 - ``trafilatura`` / ``trafilatura precision`` (``favor_precision=True``): ``extract(bytes)`` gives the
   body (and is the reference of the speed and F1 ratios); ``bare_extraction(bytes, with_metadata=True)``
-  gives the metadata and is timed as its own call;
-- ``newspaper4k``: ``Article(""); download(input_html=bytes); parse()``;
+  gives the metadata (topics: its ``tags`` and ``categories``) and is timed as its own call;
+- ``newspaper4k``: ``Article(""); download(input_html=bytes); parse()``; its topics are
+  ``meta_keywords`` and ``tags`` (``keywords`` needs its NLP step, which is not run); Korean pages need
+  NLTK's ``punkt_tab`` data, which is downloaded from NLTK's own server, not a package: those pages fail;
 - readability-lxml, resiliparse and a selectolax all-text baseline: the body, from the text decoded the
   way newsparse decodes (the decoding is inside the timed call).
 
@@ -164,7 +166,7 @@ def _trafilatura(**options: Any) -> Callable[[], dict[str, Call]]:
                 "title": document.title,
                 "authors": _names((document.author or "").split(";")),
                 "published": _iso(document.date),
-                "topics": _names(document.tags),
+                "topics": _names([*(document.tags or ()), *(document.categories or ())]),
                 "lead": document.description,
             }
 
@@ -193,7 +195,7 @@ def _newspaper4k() -> dict[str, Call]:
             "title": article.title,
             "authors": _names(article.authors),
             "published": _iso(article.publish_date),
-            "topics": _names(article.tags),
+            "topics": _names([*(article.meta_keywords or ()), *(article.tags or ())]),
         }
 
     return {"parse": (call, read)}
@@ -683,11 +685,12 @@ def render(results: dict[str, Any]) -> str:
                 _fmt(row.get("topics_f1")),
                 str(row["failures"]),
             )
-            for key, row in results["news_metadata_languages"].items()
+            for key, row in results.get("news_metadata_languages", {}).items()
             if row["system"] in _main_systems(results)
         ]
-        text += ["news-metadata by language", *_table(head, rows), ""]
-    if "aeb_languages" in results:
+        if rows:
+            text += ["news-metadata by language", *_table(head, rows), ""]
+    if results.get("aeb_languages"):
         head = ("system · language", "pages", "F1", "passages", "fails")
         rows = [
             (
