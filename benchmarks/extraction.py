@@ -146,7 +146,7 @@ def _newsparse_body() -> dict[str, Call]:
     def call(data: bytes) -> str:
         return extract_body_text(decode_bytes(data, html=True))
 
-    return {"body": (call, lambda text: {"body": text or ""})}
+    return {"extract_body_text": (call, lambda text: {"body": text or ""})}
 
 
 def _trafilatura(**options: Any) -> Callable[[], dict[str, Call]]:
@@ -180,6 +180,7 @@ def _trafilatura(**options: Any) -> Callable[[], dict[str, Call]]:
 
 def _newspaper4k() -> dict[str, Call]:
     warnings.filterwarnings("ignore", module="newspaper")  # "nltk is not installed": NLP is not used
+    warnings.filterwarnings("ignore", message="tzname .* identified but not understood")  # dateutil
     from newspaper import Article
 
     def call(data: bytes) -> Any:
@@ -430,6 +431,21 @@ def score_metadata(gold: dict[str, dict[str, Any]], records: dict[str, Record], 
     }
 
 
+_FIELD_OF = {
+    "title_exact": "title",
+    "title_token_f1": "title",
+    "authors_f1": "authors",
+    "day": "published",
+    "topics_f1": "topics",
+}
+
+
+def _produced(scores: Record, records: dict[str, Record]) -> Record:
+    """The scores with those of fields the system never returns (a body-only extractor) set to None."""
+    returned = {key for record in records.values() for key in record}
+    return {k: (v if _FIELD_OF.get(k, "title") in returned else None) for k, v in scores.items()}
+
+
 def _failures(records: dict[str, Record], errors: dict[str, str], ids: list[str]) -> int:
     return sum(1 for i in ids if i in errors or not tokens(records.get(i, {}).get("body") or ""))
 
@@ -511,7 +527,7 @@ def run(options: Any) -> dict[str, Any]:
                 row["even"] = score_body(truths[corpus], bodies, even)
                 row["odd"] = score_body(truths[corpus], bodies, odd)
             else:
-                row.update(score_metadata(gold, records, every))
+                row.update(_produced(score_metadata(gold, records, every), records))
             row["failures"] = _failures(records, errors, every)
             row["errors"] = errors
             row["call"] = main_call
@@ -525,7 +541,7 @@ def run(options: Any) -> dict[str, Any]:
                 by_group: dict[str, Any] = {"system": name, "group": group, "pages": len(subset)}
                 by_group["body"] = score_body(truths[corpus], bodies, subset)
                 if corpus == "news_metadata":
-                    by_group.update(score_metadata(gold, records, subset))
+                    by_group.update(_produced(score_metadata(gold, records, subset), records))
                 by_group["failures"] = _failures(records, errors, subset)
                 results[f"{corpus}_languages"][f"{name} · {group}"] = by_group
             folds = folding.fold_scores(
@@ -549,7 +565,7 @@ def run(options: Any) -> dict[str, Any]:
                 timing = results[corpus][name]["calls"][call]
                 reference_speed = results[corpus][REFERENCE]["pages_per_second"]
                 speed[corpus] = {**timing, "ratio": timing["pages_per_second"] / reference_speed}
-            results["speed"][f"{name} {call}"] = speed
+            results["speed"][name if call == "body" else f"{name} {call}"] = speed
     return results
 
 

@@ -12,6 +12,10 @@ Written from the metric's description in ``../shared/README.md`` (not from any s
   answer costs recall, not precision;
 - precision and recall are means over pages, F1 is their harmonic mean; accuracy is the share of pages
   whose predicted token sequence equals the true one.
+
+Beside it, for issue 14: passage recall (the share of the expected passages, the true body's lines, of
+which at least 80 % of the shingles come out), and the metadata scores of the news-metadata corpus:
+title exact match and title token F1, set F1 of names (authors, topics), publication-day match.
 """
 
 from __future__ import annotations
