@@ -31,6 +31,16 @@ def main(argv: list[str] | None = None) -> int:
         help="the article-extraction benchmark folder (default: ../shared/benchmarks/article-extraction)",
     )
     parser.add_argument(
+        "--news-metadata",
+        help="the news-metadata corpus folder (default: ../shared/benchmarks/news-metadata)",
+    )
+    parser.add_argument(
+        "--lead",
+        action="store_true",
+        help="extraction: prepend each system's separate standfirst field to its body "
+        "(default: the body as returned)",
+    )
+    parser.add_argument(
         "--batch-documents",
         type=int,
         default=20_000,

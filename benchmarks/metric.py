@@ -12,17 +12,37 @@ Written from the metric's description in ``../shared/README.md`` (not from any s
   answer costs recall, not precision;
 - precision and recall are means over pages, F1 is their harmonic mean; accuracy is the share of pages
   whose predicted token sequence equals the true one.
+
+Beside it, for issue 14: passage recall (the share of the expected passages, the true body's lines, of
+which at least 80 % of the shingles come out), and the metadata scores of the news-metadata corpus:
+title exact match and title token F1, set F1 of names (authors, topics), publication-day match.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
 import attrs
 
-__all__ = ["PageScore", "Score", "score_page", "score_pages", "shingles", "tokens"]
+__all__ = [
+    "PageScore",
+    "Score",
+    "day_matches",
+    "passage_recall",
+    "passage_recall_page",
+    "passages",
+    "score_page",
+    "score_pages",
+    "set_f1",
+    "shingles",
+    "title_exact",
+    "title_token_f1",
+    "tokens",
+]
 
 SHINGLE = 4
 _TOKEN = re.compile(r"\w+")
@@ -101,3 +121,114 @@ def score_pages(truths: Mapping[str, str], predictions: Mapping[str, str], ids: 
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     accuracy = _mean([1.0 if s.exact else 0.0 for s in scores])
     return Score(len(scores), precision, recall, f1, accuracy)
+
+
+# -- passage recall ------------------------------------------------------------------------------------
+#: A passage counts as found when at least this share of its shingles come out in the prediction.
+PASSAGE_FOUND = 0.8
+
+
+def passages(text: str) -> list[str]:
+    """The expected body's passages: its lines (blank lines or single newlines split them) that hold at
+    least one token."""
+    return [line for line in text.splitlines() if tokens(line)]
+
+
+def _ngrams(words: list[str], size: int) -> Counter[tuple[str, ...]]:
+    return Counter(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+
+
+def passage_recall_page(truth: str, predicted: str, threshold: float = PASSAGE_FOUND) -> tuple[int, int]:
+    """``(found, total)``: how many of the expected passages come out in the prediction.
+
+    A passage of four or more tokens is found when at least ``threshold`` of its 4-token shingles
+    (a multiset, each matched at most as often as the prediction holds it) are among the prediction's
+    shingles; a shorter passage (a subheading, a dateline) is found when its whole token run occurs in
+    the prediction's tokens. Each passage is checked against the whole prediction, not in order."""
+    expected = passages(truth)
+    words = tokens(predicted)
+    grams: dict[int, Counter[tuple[str, ...]]] = {}
+    found = 0
+    for passage in expected:
+        own = tokens(passage)
+        size = min(SHINGLE, len(own))
+        if size not in grams:
+            grams[size] = _ngrams(words, size)
+        wanted = _ngrams(own, size)
+        shared = sum((wanted & grams[size]).values())
+        if shared >= threshold * sum(wanted.values()):
+            found += 1
+    return found, len(expected)
+
+
+def passage_recall(truths: Mapping[str, str], predictions: Mapping[str, str], ids: Iterable[str]) -> float:
+    """The mean over pages (each page weighs the same) of the share of expected passages found; pages
+    without an expected passage are left out. A missing prediction is an empty one."""
+    shares = []
+    for i in ids:
+        found, total = passage_recall_page(truths[i], predictions.get(i, ""))
+        if total:
+            shares.append(found / total)
+    return _mean(shares)
+
+
+# -- metadata fields -----------------------------------------------------------------------------------
+def normalise(text: str) -> str:
+    """NFC, whitespace runs collapsed to one space, stripped: layout differences are not errors."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def title_exact(truth: str, predicted: str | None) -> bool:
+    """The predicted title equals the expected one after :func:`normalise` (case and punctuation count)."""
+    return predicted is not None and normalise(truth) == normalise(predicted)
+
+
+def _f1(shared: int, predicted: int, expected: int) -> float:
+    if not predicted and not expected:
+        return 1.0
+    if not shared:
+        return 0.0
+    precision, recall = shared / predicted, shared / expected
+    return 2 * precision * recall / (precision + recall)
+
+
+def title_token_f1(truth: str, predicted: str | None) -> float:
+    """F1 of the multisets of case-folded tokens (``\\w+``) of the two titles."""
+    expected = Counter(t.casefold() for t in tokens(truth))
+    found = Counter(t.casefold() for t in tokens(predicted or ""))
+    return _f1(sum((expected & found).values()), sum(found.values()), sum(expected.values()))
+
+
+def name_key(name: str) -> str:
+    """An author or topic compared by name: :func:`normalise` d and case-folded."""
+    return normalise(name).casefold()
+
+
+def set_f1(truth: Iterable[str], predicted: Iterable[str]) -> float:
+    """F1 of two sets of names (authors, topics) compared with :func:`name_key`; blank names are dropped
+    and duplicates count once. Both empty is 1, one of them empty is 0."""
+    expected = {name_key(n) for n in truth} - {""}
+    found = {name_key(n) for n in predicted} - {""}
+    return _f1(len(expected & found), len(found), len(expected))
+
+
+def expected_day(published: str) -> tuple[dt.date, dt.tzinfo | None]:
+    """The gold's publication day and the offset it is given in (None: local time or day only)."""
+    value = dt.datetime.fromisoformat(published.replace("Z", "+00:00"))
+    return value.date(), value.tzinfo
+
+
+def day_matches(published: str, predicted: dt.date | None) -> bool:
+    """Whether a predicted publication date falls on the gold's day.
+
+    ``predicted`` is a :class:`datetime.datetime` (a timestamp) or a :class:`datetime.date` (a day). A
+    timestamp with an offset is read in the gold's own offset when the gold has one (the day as the
+    page's readers saw it), else in its own offset; a naive timestamp or a bare date is taken as given."""
+    if predicted is None:
+        return False
+    day, offset = expected_day(published)
+    if isinstance(predicted, dt.datetime):
+        if predicted.tzinfo is not None and offset is not None:
+            predicted = predicted.astimezone(offset)
+        return predicted.date() == day
+    return predicted == day

@@ -176,12 +176,45 @@ def test_unreadable_benchmark_results_fail(tmp_path: Path) -> None:
         reference.benchmark_markdown(tmp_path / "extraction.json")
 
 
+def _extraction_results(path: Path) -> Path:
+    """A results file shaped like the one ``python -m benchmarks extraction`` writes (values invented)."""
+    body = {"f1": 0.9, "precision": 0.95, "recall": 0.86, "accuracy": 0.1, "passage_recall": 0.8, "pages": 2}
+    fields = {"title_exact": 0.7, "title_token_f1": 0.9, "authors_f1": 0.8, "day": 0.99, "topics_f1": None}
+    common = {"failures": 0, "errors": {}, "f1_ratio": 1.0, "pages_per_second": 10.0, "speed_ratio": 1.0}
+    aeb = {"body": body, "even": body, "odd": body, **common}
+    news = {"body": body, **fields, **common}
+    folds = {"folds": [0.9, 0.8], "pages": [1, 1], "min": 0.8, "max": 0.9, "mean": 0.85, "stdev": 0.07}
+    timing = {"pages_per_second": 10.0, "wall_pages_per_second": 9.0, "ratio": 1.0}
+    data = {
+        "section": "extraction",
+        "reference": "b extract",
+        "cpu_count": 2,
+        "repeat": 3,
+        "lead": "body as returned",
+        "datasets": {
+            "aeb": {"path": "../shared/a", "pages": 2},
+            "news_metadata": {"path": "../shared/n", "pages": 2},
+        },
+        "meta": {"when": "2026-11-23T09:00:00+00:00", "python": "3.11.7"},
+        "aeb": {"a": aeb, "b": {**aeb, "body": {**body, "f1": 0.95}}},
+        "news_metadata": {"a": news, "b": {**news, "body": {**body, "f1": 0.95}}},
+        "news_metadata_languages": {"a · en": {"pages": 1, "group": "en", **news}},
+        "speed": {"b extract": {"aeb": timing, "news_metadata": timing}},
+        "aeb_folds": {"a": folds},
+        "news_metadata_folds": {"a": folds},
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
 def test_performance_page_columns_exist_in_the_benchmark_format(tmp_path: Path) -> None:
-    """The page's directive, applied to a file of the benchmark's shape: every column it names exists."""
+    """The page's directives, applied to a file of the benchmark's shape: every column they name exists."""
     text = (DOCS / "performance.md").read_text(encoding="utf-8")
-    results = _results(tmp_path / "extraction.json")
+    results = _extraction_results(tmp_path / "extraction.json")
     rendered = reference.expand(text.replace("benchmarks/results/extraction.json", str(results)))
     assert "| `b` | 0.950 |" in rendered
+    assert "| `a · en` | 1 | 0.900 | 0.800 | 0.700 |" in rendered
+    assert "| `b extract` | 10.000 | 1.000 |" in rendered
 
 
 def test_roles_become_links_only_when_resolvable() -> None:
