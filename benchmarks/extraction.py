@@ -140,8 +140,8 @@ def _newsparse() -> dict[str, Call]:
 
 
 def _newsparse_body() -> dict[str, Call]:
-    from newsparse.decode import decode_bytes
     from newsparse.articles.html.body import extract_body_text
+    from newsparse.decode import decode_bytes
 
     def call(data: bytes) -> str:
         return extract_body_text(decode_bytes(data, html=True))
