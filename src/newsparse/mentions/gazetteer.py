@@ -25,6 +25,7 @@ import attrs
 from newsparse.errors import GazetteerError
 from newsparse.inputs import failure_from
 from newsparse.models import Actor, Failure
+from newsparse.vocabulary import PlaceLevel
 
 if TYPE_CHECKING:
     from newsparse.plugins.host import PluginHost
@@ -135,7 +136,7 @@ class PlaceEntry:
     name: str
     aliases: tuple[str, ...]
     country: str | None
-    kind: str = "city"  # venue, city, region or country: the most specific wins
+    kind: PlaceLevel = PlaceLevel.CITY  # the most specific wins
     city: str | None = None
     #: The places that hold this one, innermost first (a venue's city, then region); defaults to the city.
     within: tuple[str, ...] = ()
@@ -231,7 +232,7 @@ class Gazetteer:
                 name=_text(e, "name", w) or "",
                 aliases=_strings(e.get("aliases"), w),
                 country=_text(e, "country", w, required=False),
-                kind=kind,
+                kind=PlaceLevel(kind),
                 city=_text(e, "city", w, required=False),
                 within=_strings(e.get("within"), w),
             )
