@@ -68,12 +68,16 @@ def test_article_record_has_the_contract_fields() -> None:
     assert data["url"] is None
 
 
-def test_event_record_has_the_contract_fields() -> None:
-    actor = Actor(id="Q1", name="A", country="USA")
-    mention = Mention(
+def _mention(actor: Actor) -> Mention:
+    return Mention(
         kind="meeting", cameo="040", participants=(actor,), sentence="A met B.", start=0, end=8,
         source="s", outlet="o",
     )  # fmt: skip
+
+
+def test_event_record_has_the_contract_fields() -> None:
+    actor = Actor(id="Q1", name="A", country="USA")
+    mention = _mention(actor)
     event = Event(
         id="ev-1", kind="meeting", cameo="040", participants=(actor,), mentions=(mention,),
         date=When.month(2023, 12), place=Place(name="Beijing", country="CHN"),
@@ -153,11 +157,7 @@ def test_an_unknown_key_is_a_schema_error_not_silently_dropped(path: tuple[objec
 
 def test_an_unknown_key_in_a_mention_of_an_event_is_refused() -> None:
     actor = Actor(id="Q1", name="A", country="USA")
-    mention = Mention(
-        kind="meeting", cameo="040", participants=(actor,), sentence="A met B.", start=0, end=8,
-        source="s", outlet="o",
-    )  # fmt: skip
-    event = Event(id="ev-1", kind="meeting", cameo="040", participants=(actor,), mentions=(mention,))
+    event = Event(id="ev-1", kind="meeting", cameo="040", participants=(actor,), mentions=(_mention(actor),))
     data = json.loads(to_json(event))
     data["mentions"][0]["rules"] = "mentions:meeting"
     with pytest.raises(SchemaError, match="rules"):
