@@ -51,7 +51,8 @@ T = TypeVar("T")
 
 
 def _make_converter() -> cattrs.Converter:
-    conv = make_converter()
+    # Unknown keys are refused: a typo such as "titel" must not load as an article without a title.
+    conv = make_converter(forbid_extra_keys=True)
 
     # The contract is typed: refuse a number where a string belongs (cattrs would coerce it).
     def strict_str(value: Any, _: Any) -> str:
@@ -134,8 +135,10 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
 def from_json(text: str | bytes | dict[str, Any], cls: type[T]) -> T:
     """Read a record written by :func:`to_json` back into ``cls``.
 
-    Checks the record's ``type`` (when present) and refuses a ``schema_version`` newer than this
-    library's."""
+    Checks the record's ``type`` (when present), refuses a ``schema_version`` newer than this
+    library's and any key the model does not have (a typo such as ``"titel"`` is a SchemaError, not an
+    article without a title). The envelope keys ``type``, ``schema_version`` and the ``input_id`` that
+    ``newsparse articles`` writes on each line are not fields, and are set aside."""
     data: Any
     if isinstance(text, dict):
         data = dict(text)
@@ -152,6 +155,8 @@ def from_json(text: str | bytes | dict[str, Any], cls: type[T]) -> T:
     expected = RECORD_TYPES.get(cls)
     if kind is not None and expected is not None and kind != expected:
         raise SchemaError(f"record of type {kind!r} cannot be read as {cls.__name__}")
+    if expected is not None:
+        data.pop("input_id", None)  # a line of JSON Lines output names its input: not the model's field
     version = data.pop("schema_version", SCHEMA_VERSION)
     if not isinstance(version, int) or version > SCHEMA_VERSION or version < 1:
         raise SchemaError(f"unsupported schema_version {version!r} (this library writes {SCHEMA_VERSION})")

@@ -68,12 +68,16 @@ def test_article_record_has_the_contract_fields() -> None:
     assert data["url"] is None
 
 
-def test_event_record_has_the_contract_fields() -> None:
-    actor = Actor(id="Q1", name="A", country="USA")
-    mention = Mention(
+def _mention(actor: Actor) -> Mention:
+    return Mention(
         kind="meeting", cameo="040", participants=(actor,), sentence="A met B.", start=0, end=8,
         source="s", outlet="o",
     )  # fmt: skip
+
+
+def test_event_record_has_the_contract_fields() -> None:
+    actor = Actor(id="Q1", name="A", country="USA")
+    mention = _mention(actor)
     event = Event(
         id="ev-1", kind="meeting", cameo="040", participants=(actor,), mentions=(mention,),
         date=When.month(2023, 12), place=Place(name="Beijing", country="CHN"),
@@ -134,3 +138,35 @@ def test_bad_date_string_gets_a_schema_error() -> None:
     data["published"] = "22 Dec 2023"
     with pytest.raises(SchemaError):
         from_json(json.dumps(data), Article)
+
+
+@pytest.mark.parametrize(
+    ("path", "key"),
+    [((), "titel"), (("images", 0), "creditt")],
+    ids=["article", "nested image"],
+)
+def test_an_unknown_key_is_a_schema_error_not_silently_dropped(path: tuple[object, ...], key: str) -> None:
+    data = json.loads(to_json(_article()))
+    target = data
+    for step in path:
+        target = target[step]
+    target[key] = "x"
+    with pytest.raises(SchemaError, match=key):
+        from_json(json.dumps(data), Article)
+
+
+def test_an_unknown_key_in_a_mention_of_an_event_is_refused() -> None:
+    actor = Actor(id="Q1", name="A", country="USA")
+    event = Event(id="ev-1", kind="meeting", cameo="040", participants=(actor,), mentions=(_mention(actor),))
+    data = json.loads(to_json(event))
+    data["mentions"][0]["rules"] = "mentions:meeting"
+    with pytest.raises(SchemaError, match="rules"):
+        from_json(json.dumps(data), Event)
+
+
+def test_a_line_of_articles_output_with_its_input_id_still_loads() -> None:
+    from newsparse.output import _line
+
+    line = json.dumps(_line(_article(), "sha256:abc"))
+    assert "input_id" in json.loads(line)
+    assert from_json(line, Article) == _article()

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsparse.mentions.actors import ActorFinder
+from newsparse.mentions.actors import ActorFinder, ActorKind
 from newsparse.mentions.gazetteer import Gazetteer, builtin_data
 from newsparse.mentions.places import PlaceFinder
 from newsparse.models import Place
@@ -29,7 +29,11 @@ def places(gazetteer: Gazetteer) -> PlaceFinder:
 
 def people(finder: ActorFinder, gazetteer: Gazetteer, text: str, day: dt.date | None = None) -> list[str]:
     found = finder.find(text, finder.short_names_in([text]))
-    return [a.name for f in found if f.kind in ("person", "office") and (a := f.resolved(gazetteer, day))]
+    return [
+        a.name
+        for f in found
+        if f.kind in (ActorKind.PERSON, ActorKind.OFFICE) and (a := f.resolved(gazetteer, day))
+    ]
 
 
 def test_named_people_and_their_titles(actors: ActorFinder, gazetteer: Gazetteer) -> None:
@@ -46,7 +50,7 @@ def test_offices_resolve_on_the_day(actors: ActorFinder, gazetteer: Gazetteer) -
 
 def test_an_unknown_person_introduced_by_an_office_becomes_an_actor(actors: ActorFinder) -> None:
     found = actors.find("He spoke with Turkish Chief of General Staff Gen. Metin Gurak.", {})
-    (person,) = [f.actor for f in found if f.kind == "person"]
+    (person,) = [f.actor for f in found if f.kind is ActorKind.PERSON]
     assert person is not None
     assert (person.id, person.name, person.country) == ("person:metin-gurak", "Metin Gurak", "TUR")
     assert person.office is not None and "Chief of General Staff" in person.office
@@ -54,7 +58,10 @@ def test_an_unknown_person_introduced_by_an_office_becomes_an_actor(actors: Acto
 
 def test_capitals_are_metonyms_for_their_countries(actors: ActorFinder) -> None:
     found = actors.find("Talks between Washington and Beijing resumed.", {})
-    assert [(f.kind, f.actor.country) for f in found if f.actor] == [("country", "USA"), ("country", "CHN")]
+    assert [(f.kind, f.actor.country) for f in found if f.actor] == [
+        (ActorKind.COUNTRY, "USA"),
+        (ActorKind.COUNTRY, "CHN"),
+    ]
 
 
 @pytest.mark.parametrize(

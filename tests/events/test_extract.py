@@ -50,7 +50,7 @@ def test_meeting_with_date_place_and_third_location(extractor: MentionExtractor)
     assert {a.id for a in m.participants} == {"Q6279", "Q15031"}
     assert m.date == When.day(2022, 11, 14) and m.date_text == "on Monday"
     assert m.place == Place("Bali", "IDN", level="city")
-    assert m.rule == "mentions:meeting"
+    assert m.rule == "mentions:meeting/participants:in_clause"
 
 
 def test_phone_call(extractor: MentionExtractor) -> None:

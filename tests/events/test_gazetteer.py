@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsparse.mentions.gazetteer import Gazetteer, GazetteerError, builtin_data, slug
+from newsparse.mentions.gazetteer import Country, Gazetteer, GazetteerError, Person, builtin_data, slug
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +135,84 @@ def test_plugins_extend_the_gazetteer_and_bad_plugins_become_failures() -> None:
         ("b-broken", "GazetteerError"),
         ("c-raises", "RuntimeError"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (
+            {"people": [{"id": "Q22686", "name": "Donald Trump", "titel": "President"}]},
+            r"\$\.people\[0\]: unknown keys \['titel'\]",
+        ),
+        (
+            {
+                "people": [
+                    {"id": "a", "name": "A"},
+                    {"id": "b", "name": "B"},
+                    {"id": "c", "name": "C"},
+                    {"id": "d", "name": " "},
+                ]
+            },
+            r"\$\.people\[3\]\.name: expected a non-empty string",
+        ),
+        (
+            {"people": [{"id": "a", "name": "A", "aliases": "Ay"}]},
+            r"\$\.people\[0\]\.aliases: expected a list, got str",
+        ),
+        ({"people": [{"id": "a", "name": "A", "aliases": ["Ay", 3]}]}, r"\$\.people\[0\]\.aliases\[1\]: "),
+        (
+            {"places": [{"name": "X", "aliases": [], "country": None, "kind": "town"}]},
+            r"\$\.places\[0\]\.kind: 'town'",
+        ),
+        (
+            {
+                "offices": [
+                    {
+                        "country": "USA",
+                        "office": "x",
+                        "aliases": ["x"],
+                        "terms": [{"holder": "Q6279", "from": "soon"}],
+                    }
+                ]
+            },
+            r"\$\.offices\[0\]\.terms\[0\]\.from: 'soon' is not an ISO date",
+        ),
+        (
+            {
+                "offices": [
+                    {
+                        "country": "USA",
+                        "office": "x",
+                        "aliases": ["x"],
+                        "terms": [{"holder": "Q6279", "form": "2020-01-01"}],
+                    }
+                ]
+            },
+            r"\$\.offices\[0\]\.terms\[0\]\.from: required field missing.*unknown keys \['form'\]",
+        ),
+        ({"mystery": []}, r"\$: unknown keys \['mystery'\]"),
+        ({"people": "Donald Trump"}, r"\$\.people: expected a list"),
+    ],
+)
+def test_bad_data_names_its_path_and_unknown_keys_are_refused(bad: dict[str, object], message: str) -> None:
+    g = Gazetteer.from_data(builtin_data())
+    before = (dict(g.people), dict(g.offices), dict(g.places))
+    with pytest.raises(GazetteerError, match=message):
+        g.add(bad, where="plugin x")
+    assert (g.people, g.offices, g.places) == before
+
+
+def test_entries_are_validated_models_with_stripped_names_and_lowercase_office_aliases() -> None:
+    g = Gazetteer.from_data(builtin_data())
+    g.add(
+        {
+            "people": [{"id": " Q1 ", "name": " Someone ", "aliases": None}],
+            "offices": [{"country": "USA", "office": "Envoy", "aliases": ["Special Envoy"], "terms": []}],
+        }
+    )
+    assert g.people["Q1"].name == "Someone" and g.people["Q1"].aliases == ()
+    assert g.offices[("USA", "Envoy")].aliases == ("special envoy",)
+    with pytest.raises(ValueError, match="three capital letters"):
+        Country(id="Q30", iso3="usa", name="United States")
+    with pytest.raises(ValueError, match="non-empty string"):
+        Person(id="", name="Nobody")

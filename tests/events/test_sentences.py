@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsparse.mentions.sentences import clause_bounds, is_boilerplate, quoted_spans, sentences
+from newsparse.mentions.sentences import BlockKind, clause_bounds, is_boilerplate, quoted_spans, sentences
 from newsparse.models import Article, Image
 
 
@@ -29,7 +29,12 @@ def test_spans_index_the_article_text() -> None:
     ]
     for s in found:
         assert a.text[s.start : s.end] == s.text
-    assert [s.block.kind for s in found] == ["title", "paragraph", "paragraph", "caption"]
+    assert [s.block.kind for s in found] == [
+        BlockKind.TITLE,
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+        BlockKind.CAPTION,
+    ]
 
 
 def test_boilerplate_blocks_are_recognised() -> None:

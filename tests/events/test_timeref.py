@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsparse.mentions.timeref import document_anchor, find_dates, resolve
+from newsparse.mentions.timeref import RULES, DateRule, document_anchor, find_dates, resolve
 from newsparse.models import Precision, When
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -157,3 +157,36 @@ def test_a_month_against_a_document_date_takes_the_nearest_one() -> None:
 def test_day_before_month_without_a_year() -> None:
     assert one("They met on 14 November.") == When.day(2023, 11, 14)
     assert one("They met on 20 December.") == When.day(2022, 12, 20)  # not after publication (7 Dec 2023)
+
+
+# One phrase per date rule, resolved against Wednesday 21 June 2023: adding a rule without a row here fails.
+_ONE_PER_RULE = {
+    "full_mdy": ("Monday, June 19, 2023", When.day(2023, 6, 19)),
+    "full_dmy": ("19 June 2023", When.day(2023, 6, 19)),
+    "iso": ("2023-06-19", When.day(2023, 6, 19)),
+    "weekday_month_day": ("Monday (June 19)", When.day(2023, 6, 19)),
+    "month_day": ("June 19", When.day(2023, 6, 19)),
+    "day_month": ("19 June", When.day(2023, 6, 19)),
+    "month_year": ("November 2022", When.month(2022, 11)),
+    "year": ("in 2021", When.year(2021)),
+    "relative_month": ("in November", When.month(2022, 11)),
+    "weekday": ("on Monday", When.day(2023, 6, 19)),
+    "relative": ("last month", When.month(2023, 5)),
+    "under_way": ("currently under way", When.month(2023, 6)),
+}
+
+
+def test_every_date_rule_is_one_row_with_its_pattern_and_resolver() -> None:
+    assert [rule.name for rule in RULES] == list(_ONE_PER_RULE)
+    for rule in RULES:
+        text, expected = _ONE_PER_RULE[rule.name]
+        (phrase,) = find_dates(text)
+        assert phrase.rule == rule.name and phrase.text == text
+        assert resolve(phrase, dt.date(2023, 6, 21)) == expected, rule.name
+        # only the rules whose words carry their year resolve without an anchor
+        assert (resolve(phrase, None) is not None) == (rule.absolute is not None), rule.name
+
+
+def test_a_date_rule_needs_exactly_one_resolver() -> None:
+    with pytest.raises(ValueError, match="exactly one resolver"):
+        DateRule("broken", RULES[0].pattern)

@@ -11,6 +11,7 @@ and country, with a slug id.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 from collections.abc import Iterable, Sequence
 
@@ -19,7 +20,7 @@ import attrs
 from newsparse.mentions.gazetteer import Country, Gazetteer, country_forms, slug
 from newsparse.models import Actor
 
-__all__ = ["ActorFinder", "Found"]
+__all__ = ["ActorFinder", "ActorKind", "Found"]
 
 _POSSESSIVE = r"(?:'s|’s)"
 _RANK = (
@@ -56,13 +57,24 @@ _CALENDAR = re.compile(
 )
 
 
+class ActorKind(enum.Enum):
+    """What a reference in a sentence names. Internal: an actor of a mention carries no kind (its id
+    says it: a QID or ``person:``/``org:``/``country:`` slug)."""
+
+    PERSON = "person"
+    COUNTRY = "country"
+    ORGANISATION = "organisation"
+    #: An office with its country ("the US president"), resolved to its holder on the event's day.
+    OFFICE = "office"
+
+
 @attrs.frozen
 class Found:
     """One actor reference in a sentence (offsets are relative to the sentence)."""
 
     start: int
     end: int
-    kind: str  # person, country, organisation or office
+    kind: ActorKind
     actor: Actor | None = None  # None for an office until it is resolved on a date
     office: tuple[str, str] | None = None  # (country iso3, office alias) to resolve
     possessive: bool = False  # "Blinken's", "China's"
@@ -88,15 +100,15 @@ class ActorFinder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self._entity: dict[str, tuple[str, str]] = {}  # surface -> (kind, id or iso3)
+        self._entity: dict[str, tuple[ActorKind, str]] = {}  # surface -> (kind, id or iso3)
         for country_form, country in country_forms(gazetteer):
-            self._entity.setdefault(country_form, ("country", country.iso3))
+            self._entity.setdefault(country_form, (ActorKind.COUNTRY, country.iso3))
         for org in gazetteer.organisations.values():
             for form in (org.name, *org.aliases):
-                self._entity[form] = ("organisation", org.id)
+                self._entity[form] = (ActorKind.ORGANISATION, org.id)
         for person in gazetteer.people.values():
             for form in (person.name, *person.aliases):
-                self._entity[form] = ("person", person.id)
+                self._entity[form] = (ActorKind.PERSON, person.id)
         self._names = re.compile(rf"(?<![\w-])(?:{_alternation(self._entity)})(?![\w])(?:{_POSSESSIVE})?")
         self._country_by_form = {form: country for form, country in country_forms(gazetteer)}
         self._office_names = {
@@ -135,25 +147,25 @@ class ActorFinder:
                 surface = surface[:-2]
             kind, key = self._entity[surface]
             end = match.end()
-            if kind == "country":
+            if kind is ActorKind.COUNTRY:
                 country = self.gazetteer.countries[key]
                 candidates.append(
                     Found(
                         match.start(),
                         end,
-                        "country",
+                        ActorKind.COUNTRY,
                         country.actor(),
                         possessive=possessive,
                         modifier=_qualifies_noun(text, end, surface, country),
                     )
                 )
-            elif kind == "organisation":
+            elif kind is ActorKind.ORGANISATION:
                 org = self.gazetteer.organisations[key]
                 candidates.append(
                     Found(
                         match.start(),
                         end,
-                        "organisation",
+                        ActorKind.ORGANISATION,
                         Actor(org.id, org.name, org.country),
                         possessive=possessive,
                         modifier=bool(_GENERIC_NOUN.match(text, end)),
@@ -162,7 +174,11 @@ class ActorFinder:
             else:
                 candidates.append(
                     Found(
-                        match.start(), end, "person", self.gazetteer.person_actor(key), possessive=possessive
+                        match.start(),
+                        end,
+                        ActorKind.PERSON,
+                        self.gazetteer.person_actor(key),
+                        possessive=possessive,
                     )
                 )
         if short_names:
@@ -173,7 +189,7 @@ class ActorFinder:
                     Found(
                         match.start(),
                         match.end(),
-                        "person",
+                        ActorKind.PERSON,
                         short_names[surface],
                         possessive=match.group(0) != surface,
                     )
@@ -182,7 +198,9 @@ class ActorFinder:
         for match in self._office_after_country.finditer(text):
             country = self._country_by_form[match.group("country")]
             offices.append(
-                Found(match.start(), match.end(), "office", office=(country.iso3, match.group("office")))
+                Found(
+                    match.start(), match.end(), ActorKind.OFFICE, office=(country.iso3, match.group("office"))
+                )
             )
         for match in self._office_of_country.finditer(text):
             for group in ("country", "country2"):
@@ -191,11 +209,17 @@ class ActorFinder:
                     start, end = (
                         match.span(group) if group == "country2" else (match.start(), match.end("country"))
                     )
-                    offices.append(Found(start, end, "office", office=(country.iso3, match.group("office"))))
+                    offices.append(
+                        Found(start, end, ActorKind.OFFICE, office=(country.iso3, match.group("office")))
+                    )
         for match in self._respective.finditer(text):
             offices.append(
                 Found(
-                    match.start(), match.end(), "office", office=("", match.group("office")), plural_of=("*",)
+                    match.start(),
+                    match.end(),
+                    ActorKind.OFFICE,
+                    office=("", match.group("office")),
+                    plural_of=("*",),
                 )
             )
         found = _merge(candidates, offices, text, self._rank_then_name, self._office_names)
@@ -245,7 +269,7 @@ class ActorFinder:
                 country=country.iso3 if country else None,
                 office=office or None,
             )
-            new.append(Found(title_match.start(), name_end, "person", actor))
+            new.append(Found(title_match.start(), name_end, ActorKind.PERSON, actor))
         return new
 
     def short_names_in(self, texts: Iterable[str]) -> dict[str, Actor]:
@@ -254,7 +278,7 @@ class ActorFinder:
         short: dict[str, Actor] = {}
         for text in texts:
             for found in self.find(text, {}):
-                if found.kind != "person" or found.actor is None:
+                if found.kind is not ActorKind.PERSON or found.actor is None:
                     continue
                 person = self.gazetteer.people.get(found.actor.id)
                 names = person.short if person else (found.actor.name.split()[-1],)
@@ -299,7 +323,7 @@ def _merge(
     for office in sorted(offices, key=lambda f: (f.start, -(f.end - f.start))):
         follower = rank.match(text[office.end :])
         next_start = office.end + (follower.end() if follower else 0)
-        named = next((n for n in used if n.start == next_start and n.kind == "person"), None)
+        named = next((n for n in used if n.start == next_start and n.kind is ActorKind.PERSON), None)
         if named is not None:
             used.remove(named)
             actor = named.actor
@@ -310,15 +334,15 @@ def _merge(
             used.append(attrs.evolve(named, start=min(office.start, named.start), actor=actor))
             continue
         overlapping = [u for u in used if u.start < office.end and office.start < u.end]
-        if all(u.kind == "country" for u in overlapping):
+        if all(u.kind is ActorKind.COUNTRY for u in overlapping):
             for u in overlapping:
                 used.remove(u)
             if not any(m.start < office.end and office.start < m.end for m in merged):
                 merged.append(office)
-    people = [u for u in used if u.kind == "person"]
+    people = [u for u in used if u.kind is ActorKind.PERSON]
     used = [
         u
         for u in used
-        if u.kind != "country" or not any(p.start <= u.start and u.end <= p.end for p in people)
+        if u.kind is not ActorKind.COUNTRY or not any(p.start <= u.start and u.end <= p.end for p in people)
     ]
     return merged + used

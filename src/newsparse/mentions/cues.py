@@ -1,7 +1,9 @@
 """The words of the mention extractor, as data: what reports a contact, and what makes a report a
 trap (denied, unconfirmed, hoped for, expected, a general promise) or an announced intent.
 
-Each cue is a regular expression; the extractor (``events/extract.py``) knows how to use each list.
+Each cue is a regular expression; the extractor (``mentions/extract.py``) and its participant rules
+(``mentions/participants.py``) know how to use each one. The words live here, apart from the
+algorithm, so that a change of wording is a change of this file only.
 """
 
 from __future__ import annotations
@@ -16,11 +18,22 @@ __all__ = [
     "AFTER_DROP",
     "AFTER_INTENT",
     "ANNOUNCED_WOULD",
+    "ANOTHER_OCCASION",
+    "BACK_REFERENCE",
+    "BARE_VERBS",
     "BEFORE_DROP",
     "BEFORE_INTENT",
+    "BETWEEN",
     "GROUP_BEFORE",
+    "INFINITIVE",
+    "LOCATIVE",
     "MODE_CUES",
+    "PROSE_END",
+    "SAME_AS_BEFORE",
+    "SINCE",
     "TRIGGERS",
+    "WHOSE",
+    "WITH",
     "Trigger",
 ]
 
@@ -182,3 +195,36 @@ GROUP_BEFORE = re.compile(
     r"ministers|sides)|they)\s+(?:\w+\s+){0,2}$",
     _FLAGS,
 )
+
+#: "the meeting", "this call", "their talks": a noun trigger that refers back to a contact already named.
+BACK_REFERENCE = re.compile(r"(?i:\b(?:the|this|that|their|such)\s+(?:\w+\s+){0,2}$)")
+#: "It was the seventh meeting", "This marked their first talks": the contact just reported, whatever
+#: the words between.
+SAME_AS_BEFORE = re.compile(
+    r"(?i:\b(?:it|this|that)\s+(?:was|is|marked|marks)\s+(?:also\s+)?(?:the|their)\s+"
+    r"(?:[\w-]+\s+){0,2}$)"
+)
+#: Words that set a contact apart from the one the article reports: "the previous round of talks", "their
+#: first meeting", "the next call".
+ANOTHER_OCCASION = re.compile(
+    r"(?i:\b(?:previous|prior|earlier|last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|\d+(?:st|nd|rd|th)|next|upcoming|future|planned|proposed|possible|potential|expected|former|"
+    r"another|other|such)\b)"
+)
+#: "to visit China" after a noun is a general statement ("the first official to visit China"), not a
+#: report; "plans to visit" is an intent and is caught before this.
+INFINITIVE = re.compile(r"(?i:(?<!prior)(?<!prior )\bto\s+$)")
+#: The triggers (in lower case) that :data:`INFINITIVE` can turn into a general statement.
+BARE_VERBS = frozenset({"visit", "meet", "talk", "discuss", "call"})
+#: A country or organisation named after these words is where something happened, not a participant.
+LOCATIVE = re.compile(r"(?i:\b(?:in|at|to|from|near|across|inside|of)\s+(?:the\s+)?$)")
+#: A date after "since" bounds a period ("since Biden took office in January 2021"): not the event's.
+SINCE = re.compile(r"(?i:\bsince\b[^,;]*$)")
+#: A sentence of running text ends with its punctuation (and perhaps a closing quote or bracket).
+PROSE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+#: "talks with Wang": the object of a contact follows this word.
+WITH = re.compile(r"(?i:\bwith\b)")
+#: Just after a noun trigger: "talks between A and B", "a meeting of the two sides between ...".
+BETWEEN = re.compile(r"(?i:\s*(?:[\w’'-]+\s+){0,4}?between\b)")
+#: A clause that opens with "whose" ("Xi, whose meeting with Biden ...") is about the person before it.
+WHOSE = re.compile(r"(?i:whose\b)")

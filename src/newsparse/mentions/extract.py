@@ -28,10 +28,25 @@ import attrs
 
 from newsparse.dates import date_window, precision_rank
 from newsparse.mentions import cues
-from newsparse.mentions.actors import ActorFinder, Found
+from newsparse.mentions.actors import ActorFinder, ActorKind, Found
 from newsparse.mentions.gazetteer import Gazetteer, gazetteer_from_plugins
+from newsparse.mentions.participants import (
+    RULE_SEPARATOR,
+    ParticipantContext,
+    find_participants,
+    has_people,
+    ids,
+    unique,
+)
 from newsparse.mentions.places import FoundPlace, PlaceFinder
-from newsparse.mentions.sentences import Sentence, clause_bounds, clause_of, quoted_spans, sentences
+from newsparse.mentions.sentences import (
+    BlockKind,
+    Sentence,
+    clause_bounds,
+    clause_of,
+    quoted_spans,
+    sentences,
+)
 from newsparse.mentions.timeref import DatePhrase, document_anchor, find_dates, resolve
 from newsparse.models import Actor, Article, Failure, Mention, Place, When
 from newsparse.vocabulary import DEFAULT_CAMEO, DEFAULT_MODE, Kind, Mode
@@ -40,34 +55,6 @@ if TYPE_CHECKING:
     from newsparse.plugins.host import PluginHost
 
 __all__ = ["MentionExtractor"]
-
-#: "the meeting", "this call", "their talks": a noun trigger that refers back to a contact already named.
-_BACK_REFERENCE = re.compile(r"(?i:\b(?:the|this|that|their|such)\s+(?:\w+\s+){0,2}$)")
-#: "It was the seventh meeting", "This marked their first talks": the contact just reported, whatever
-#: the words between.
-_SAME_AS_BEFORE = re.compile(
-    r"(?i:\b(?:it|this|that)\s+(?:was|is|marked|marks)\s+(?:also\s+)?(?:the|their)\s+"
-    r"(?:[\w-]+\s+){0,2}$)"
-)
-#: Words that set a contact apart from the one the article reports: "the previous round of talks", "their
-#: first meeting", "the next call".
-_ANOTHER_OCCASION = re.compile(
-    r"(?i:\b(?:previous|prior|earlier|last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth|\d+(?:st|nd|rd|th)|next|upcoming|future|planned|proposed|possible|potential|expected|former|"
-    r"another|other|such)\b)"
-)
-#: "to visit China" after a noun is a general statement ("the first official to visit China"), not a
-#: report; "plans to visit" is an intent and is caught before this.
-_INFINITIVE = re.compile(r"(?i:(?<!prior)(?<!prior )\bto\s+$)")
-_BARE_VERBS = frozenset({"visit", "meet", "talk", "discuss", "call"})
-#: A country or organisation named after these words is where something happened, not a participant.
-_LOCATIVE = re.compile(r"(?i:\b(?:in|at|to|from|near|across|inside|of)\s+(?:the\s+)?$)")
-#: A date after "since" bounds a period ("since Biden took office in January 2021"): not the event's.
-_SINCE = re.compile(r"(?i:\bsince\b[^,;]*$)")
-#: A sentence of running text ends with its punctuation (and perhaps a closing quote or bracket).
-_PROSE_END = re.compile(r"[.!?][\"'”’)\]]*$")
-_WITH = re.compile(r"(?i:\bwith\b)")
-_BETWEEN = re.compile(r"(?i:\s*(?:[\w’'-]+\s+){0,4}?between\b)")
 
 
 @attrs.frozen
@@ -83,6 +70,8 @@ class _Report:
     place: Place | None
     mode: Mode | None
     borrowed: bool  # participants came from context ("the pair", "the meeting")
+    #: The participant rule that gave the participants (:data:`newsparse.mentions.participants.RULES`).
+    participant_rule: str
     #: The words point at the contact the article reports ("the meeting", "It was the seventh meeting").
     definite: bool = False
 
@@ -99,6 +88,11 @@ class _Context:
     is_title: Callable[[int], bool]
     index: int = 0
     reports: list[_Report] = attrs.field(factory=list)
+
+    def last_of_kind(self, kind: Kind | None, named: frozenset[str]) -> tuple[Actor, ...] | None:
+        """The participants of the earlier report that "the meeting" refers to (see :func:`_last_of_kind`)."""
+        last = _last_of_kind(self.reports, kind, named)
+        return last.participants if last is not None else None
 
     def headline_people(self) -> tuple[Actor, ...]:
         """The people the headline names, if it names two or more."""
@@ -145,7 +139,7 @@ class MentionExtractor:
         # The headline names people (and short names) but is not read for reports: the issue counts
         # reports in the body, standfirst and captions, and a headline only repeats one of them.
         triggers_of = [
-            _triggers(s.text, quotes) if s.block.kind != "title" else []
+            _triggers(s.text, quotes) if s.block.kind is not BlockKind.TITLE else []
             for s, quotes in zip(found, quotes_of, strict=True)
         ]
         if not any(triggers_of):
@@ -166,8 +160,8 @@ class MentionExtractor:
 
         context = _Context(
             people_of=lambda index: _people(actors_in(index), self.gazetteer, anchor),
-            is_prose=lambda index: _PROSE_END.search(found[index].text) is not None,
-            is_title=lambda index: found[index].block.kind == "title",
+            is_prose=lambda index: cues.PROSE_END.search(found[index].text) is not None,
+            is_title=lambda index: found[index].block.kind is BlockKind.TITLE,
         )
         reports: list[_Report] = []
         for index, sentence in enumerate(found):
@@ -226,7 +220,7 @@ class MentionExtractor:
             if _is_trap(before, after):
                 continue
             intent = _is_intent(before, after)
-            if not intent and match.group(0).lower() in _BARE_VERBS and _INFINITIVE.search(before):
+            if not intent and match.group(0).lower() in cues.BARE_VERBS and cues.INFINITIVE.search(before):
                 continue
             kind = Kind.INTENT if intent else trigger.kind
             cue = _mode_cue(masked[clause[0] : clause[1]])
@@ -238,10 +232,22 @@ class MentionExtractor:
                 day = resolve(phrase, anchor, forward=intent, nearest=from_document)
             on = day.date if day is not None else anchor
             place = _place_for(places, clause)
-            participants, borrowed = self._participants(
-                text, actors, clause, match, trigger, kind, places, on, context
+            found_participants = find_participants(
+                ParticipantContext(
+                    text=text,
+                    actors=actors,
+                    clause=clause,
+                    match=match,
+                    trigger=trigger,
+                    places=places,
+                    on=on,
+                    earlier=context,
+                    gazetteer=self.gazetteer,
+                    country_ids=self._country_ids,
+                )
             )
-            if trigger.needs_with and not borrowed and not re.search(r"(?i:\bwith\b)", after):
+            participants, borrowed = found_participants.actors, found_participants.borrowed
+            if trigger.needs_with and not borrowed and not cues.WITH.search(after):
                 continue
             if len(participants) < 2:
                 continue
@@ -252,7 +258,7 @@ class MentionExtractor:
                     (
                         r
                         for r in reversed(context.reports)
-                        if _ids(r.participants) == _ids(participants) and (r.date or r.place)
+                        if ids(r.participants) == ids(participants) and (r.date or r.place)
                     ),
                     None,
                 )
@@ -268,185 +274,9 @@ class MentionExtractor:
                 place=place,
                 mode=cue[1] if cue is not None else None,
                 borrowed=borrowed,
+                participant_rule=found_participants.rule.name,
                 definite=trigger.noun and _is_definite(text[: match.start()]),
             )
-
-    def _participants(
-        self,
-        text: str,
-        actors: list[Found],
-        clause: tuple[int, int],
-        match: re.Match[str],
-        trigger: cues.Trigger,
-        kind: Kind | None,
-        places: list[FoundPlace],
-        on: dt.date | None,
-        context: _Context,
-    ) -> tuple[tuple[Actor, ...], bool]:
-        """The participants of one report, and whether they were taken from context."""
-        if trigger.kind is Kind.VISIT and trigger.cameo is None:
-            return self._visit_participants(actors, clause, match, places, on), False
-        between = _BETWEEN.match(text, match.end()) if trigger.noun else None
-        with_pair = None if between is not None else self._with_pair(text, actors, clause, match, on)
-        if with_pair:
-            return with_pair, False
-        if between is not None:
-            scope = [f for f in actors if between.end() <= f.start < clause[1]]
-        else:
-            scope = [f for f in actors if clause[0] <= f.start < clause[1]]
-            if re.match(r"(?i:whose\b)", text[clause[0] :]):
-                antecedent = [f for f in actors if f.end <= clause[0] and f.kind in ("person", "office")]
-                scope = antecedent[-1:] + scope
-        chosen = self._choose(text, scope, actors, on)
-        if len(chosen) >= 2 and _has_people(chosen, self._country_ids):
-            return tuple(chosen), False
-        if between is None:
-            in_sentence = self._choose(text, actors, actors, on)
-            if len(in_sentence) >= 2 and all(
-                a.id not in self._country_ids and not a.id.startswith("org:") for a in in_sentence
-            ):
-                return tuple(in_sentence), False
-        before = text[: match.start()]
-        group = cues.GROUP_BEFORE.search(before) is not None
-        back = trigger.noun and _BACK_REFERENCE.search(before) is not None
-        if group or back:
-            last = _last_of_kind(context.reports, trigger.kind, _ids(chosen))
-            source: tuple[Actor, ...] = ()
-            if group and context.previous_people:
-                source = context.previous_people
-            elif back and last is not None:
-                source = last.participants
-            elif back:
-                source = context.headline_people()  # a standfirst's "The meeting" is the headline's
-            if len(source) >= 2 and (
-                _ids(chosen) <= _ids(source) or not _has_people(chosen, self._country_ids)
-            ):
-                return source, True
-        if between is not None or (len(chosen) == 2 and not _has_people(chosen, self._country_ids)):
-            return tuple(chosen), False  # "talks between Washington and Beijing", "US, China officials talk"
-        if len(chosen) >= 2 and _has_people(chosen, self._country_ids):
-            return tuple(chosen), False
-        # Across the sentence only with a person in it: countries scattered over a sentence are a list.
-        widest = self._choose(text, actors, actors, on)
-        return (tuple(widest), False) if _has_people(widest, self._country_ids) else ((), False)
-
-    def _subject(self, actors: list[Found], match: re.Match[str], on: dt.date | None) -> Actor | None:
-        """The last person named before the trigger's end: "Blinken's visit", "Trump's July 25 call"
-        (a possessive inside the trigger counts), "Blinken held talks"."""
-        for found in reversed([f for f in actors if f.end <= match.end()]):
-            if found.kind in ("person", "office") and (actor := found.resolved(self.gazetteer, on)):
-                return actor
-        return None
-
-    def _with_pair(
-        self,
-        text: str,
-        actors: list[Found],
-        clause: tuple[int, int],
-        match: re.Match[str],
-        on: dt.date | None,
-    ) -> tuple[Actor, ...]:
-        """ "<subject> held talks with <object>": the last person named before the word, and whoever
-        follows its "with" in the clause (countries that qualify "officials" count there: "talks with
-        senior Chinese officials" are talks with China). Empty when the words do not have that shape."""
-        after = _WITH.search(text, match.end(), clause[1])
-        if after is None:
-            return ()
-        comma = text.find(",", after.end(), clause[1])
-        stop = clause[1] if comma < 0 else comma  # "with Wang, according to the State Department"
-        scope = [f for f in actors if after.end() <= f.start < stop]
-        objects = self._choose(text, scope, actors, on) or _unique(
-            a for f in scope if f.kind == "country" and (a := f.resolved(self.gazetteer, on))
-        )
-        subject = self._subject(actors, match, on)
-        if subject is None or not objects or subject.id in _ids(objects):
-            return ()
-        return (subject, *objects)
-
-    def _choose(
-        self, text: str, scope: list[Found], everyone: list[Found], on: dt.date | None
-    ) -> list[Actor]:
-        """People when there are two or more; else people with the organisations and countries named as
-        such; else countries that qualify a noun ("US, China officials")."""
-        people: list[Actor] = []
-        others: list[Actor] = []
-        modifiers: list[Actor] = []
-        for found in scope:
-            if found.plural_of:
-                people.extend(self._respective(found, everyone, on))
-                continue
-            actor = found.resolved(self.gazetteer, on)
-            if actor is None:
-                continue
-            if found.kind in ("person", "office"):
-                people.append(actor)
-            elif found.kind == "country" and (found.modifier or found.possessive):
-                modifiers.append(actor)
-            elif found.kind in ("country", "organisation") and _LOCATIVE.search(text[: found.start]):
-                continue
-            else:
-                others.append(actor)
-        people = _unique(people)
-        if len(people) >= 2:
-            return people
-        if people:
-            own = people[0].country
-            return _unique(
-                people + [a for a in others if not (a.id in self._country_ids and a.country == own)]
-            )
-        chosen = _unique(others)
-        if chosen:
-            return chosen
-        modifiers = _unique(modifiers)
-        return modifiers if len(modifiers) >= 2 else []
-
-    def _respective(self, found: Found, everyone: list[Found], on: dt.date | None) -> list[Actor]:
-        """ "the countries' respective presidents": the holders of that office in the countries of the
-        other people of the sentence."""
-        if on is None or found.office is None:
-            return []
-        countries: list[str] = []
-        for other in everyone:
-            actor = other.resolved(self.gazetteer, on) if not other.plural_of else None
-            if actor is not None and actor.country and actor.country not in countries:
-                countries.append(actor.country)
-        holders: list[Actor] = []
-        for country in countries:
-            held = self.gazetteer.holder(country, found.office[1], on)
-            if held is not None:
-                holders.append(self.gazetteer.person_actor(held[1], held[0].office))
-        return holders
-
-    def _visit_participants(
-        self,
-        actors: list[Found],
-        clause: tuple[int, int],
-        match: re.Match[str],
-        places: list[FoundPlace],
-        on: dt.date | None,
-    ) -> tuple[Actor, ...]:
-        """A visitor (the last person named before the word) and where they went: a country, person
-        or office named after the word in its clause, else the country of a place named there. A
-        visit whose destination the words do not give ("Blinken's visit holds significance") is not
-        a mention."""
-        visitor = self._subject(actors, match, on)
-        host: Actor | None = None
-        for found in actors:
-            if not match.end() <= found.start < clause[1] or found.modifier or found.possessive:
-                continue
-            if found.kind in ("country", "person", "office"):
-                host = found.resolved(self.gazetteer, on)
-                if host is not None:
-                    break
-        if host is None:
-            after = [p for p in places if match.end() <= p.start < clause[1] and p.place.country]
-            if after and after[0].place.country in self.gazetteer.countries:
-                host = self.gazetteer.countries[after[0].place.country or ""].actor()
-        if visitor is None or host is None or host.id == visitor.id:
-            return ()
-        if host.id in self._country_ids and visitor.country == host.country:
-            return ()  # travelling at home is not a visit
-        return (visitor, host)
 
     # -- building the mention ------------------------------------------------------------------
     def _mention(self, article: Article, report: _Report) -> Mention:
@@ -470,7 +300,7 @@ class MentionExtractor:
             date_text=report.date_text,
             place=report.place,
             published=article.published,
-            rule=f"{self.name}:{report.trigger.name}",
+            rule=f"{self.name}:{report.trigger.name}{RULE_SEPARATOR}{report.participant_rule}",
         )
 
 
@@ -514,7 +344,7 @@ def _date_for(
     dates: list[DatePhrase], clause: tuple[int, int], position: int, text: str
 ) -> DatePhrase | None:
     """The date phrase of the trigger's clause nearest to it, else the sentence's only date."""
-    usable = [p for p in dates if not _SINCE.search(text[max(0, p.start - 60) : p.start])]
+    usable = [p for p in dates if not cues.SINCE.search(text[max(0, p.start - 60) : p.start])]
     in_clause = [p for p in usable if clause[0] <= p.start < clause[1]]
     if in_clause:
         return min(in_clause, key=lambda p: abs(p.start - position))
@@ -535,22 +365,9 @@ def _mode_cue(clause: str) -> tuple[Kind, Mode] | None:
 
 
 def _people(actors: list[Found], gazetteer: Gazetteer, on: dt.date | None) -> tuple[Actor, ...]:
-    found = [a for f in actors if f.kind in ("person", "office") and (a := f.resolved(gazetteer, on))]
-    return tuple(_unique(found))
-
-
-def _unique(actors: Iterable[Actor]) -> list[Actor]:
-    seen: set[str] = set()
-    kept: list[Actor] = []
-    for actor in actors:
-        if actor.id not in seen:
-            seen.add(actor.id)
-            kept.append(actor)
-    return kept
-
-
-def _has_people(actors: Iterable[Actor], countries: frozenset[str]) -> bool:
-    return any(a.id not in countries and not a.id.startswith("org:") for a in actors)
+    people = (ActorKind.PERSON, ActorKind.OFFICE)
+    found = [a for f in actors if f.kind in people and (a := f.resolved(gazetteer, on))]
+    return tuple(unique(found))
 
 
 def _third_location(report: _Report) -> bool:
@@ -571,12 +388,8 @@ def _last_of_kind(reports: list[_Report], kind: Kind | None, named: frozenset[st
     return same[-1] if same else (reports[-1] if reports else None)
 
 
-def _ids(actors: Iterable[Actor]) -> frozenset[str]:
-    return frozenset(a.id for a in actors)
-
-
 def _key(report: _Report) -> frozenset[str]:
-    return _ids(report.participants)
+    return ids(report.participants)
 
 
 def _countries(report: _Report) -> frozenset[str | None]:
@@ -593,7 +406,7 @@ def _settle(reports: list[_Report], country_ids: frozenset[str]) -> list[_Report
     for report in reports:
         if report.kind is None:
             same = [r for r in known if _key(r) == _key(report)]
-            if not same and not _has_people(report.participants, country_ids):
+            if not same and not has_people(report.participants, country_ids):
                 # Countries only ("US, China officials talk"): the most reported contact between them.
                 pairs = [
                     r for r in reports if _countries(r) == _countries(report) and _key(r) != _key(report)
@@ -624,10 +437,10 @@ def _settle(reports: list[_Report], country_ids: frozenset[str]) -> list[_Report
 def _is_definite(before: str) -> bool:
     """Whether the words before a noun trigger point at the contact the article reports: "praised the
     meeting with Xi", "following the meeting", "It was the seventh meeting" (not "the previous talks")."""
-    if _SAME_AS_BEFORE.search(before):
+    if cues.SAME_AS_BEFORE.search(before):
         return True
-    back = _BACK_REFERENCE.search(before)
-    return back is not None and _ANOTHER_OCCASION.search(back.group(0)) is None
+    back = cues.BACK_REFERENCE.search(before)
+    return back is not None and cues.ANOTHER_OCCASION.search(back.group(0)) is None
 
 
 #: A contact dated within this many days before the anchor (or on the day after it, for time zones)

@@ -6,6 +6,10 @@ in 2023 is Joe Biden), organisations and places. The built-in data ships in the 
 (``data/gazetteer.json``); plugins add entries in the same shape through the
 ``newsparse_gazetteer`` hook, and :func:`gazetteer_from_plugins` pools them.
 
+Entries are frozen attrs models with validators, structured from the data by a strict cattrs converter:
+an unknown key (a typo) is refused rather than ignored, and every problem is reported with its path
+(``$.people[3].name: ...``) so that a plugin author finds the entry at once.
+
 Ids are stable: a Wikidata QID only where it is certain, otherwise a slug (``person:antony-blinken``), so
 merges never depend on spelling.
 """
@@ -18,13 +22,17 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
 import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, override
+from cattrs.v import format_exception, transform_error
 
 from newsparse.errors import GazetteerError
 from newsparse.inputs import failure_from
 from newsparse.models import Actor, Failure, Stage
+from newsparse.vocabulary import PlaceLevel
 
 if TYPE_CHECKING:
     from newsparse.plugins.host import PluginHost
@@ -52,42 +60,42 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
 
-def _strings(value: Any, where: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str) or not isinstance(value, Sequence):
-        raise GazetteerError(f"{where}: expected a list of strings")
-    if not all(isinstance(v, str) and v.strip() for v in value):
-        raise GazetteerError(f"{where}: expected non-empty strings")
-    return tuple(v.strip() for v in value)
+class _Invalid(ValueError):
+    """A value that breaks the gazetteer's schema; its message is shown as it is, after its path."""
 
 
-def _text(entry: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str | None:
-    value = entry.get(key)
-    if value is None and not required:
-        return None
+def _non_blank(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise GazetteerError(f"{where}: {key!r} must be a non-empty string")
-    return value.strip()
+        raise _Invalid(f"{attribute.name!r} must be a non-empty string")
 
 
-def _date(value: Any, where: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise GazetteerError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+def _optional_non_blank(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _non_blank(instance, attribute, value)
+
+
+def _names(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _Invalid(f"{attribute.name!r} must be a list of non-empty strings")
+
+
+def _iso3(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value):
+        raise _Invalid(f"{attribute.name!r} must be three capital letters, not {value!r}")
+
+
+def _lowercase(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.lower() for v in values)
 
 
 @attrs.frozen
 class Country:
-    id: str
-    iso3: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    adjectives: tuple[str, ...] = ()
-    capital: str | None = None
+    id: str = attrs.field(validator=_non_blank)
+    iso3: str = attrs.field(validator=_iso3)
+    name: str = attrs.field(validator=_non_blank)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_names)
+    adjectives: tuple[str, ...] = attrs.field(default=(), validator=_names)
+    capital: str | None = attrs.field(default=None, validator=_optional_non_blank)
 
     def actor(self) -> Actor:
         return Actor(id=self.id, name=self.name, country=self.iso3)
@@ -95,20 +103,24 @@ class Country:
 
 @attrs.frozen
 class Person:
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
+    id: str = attrs.field(validator=_non_blank)
+    name: str = attrs.field(validator=_non_blank)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_names)
     #: Names valid only once the story has named the person in full ("Xi" after "Xi Jinping").
-    short: tuple[str, ...] = ()
-    country: str | None = None
-    office: str | None = None
+    short: tuple[str, ...] = attrs.field(default=(), validator=_names)
+    country: str | None = attrs.field(default=None, validator=_optional_non_blank)
+    office: str | None = attrs.field(default=None, validator=_optional_non_blank)
 
 
 @attrs.frozen
 class Term:
-    holder: str
-    start: dt.date
-    end: dt.date | None = None  # exclusive; None while the term runs
+    """One holder's time in an office, ``[start, end)``; in the data its keys are ``from`` and ``to``."""
+
+    holder: str = attrs.field(validator=_non_blank)
+    start: dt.date = attrs.field(validator=attrs.validators.instance_of(dt.date))
+    end: dt.date | None = attrs.field(  # exclusive; None while the term runs
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(dt.date))
+    )
 
     def covers(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -116,43 +128,138 @@ class Term:
 
 @attrs.frozen
 class Office:
-    country: str
-    office: str
-    aliases: tuple[str, ...]
-    terms: tuple[Term, ...] = ()
+    country: str = attrs.field(validator=_non_blank)
+    office: str = attrs.field(validator=_non_blank)
+    #: Lower case ("foreign minister"): offices are matched without regard to case.
+    aliases: tuple[str, ...] = attrs.field(converter=_lowercase, validator=_names)
+    terms: tuple[Term, ...] = attrs.field(
+        default=(), validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Term))
+    )
 
 
 @attrs.frozen
 class Organisation:
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    country: str | None = None
+    id: str = attrs.field(validator=_non_blank)
+    name: str = attrs.field(validator=_non_blank)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_names)
+    country: str | None = attrs.field(default=None, validator=_optional_non_blank)
 
 
 @attrs.frozen
 class PlaceEntry:
-    name: str
-    aliases: tuple[str, ...]
-    country: str | None
-    kind: str = "city"  # venue, city, region or country: the most specific wins
-    city: str | None = None
+    name: str = attrs.field(validator=_non_blank)
+    aliases: tuple[str, ...] = attrs.field(validator=_names)
+    country: str | None = attrs.field(validator=_optional_non_blank)
+    #: The most specific wins (a venue over its city, a city over its region or country).
+    kind: PlaceLevel = attrs.field(
+        default=PlaceLevel.CITY, validator=attrs.validators.instance_of(PlaceLevel)
+    )
+    city: str | None = attrs.field(default=None, validator=_optional_non_blank)
     #: The places that hold this one, innermost first (a venue's city, then region); defaults to the city.
-    within: tuple[str, ...] = ()
+    within: tuple[str, ...] = attrs.field(default=(), validator=_names)
 
     def containers(self) -> tuple[str, ...]:
         """The places that hold this one, innermost first, as a Place's ``within`` carries them."""
         return self.within or ((self.city,) if self.city else ())
 
 
-def _read_section(data: Mapping[str, Any], section: str, where: str) -> list[Mapping[str, Any]]:
-    entries = data.get(section, ())
-    if not isinstance(entries, Sequence) or isinstance(entries, str):
-        raise GazetteerError(f"{where}: {section!r} must be a list")
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, Mapping):
-            raise GazetteerError(f"{where}: {section}[{index}] must be an object")
-    return list(entries)
+@attrs.frozen
+class _Data:
+    """One gazetteer document, as the packaged file and the ``newsparse_gazetteer`` hook give it."""
+
+    about: str | None = None  # what the file is: read by people, not by the extractor
+    countries: tuple[Country, ...] = ()
+    people: tuple[Person, ...] = ()
+    offices: tuple[Office, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    places: tuple[PlaceEntry, ...] = ()
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args: tuple[Any, ...] = get_args(tp)
+    return get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _make_converter() -> cattrs.Converter:
+    """A strict converter for gazetteer data: unknown keys are refused (a typo such as ``"titel"`` must
+    not load silently), strings are non-blank and stripped, lists of names are lists (a string is not
+    a list of its letters; ``null`` is an empty list), dates are ISO ``YYYY-MM-DD``."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    def text(value: Any, _: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise _Invalid(f"expected a non-empty string, got {value!r}")
+        return value.strip()
+
+    def names(value: Any, _: Any) -> tuple[str, ...]:
+        return () if value is None else entries(value, tuple[str, ...])
+
+    def entries(value: Any, tp: Any) -> tuple[Any, ...]:
+        if isinstance(value, (str, Mapping)) or not isinstance(value, Sequence):
+            raise _Invalid(f"expected a list, got {type(value).__name__}")
+        return tuple(conv.structure(list(value), list[get_args(tp)[0]]))  # type: ignore[misc,arg-type]
+
+    def day(value: Any, _: Any) -> dt.date:
+        try:
+            return dt.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise _Invalid(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+    def level(value: Any, _: Any) -> PlaceLevel:
+        try:
+            return PlaceLevel(value)
+        except ValueError:
+            raise _Invalid(f"{value!r} is not one of {', '.join(v.value for v in PlaceLevel)}") from None
+
+    conv.register_structure_hook(str, text)
+    # Later registrations are tried first: names (which take null) before other tuples (which do not).
+    conv.register_structure_hook_func(_is_homogeneous_tuple, entries)
+    conv.register_structure_hook_func(lambda tp: bool(tp == tuple[str, ...]), names)
+    conv.register_structure_hook(dt.date, day)
+    conv.register_structure_hook(PlaceLevel, level)
+    conv.register_structure_hook(
+        Term,
+        make_dict_structure_fn(
+            Term,
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            start=override(rename="from"),
+            end=override(rename="to"),
+        ),
+    )
+    return conv
+
+
+_CONVERTER = _make_converter()
+
+
+#: Term's attributes by their keys in the data, so that an error path names the key the data has.
+_TERM_KEYS = {"start": ".from", "end": ".to"}
+_TERM_KEY = re.compile(r"(\.terms\[\d+\])\.(start|end)\b")
+
+
+def _message(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, _Invalid):
+        return str(exc)
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown keys {sorted(exc.extra_fields)}"
+    return format_exception(exc, type_)
+
+
+def _read(data: Any, where: str) -> _Data:
+    """``data`` as a :class:`_Data`, or a GazetteerError naming every problem by its path
+    (``plugin x: $.people[3].name: expected a non-empty string, got ''``)."""
+    if not isinstance(data, Mapping):
+        raise GazetteerError(f"{where}: expected an object with {', '.join(SECTIONS)}")
+    try:
+        return _CONVERTER.structure(data, _Data)
+    except cattrs.BaseValidationError as exc:
+        problems = []
+        for line in transform_error(exc, path="$", format_exception=_message):
+            message, _, path = line.rpartition(" @ ")
+            path = _TERM_KEY.sub(lambda m: m.group(1) + _TERM_KEYS[m.group(2)], path)
+            problems.append(f"{path}: {message}")
+        raise GazetteerError(f"{where}: " + "; ".join(problems)) from exc
 
 
 @attrs.define
@@ -177,94 +284,32 @@ class Gazetteer:
         """Add entries in the schema of the packaged file. An id (or country, or office) already known
         gains the new aliases and terms; its other fields stay. Validates everything before adding
         anything, so bad data leaves the gazetteer as it was."""
-        if not isinstance(data, Mapping):
-            raise GazetteerError(f"{where}: expected an object with {', '.join(SECTIONS)}")
-        unknown = set(data) - set(SECTIONS) - {"about"}
-        if unknown:
-            raise GazetteerError(f"{where}: unknown sections {sorted(unknown)}")
-        staged = attrs.evolve(self)
-        staged.countries, staged.people = dict(self.countries), dict(self.people)
-        staged.offices, staged.organisations = dict(self.offices), dict(self.organisations)
-        staged.places = dict(self.places)
-        for i, e in enumerate(_read_section(data, "countries", where)):
-            w = f"{where}: countries[{i}]"
-            iso3 = _text(e, "iso3", w) or ""
-            if not re.fullmatch(r"[A-Z]{3}", iso3):
-                raise GazetteerError(f"{w}: iso3 must be three capital letters")
-            new = Country(
-                id=_text(e, "id", w) or "",
-                iso3=iso3,
-                name=_text(e, "name", w) or "",
-                aliases=_strings(e.get("aliases"), w),
-                adjectives=_strings(e.get("adjectives"), w),
-                capital=_text(e, "capital", w, required=False),
-            )
-            staged.countries[iso3] = _merged(staged.countries.get(iso3), new, "aliases", "adjectives")
-        for i, e in enumerate(_read_section(data, "people", where)):
-            w = f"{where}: people[{i}]"
-            new_person = Person(
-                id=_text(e, "id", w) or "",
-                name=_text(e, "name", w) or "",
-                aliases=_strings(e.get("aliases"), w),
-                short=_strings(e.get("short"), w),
-                country=_text(e, "country", w, required=False),
-                office=_text(e, "office", w, required=False),
-            )
-            staged.people[new_person.id] = _merged(
-                staged.people.get(new_person.id), new_person, "aliases", "short"
-            )
-        for i, e in enumerate(_read_section(data, "organisations", where)):
-            w = f"{where}: organisations[{i}]"
-            org = Organisation(
-                id=_text(e, "id", w) or "",
-                name=_text(e, "name", w) or "",
-                aliases=_strings(e.get("aliases"), w),
-                country=_text(e, "country", w, required=False),
-            )
-            staged.organisations[org.id] = _merged(staged.organisations.get(org.id), org, "aliases")
-        for i, e in enumerate(_read_section(data, "places", where)):
-            w = f"{where}: places[{i}]"
-            kind = _text(e, "kind", w, required=False) or "city"
-            if kind not in ("venue", "city", "region", "country"):
-                raise GazetteerError(f"{w}: kind must be venue, city, region or country")
-            place = PlaceEntry(
-                name=_text(e, "name", w) or "",
-                aliases=_strings(e.get("aliases"), w),
-                country=_text(e, "country", w, required=False),
-                kind=kind,
-                city=_text(e, "city", w, required=False),
-                within=_strings(e.get("within"), w),
-            )
-            staged.places[place.name] = _merged(staged.places.get(place.name), place, "aliases")
-        for i, e in enumerate(_read_section(data, "offices", where)):
-            w = f"{where}: offices[{i}]"
-            country = _text(e, "country", w) or ""
-            terms = []
-            for j, t in enumerate(e.get("terms") or ()):
-                if not isinstance(t, Mapping):
-                    raise GazetteerError(f"{w}: terms[{j}] must be an object")
-                holder = _text(t, "holder", f"{w}: terms[{j}]") or ""
-                if holder not in staged.people:
-                    raise GazetteerError(f"{w}: terms[{j}]: holder {holder!r} is not a known person id")
-                start = _date(t.get("from"), f"{w}: terms[{j}]")
-                if start is None:
-                    raise GazetteerError(f"{w}: terms[{j}]: 'from' is required")
-                terms.append(Term(holder, start, _date(t.get("to"), f"{w}: terms[{j}]")))
-            office = Office(
-                country=country,
-                office=_text(e, "office", w) or "",
-                aliases=tuple(a.lower() for a in _strings(e.get("aliases"), w)),
-                terms=tuple(terms),
-            )
+        read = _read(data, where)
+        countries, people = dict(self.countries), dict(self.people)
+        offices, organisations, places = dict(self.offices), dict(self.organisations), dict(self.places)
+        for country in read.countries:
+            countries[country.iso3] = _merged(countries.get(country.iso3), country, "aliases", "adjectives")
+        for person in read.people:
+            people[person.id] = _merged(people.get(person.id), person, "aliases", "short")
+        for org in read.organisations:
+            organisations[org.id] = _merged(organisations.get(org.id), org, "aliases")
+        for place in read.places:
+            places[place.name] = _merged(places.get(place.name), place, "aliases")
+        for i, office in enumerate(read.offices):
+            for j, term in enumerate(office.terms):
+                if term.holder not in people:
+                    raise GazetteerError(
+                        f"{where}: $.offices[{i}].terms[{j}].holder: {term.holder!r} is not a known person id"
+                    )
             key = (office.country, office.office)
-            staged.offices[key] = _merged(staged.offices.get(key), office, "aliases", "terms")
-        for office in staged.offices.values():
-            if office.country not in staged.countries:
+            offices[key] = _merged(offices.get(key), office, "aliases", "terms")
+        for office in offices.values():
+            if office.country not in countries:
                 raise GazetteerError(
                     f"{where}: office {office.office!r} names unknown country {office.country}"
                 )
-        self.countries, self.people, self.offices = staged.countries, staged.people, staged.offices
-        self.organisations, self.places = staged.organisations, staged.places
+        self.countries, self.people, self.offices = countries, people, offices
+        self.organisations, self.places = organisations, places
 
     # -- lookups -------------------------------------------------------------------------------
     def person_actor(self, person_id: str, office: str | None = None) -> Actor:

@@ -14,10 +14,12 @@ import attrs
 
 from newsparse.mentions.gazetteer import Gazetteer, PlaceEntry
 from newsparse.models import Place
+from newsparse.vocabulary import PlaceLevel
 
 __all__ = ["FoundPlace", "PlaceFinder"]
 
-_SPECIFICITY = {"venue": 0, "city": 1, "region": 2, "country": 3}
+#: The most specific place wins: a venue over its city, a city over its region or country.
+_SPECIFICITY = {PlaceLevel.VENUE: 0, PlaceLevel.CITY: 1, PlaceLevel.REGION: 2, PlaceLevel.COUNTRY: 3}
 _UNKNOWN_VENUE = re.compile(
     r"\bat\s+the\s+(?P<name>(?:[A-Z][\w’'-]+\s+)*(?:Palace|House|Hall|Guesthouse|Hotel|Centre|Center|Building|"
     r"Ministry|Residence|Castle|Villa|Estate|Headquarters|Compound|Kremlin|Chancellery)"
@@ -42,11 +44,11 @@ class FoundPlace:
     start: int
     end: int
     place: Place
-    kind: str
+    kind: PlaceLevel
 
     @property
     def specificity(self) -> int:
-        return _SPECIFICITY.get(self.kind, 4)
+        return _SPECIFICITY[self.kind]
 
 
 def _alternation(forms: list[str]) -> str:
@@ -59,12 +61,16 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._by_form: dict[str, PlaceEntry] = {}
         for country in gazetteer.countries.values():
-            self._by_form.setdefault(country.name, PlaceEntry(country.name, (), country.iso3, "country"))
+            self._by_form.setdefault(
+                country.name, PlaceEntry(country.name, (), country.iso3, PlaceLevel.COUNTRY)
+            )
             for alias in country.aliases:
-                self._by_form.setdefault(alias, PlaceEntry(country.name, (), country.iso3, "country"))
+                self._by_form.setdefault(
+                    alias, PlaceEntry(country.name, (), country.iso3, PlaceLevel.COUNTRY)
+                )
             if country.capital:
                 self._by_form.setdefault(
-                    country.capital, PlaceEntry(country.capital, (), country.iso3, "city")
+                    country.capital, PlaceEntry(country.capital, (), country.iso3, PlaceLevel.CITY)
                 )
         for entry in gazetteer.places.values():
             for form in (entry.name, *entry.aliases):
@@ -72,7 +78,11 @@ class PlaceFinder:
         self._pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(self._by_form))})(?![\w-])")
         # "in Lima, Peru", "in Woodside, California": a town the gazetteer lacks, placed by a country
         # or region it knows.
-        wider = [form for form, entry in self._by_form.items() if entry.kind in ("country", "region")]
+        wider = [
+            form
+            for form, entry in self._by_form.items()
+            if entry.kind in (PlaceLevel.COUNTRY, PlaceLevel.REGION)
+        ]
         self._town_of = re.compile(
             rf"\bin\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}),\s+(?P<wider>{_alternation(wider)})(?![\w-])"
         )
@@ -86,33 +96,34 @@ class PlaceFinder:
             if not _LOCATIVE_BEFORE.search(text[max(begin, match.start() - 60) : match.start()]):
                 continue
             entry = self._by_form[match.group(0)]
-            place = Place(entry.name, entry.country, within=entry.containers(), level=entry.kind)
+            place = Place(entry.name, entry.country, within=entry.containers(), level=entry.kind.value)
             found.append(FoundPlace(match.start(), match.end(), place, entry.kind))
         for match in self._town_of.finditer(text, begin):
             start, end = match.span("name")
             wider = self._by_form[match.group("wider")]
             if match.group("name") not in self._by_form and not _CALENDAR_WORD.match(match.group("name")):
-                within = (wider.name,) if wider.kind == "region" else ()
-                town = Place(match.group("name"), wider.country, within=within, level="city")
-                found.append(FoundPlace(start, end, town, "city"))
+                within = (wider.name,) if wider.kind is PlaceLevel.REGION else ()
+                town = Place(match.group("name"), wider.country, within=within, level=PlaceLevel.CITY.value)
+                found.append(FoundPlace(start, end, town, PlaceLevel.CITY))
         for match in _UNKNOWN_VENUE.finditer(text, begin):
             start, end = match.span("name")
             if not any(f.start < end and start < f.end for f in found):
-                found.append(FoundPlace(start, end, Place(match.group("name"), None, level="venue"), "venue"))
+                venue = Place(match.group("name"), None, level=PlaceLevel.VENUE.value)
+                found.append(FoundPlace(start, end, venue, PlaceLevel.VENUE))
         return sorted(found, key=lambda f: f.start)
 
     @staticmethod
     def best(places: list[FoundPlace]) -> Place | None:
         """The most specific place; a venue whose country is unknown borrows the country of a city or
         country named with it ("at the Istana Palace in Singapore")."""
-        real = [p for p in places if p.place.country is not None or p.kind == "venue"]
+        real = [p for p in places if p.place.country is not None or p.kind is PlaceLevel.VENUE]
         if not real:
             return None
         best = min(real, key=lambda p: (p.specificity, p.start))
         if best.place.country is None:
             country = next((p.place.country for p in real if p.place.country), None)
             # the venue lies in the city named with it ("at the Istana Palace in Singapore")
-            city = next((p.place for p in real if p.kind == "city" and p.place.country), None)
+            city = next((p.place for p in real if p.kind is PlaceLevel.CITY and p.place.country), None)
             within = (city.name, *city.within) if city is not None else best.place.within
             return attrs.evolve(best.place, country=country, within=within)
         return best.place

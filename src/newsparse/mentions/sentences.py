@@ -8,6 +8,7 @@ Great Hall, as neither side confirmed it until an hour before" stays a meeting. 
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterator, Sequence
 
@@ -18,6 +19,7 @@ from newsparse.models import Article
 __all__ = [
     "BOILERPLATE",
     "Block",
+    "BlockKind",
     "Sentence",
     "article_blocks",
     "clause_bounds",
@@ -54,13 +56,22 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+class BlockKind(enum.Enum):
+    """Which part of the article a block is. The headline is read for names, not for reports."""
+
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    PARAGRAPH = "paragraph"
+    CAPTION = "caption"
+
+
 @attrs.frozen
 class Block:
     """One block of the article (title, standfirst, paragraph or caption) and where it starts."""
 
     text: str
     start: int
-    kind: str  # "title", "subtitle", "paragraph" or "caption"
+    kind: BlockKind
 
 
 @attrs.frozen
@@ -80,9 +91,9 @@ def is_boilerplate(block: str) -> bool:
 
 def article_blocks(article: Article) -> list[Block]:
     """The article's blocks with their offsets in ``article.text`` (which joins them by blank lines)."""
-    kinds = (["title"] if article.title else []) + (["subtitle"] if article.subtitle else [])
-    kinds += ["paragraph"] * len(article.paragraphs)
-    kinds += ["caption"] * sum(1 for image in article.images if image.caption)
+    kinds = ([BlockKind.TITLE] if article.title else []) + ([BlockKind.SUBTITLE] if article.subtitle else [])
+    kinds += [BlockKind.PARAGRAPH] * len(article.paragraphs)
+    kinds += [BlockKind.CAPTION] * sum(1 for image in article.images if image.caption)
     blocks: list[Block] = []
     offset = 0
     for text, kind in zip(article.blocks(), kinds, strict=True):

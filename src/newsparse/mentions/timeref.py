@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import attrs
 
 from newsparse.models import Precision, When
 
-__all__ = ["DatePhrase", "document_anchor", "find_dates", "resolve"]
+__all__ = ["RULES", "DatePhrase", "DateRule", "document_anchor", "find_dates", "resolve"]
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -59,35 +60,6 @@ _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 
-# Ordered: earlier patterns win where they overlap later ones.
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern))
-    for name, pattern in (
-        ("full_mdy", rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})\b"),
-        ("full_dmy", rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})\b"),
-        ("iso", rf"\b(?P<year>{_YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-        ("weekday_month_day", rf"\b(?P<wd>{_WD})\s*(?:\(\s*(?P<mon>{_MON})\s+(?P<day>{_DAY})\s*\)|"
-                              rf",?\s+(?P<mon2>{_MON})\s+(?P<day2>{_DAY}))(?!\d)"),
-        ("month_day", rf"\b(?P<mon>{_MON})\s+(?P<day>{_DAY})\b"
-                      rf"(?!,?\s*(?:19|20)\d\d)(?!:)"),
-        ("day_month", rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MON})(?![\w.])(?!,?\s*(?:19|20)\d\d)"),
-        ("month_year", rf"\b(?P<mon>{_FULL_MON}|{_MON})\s+(?:of\s+)?(?P<year>{_YEAR})\b"),
-        ("year", rf"\b(?:in|since|early|late|mid-?|during|of)\s+(?P<year>{_YEAR})\b"),
-        ("relative_month", rf"\b(?:(?P<rel>last|next|this|coming)\s+|(?:back\s+)?in\s+)"
-                           rf"(?P<mon>{_FULL_MON})\b"),
-        ("weekday", rf"\b(?:(?P<rel>last|next|this|coming|on)\s+)?(?P<wd>{_WD})\b"
-                    rf"(?:\s+(?P<after>next|last)\b)?"),
-        ("relative", r"(?i:\b(?P<rel>last year|this year|next year|last month|next month|this month|"
-                     r"earlier this month|earlier this year|earlier this week|last week|this week|next week|"
-                     r"yesterday|today|tomorrow|earlier in the day|later in the day|earlier today|"
-                     r"later today|"
-                     r"the previous day|the day before|the next day)\b)"),
-        # Only with "currently", "now" or "still": "preparations are under way for a summit" is no date.
-        ("under_way", r"(?i:\b(?:currently|now|still)\s+(?:under\s?way|in\s+progress|ongoing|"
-                      r"taking\s+place|being\s+held)\b)"),
-    )
-)  # fmt: skip
-
 _FUTURE_WORDS = re.compile(r"(?i)\b(next|coming|tomorrow|the next day)\b")
 
 
@@ -111,30 +83,19 @@ class DatePhrase:
         return None
 
 
-def find_dates(text: str) -> list[DatePhrase]:
-    """Every date expression in ``text``, unresolved, in order, without overlaps."""
-    taken: list[tuple[int, int]] = []
-    found: list[DatePhrase] = []
-    for rule, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
-                continue
-            if rule == "weekday" and match.group("rel") is None and match.group("after") is None:
-                pass  # a bare weekday ("Monday") still counts: "talks Monday in Geneva"
-            groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
-            taken.append((start, end))
-            found.append(
-                DatePhrase(
-                    text=match.group(0),
-                    start=start,
-                    end=end,
-                    rule=rule,
-                    future=bool(_FUTURE_WORDS.search(match.group(0))),
-                    groups=groups,
-                )
-            )
-    return sorted(found, key=lambda p: p.start)
+@attrs.frozen
+class _Reading:
+    """One phrase to resolve and what its resolver may use: the anchor day, whether the event is still
+    to come (the caller's intent or the phrase's own "next"), and whether the anchor is a date found in
+    the document (then a month without a year takes the nearest year)."""
+
+    phrase: DatePhrase
+    anchor: dt.date
+    forward: bool
+    nearest: bool
+
+    def group(self, name: str) -> str | None:
+        return self.phrase.group(name)
 
 
 def _month(name: str) -> int:
@@ -164,107 +125,239 @@ def _week_as_month(monday: dt.date) -> When | None:
     return None
 
 
+# -- the resolvers, one per rule ------------------------------------------------------------------------
+def _full_date(phrase: DatePhrase) -> When | None:
+    """A date with its year ("June 19, 2023", "19 June 2023", "2023-06-19"), checked against its weekday
+    when one is given: a text that contradicts itself gives no date rather than one side of it."""
+    g = phrase.group
+    month = int(g("month") or 0) or _month(g("mon") or "")
+    day = _safe_date(int(g("year") or 0), month, _day(g("day") or "0"))
+    if day is None:
+        return None
+    weekday = g("wd")
+    if weekday and _WEEKDAYS[weekday.lower()] != day.weekday():
+        return None
+    return When(day, Precision.DAY)
+
+
+def _month_year(phrase: DatePhrase) -> When | None:
+    """ "November 2022", "June of 2023": that month."""
+    return When.month(int(phrase.group("year") or 0), _month(phrase.group("mon") or ""))
+
+
+def _year(phrase: DatePhrase) -> When | None:
+    """ "in 2021", "since 2020", "early 2023": that year."""
+    return When.year(int(phrase.group("year") or 0))
+
+
+def _month_day(r: _Reading) -> When | None:
+    """A month and day without a year ("Dec 6", "Wednesday (Dec 6)", "6 December"): the year that puts
+    them latest before the anchor (the next after it for what is to come, the nearest for a document's
+    own date), agreeing with the weekday when one is given."""
+    month = _month(r.group("mon") or r.group("mon2") or "")
+    day_of_month = _day(r.group("day") or r.group("day2") or "0")
+    weekday = r.group("wd")
+    anchor = r.anchor
+    candidates = [
+        d
+        for d in (_safe_date(anchor.year + k, month, day_of_month) for k in (-1, 0, 1))
+        if d is not None and (weekday is None or d.weekday() == _WEEKDAYS[weekday.lower()])
+    ]
+    if r.nearest:
+        candidates.sort(key=lambda d: (abs((d - anchor).days), d))
+    elif r.forward:
+        candidates = sorted(d for d in candidates if d >= anchor)
+    else:
+        candidates = sorted((d for d in candidates if d <= anchor), reverse=True)
+    return When(candidates[0], Precision.DAY) if candidates else None
+
+
+def _weekday(r: _Reading) -> When | None:
+    """ "on Monday", "last Friday", "Tuesday next": looks back from the anchor (its own weekday is the
+    anchor day), forward for "next" or for what is to come; "last"/"next" never mean the anchor day."""
+    target = _WEEKDAYS[(r.group("wd") or "").lower()]
+    rel = (r.group("rel") or r.group("after") or "").lower()
+    anchor = r.anchor
+    if rel == "next" or (r.forward and rel != "last"):
+        ahead = (target - anchor.weekday()) % 7
+        if rel == "next" and ahead == 0:
+            ahead = 7
+        return When(anchor + dt.timedelta(days=ahead), Precision.DAY)
+    back = (anchor.weekday() - target) % 7
+    if rel == "last" and back == 0:
+        back = 7
+    return When(anchor - dt.timedelta(days=back), Precision.DAY)
+
+
+def _relative_month(r: _Reading) -> When | None:
+    """ "in November", "last March", "next June": the latest such month not after the anchor's (the
+    next one for what is to come, the nearest one against a document's own date)."""
+    month = _month(r.group("mon") or "")
+    rel = (r.group("rel") or "").lower()
+    anchor = r.anchor
+    if r.nearest and not rel:
+        options = [dt.date(anchor.year + k, month, 1) for k in (-1, 0, 1)]
+        middle = anchor.replace(day=1)
+        best = min(options, key=lambda d: (abs((d.year - middle.year) * 12 + d.month - middle.month), d))
+        return When.month(best.year, best.month)
+    if rel in ("next", "coming") or (r.forward and rel != "last"):
+        strictly = rel == "next"
+        later = month > anchor.month or (month == anchor.month and not strictly)
+        return When.month(anchor.year if later else anchor.year + 1, month)
+    strictly = rel == "last"
+    earlier = month < anchor.month or (month == anchor.month and not strictly)
+    return When.month(anchor.year if earlier else anchor.year - 1, month)
+
+
+def _monday(anchor: dt.date) -> dt.date:
+    return anchor - dt.timedelta(days=anchor.weekday())
+
+
+def _days_after(days: int) -> Callable[[dt.date], When | None]:
+    return lambda anchor: When(anchor + dt.timedelta(days=days), Precision.DAY)
+
+
+_DAY_BEFORE, _SAME_DAY, _DAY_AFTER = _days_after(-1), _days_after(0), _days_after(1)
+
+#: The words of the ``relative`` rule and what each means on an anchor day. "last week" and its kin are
+#: a month only when that whole week lies in one month.
+_RELATIVE_WORDS: dict[str, Callable[[dt.date], When | None]] = {
+    "yesterday": _DAY_BEFORE,
+    "the previous day": _DAY_BEFORE,
+    "the day before": _DAY_BEFORE,
+    "today": _SAME_DAY,
+    "earlier in the day": _SAME_DAY,
+    "later in the day": _SAME_DAY,
+    "earlier today": _SAME_DAY,
+    "later today": _SAME_DAY,
+    "tomorrow": _DAY_AFTER,
+    "the next day": _DAY_AFTER,
+    "last year": lambda a: When.year(a.year - 1),
+    "this year": lambda a: When.year(a.year),
+    "earlier this year": lambda a: When.year(a.year),
+    "next year": lambda a: When.year(a.year + 1),
+    "last month": lambda a: _shift_month(a, -1),
+    "this month": lambda a: _shift_month(a, 0),
+    "earlier this month": lambda a: _shift_month(a, 0),
+    "next month": lambda a: _shift_month(a, 1),
+    "last week": lambda a: _week_as_month(_monday(a) - dt.timedelta(days=7)),
+    "this week": lambda a: _week_as_month(_monday(a)),
+    "earlier this week": lambda a: _week_as_month(_monday(a)),
+    "next week": lambda a: _week_as_month(_monday(a) + dt.timedelta(days=7)),
+}
+
+
+def _relative(r: _Reading) -> When | None:
+    """ "yesterday", "last year", "earlier this month", "last week" ...: see :data:`_RELATIVE_WORDS`."""
+    meaning = _RELATIVE_WORDS.get((r.group("rel") or "").lower())
+    return meaning(r.anchor) if meaning is not None else None
+
+
+def _under_way(r: _Reading) -> When | None:
+    """ "the summit currently under way": within the week up to the anchor, as its month when that
+    week lies in one month (an occasion is taken to last a week at most)."""
+    return _week_as_month(r.anchor - dt.timedelta(days=6))
+
+
+@attrs.frozen
+class DateRule:
+    """One date rule: its name (``DatePhrase.rule``), its pattern, and how it resolves.
+
+    A rule whose words carry their year (``absolute``) resolves without an anchor, from the phrase
+    alone; the others need the anchor day and read it through a :class:`_Reading`."""
+
+    name: str
+    pattern: re.Pattern[str]
+    absolute: Callable[[DatePhrase], When | None] | None = None
+    anchored: Callable[[_Reading], When | None] | None = None
+    #: The words state a full day with its year: such a phrase can anchor a document without a date.
+    full_date: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if (self.absolute is None) == (self.anchored is None):
+            raise ValueError(f"date rule {self.name!r}: give exactly one resolver, absolute or anchored")
+        if self.full_date and self.absolute is None:
+            raise ValueError(f"date rule {self.name!r}: a full date resolves without an anchor")
+
+
+def _rule(name: str, pattern: str, **how: Any) -> DateRule:
+    return DateRule(name, re.compile(pattern), **how)
+
+
+#: Ordered: earlier patterns win where they overlap later ones.
+RULES: tuple[DateRule, ...] = (
+    _rule("full_mdy", rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})\b",
+          absolute=_full_date, full_date=True),
+    _rule("full_dmy", rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<day>{_DAY})\s+(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})\b",
+          absolute=_full_date, full_date=True),
+    _rule("iso", rf"\b(?P<year>{_YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", absolute=_full_date,
+          full_date=True),
+    _rule("weekday_month_day", rf"\b(?P<wd>{_WD})\s*(?:\(\s*(?P<mon>{_MON})\s+(?P<day>{_DAY})\s*\)|"
+                               rf",?\s+(?P<mon2>{_MON})\s+(?P<day2>{_DAY}))(?!\d)", anchored=_month_day),
+    _rule("month_day", rf"\b(?P<mon>{_MON})\s+(?P<day>{_DAY})\b(?!,?\s*(?:19|20)\d\d)(?!:)",
+          anchored=_month_day),
+    _rule("day_month", rf"\b(?P<day>{_DAY})\s+(?P<mon>{_MON})(?![\w.])(?!,?\s*(?:19|20)\d\d)",
+          anchored=_month_day),
+    _rule("month_year", rf"\b(?P<mon>{_FULL_MON}|{_MON})\s+(?:of\s+)?(?P<year>{_YEAR})\b",
+          absolute=_month_year),
+    _rule("year", rf"\b(?:in|since|early|late|mid-?|during|of)\s+(?P<year>{_YEAR})\b", absolute=_year),
+    _rule("relative_month", rf"\b(?:(?P<rel>last|next|this|coming)\s+|(?:back\s+)?in\s+)"
+                            rf"(?P<mon>{_FULL_MON})\b",
+          anchored=_relative_month),
+    # A bare weekday ("Monday") counts too: "talks Monday in Geneva".
+    _rule("weekday", rf"\b(?:(?P<rel>last|next|this|coming|on)\s+)?(?P<wd>{_WD})\b"
+                     rf"(?:\s+(?P<after>next|last)\b)?",
+          anchored=_weekday),
+    _rule("relative", r"(?i:\b(?P<rel>last year|this year|next year|last month|next month|this month|"
+                      r"earlier this month|earlier this year|earlier this week|last week|this week|next week|"
+                      r"yesterday|today|tomorrow|earlier in the day|later in the day|earlier today|"
+                      r"later today|the previous day|the day before|the next day)\b)", anchored=_relative),
+    # Only with "currently", "now" or "still": "preparations are under way for a summit" is no date.
+    _rule("under_way", r"(?i:\b(?:currently|now|still)\s+(?:under\s?way|in\s+progress|ongoing|"
+                       r"taking\s+place|being\s+held)\b)", anchored=_under_way),
+)  # fmt: skip
+_RULES_BY_NAME = {rule.name: rule for rule in RULES}
+
+
+def find_dates(text: str) -> list[DatePhrase]:
+    """Every date expression in ``text``, unresolved, in order, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    found: list[DatePhrase] = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
+            taken.append((start, end))
+            found.append(
+                DatePhrase(
+                    text=match.group(0),
+                    start=start,
+                    end=end,
+                    rule=rule.name,
+                    future=bool(_FUTURE_WORDS.search(match.group(0))),
+                    groups=groups,
+                )
+            )
+    return sorted(found, key=lambda p: p.start)
+
+
 def resolve(
     phrase: DatePhrase, anchor: dt.date | None, *, forward: bool = False, nearest: bool = False
 ) -> When | None:
-    """What ``phrase`` means, given the anchor day.
+    """What ``phrase`` means, given the anchor day: the resolver of its rule.
 
     ``forward``: the event is still to come (an announced intent), so open references look ahead.
     ``nearest``: the anchor is a date found in the document, not the publication day, so a month and
     day without a year take the year nearest the anchor rather than the latest before it.
     """
-    g = phrase.group
-    rule = phrase.rule
-    if rule in ("full_mdy", "full_dmy", "iso"):
-        month = int(g("month") or 0) or _month(g("mon") or "")
-        day = _safe_date(int(g("year") or 0), month, _day(g("day") or "0"))
-        if day is None:
-            return None
-        weekday = g("wd")
-        if weekday and _WEEKDAYS[weekday.lower()] != day.weekday():
-            return None  # the text contradicts itself: do not pick one side
-        return When(day, Precision.DAY)
-    if rule == "month_year":
-        return When.month(int(g("year") or 0), _month(g("mon") or ""))
-    if rule == "year":
-        return When.year(int(g("year") or 0))
-    if anchor is None:
+    rule = _RULES_BY_NAME[phrase.rule]
+    if rule.absolute is not None:
+        return rule.absolute(phrase)
+    if anchor is None or rule.anchored is None:
         return None
-    forward = forward or phrase.future
-    if rule in ("weekday_month_day", "month_day", "day_month"):
-        month = _month(g("mon") or g("mon2") or "")
-        day_of_month = _day(g("day") or g("day2") or "0")
-        weekday = g("wd")
-        candidates = [
-            d
-            for d in (_safe_date(anchor.year + k, month, day_of_month) for k in (-1, 0, 1))
-            if d is not None and (weekday is None or d.weekday() == _WEEKDAYS[weekday.lower()])
-        ]
-        if nearest:
-            candidates.sort(key=lambda d: (abs((d - anchor).days), d))
-        elif forward:
-            candidates = sorted(d for d in candidates if d >= anchor)
-        else:
-            candidates = sorted((d for d in candidates if d <= anchor), reverse=True)
-        return When(candidates[0], Precision.DAY) if candidates else None
-    if rule == "weekday":
-        target = _WEEKDAYS[(g("wd") or "").lower()]
-        rel = (g("rel") or g("after") or "").lower()
-        if rel == "next" or (forward and rel != "last"):
-            ahead = (target - anchor.weekday()) % 7
-            if rel == "next" and ahead == 0:
-                ahead = 7
-            return When(anchor + dt.timedelta(days=ahead), Precision.DAY)
-        back = (anchor.weekday() - target) % 7
-        if rel == "last" and back == 0:
-            back = 7
-        return When(anchor - dt.timedelta(days=back), Precision.DAY)
-    if rule == "relative_month":
-        month = _month(g("mon") or "")
-        rel = (g("rel") or "").lower()
-        if nearest and not rel:
-            # "in November" against a date found in the document: the November nearest to it.
-            options = [dt.date(anchor.year + k, month, 1) for k in (-1, 0, 1)]
-            middle = anchor.replace(day=1)
-            best = min(options, key=lambda d: (abs((d.year - middle.year) * 12 + d.month - middle.month), d))
-            return When.month(best.year, best.month)
-        if rel in ("next", "coming") or (forward and rel != "last"):
-            strictly = rel == "next"
-            later = month > anchor.month or (month == anchor.month and not strictly)
-            return When.month(anchor.year if later else anchor.year + 1, month)
-        strictly = rel == "last"
-        earlier = month < anchor.month or (month == anchor.month and not strictly)
-        return When.month(anchor.year if earlier else anchor.year - 1, month)
-    words = (g("rel") or "").lower()
-    if words in ("yesterday", "the previous day", "the day before"):
-        return When(anchor - dt.timedelta(days=1), Precision.DAY)
-    if words in ("today", "earlier in the day", "later in the day", "earlier today", "later today"):
-        return When(anchor, Precision.DAY)
-    if words in ("tomorrow", "the next day"):
-        return When(anchor + dt.timedelta(days=1), Precision.DAY)
-    if words in ("last year",):
-        return When.year(anchor.year - 1)
-    if words in ("this year", "earlier this year"):
-        return When.year(anchor.year)
-    if words == "next year":
-        return When.year(anchor.year + 1)
-    if words == "last month":
-        return _shift_month(anchor, -1)
-    if words in ("this month", "earlier this month"):
-        return _shift_month(anchor, 0)
-    if words == "next month":
-        return _shift_month(anchor, 1)
-    if rule == "under_way":
-        # "on the sidelines of the summit currently under way": within the week up to the anchor.
-        return _week_as_month(anchor - dt.timedelta(days=6))
-    monday = anchor - dt.timedelta(days=anchor.weekday())
-    if words == "last week":
-        return _week_as_month(monday - dt.timedelta(days=7))
-    if words in ("this week", "earlier this week"):
-        return _week_as_month(monday)
-    if words == "next week":
-        return _week_as_month(monday + dt.timedelta(days=7))
-    return None
+    return rule.anchored(_Reading(phrase, anchor, forward or phrase.future, nearest))
 
 
 def document_anchor(texts: Iterable[str]) -> dt.date | None:
@@ -276,7 +369,7 @@ def document_anchor(texts: Iterable[str]) -> dt.date | None:
     that leaked into the text ("Most read ... 13 Nov 2025")."""
     for text in texts:
         for phrase in find_dates(text):
-            if phrase.rule in ("full_mdy", "full_dmy", "iso"):
+            if _RULES_BY_NAME[phrase.rule].full_date:
                 when = resolve(phrase, None)
                 if when is not None:
                     return when.date
