@@ -1,10 +1,12 @@
 """``newsparse new-plugin NAME``: write a working outlet plugin package to start from.
 
 The package is what a third party would publish: a distribution ``newsparse-NAME`` with one module
-(``newsparse_NAME``, the outlet's data sheet), one entry point in the ``newsparse`` group, one example
-capture with the article expected from it, and a test that runs that case through the installed
-plugins (so it proves the plugin is discovered) plus the boilerplate property test. Every file is
-plain text the author edits; nothing is generated at run time.
+(``newsparse_NAME``, the outlet's data sheet), one entry point in the ``newsparse`` group naming its
+``PLUGIN`` object, one example capture with the article expected from it, and a test that runs that
+case through the installed plugins (so it proves the plugin is discovered) plus the boilerplate
+property test. Its ``pyproject.toml`` configures ruff and ``mypy --strict`` as newsparse checks its
+own plugins, and the package passes both as written. Every file is plain text the author edits;
+nothing is generated at run time.
 """
 
 from __future__ import annotations
@@ -37,9 +39,9 @@ dependencies = ["newsparse>=0.1"]
 [project.optional-dependencies]
 test = ["pytest>=7.4", "hypothesis>=6.90"]
 
-# How newsparse finds the plugin: one entry point in the "newsparse" group.
+# How newsparse finds the plugin: one entry point in the "newsparse" group, naming the plugin object.
 [project.entry-points.newsparse]
-$name = "newsparse_$name"
+$name = "newsparse_$name:PLUGIN"
 
 [tool.hatch.build.targets.wheel]
 packages = ["src/newsparse_$name"]
@@ -50,6 +52,21 @@ dev-mode-dirs = ["src"]
 
 [tool.pytest.ini_options]
 testpaths = ["tests"]
+
+# The checks newsparse runs on its own plugins: ruff check, ruff format --check, mypy.
+[tool.ruff]
+line-length = 110
+target-version = "py310"
+
+[tool.ruff.lint]
+select = ["E", "F", "W", "I", "B", "UP", "SIM", "RUF"]
+# Captures are full of typographic dashes, quotes and bullets.
+ignore = ["RUF001", "RUF002", "RUF003"]
+
+[tool.mypy]
+strict = true
+mypy_path = "src"
+files = ["src", "tests"]
 """)
 
 _MODULE = Template('''\
@@ -63,10 +80,16 @@ from __future__ import annotations
 
 import re
 
-from newsparse.articles.capture.profile import TRAILING_DASH_AGENCY, Block, CaptureProfile, DateRule
-from newsparse.articles.html.layout import HtmlLayout
-from newsparse.articles.outlet_plugin import OutletPlugin
-from newsparse.articles.outlets import Outlet
+from newsparse.outlet import (
+    TRAILING_DASH_AGENCY,
+    Block,
+    CaptureProfile,
+    Credits,
+    DateRule,
+    HtmlLayout,
+    Outlet,
+    OutletPlugin,
+)
 
 OUTLET = Outlet(
     id="$name",
@@ -76,6 +99,14 @@ OUTLET = Outlet(
     markers=("© $title",),
     language="en",
     timezone="UTC",
+)
+
+# How the outlet credits agencies and photos, in its pages and its captures alike.
+CREDITS = Credits(
+    # "... the last sentence.- Reuters": the agency's sign-off, taken off the last paragraph.
+    agencies=[TRAILING_DASH_AGENCY],
+    # Agencies the core does not know, each spelling mapped to the name to report.
+    extra_agencies={},
 )
 
 CAPTURE = CaptureProfile(
@@ -95,8 +126,6 @@ CAPTURE = CaptureProfile(
     ],
     # A printed date and its formats; a format with an hour gives a time in the outlet's zone.
     dates=[DateRule(r"Published (?P<date>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2})", ["%Y-%m-%d %H:%M"])],
-    # "... the last sentence.- Reuters": the agency's sign-off, taken off the last paragraph.
-    agencies=[TRAILING_DASH_AGENCY],
 )
 
 # The outlet's HTML: selectors that refine what JSON-LD and OpenGraph already say.
@@ -110,8 +139,8 @@ LAYOUTS = (
     ),
 )
 
-PLUGIN = OutletPlugin(outlet=OUTLET, capture=CAPTURE, layouts=LAYOUTS)
-newsparse_outlets, newsparse_extract_article = PLUGIN.hooks()
+# The plugin: the object the entry point in pyproject.toml names.
+PLUGIN = OutletPlugin(outlet=OUTLET, credits=CREDITS, capture=CAPTURE, layouts=LAYOUTS)
 ''')
 
 _CAPTURE = Template("""\
@@ -142,10 +171,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
-
-import newsparse_$name as outlet
 from newsparse.models import Page
 from newsparse.testing import Case, GeneratedCapture, capture_with_boilerplate, case_params, check_case
+
+import newsparse_$name as outlet
 
 CASES = Path(__file__).parent / "cases"
 

@@ -21,6 +21,7 @@ from newsparse.articles.capture.profile import (
     Block,
     CaptionRule,
     CaptureProfile,
+    Credits,
     DateRule,
     Scope,
 )
@@ -118,7 +119,7 @@ def test_head_roles_take_the_first_free_lines_in_order() -> None:
 
 def test_trailing_agency_is_taken_off_the_last_paragraph() -> None:
     capture = f"Title\n\n{STORY_1}\n\n{STORY_2}- Reuters\n"
-    reading = read_with_profile(capture, CaptureProfile(agencies=[TRAILING_DASH_AGENCY]))
+    reading = read_with_profile(capture, CaptureProfile(), credits=Credits(agencies=[TRAILING_DASH_AGENCY]))
     assert reading.agency == "Reuters"
     assert reading.paragraphs == (STORY_1, STORY_2)
 
@@ -126,15 +127,17 @@ def test_trailing_agency_is_taken_off_the_last_paragraph() -> None:
 def test_an_agency_inside_a_sentence_stays_in_it() -> None:
     first = "The president praised the talks, News.Az reports citing TASS."
     rule = AgencyRule(r"\bciting {agency}\b", scope=Scope.FIRST)
-    reading = read_with_profile(f"Title\n{first}\n{STORY_2}", CaptureProfile(agencies=[rule]))
+    reading = read_with_profile(
+        f"Title\n{first}\n{STORY_2}", CaptureProfile(), credits=Credits(agencies=[rule])
+    )
     assert reading.agency == "TASS"
     assert reading.paragraphs == (first, STORY_2)
 
 
 def test_a_signed_off_paragraph_is_not_mistaken_for_a_caption() -> None:
     capture = f"Title\n\n{STORY_1}\n\nThe talks ended. - Reuters\n"
-    profile = CaptureProfile(agencies=[TRAILING_DASH_AGENCY], captions=[DASH_CREDIT_CAPTION])
-    reading = read_with_profile(capture, profile)
+    credits = Credits(agencies=[TRAILING_DASH_AGENCY], captions=[DASH_CREDIT_CAPTION])
+    reading = read_with_profile(capture, CaptureProfile(), credits=credits)
     assert reading.images == ()
     assert reading.paragraphs == (STORY_1, "The talks ended.")
 
@@ -144,16 +147,16 @@ def test_captions_with_credits_leave_the_body() -> None:
         f"Title\n\n{STORY_1}\n\n  • x\n  • Alt text of the photo. (AP)\n"
         f"    The visible caption of the photo. (AP)\n\n{STORY_2}"
     )
-    profile = CaptureProfile(blocks=[Block("icon", "• x")], captions=[PAREN_CREDIT_CAPTION])
-    reading = read_with_profile(capture, profile)
+    profile = CaptureProfile(blocks=[Block("icon", "• x")])
+    reading = read_with_profile(capture, profile, credits=Credits(captions=[PAREN_CREDIT_CAPTION]))
     assert reading.images == (Image(caption="The visible caption of the photo.", credit="AP"),)
     assert reading.paragraphs == (STORY_1, STORY_2)
 
 
 def test_a_caption_is_the_line_above_an_icon_label() -> None:
     capture = f"Title\nA man at a desk\ninfo_icon\n{STORY_1}"
-    profile = CaptureProfile(blocks=[Block("icon", "info_icon")], captions=[CaptionRule(before="info_icon")])
-    reading = read_with_profile(capture, profile)
+    profile = CaptureProfile(blocks=[Block("icon", "info_icon")])
+    reading = read_with_profile(capture, profile, credits=Credits(captions=[CaptionRule(before="info_icon")]))
     assert reading.images == (Image(caption="A man at a desk"),)
     assert reading.paragraphs == (STORY_1,)
 
@@ -238,7 +241,7 @@ def test_a_rule_without_its_named_group_fails_when_declared(build: object, group
 def test_ready_agency_shapes(
     rule: AgencyRule, first: str, last: str, agency: str | None, paragraphs: tuple[str, ...] | None
 ) -> None:
-    reading = read_with_profile(f"Title\n{first}\n{last}", CaptureProfile(agencies=[rule]))
+    reading = read_with_profile(f"Title\n{first}\n{last}", CaptureProfile(), credits=Credits(agencies=[rule]))
     assert (reading.agency, reading.paragraphs) == (agency, paragraphs or (first, last))
 
 
@@ -247,3 +250,38 @@ def test_a_via_credit_line_is_a_credit_but_a_sentence_is_not() -> None:
         credit="Leah Millis/Pool Photo via AP"
     )
     assert split_caption(STORY_1, [VIA_CREDIT_LINE]) is None
+
+
+def test_an_outlet_adds_agencies_that_the_named_rules_then_find() -> None:
+    """``Credits(extra_agencies=...)`` extends the core list for every ``{agency}`` in the outlet's
+    rules, the ready-made ones included, and reports the outlet's spelling by its given name."""
+    capture = f"Title\n\n{STORY_1}\n\n{STORY_2}- Bakhtar News Agency\n"
+    plain = read_with_profile(capture, CaptureProfile(), credits=Credits(agencies=[TRAILING_DASH_AGENCY]))
+    assert plain.agency is None
+    credits = Credits(agencies=[TRAILING_DASH_AGENCY], extra_agencies={"Bakhtar News Agency": "Bakhtar"})
+    reading = read_with_profile(capture, CaptureProfile(), credits=credits)
+    assert (reading.agency, reading.paragraphs) == ("Bakhtar", (STORY_1, STORY_2))
+    # The core names still read, and the plugin's list does not leak into other outlets' rules.
+    assert credits.agency_name("associated press") == "AP"
+    assert agency_name("Bakhtar News Agency") == "Bakhtar News Agency"
+    with pytest.raises(ValueError, match="non-empty"):
+        Credits(extra_agencies={"": "Bakhtar"})
+
+
+def test_the_agency_names_are_the_data_file() -> None:
+    import json
+    from importlib import resources
+
+    from newsparse.articles.capture.credits import AGENCIES
+
+    data = json.loads(resources.files("newsparse.data").joinpath("agencies.json").read_text(encoding="utf-8"))
+    assert data["agencies"] == AGENCIES and AGENCIES["Associated Press"] == "AP"
+
+
+def test_credits_on_the_capture_profile_still_read_with_a_deprecation_warning() -> None:
+    capture = f"Title\n\n{STORY_1}\n\nThe talks ended. - Reuters\n"
+    with pytest.warns(DeprecationWarning, match=r"OutletPlugin\(\.\.\., credits=Credits"):
+        profile = CaptureProfile(agencies=[TRAILING_DASH_AGENCY], captions=[DASH_CREDIT_CAPTION])
+    assert profile.credits == Credits(agencies=[TRAILING_DASH_AGENCY], captions=[DASH_CREDIT_CAPTION])
+    reading = read_with_profile(capture, profile)
+    assert (reading.agency, reading.paragraphs) == ("Reuters", (STORY_1, "The talks ended."))

@@ -18,7 +18,7 @@ def test_each_outlet_is_its_own_entry_point_in_one_distribution() -> None:
     for name in FIVE:
         assert infos[name].distribution == "newsparse-outlets"
         assert infos[name].version
-        assert infos[name].module == f"newsparse_outlets.{name}"
+        assert infos[name].module == f"newsparse_outlets.{name}:PLUGIN"
         assert infos[name].outlets == (name,)
 
 

@@ -59,6 +59,16 @@ def environment_with_newsparse(where: Path) -> dict[str, str]:
     return env
 
 
+_PYTHON = re.compile(r"```python\n(.*?)```", re.DOTALL)
+
+
+def test_the_python_examples_run() -> None:
+    blocks = _PYTHON.findall(DOC.read_text(encoding="utf-8"))
+    assert blocks
+    for block in blocks:
+        exec(compile(block, str(DOC), "exec"), {"__name__": "__docs_example__"})
+
+
 def test_the_page_has_the_walkthrough() -> None:
     commands = doc_commands()
     assert commands[0].startswith("newsparse new-plugin daily_planet")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import io
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,7 +38,7 @@ def test_the_package_has_its_entry_point_and_files(planet: tuple[Path, ModuleTyp
     assert root.name == "newsparse-daily-planet"
     pyproject = (root / "pyproject.toml").read_text(encoding="utf-8")
     assert 'name = "newsparse-daily-planet"' in pyproject
-    assert '[project.entry-points.newsparse]\ndaily_planet = "newsparse_daily_planet"' in pyproject
+    assert '[project.entry-points.newsparse]\ndaily_planet = "newsparse_daily_planet:PLUGIN"' in pyproject
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == sorted(
         plugin_files("daily_planet")
     )
@@ -51,7 +54,7 @@ def test_the_module_declares_its_outlet_as_data(planet: tuple[Path, ModuleType])
 
 def test_its_example_case_passes_through_the_plugin_host(planet: tuple[Path, ModuleType]) -> None:
     root, module = planet
-    host = PluginHost(entry_points=False, plugins=[("daily_planet", module), ("generic", generic)])
+    host = PluginHost(entry_points=False, plugins=[("daily_planet", module.PLUGIN), ("generic", generic)])
     (case,) = load_cases(root / "tests" / "cases")
     article = check_case(case, Pipeline(host))
     assert article.plugin == "daily_planet" and article.agency == "Reuters"
@@ -87,3 +90,29 @@ def test_the_command_line(tmp_path: Path) -> None:
     assert main(["new-plugin", "planet", "--directory", str(tmp_path)], out=out, err=err) == 2
     assert main(["new-plugin", "Planet!", "--directory", str(tmp_path)], out=out, err=err) == 2
     assert "newsparse: error: plugin name 'Planet!'" in err.getvalue()
+
+
+def _run(module: str, args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("MYPYPATH", "PYTHONPATH")}
+    return subprocess.run(
+        [sys.executable, "-m", module, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="mypy is not installed")
+def test_the_package_passes_mypy_strict_as_written(tmp_path: Path) -> None:
+    """The generated package type-checks under ``mypy --strict`` with its own configuration (which
+    names src/ and tests/): an author starts from clean code, and the outlet API's types hold."""
+    root = write_plugin("daily_planet", tmp_path, title="Daily Planet")
+    assert "strict = true" in (root / "pyproject.toml").read_text(encoding="utf-8")
+    done = _run("mypy", ["--no-incremental", "--cache-dir", os.devnull], root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no issues found in 2 source files" in done.stdout
+
+
+@pytest.mark.skipif(importlib.util.find_spec("ruff") is None, reason="ruff is not installed")
+def test_the_package_passes_ruff_as_written(tmp_path: Path) -> None:
+    root = write_plugin("daily_planet", tmp_path, title="Daily Planet")
+    for args in (["check", "--no-cache", "."], ["format", "--check", "--no-cache", "."]):
+        done = _run("ruff", args, root)
+        assert done.returncode == 0, done.stdout + done.stderr

@@ -159,12 +159,20 @@ class PluginHost:
                 ep.name,
                 distribution=dist.metadata["Name"] if dist is not None else None,
                 version=dist.version if dist is not None else None,
+                where=ep.value,
             )
 
     def register(
-        self, plugin: object, name: str, *, distribution: str | None = None, version: str | None = None
+        self,
+        plugin: object,
+        name: str,
+        *,
+        distribution: str | None = None,
+        version: str | None = None,
+        where: str | None = None,
     ) -> None:
-        """Register a plugin object (usually a module) under ``name``."""
+        """Register a plugin object (a module, or an object such as an ``OutletPlugin``) under ``name``;
+        ``where`` is where it was found (an entry point's ``module:attribute``), shown for an object."""
         if name in self.disabled:
             return
         try:
@@ -202,7 +210,9 @@ class PluginHost:
             )
             return
         self._order[name] = len(self._order)
-        module = plugin.__name__ if isinstance(plugin, ModuleType) else type(plugin).__qualname__
+        # A module is named by itself; an object by its entry point ("newsparse_outlets.thestar:PLUGIN"),
+        # since its type's name would be the same for every outlet.
+        module = plugin.__name__ if isinstance(plugin, ModuleType) else where or type(plugin).__qualname__
         self._infos[name] = PluginInfo(name=name, module=module, distribution=distribution, version=version)
         self._outlets = None
         self._gazetteer = None

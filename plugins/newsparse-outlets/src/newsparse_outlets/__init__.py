@@ -1,8 +1,9 @@
 """Outlet plugins for newsparse: one module per outlet, each registered as its own entry point.
 
-Each module is the outlet's data sheet (see :mod:`newsparse.articles.outlet_plugin`). The plain-text capture
-profiles were written from real captures (the seeds). No real HTML of these outlets was available when
-the HTML layouts were written: JSON-LD and OpenGraph do the main work, the selectors stand for each
-outlet's publicly known templates, and a page they miss falls back to the generic body extractor.
-Correct a layout from a real page and add that page as a case in ``tests/outlets/cases/``.
+Each module is the outlet's data sheet, written with :mod:`newsparse.outlet`; its ``PLUGIN`` object
+is what the entry point names. The plain-text capture profiles were written from real captures (the
+seeds). No real HTML of these outlets was available when the HTML layouts were written: JSON-LD and
+OpenGraph do the main work, the selectors stand for each outlet's publicly known templates, and a page
+they miss falls back to the generic body extractor. Correct a layout from a real page and add that
+page as a case in ``tests/outlets/cases/``.
 """

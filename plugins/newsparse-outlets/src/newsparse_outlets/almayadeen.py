@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import re
 
-from newsparse.articles.capture.profile import (
+from newsparse.outlet import (
     PAREN_CREDIT_CAPTION,
     AgencyRule,
     Block,
     CaptureProfile,
+    Credits,
     DateRule,
+    HtmlLayout,
+    Outlet,
+    OutletPlugin,
     Scope,
 )
-from newsparse.articles.html.layout import HtmlLayout
-from newsparse.articles.outlet_plugin import OutletPlugin
-from newsparse.articles.outlets import Outlet
 
 OUTLET = Outlet(
     id="almayadeen",
@@ -32,6 +33,12 @@ OUTLET = Outlet(
     markers=("Al Mayadeen English", "Al Mayadeen is an Arab Independent Media Satellite Channel."),
     language="en",
     timezone="Asia/Beirut",
+)
+
+CREDITS = Credits(
+    # "• Source: News websites" is the source line; it names an agency only when it names a known one.
+    agencies=[AgencyRule(r"• Source: (?:{agency}|.+)", scope=Scope.LINE)],
+    captions=[PAREN_CREDIT_CAPTION],
 )
 
 CAPTURE = CaptureProfile(
@@ -82,9 +89,6 @@ CAPTURE = CaptureProfile(
     ],
     dates=[DateRule(r"• (?P<date>\d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}:\d{2})", ["%d %b %Y %H:%M"])],
     bylines=[r"• By (?P<author>.+)"],
-    # "• Source: News websites" is the source line; it names an agency only when it names a known one.
-    agencies=[AgencyRule(r"• Source: (?:{agency}|.+)", scope=Scope.LINE)],
-    captions=[PAREN_CREDIT_CAPTION],
     tags="bullets",
 )
 
@@ -103,5 +107,4 @@ LAYOUTS = (
     ),
 )
 
-PLUGIN = OutletPlugin(outlet=OUTLET, capture=CAPTURE, layouts=LAYOUTS)
-newsparse_outlets, newsparse_extract_article = PLUGIN.hooks()
+PLUGIN = OutletPlugin(outlet=OUTLET, credits=CREDITS, capture=CAPTURE, layouts=LAYOUTS)

@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import re
 
-from newsparse.articles.capture.profile import AgencyRule, Block, CaptureProfile, DateRule, Scope
-from newsparse.articles.html.layout import HtmlLayout
-from newsparse.articles.outlet_plugin import OutletPlugin
-from newsparse.articles.outlets import Outlet
+from newsparse.outlet import (
+    AgencyRule,
+    Block,
+    CaptureProfile,
+    Credits,
+    DateRule,
+    HtmlLayout,
+    Outlet,
+    OutletPlugin,
+    Scope,
+)
 
 #: The font-size widget: bigger, reset, smaller, and the current size.
 FONT_WIDGET = r"\+ ↺ − \d+ px"
@@ -29,11 +36,12 @@ OUTLET = Outlet(
     timezone="Asia/Baku",
 )
 
+CREDITS = Credits(agencies=[AgencyRule(r"\bNews\.Az reports,? citing {agency}\b", scope=Scope.FIRST)])
+
 CAPTURE = CaptureProfile(
     head=("title",),
     blocks=[Block("font-size widget", re.compile(FONT_WIDGET), sample="+ ↺ − 16 px")],
     dates=[DateRule(rf"date (?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?: {FONT_WIDGET})?", ["%Y-%m-%d"])],
-    agencies=[AgencyRule(r"\bNews\.Az reports,? citing {agency}\b", scope=Scope.FIRST)],
 )
 
 LAYOUTS = (
@@ -49,5 +57,4 @@ LAYOUTS = (
     ),
 )
 
-PLUGIN = OutletPlugin(outlet=OUTLET, capture=CAPTURE, layouts=LAYOUTS)
-newsparse_outlets, newsparse_extract_article = PLUGIN.hooks()
+PLUGIN = OutletPlugin(outlet=OUTLET, credits=CREDITS, capture=CAPTURE, layouts=LAYOUTS)

@@ -10,10 +10,7 @@ Its HTML selectors are unchecked against live pages (see the package docstring).
 
 from __future__ import annotations
 
-from newsparse.articles.capture.profile import Block, CaptionRule, CaptureProfile
-from newsparse.articles.html.layout import HtmlLayout
-from newsparse.articles.outlet_plugin import OutletPlugin
-from newsparse.articles.outlets import Outlet
+from newsparse.outlet import Block, CaptionRule, CaptureProfile, Credits, HtmlLayout, Outlet, OutletPlugin
 
 OUTLET = Outlet(
     id="outlookindia",
@@ -25,6 +22,9 @@ OUTLET = Outlet(
     timezone="Asia/Kolkata",
 )
 
+# The lead photo's caption is the line above its "info_icon" label (a capture-only rule).
+CREDITS = Credits(captions=[CaptionRule(before="info_icon")])
+
 CAPTURE = CaptureProfile(
     head=("section", "title", "standfirst"),
     blocks=[
@@ -33,12 +33,11 @@ CAPTURE = CaptureProfile(
             "Getting your Trinity Audio player ready...",
             sample="Getting your Trinity Audio player ready...",
         ),
-        # The label follows the lead photo's caption, which the caption rule below takes.
+        # The label follows the lead photo's caption, which the credits' caption rule takes.
         Block(
             "caption icon label", "info_icon", sample=("US Secretary of State Antony Blinken", "info_icon")
         ),
     ],
-    captions=[CaptionRule(before="info_icon")],
 )
 
 LAYOUTS = (
@@ -56,5 +55,4 @@ LAYOUTS = (
     ),
 )
 
-PLUGIN = OutletPlugin(outlet=OUTLET, capture=CAPTURE, layouts=LAYOUTS)
-newsparse_outlets, newsparse_extract_article = PLUGIN.hooks()
+PLUGIN = OutletPlugin(outlet=OUTLET, credits=CREDITS, capture=CAPTURE, layouts=LAYOUTS)

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import re
 
-from newsparse.articles.capture.profile import (
+from newsparse.outlet import (
     PAREN_CREDIT_CAPTION,
     VIA_CREDIT_LINE,
     Block,
     CaptureProfile,
+    Credits,
+    HtmlLayout,
+    Outlet,
+    OutletPlugin,
 )
-from newsparse.articles.html.layout import HtmlLayout
-from newsparse.articles.outlet_plugin import OutletPlugin
-from newsparse.articles.outlets import Outlet
 
 OUTLET = Outlet(
     id="tagdiv_newspaper",
@@ -42,6 +43,8 @@ OUTLET = Outlet(
     min_markers=2,
     language="en",
 )
+
+CREDITS = Credits(captions=[PAREN_CREDIT_CAPTION, VIA_CREDIT_LINE])
 
 CAPTURE = CaptureProfile(
     head=("title",),
@@ -65,7 +68,6 @@ CAPTURE = CaptureProfile(
             sample="Please enter your comment!\nPlease enter your name here",
         ),
     ],
-    captions=[PAREN_CREDIT_CAPTION, VIA_CREDIT_LINE],
 )
 
 #: Shared by both designs: the WordPress parts the theme never changed.
@@ -104,5 +106,4 @@ LAYOUTS = (
     ),
 )
 
-PLUGIN = OutletPlugin(outlet=OUTLET, capture=CAPTURE, layouts=LAYOUTS)
-newsparse_outlets, newsparse_extract_article = PLUGIN.hooks()
+PLUGIN = OutletPlugin(outlet=OUTLET, credits=CREDITS, capture=CAPTURE, layouts=LAYOUTS)

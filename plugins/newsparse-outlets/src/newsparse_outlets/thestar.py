@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import re
 
-from newsparse.articles.capture.profile import (
+from newsparse.outlet import (
     DASH_CREDIT_CAPTION,
     TRAILING_DASH_AGENCY,
     Block,
     CaptureProfile,
+    Credits,
+    HtmlLayout,
+    Outlet,
+    OutletPlugin,
 )
-from newsparse.articles.html.layout import HtmlLayout
-from newsparse.articles.outlet_plugin import OutletPlugin
-from newsparse.articles.outlets import Outlet
 
 WHATSAPP_PROMPT = "Follow us on our official WhatsApp channel for breaking news alerts and key updates!"
 
@@ -33,6 +34,8 @@ OUTLET = Outlet(
     language="en",
     timezone="Asia/Kuala_Lumpur",
 )
+
+CREDITS = Credits(agencies=[TRAILING_DASH_AGENCY], captions=[DASH_CREDIT_CAPTION])
 
 CAPTURE = CaptureProfile(
     head=("title",),
@@ -54,8 +57,6 @@ CAPTURE = CaptureProfile(
             sample="Others Also Read",
         ),
     ],
-    agencies=[TRAILING_DASH_AGENCY],
-    captions=[DASH_CREDIT_CAPTION],
     tags="commas",
 )
 
@@ -75,5 +76,4 @@ LAYOUTS = (
     ),
 )
 
-PLUGIN = OutletPlugin(outlet=OUTLET, capture=CAPTURE, layouts=LAYOUTS)
-newsparse_outlets, newsparse_extract_article = PLUGIN.hooks()
+PLUGIN = OutletPlugin(outlet=OUTLET, credits=CREDITS, capture=CAPTURE, layouts=LAYOUTS)

@@ -1,10 +1,15 @@
-"""What an outlet's plain-text captures look like, as data: the capture profile of an outlet.
+"""What an outlet's plain-text captures look like, and how it credits, as data.
 
 A capture is what a reader copies out of a browser window. It has no markup, so an outlet describes its
 captures by lines: which blocks are boilerplate (where they start and how they end), which line holds
 the date and in which formats, how agencies and photos are credited, how tags are listed, and which lines
 open the article (section, title, standfirst). :mod:`newsparse.articles.capture.profiled` knows how
 to use every kind of fact; an outlet plugin only states them.
+
+How the outlet credits agencies and photos is not a capture fact: it reads the same in markup, so it
+is stated once, as :class:`Credits`, on the outlet plugin (``OutletPlugin(credits=...)``), and both
+readers use it. ``CaptureProfile(agencies=..., captions=...)`` still works for one release, with a
+DeprecationWarning.
 
 Patterns match a whole line with its surrounding spaces removed (``re.fullmatch``); a plain string
 matches a line equal to it. Lines keep their list bullets (``•``), so a data sheet writes what the
@@ -15,18 +20,27 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
+import warnings
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
-from newsparse.articles.capture.credits import expand
+from newsparse.articles.capture.credits import AGENCIES, agency_fragment, agency_name, expand, with_agencies
 
 __all__ = [
+    "DASH_CREDIT_CAPTION",
+    "DATELINE_AGENCY",
+    "PAREN_CREDIT_CAPTION",
+    "TRAILING_DASH_AGENCY",
+    "TRAILING_PAREN_AGENCY",
+    "VIA_AGENCY",
+    "VIA_CREDIT_LINE",
     "AgencyRule",
     "Block",
     "CaptionRule",
     "CaptureProfile",
+    "Credits",
     "DateRule",
     "End",
     "Head",
@@ -129,6 +143,38 @@ def _heads(values: Iterable[str]) -> tuple[Head, ...]:
     return tuple(Head(v) for v in values)
 
 
+def _strings(values: str | Iterable[str]) -> tuple[str, ...]:
+    """A tuple of strings; one string is one item (not its characters)."""
+    return (values,) if isinstance(values, str) else tuple(values)
+
+
+# Typed converters, one per item type: ``converter=tuple`` would make every data sheet that passes a
+# list fail ``mypy --strict`` (attrs' plugin types the argument as ``Iterable[_T_co]``).
+def _blocks(values: Iterable[Block]) -> tuple[Block, ...]:
+    return tuple(values)
+
+
+def _date_rules(values: Iterable[DateRule]) -> tuple[DateRule, ...]:
+    return tuple(values)
+
+
+def _agency_rules(values: Iterable[AgencyRule]) -> tuple[AgencyRule, ...]:
+    return tuple(values)
+
+
+def _caption_rules(values: Iterable[CaptionRule]) -> tuple[CaptionRule, ...]:
+    return tuple(values)
+
+
+def _spellings(values: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """``{spelling: reported name}`` as sorted pairs (hashable, so the plugin object is too)."""
+    pairs = values.items() if isinstance(values, Mapping) else values
+    found = tuple(sorted((str(spelling).strip(), str(name).strip()) for spelling, name in pairs))
+    if any(not spelling or not name for spelling, name in found):
+        raise ValueError("an extra agency needs a spelling and a reported name, both non-empty")
+    return found
+
+
 class End(str, enum.Enum):
     """How a boilerplate block ends, counted from its start line."""
 
@@ -198,7 +244,7 @@ class DateRule:
     outlet's zone; a format without one gives a day."""
 
     regex: re.Pattern[str] = attrs.field(converter=_plain_pattern, validator=_needs_group("date"))
-    formats: tuple[str, ...] = attrs.field(converter=tuple)
+    formats: tuple[str, ...] = attrs.field(converter=_strings)
 
 
 @attrs.frozen
@@ -240,18 +286,80 @@ class Head(str, enum.Enum):
 
 
 @attrs.frozen
+class Credits:
+    """How an outlet credits what it did not write or shoot itself: the agency behind its copy and
+    the credit printed in its photo captions.
+
+    The rules read the same in a capture and in markup, so they belong to the outlet
+    (``OutletPlugin(credits=Credits(...))``), not to one way of reading it. ``agencies`` are tried in
+    order, the first credit found wins; ``captions`` split a caption from its credit (a ``before``
+    rule, which finds caption lines by the label under them, only means something in a capture).
+
+    ``extra_agencies`` adds agency spellings to the core list (``newsparse/data/agencies.json``),
+    each mapped to the name reported as ``Article.agency``: ``{"Bakhtar News Agency": "Bakhtar"}``.
+    Every ``{agency}`` in the rules, the named ones such as :data:`TRAILING_DASH_AGENCY` included,
+    then matches them too.
+    """
+
+    agencies: tuple[AgencyRule, ...] = attrs.field(default=(), converter=_agency_rules)
+    captions: tuple[CaptionRule, ...] = attrs.field(default=(), converter=_caption_rules)
+    extra_agencies: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_spellings)
+    #: Lower-cased spelling -> reported name, the core list and the extra agencies together.
+    names: Mapping[str, str] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    #: ``agencies`` with ``{agency}`` matching the extra agencies as well (``agencies`` when none).
+    rules: tuple[AgencyRule, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    @names.default
+    def _names(self) -> Mapping[str, str]:
+        merged = {**AGENCIES, **dict(self.extra_agencies)}
+        return {spelling.lower(): name for spelling, name in merged.items()}
+
+    @rules.default
+    def _rules(self) -> tuple[AgencyRule, ...]:
+        if not self.extra_agencies:
+            return self.agencies
+        fragment = agency_fragment({**AGENCIES, **dict(self.extra_agencies)})
+        return tuple(attrs.evolve(rule, regex=with_agencies(rule.regex, fragment)) for rule in self.agencies)
+
+    def agency_name(self, text: str) -> str:
+        """The reported name of an agency as the outlet spells it; unknown names as written."""
+        return agency_name(text, self.names)
+
+
+@attrs.frozen
 class CaptureProfile:
-    """Everything newsparse needs to read an outlet's plain-text captures."""
+    """Everything newsparse needs to read an outlet's plain-text captures.
+
+    ``agencies`` and ``captions`` are deprecated (a DeprecationWarning; removed after one release):
+    they are credits, which apply to the outlet's HTML too -- write them as
+    ``OutletPlugin(credits=Credits(agencies=..., captions=...))``. Until then an outlet plugin
+    without ``credits`` takes them from here, for its captures and its HTML as before.
+    """
 
     head: tuple[Head, ...] = attrs.field(default=(Head.TITLE,), converter=_heads)
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
-    dates: tuple[DateRule, ...] = attrs.field(default=(), converter=tuple)
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
+    dates: tuple[DateRule, ...] = attrs.field(default=(), converter=_date_rules)
     bylines: tuple[re.Pattern[str], ...] = attrs.field(
         default=(), converter=_plain_patterns, validator=_needs_group("author")
     )
-    agencies: tuple[AgencyRule, ...] = attrs.field(default=(), converter=tuple)
-    captions: tuple[CaptionRule, ...] = attrs.field(default=(), converter=tuple)
+    agencies: tuple[AgencyRule, ...] = attrs.field(default=(), converter=_agency_rules)
+    captions: tuple[CaptionRule, ...] = attrs.field(default=(), converter=_caption_rules)
     tags: TagStyle = attrs.field(default=TagStyle.NONE, converter=TagStyle)
+
+    def __attrs_post_init__(self) -> None:
+        if self.agencies or self.captions:
+            warnings.warn(
+                "CaptureProfile(agencies=..., captions=...) is deprecated and goes after one release: "
+                "credits apply to HTML too, so they belong to the outlet; write "
+                "OutletPlugin(..., credits=Credits(agencies=..., captions=...))",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+
+    @property
+    def credits(self) -> Credits:
+        """The deprecated ``agencies`` and ``captions`` as :class:`Credits` (empty when not given)."""
+        return Credits(agencies=self.agencies, captions=self.captions)
 
 
 # -- the shapes most outlets share: pick them in a data sheet instead of writing them again ---------

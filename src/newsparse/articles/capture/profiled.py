@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsparse.articles.capture.credits import agency_name
 from newsparse.articles.capture.datelines import read_printed_date
 from newsparse.articles.capture.lines import Line, clean, split_lines
 from newsparse.articles.capture.profile import (
@@ -30,6 +29,7 @@ from newsparse.articles.capture.profile import (
     Block,
     CaptionRule,
     CaptureProfile,
+    Credits,
     End,
     Head,
     Scope,
@@ -121,39 +121,40 @@ def _claim_tags(free: list[Line], style: TagStyle, claimed: dict[int, str]) -> t
 
 
 # -- 3./7. agencies --------------------------------------------------------------------------------
-def _agency_in(text: str, rule: AgencyRule) -> tuple[str, str] | None:
+def _agency_in(text: str, rule: AgencyRule, credits: Credits) -> tuple[str, str] | None:
     """(agency, the text with the credit taken off when the rule strips it) or None."""
     match = rule.regex.search(text)
     if not match or not match.groupdict().get("agency"):
         return None
     kept = (text[: match.start()] + text[match.end() :]).strip() if rule.strip else text
-    return agency_name(match.group("agency")), kept
+    return credits.agency_name(match.group("agency")), kept
 
 
-def _agency_lines(free: list[Line], rules: Iterable[AgencyRule], claimed: dict[int, str]) -> str | None:
+def _agency_lines(free: list[Line], credits: Credits, claimed: dict[int, str]) -> str | None:
     found = None
-    for rule in rules:
+    for rule in credits.rules:
         if rule.scope is not Scope.LINE:
             continue
         for line in free:
             match = rule.regex.fullmatch(line.text)
             if match:
                 claimed[line.index] = "agency"
-                found = found or (agency_name(match["agency"]) if match.groupdict().get("agency") else None)
+                named = credits.agency_name(match["agency"]) if match.groupdict().get("agency") else None
+                found = found or named
     return found
 
 
-def agency_in_paragraphs(paragraphs: list[str], rules: Iterable[AgencyRule]) -> str | None:
-    """The agency the paragraphs credit, by the first rule that finds one; a rule that strips its credit
-    edits ``paragraphs`` in place (and drops a paragraph that was only the credit)."""
-    for rule in rules:
+def agency_in_paragraphs(paragraphs: list[str], credits: Credits) -> str | None:
+    """The agency the paragraphs credit, by the first of the outlet's rules that finds one; a rule that
+    strips its credit edits ``paragraphs`` in place (and drops a paragraph that was only the credit)."""
+    for rule in credits.rules:
         if rule.scope is Scope.LINE or not paragraphs:
             continue
         positions = {Scope.FIRST: [0], Scope.LAST: [len(paragraphs) - 1]}.get(
             rule.scope, list(range(len(paragraphs)))
         )
         for position in positions:
-            found = _agency_in(paragraphs[position], rule)
+            found = _agency_in(paragraphs[position], rule, credits)
             if found:
                 agency, kept = found
                 if kept:
@@ -260,8 +261,12 @@ def _claim_head(free: list[Line], roles: tuple[Head, ...], claimed: dict[int, st
 
 
 # -- the reader ------------------------------------------------------------------------------------
-def read_with_profile(text: str, profile: CaptureProfile, *, timezone: str | None = None) -> Reading:
-    """Read a capture of an outlet with that outlet's capture profile (see the module docstring)."""
+def read_with_profile(
+    text: str, profile: CaptureProfile, *, timezone: str | None = None, credits: Credits | None = None
+) -> Reading:
+    """Read a capture of an outlet with that outlet's capture profile and credits (see the module
+    docstring). ``credits`` None: the profile's deprecated ``agencies`` and ``captions``, if any."""
+    credits = profile.credits if credits is None else credits
     lines = split_lines(text)
     claimed: dict[int, str] = {}
 
@@ -270,23 +275,23 @@ def read_with_profile(text: str, profile: CaptureProfile, *, timezone: str | Non
 
     _claim_blocks(lines, profile.blocks, claimed)
     tags = _claim_tags(free(), profile.tags, claimed)
-    agency = _agency_lines(free(), profile.agencies, claimed)
+    agency = _agency_lines(free(), credits, claimed)
     remaining = free()
     signed_off = None
     if remaining and any(
-        rule.strip and rule.scope is Scope.LAST and _agency_in(remaining[-1].text, rule)
-        for rule in profile.agencies
+        rule.strip and rule.scope is Scope.LAST and _agency_in(remaining[-1].text, rule, credits)
+        for rule in credits.rules
     ):
         signed_off = remaining[-1]
     images = _claim_captions(
-        lines, [ln for ln in remaining if ln is not signed_off], profile.captions, claimed
+        lines, [ln for ln in remaining if ln is not signed_off], credits.captions, claimed
     )
     published = _claim_date(free(), profile, timezone, claimed)
     authors = _claim_bylines(free(), profile, claimed)
 
     head = _claim_head(free(), profile.head, claimed)
     paragraphs = [line.text for line in free()]
-    agency = agency_in_paragraphs(paragraphs, profile.agencies) or agency
+    agency = agency_in_paragraphs(paragraphs, credits) or agency
     return Reading(
         title=head.get(Head.TITLE),
         subtitle=head.get(Head.STANDFIRST),

@@ -58,7 +58,7 @@ class HtmlLayout:
     #: Nodes holding the publication date: a ``datetime`` or ``content`` attribute, else printed text
     #: read with ``date_formats`` in the outlet's zone.
     published: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
-    date_formats: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    date_formats: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
     section: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
     #: The element holding the story; the first selector that finds one wins.
     body: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
