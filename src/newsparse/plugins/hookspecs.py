@@ -92,7 +92,8 @@ def newsparse_gazetteer() -> Mapping[str, Any] | None:
     ``offices`` (``country``, ``office``, lowercase ``aliases`` such as ``"foreign minister"`` and dated
     ``terms`` of ``holder`` person id, ISO ``from`` and exclusive ``to``), ``organisations`` and ``places``
     (``name``, ``aliases``, ``country``, ``kind`` venue/city/region/country). Or return ``None``.
-    Contributions are pooled, built-in data first, then plugins in hook order: an entry whose id is
+    Unknown keys are refused (a typo must not load silently). Contributions are pooled, built-in data
+    first, then plugins in hook order: an entry whose id is
     already known gains the new aliases, short names and office terms; its other fields stay. Data that
     does not follow the schema, or an implementation that raises, is reported as a Failure naming the
     plugin and left out; the other contributions still count.
