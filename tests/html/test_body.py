@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +12,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsparse import Article, Failure, Pipeline, PluginHost
 from newsparse.articles.html.body import (
+    DEFAULT_RULES,
+    BodyRules,
     extract_body_text,
     extract_paragraphs,
     find_container,
@@ -157,6 +160,60 @@ def test_find_container_and_prune_boilerplate_work_on_their_own() -> None:
 def test_text_is_read_from_the_page_not_invented() -> None:
     html = page(f"<article>{story_html()}</article>")
     assert extract_body_text(html) == "\n".join(STORY)
+
+
+# -- rules ---------------------------------------------------------------------------------------------
+_LINKED = (
+    '<p>The talks, <a href="/a">which both sides called useful</a>, resume '
+    '<a href="/b">next week in Geneva</a>.</p>'
+)
+_LONGER = "A different and much longer text that goes on, and on, " * 3
+
+
+@pytest.mark.parametrize(
+    ("rules", "html", "changed"),
+    [
+        # a short unmarked block at the end is a credit, unless the bound is lowered below its length
+        (
+            attrs.evolve(DEFAULT_RULES, min_edge_block=10),
+            page(f'<div class="entry">{story_html()}<div>Photo: A. Reporter</div></div>'),
+            [*STORY, "Photo: A. Reporter"],
+        ),
+        # a 14-character headline is kept as story text, unless headlines may be that short
+        (
+            attrs.evolve(DEFAULT_RULES, min_headline=10),
+            page(
+                f'<div class="story"><h2>Ministers meet</h2>{story_html()}</div>',
+                "<title>Ministers meet</title>",
+            ),
+            STORY,
+        ),
+        # a paragraph half of it inside links is prose, unless links may take less of it
+        (
+            attrs.evolve(DEFAULT_RULES, max_link_share=0.5),
+            page(f"<article>{story_html()}{_LINKED}</article>"),
+            STORY,
+        ),
+        # only paragraphs of 120 characters and more count: the story's are shorter, the other block wins
+        (
+            attrs.evolve(DEFAULT_RULES, min_paragraph=120),
+            page(f'<article>{story_html()}</article><div class="more"><p>{_LONGER}</p></div>'),
+            [_LONGER.strip()],
+        ),
+    ],
+    ids=["min_edge_block", "min_headline", "max_link_share", "min_paragraph"],
+)
+def test_a_changed_threshold_changes_the_result(rules: BodyRules, html: str, changed: list[str]) -> None:
+    default = extract_paragraphs(LexborHTMLParser(html))
+    assert default != changed
+    assert extract_paragraphs(LexborHTMLParser(html), DEFAULT_RULES) == default
+    assert extract_paragraphs(LexborHTMLParser(html), rules) == changed
+
+
+def test_rules_are_frozen_and_default_to_the_tuned_values() -> None:
+    assert BodyRules() == DEFAULT_RULES
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        DEFAULT_RULES.min_paragraph = 10  # type: ignore[misc]
 
 
 # -- bad input -------------------------------------------------------------------------------------------

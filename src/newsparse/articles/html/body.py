@@ -25,215 +25,55 @@ Nothing is ever invented: every block is text of the page with its whitespace co
 from __future__ import annotations
 
 import heapq
-import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsparse.articles.html.boilerplate import (
+    BLOCK_TAGS,
+    BOILERPLATE_SELECTOR,
+    BOILERPLATE_TAG_SELECTOR,
+    BOILERPLATE_TAGS,
+    BOILERPLATE_WORDS,
+    CONTINUING_TAGS,
+    DEFAULT_RULES,
+    DENSE_SCRIPT,
+    NEGATIVE_NAMES,
+    NEVER_PRUNED,
+    PARAGRAPH_BLOCKS,
+    POSITIVE_NAMES,
+    STORY_BLOCKS,
+    STORY_TAGS,
+    BodyRules,
+)
+
 __all__ = [
     "BOILERPLATE_TAGS",
     "BOILERPLATE_WORDS",
+    "DEFAULT_RULES",
+    "BodyRules",
     "extract_body_text",
     "extract_paragraphs",
     "find_container",
     "prune_boilerplate",
 ]
 
-#: Elements that never hold story text, removed with their content before anything else.
-BOILERPLATE_TAGS = (
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "iframe",
-    "object",
-    "embed",
-    "canvas",
-    "video",
-    "audio",
-    "map",
-    "button",
-    "select",
-    "input",
-    "textarea",
-    "label",
-    "nav",
-    "aside",
-    "footer",
-    "header",
-    "dialog",
-    "menu",
-    "figure",
-    "figcaption",
-    "picture",
-)
-
-#: Substrings of a class or id that name a non-story block (matched case-insensitively).
-BOILERPLATE_WORDS = (
-    "share",
-    "sharing",
-    "social",
-    "newsletter",
-    "related",
-    "comment",
-    "cookie",
-    "consent",
-    "sidebar",
-    "breadcrumb",
-    "promo",
-    "subscri",
-    "signup",
-    "advert",
-    "sponsor",
-    "recommend",
-    "popular",
-    "trending",
-    "most-read",
-    "mostread",
-    "widget",
-    "footer",
-    "masthead",
-    "navbar",
-    "menu",
-    "outbrain",
-    "taboola",
-    "disqus",
-    "modal",
-    "popup",
-    "toolbar",
-    "pagination",
-    "read-more",
-    "readmore",
-    "more-stories",
-    "byline",
-    "caption",
-    "author",
-    "sr-only",
-    "screen-reader",
-    "visually-hidden",
-    "visuallyhidden",
-    "tooltip",
-    "popover",
-    "nocontent",
-    "credit",
-    "noprint",
-    "no-print",
-    "print-none",
-    "hidden-print",
-    "-cta",
-    "cta-",
-    "dfp-",
-    "-ad-",
-    "_ad_",
-    "adslot",
-    "ad-slot",
-    "adunit",
-    "ad-unit",
-    "rollover",
-    "hover",
-)
-
-#: Whole class tokens (or ids) that name a non-story block; too short to match as substrings.
-BOILERPLATE_TOKENS = ("ad", "ads", "nav", "meta", "tools", "hidden", "date", "tags", "print", "skip")
-
-#: ARIA roles and attributes of blocks that are not the story.
-_BOILERPLATE_ATTRIBUTES = (
-    '[role="navigation"]',
-    '[role="complementary"]',
-    '[role="banner"]',
-    '[role="contentinfo"]',
-    '[role="dialog"]',
-    '[role="menu"]',
-    '[aria-hidden="true"]',
-    "[hidden]",
-    '[style*="display:none" i]',
-    '[style*="display: none" i]',
-    # Bootstrap's "hidden" utility, unless a breakpoint class shows the block on larger screens
-    '[class~="d-none"]:not([class*="d-sm-"]):not([class*="d-md-"]):not([class*="d-lg-"]):not([class*="d-xl-"])',
-)
-
-
-def _boilerplate_selector() -> str:
-    parts = [f'[{attr}*="{word}" i]' for word in BOILERPLATE_WORDS for attr in ("class", "id")]
-    parts += [f'[class~="{token}" i], [id="{token}" i]' for token in BOILERPLATE_TOKENS]
-    parts += [f'[class^="{token}-" i], [class*=" {token}-" i]' for token in ("ad", "ads")]
-    parts += _BOILERPLATE_ATTRIBUTES
-    return ", ".join(parts)
-
-
-_BOILERPLATE_SELECTOR = _boilerplate_selector()
-_BOILERPLATE_TAG_SELECTOR = ", ".join(BOILERPLATE_TAGS)
-
 
 def _strip(root: LexborNode) -> None:
     """Remove the :data:`BOILERPLATE_TAGS` elements under ``root`` in one query."""
     # Matches come in document order: removed last to first, a nested match goes before the match
     # that holds it, so no removed (freed) element is ever touched.
-    for node in reversed(root.css(_BOILERPLATE_TAG_SELECTOR)):
+    for node in reversed(root.css(BOILERPLATE_TAG_SELECTOR)):
         node.decompose()
 
 
-_NEVER_PRUNED = frozenset({"html", "body", "main", "article"})
-
-#: Elements whose start and end break text into separate blocks.
-BLOCK_TAGS = frozenset(
-    (
-        "address",
-        "article",
-        "blockquote",
-        "dd",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "li",
-        "main",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-        "br",
-        "body",
-        "html",
-    )
-)
-_MIN_PARAGRAPH = 40
-#: A block of fewer characters than this is kept only between longer blocks (not at the edges).
-_MIN_EDGE_BLOCK = 40
-_MAX_LINK_SHARE = 0.8
-#: A leading block repeating the start of the page's ``<title>`` is the headline if at least this long.
-_MIN_HEADLINE = 20
-
-
-#: Ideographic and syllabic scripts say in one character what alphabets say in about three.
-_DENSE_SCRIPT = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
-
-
-def _prose_length(text: str) -> int:
+def _prose_length(text: str, rules: BodyRules) -> int:
     """Length of ``text`` in alphabet-equivalent characters, so length thresholds fit every script."""
     stripped = text.strip()
     if stripped.isascii():
         return len(stripped)
-    return len(stripped) + 2 * len(_DENSE_SCRIPT.findall(stripped))
+    return len(stripped) + rules.dense_script_weight * len(DENSE_SCRIPT.findall(stripped))
 
 
 def _clean(text: str) -> str:
@@ -269,22 +109,28 @@ def _ancestors(node: LexborNode | None) -> set[int]:
     return found
 
 
-def prune_boilerplate(root: LexborNode, protect: LexborNode | None = None) -> None:
+def prune_boilerplate(
+    root: LexborNode, protect: LexborNode | None = None, rules: BodyRules = DEFAULT_RULES
+) -> None:
     """Remove, in place, the elements under ``root`` that are never story text.
 
     Blocks matched by class, id or role are kept when they are, or enclose, ``protect`` (the likeliest
     story container: story wrappers get names like ``content-with-sidebar`` or ``entry-read-more``)
-    or when they hold at least half of the page's paragraph text (a story whose wrapper is misnamed
-    must survive even when a comment thread out-scored it; scoring then decides between the two).
+    or when they hold at least ``rules.protect_share`` (half) of the page's paragraph text (a story
+    whose wrapper is misnamed must survive even when a comment thread out-scored it; scoring then
+    decides between the two).
     Quotations and the blocks holding them are kept too: an embedded post (a tweet in a
     ``social-embed`` wrapper) is quoted by the story, not a widget beside it."""
-    under = _paragraph_text(_paragraphs(_prose_blocks(root, {})))
-    for node in reversed(_boilerplate_blocks(root, protect, under)):
+    under = _paragraph_text(_paragraphs(_prose_blocks(root, {}, rules), rules))
+    for node in reversed(_boilerplate_blocks(root, protect, under, rules)):
         node.decompose()
 
 
 def _boilerplate_blocks(
-    root: LexborNode, protect: LexborNode | None, under: dict[int, tuple[LexborNode, int]]
+    root: LexborNode,
+    protect: LexborNode | None,
+    under: dict[int, tuple[LexborNode, int]],
+    rules: BodyRules,
 ) -> list[LexborNode]:
     """The blocks :func:`prune_boilerplate` removes, given the paragraph text per element, in document
     order: remove them last to first, so that no removed (freed) element is touched again."""
@@ -295,33 +141,26 @@ def _boilerplate_blocks(
         total = max((length for _, length in under.values()), default=0)
     matched = [
         node
-        for node in root.css(_BOILERPLATE_SELECTOR)
+        for node in root.css(BOILERPLATE_SELECTOR)
         if node.mem_id not in keep
-        and node.tag not in _NEVER_PRUNED
-        and under.get(node.mem_id, (node, 0))[1] * 2 < total
+        and node.tag not in NEVER_PRUNED
+        and under.get(node.mem_id, (node, 0))[1] < total * rules.protect_share
         and node.tag != "blockquote"
         and node.css_first("blockquote") is None
     ]
     return matched
 
 
-_POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|blog", re.IGNORECASE)
-_NEGATIVE = re.compile(
-    r"comment|meta|footer|sidebar|share|related|promo|widget|teaser|card|list|nav|menu|aside|ad-|banner",
-    re.IGNORECASE,
-)
-
-
-def _class_weight(node: LexborNode) -> float:
+def _class_weight(node: LexborNode, rules: BodyRules) -> float:
     attributes = node.attributes
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
     weight = 0.0
-    if _POSITIVE.search(names):
-        weight += 25
-    if _NEGATIVE.search(names):
-        weight -= 25
-    if node.tag in ("article", "main"):
-        weight += 10
+    if POSITIVE_NAMES.search(names):
+        weight += rules.positive_name_weight
+    if NEGATIVE_NAMES.search(names):
+        weight -= rules.negative_name_weight
+    if node.tag in STORY_TAGS:
+        weight += rules.story_tag_weight
     return weight
 
 
@@ -340,12 +179,14 @@ class _Paragraph(NamedTuple):
     #: characters of text (stripped) and the same counted in alphabet-equivalent characters
     length: int
     prose: int
-    #: the paragraph's parent and its ancestors, nearest first, at most ``_MAX_CLIMB`` of them
+    #: the paragraph's parent and its ancestors, nearest first, at most ``rules.max_climb`` of them
     holders: tuple[LexborNode, ...]
 
 
-def _holders(node: LexborNode | None, memo: dict[int, tuple[LexborNode, ...]]) -> tuple[LexborNode, ...]:
-    """``node`` and its ancestors below ``<html>``, at most ``_MAX_CLIMB``; memoised by element, so
+def _holders(
+    node: LexborNode | None, memo: dict[int, tuple[LexborNode, ...]], climb: int
+) -> tuple[LexborNode, ...]:
+    """``node`` and its ancestors below ``<html>``, at most ``climb``; memoised by element, so
     paragraphs sharing ancestors walk them once (and deep nesting costs no recursion)."""
     pending: list[LexborNode] = []
     known: tuple[LexborNode, ...] = ()
@@ -358,7 +199,7 @@ def _holders(node: LexborNode | None, memo: dict[int, tuple[LexborNode, ...]]) -
         pending.append(current)
         current = current.parent
     for element in reversed(pending):
-        known = ((element, *known))[:_MAX_CLIMB]
+        known = ((element, *known))[:climb]
         memo[element.mem_id] = known
     return known
 
@@ -391,28 +232,28 @@ def _text_blocks(root: LexborNode) -> list[tuple[LexborNode, str]]:
     return [(block, "".join(parts)) for block, parts in texts.values()]
 
 
-#: Blocks whose own text counts as a paragraph: ``<p>`` and the elements pages use in its place.
-_PARAGRAPH_BLOCKS = frozenset(("p", "pre", "blockquote", "div", "td", "section", "article", "main", "dd"))
-
-
-def _prose_blocks(root: LexborNode, memo: dict[int, tuple[LexborNode, ...]]) -> list[_Paragraph]:
+def _prose_blocks(
+    root: LexborNode, memo: dict[int, tuple[LexborNode, ...]], rules: BodyRules
+) -> list[_Paragraph]:
     """Every block under ``root`` whose own text is long enough to be prose."""
     found = []
     for node, text in _text_blocks(root):
-        prose = _prose_length(text)
-        if prose >= _MIN_PARAGRAPH:
-            found.append(_Paragraph(node, text, len(text.strip()), prose, _holders(node.parent, memo)))
+        prose = _prose_length(text, rules)
+        if prose >= rules.min_paragraph:
+            holders = _holders(node.parent, memo, rules.max_climb)
+            found.append(_Paragraph(node, text, len(text.strip()), prose, holders))
     return found
 
 
-def _paragraphs(prose: list[_Paragraph]) -> list[_Paragraph]:
+def _paragraphs(prose: list[_Paragraph], rules: BodyRules) -> list[_Paragraph]:
     """The paragraph-like blocks among the prose blocks.
 
     Many pages write paragraphs as ``<div>`` text (or text between ``<br>``), so a block's own text
-    counts, whatever its tag, when the tag is one pages use for prose; a page with fewer than three
-    such blocks (a story in list items or table cells) is read from every block."""
-    usual = [paragraph for paragraph in prose if paragraph.node.tag in _PARAGRAPH_BLOCKS]
-    return usual if len(usual) >= 3 else prose
+    counts, whatever its tag, when the tag is one pages use for prose; a page with fewer than
+    ``rules.min_usual_paragraphs`` such blocks (a story in list items or table cells) is read from
+    every block."""
+    usual = [paragraph for paragraph in prose if paragraph.node.tag in PARAGRAPH_BLOCKS]
+    return usual if len(usual) >= rules.min_usual_paragraphs else prose
 
 
 def _by_holder(
@@ -431,31 +272,33 @@ def _by_holder(
     return list(sums.values())
 
 
-def _points(paragraph: _Paragraph) -> float:
-    return 1 + paragraph.text.count(",") + min(paragraph.prose / 100, 3)
-
-
-def _scores(paragraphs: list[_Paragraph]) -> dict[int, tuple[LexborNode, float]]:
+def _scores(paragraphs: list[_Paragraph], rules: BodyRules) -> dict[int, tuple[LexborNode, float]]:
     """Points per candidate container (by mem_id): each paragraph gives points to its parent and,
-    halving, to two more ancestors (longer and comma-rich text gives more)."""
+    in shrinking shares, to a few more ancestors (longer and comma-rich text gives more)."""
+
+    def paragraph_points(paragraph: _Paragraph) -> float:
+        length = min(paragraph.prose / rules.characters_per_point, rules.max_length_points)
+        return rules.base_points + rules.comma_points * paragraph.text.count(",") + length
+
     points: dict[int, tuple[LexborNode, float]] = {}
-    for holders, score in _by_holder(paragraphs, _points):
-        for node, share in zip(holders, (1.0, 0.5, 0.25), strict=False):
+    for holders, score in _by_holder(paragraphs, paragraph_points):
+        for node, share in zip(holders, rules.ancestor_shares, strict=False):
             key = node.mem_id
             known = points.get(key)
             points[key] = (node, (known[1] if known else 0.0) + score * share)
     return points
 
 
-def _best_scored(paragraphs: list[_Paragraph]) -> LexborNode | None:
+def _best_scored(paragraphs: list[_Paragraph], rules: BodyRules) -> LexborNode | None:
     """The element whose own paragraphs score best, or None when no paragraph-like text exists."""
-    points = _scores(paragraphs)
+    points = _scores(paragraphs, rules)
     if not points:
         return None
     best: LexborNode | None = None
     best_score = float("-inf")
     weighted = [
-        (score + _class_weight(node), node) for node, score in heapq.nlargest(8, points.values(), key=_second)
+        (score + _class_weight(node, rules), node)
+        for node, score in heapq.nlargest(rules.candidates, points.values(), key=_second)
     ]
     # Link density only lowers a positive score (and raises a negative one towards 0): candidates are
     # read best bound first, and the costly density is measured only while a candidate can still win.
@@ -474,8 +317,8 @@ def _second(item: tuple[LexborNode, float]) -> float:
 
 
 def _paragraph_text(paragraphs: list[_Paragraph]) -> dict[int, tuple[LexborNode, int]]:
-    """Characters of paragraph text under each ancestor of a paragraph (by mem_id), followed up to
-    ``_MAX_CLIMB`` levels."""
+    """Characters of paragraph text under each ancestor of a paragraph (by mem_id), as far up as its
+    holders go (``rules.max_climb`` levels)."""
     under: dict[int, tuple[LexborNode, int]] = {}
     for holders, total in _by_holder(paragraphs, _length):
         length = int(total)
@@ -490,24 +333,19 @@ def _length(paragraph: _Paragraph) -> float:
     return paragraph.length
 
 
-_MAX_CLIMB = 40
-#: Widening to an ancestor must add this many characters of paragraph text per character of other text,
-_OTHER_TEXT_COST = 4.0
-#: and at least this share of the paragraph text already held.
-_CLIMB_MIN = 0.2
-
-
-def find_container(root: LexborNode) -> LexborNode | None:
+def find_container(root: LexborNode, rules: BodyRules = DEFAULT_RULES) -> LexborNode | None:
     """The element that most likely holds the story, or None when no paragraph-like text exists.
 
     The best-scoring element is widened to each ancestor that adds much more paragraph text than
     other text: stories split into several wrappers (around ads, pull quotes) are read whole."""
-    return _locate(_paragraphs(_prose_blocks(root, {})))[0]
+    return _locate(_paragraphs(_prose_blocks(root, {}, rules), rules), rules)[0]
 
 
-def _locate(paragraphs: list[_Paragraph]) -> tuple[LexborNode | None, dict[int, tuple[LexborNode, int]]]:
+def _locate(
+    paragraphs: list[_Paragraph], rules: BodyRules
+) -> tuple[LexborNode | None, dict[int, tuple[LexborNode, int]]]:
     """:func:`find_container` from the paragraphs, and the paragraph text per element it counted."""
-    best = _best_scored(paragraphs)
+    best = _best_scored(paragraphs, rules)
     under = _paragraph_text(paragraphs)
     if best is None or best.mem_id not in under:
         return best, under
@@ -517,15 +355,18 @@ def _locate(paragraphs: list[_Paragraph]) -> tuple[LexborNode | None, dict[int, 
     while node is not None and node.tag not in ("body", "html") and node.mem_id in under:
         parent_p = under[node.mem_id][1]
         extra_p = parent_p - own_p
-        if extra_p >= _CLIMB_MIN * own_p:  # checked first: the ancestor's whole text is costly to read
+        # checked first: the ancestor's whole text is costly to read
+        if extra_p >= rules.climb_min_share * own_p:
             parent_other = len(node.text(deep=True)) - parent_p
-            if extra_p > _OTHER_TEXT_COST * (parent_other - own_other):
+            if extra_p > rules.other_text_cost * (parent_other - own_other):
                 best, own_p, own_other = node, parent_p, parent_other
         node = node.parent
     return best, under
 
 
-def _siblings_to_keep(container: LexborNode, under: dict[int, tuple[LexborNode, int]]) -> list[LexborNode]:
+def _siblings_to_keep(
+    container: LexborNode, under: dict[int, tuple[LexborNode, int]], rules: BodyRules
+) -> list[LexborNode]:
     """The container, and siblings that continue the story (paragraphs split across wrappers): a
     paragraph, or a wrapper whose prose paragraphs (``under``) weigh a fifth of the container's text.
     A wrapper of short lines (a comment thread) does not continue a story, however long it is."""
@@ -538,16 +379,16 @@ def _siblings_to_keep(container: LexborNode, under: dict[int, tuple[LexborNode, 
         if sibling.mem_id == container.mem_id:
             kept.append(sibling)
             continue
-        if sibling.tag not in ("p", "div", "section", "article", "blockquote", "ul", "ol", "h2", "h3", "h4"):
+        if sibling.tag not in CONTINUING_TAGS:
             continue
         text = sibling.text(deep=True)
         length = len(text.strip())
-        if _prose_length(text) < _MIN_PARAGRAPH:
+        if _prose_length(text, rules) < rules.min_paragraph:
             continue
         density = _link_density(sibling, length)
-        if density > 0.25:
+        if density > rules.max_sibling_link_density:
             continue
-        if sibling.tag == "p" or under.get(sibling.mem_id, (sibling, 0))[1] > own * 0.2:
+        if sibling.tag == "p" or under.get(sibling.mem_id, (sibling, 0))[1] > own * rules.min_sibling_share:
             kept.append(sibling)
     return kept
 
@@ -606,7 +447,7 @@ def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int, str]]:
     return blocks
 
 
-def _keep(blocks: list[tuple[str, int, str]], title: str = "") -> list[str]:
+def _keep(blocks: list[tuple[str, int, str]], title: str, rules: BodyRules) -> list[str]:
     """Drop link lists, short edge blocks (captions, labels, bylines around the story) and, at the
     start, the headline (``title``: the page's ``<title>``, which often adds the site's name).
 
@@ -615,14 +456,14 @@ def _keep(blocks: list[tuple[str, int, str]], title: str = "") -> list[str]:
     kept = [
         (text, tag)
         for text, linked, tag in blocks
-        if linked <= len(text) * _MAX_LINK_SHARE or len(text) > 300
+        if linked <= len(text) * rules.max_link_share or len(text) > rules.long_linked_block
     ]
 
     def droppable(block: tuple[str, str]) -> bool:
-        return _prose_length(block[0]) < _MIN_EDGE_BLOCK and block[1] not in _STORY_BLOCKS
+        return _prose_length(block[0], rules) < rules.min_edge_block and block[1] not in STORY_BLOCKS
 
     def headline(block: tuple[str, str]) -> bool:
-        return len(block[0]) >= _MIN_HEADLINE and title.startswith(block[0])
+        return len(block[0]) >= rules.min_headline and title.startswith(block[0])
 
     start, end = 0, len(kept)
     while start < end and (droppable(kept[start]) or headline(kept[start])):
@@ -632,31 +473,23 @@ def _keep(blocks: list[tuple[str, int, str]], title: str = "") -> list[str]:
     return [text for text, _ in kept[start:end]]
 
 
-#: Block elements that mark their text as part of the story, however short (the page's title, in
-#: ``<h1>``, is metadata and not among them).
-_STORY_BLOCKS = frozenset(("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"))
-
-
-#: Pruning covers the first container's ancestors up to this many levels: the container and its
-#: siblings (which may continue the story), not the whole page (the selector is costly per node);
-#: when scoring after pruning widens the container, its new neighbourhood is pruned as well.
-_PRUNE_LEVELS = 1
-
-
-def _pruning_scope(container: LexborNode | None) -> LexborNode | None:
-    """The subtree worth pruning: the container's ancestor ``_PRUNE_LEVELS`` up, below ``<body>``."""
+def _pruning_scope(container: LexborNode | None, rules: BodyRules) -> LexborNode | None:
+    """The subtree worth pruning: the container's ancestor ``rules.prune_levels`` up, below ``<body>``
+    (the container and its siblings, which may continue the story, not the whole page: the selector
+    is costly per node)."""
     scope = container
-    for _ in range(_PRUNE_LEVELS):
+    for _ in range(rules.prune_levels):
         if scope is None or scope.parent is None or scope.tag in ("body", "html"):
             break
         scope = scope.parent
     return scope
 
 
-def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
+def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES) -> list[str]:
     """The story's text blocks (paragraphs, subheadings, list items, quotes), in reading order.
 
-    Modifies ``tree`` (boilerplate is removed from it): read metadata first."""
+    Modifies ``tree`` (boilerplate is removed from it): read metadata first. ``rules`` holds every
+    threshold the extraction compares against (see :class:`BodyRules`)."""
     root = tree.body
     if root is None:
         return []
@@ -664,10 +497,10 @@ def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
     title = _clean(title_node.text(deep=True)) if title_node is not None else ""
     _strip(root)
     holders: dict[int, tuple[LexborNode, ...]] = {}
-    prose = _prose_blocks(root, holders)
-    first, under = _locate(_paragraphs(prose))
-    scope = _pruning_scope(first) or root
-    removed = _boilerplate_blocks(scope, first, under)
+    prose = _prose_blocks(root, holders, rules)
+    first, under = _locate(_paragraphs(prose, rules), rules)
+    scope = _pruning_scope(first, rules) or root
+    removed = _boilerplate_blocks(scope, first, under, rules)
     # Paragraphs inside removed blocks are dropped before the blocks are freed.
     ids, memo = {node.mem_id for node in removed}, dict[int, bool]()
     kept = [paragraph for paragraph in prose if not _within(paragraph.node, ids, memo)]
@@ -678,16 +511,16 @@ def extract_paragraphs(tree: LexborHTMLParser) -> list[str]:
         # text fell; scoring again would cost a tree walk to confirm the same choice nearly always.
         container = first
     else:
-        container, under = _locate(_paragraphs(kept))
-    wider = _pruning_scope(container)
+        container, under = _locate(_paragraphs(kept, rules), rules)
+    wider = _pruning_scope(container, rules)
     if wider is not None and not _within(wider, {scope.mem_id}, {}):
         # Pruning showed the story reaches beyond the first scope: its new neighbours are pruned too.
-        for node in reversed(_boilerplate_blocks(wider, container, under)):
+        for node in reversed(_boilerplate_blocks(wider, container, under, rules)):
             node.decompose()
-    nodes = _siblings_to_keep(container, under) if container is not None else [root]
-    return _keep(_blocks(nodes), title)
+    nodes = _siblings_to_keep(container, under, rules) if container is not None else [root]
+    return _keep(_blocks(nodes), title, rules)
 
 
-def extract_body_text(html: str) -> str:
+def extract_body_text(html: str, rules: BodyRules = DEFAULT_RULES) -> str:
     """The story's text of an HTML document, blocks separated by newlines (what benchmarks compare)."""
-    return "\n".join(extract_paragraphs(LexborHTMLParser(html)))
+    return "\n".join(extract_paragraphs(LexborHTMLParser(html), rules))
