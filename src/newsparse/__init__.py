@@ -24,6 +24,7 @@ from newsparse.errors import (
     PluginError,
     ReadError,
     SchemaError,
+    TooLargeError,
 )
 from newsparse.hookspecs import hookimpl
 from newsparse.models import (
@@ -73,6 +74,7 @@ __all__ = [
     "Precision",
     "ReadError",
     "SchemaError",
+    "TooLargeError",
     "When",
     "__version__",
     "default_pipeline",

@@ -7,12 +7,20 @@ its day is kept, because a wall-clock time in an unknown zone is not a point in 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from newsparse.models import When
 
-__all__ = ["parse_iso", "zone"]
+__all__ = ["EARLIEST", "LATEST", "in_range", "parse_iso", "plausible", "zone"]
+
+#: The dates a news page can carry. Anything outside (year 1, year 9999) is a typo or an attack, and is
+#: dropped with a warning; the margin to Python's own limits (years 1 and 9999) is what lets every
+#: later step add or subtract years and weeks without ever raising.
+EARLIEST = dt.date(1000, 1, 1)
+LATEST = dt.date(2999, 12, 31)
+_log = logging.getLogger("newsparse")
 
 _ISO_LOOSE = re.compile(
     r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})"
@@ -66,3 +74,16 @@ def parse_iso(text: str | None, tz: dt.tzinfo | str | None = None) -> When | Non
         return When.at(stamp)
     except ValueError:
         return None
+
+
+def in_range(when: When) -> bool:
+    """True when a date lies between :data:`EARLIEST` and :data:`LATEST`."""
+    return EARLIEST <= when.date <= LATEST
+
+
+def plausible(when: When | None, where: str = "", what: str = "date") -> When | None:
+    """``when`` if it is in range; otherwise None, with a warning on the ``newsparse`` logger."""
+    if when is None or in_range(when):
+        return when
+    _log.warning("%s: %s %s is out of range (%s to %s): dropped", where, what, when, EARLIEST, LATEST)
+    return None

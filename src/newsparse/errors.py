@@ -12,6 +12,7 @@ __all__ = [
     "PluginError",
     "ReadError",
     "SchemaError",
+    "TooLargeError",
 ]
 
 
@@ -46,6 +47,10 @@ class EmptyDocumentError(ReadError):
 
 class NotADocumentError(ReadError):
     """The bytes are not text or HTML (binary data)."""
+
+
+class TooLargeError(ReadError):
+    """The document is larger than the size cap (``--max-bytes``; see :mod:`newsparse.limits`)."""
 
 
 class DecodeError(ReadError):
