@@ -25,6 +25,7 @@ from newsparse.errors import (
     PluginError,
     ReadError,
     SchemaError,
+    TooLargeError,
 )
 from newsparse.models import (
     Actor,
@@ -73,6 +74,7 @@ __all__ = [
     "Precision",
     "ReadError",
     "SchemaError",
+    "TooLargeError",
     "When",
     "__version__",
     "default_pipeline",

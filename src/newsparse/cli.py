@@ -22,6 +22,7 @@ import attrs
 from newsparse.convert import SCHEMA_VERSION, to_json, unstructure
 from newsparse.errors import NewsparseError
 from newsparse.inputs import iter_documents
+from newsparse.limits import DEFAULT_MAX_BYTES, Limits
 from newsparse.models import Article, Event, Failure
 from newsparse.output import FORMATS, Sink, atomic_write, open_sink
 from newsparse.pipeline import Pipeline
@@ -29,6 +30,22 @@ from newsparse.plugins.host import PluginHost
 from newsparse.warc import ReadStats
 
 __all__ = ["build_parser", "main"]
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    """The reading limits of a run: its size cap, and its own outputs left out of the inputs."""
+    limits = Limits(max_bytes=args.max_bytes, allow_outside=args.allow_outside)
+    return limits.excluding(args.output, getattr(args, "store", None))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,6 +99,19 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "-o", "--output", type=Path, default=None, metavar="FILE", help="write here instead of stdout"
         )
+        sub.add_argument(
+            "--max-bytes",
+            type=_positive_int,
+            default=DEFAULT_MAX_BYTES,
+            metavar="N",
+            help="the size cap of one document, in bytes of its (decompressed) content; a larger one "
+            f"is a failure (default: {DEFAULT_MAX_BYTES:,})",
+        )
+        sub.add_argument(
+            "--allow-outside",
+            action="store_true",
+            help="let manifest lines name files outside the manifest's folder (absolute or ../ paths)",
+        )
     events.add_argument("--indent", type=int, default=None, metavar="N", help="indent JSON by N spaces")
     commands.add_parser("plugins", help="list loaded plugins, their versions and outlets")
     new_plugin = commands.add_parser("new-plugin", help="write a working outlet plugin package to start from")
@@ -122,8 +152,9 @@ def _results(
     pipeline: Pipeline, args: argparse.Namespace, tally: _Tally, done: frozenset[str]
 ) -> Iterator[tuple[Article | Failure, str]]:
     """Each input's result with its input id, in input order; inputs already done are skipped."""
-    documents = iter_documents(args.paths, stats=tally.read)
-    processed = pipeline.process(documents, workers=args.workers, skip=done)
+    limits = _limits(args)
+    documents = iter_documents(args.paths, stats=tally.read, limits=limits)
+    processed = pipeline.process(documents, workers=args.workers, skip=done, max_bytes=limits.max_bytes)
     bar = None
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import logging
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,7 +17,24 @@ import attrs
 
 from newsparse.models import Precision, When
 
-__all__ = ["DateWindow", "date_window", "parse_iso", "precision_rank", "zone"]
+__all__ = [
+    "EARLIEST",
+    "LATEST",
+    "DateWindow",
+    "date_window",
+    "in_range",
+    "parse_iso",
+    "plausible",
+    "precision_rank",
+    "zone",
+]
+
+#: The dates a news page can carry. Anything outside (year 1, year 9999) is a typo or an attack, and is
+#: dropped with a warning; the margin to Python's own limits (years 1 and 9999) is what lets every
+#: later step add or subtract years and weeks without ever raising.
+EARLIEST = dt.date(1000, 1, 1)
+LATEST = dt.date(2999, 12, 31)
+_log = logging.getLogger("newsparse")
 
 _ISO_LOOSE = re.compile(
     r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})"
@@ -103,3 +121,16 @@ def date_window(when: When) -> DateWindow:
 def precision_rank(when: When) -> int:
     """How precise a date is, as an event date (a timestamp is a day: zones differ between reports)."""
     return {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2, Precision.TIME: 2}[when.precision]
+
+
+def in_range(when: When) -> bool:
+    """True when a date lies between :data:`EARLIEST` and :data:`LATEST`."""
+    return EARLIEST <= when.date <= LATEST
+
+
+def plausible(when: When | None, where: str = "", what: str = "date") -> When | None:
+    """``when`` if it is in range; otherwise None, with a warning on the ``newsparse`` logger."""
+    if when is None or in_range(when):
+        return when
+    _log.warning("%s: %s %s is out of range (%s to %s): dropped", where, what, when, EARLIEST, LATEST)
+    return None

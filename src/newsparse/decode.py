@@ -9,9 +9,9 @@ from __future__ import annotations
 import codecs
 import re
 
-from newsparse.errors import DecodeError, EmptyDocumentError, NotADocumentError
+from newsparse.errors import EmptyDocumentError, NotADocumentError
 
-__all__ = ["declared_charset", "decode_bytes", "looks_binary", "looks_like_html"]
+__all__ = ["declared_charset", "decode_bytes", "looks_binary", "looks_like_html", "text_codec"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -27,18 +27,30 @@ _HTML_SNIFF = re.compile(
 )
 _TIE_PREFERENCE = {"cp1252": 0, "latin_1": 1, "iso8859_15": 2}
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_NOT_TEXT = frozenset({"undefined"})
+
+
+def text_codec(label: str | None) -> str | None:
+    """The Python codec a charset label names, if it is a text encoding. Labels of codecs that are not
+    (``base64``, ``hex``, ``zlib``, ``rot13``, ``uu``, ``bz2``) and ``undefined`` count as no label:
+    a browser ignores them too."""
+    if not label:
+        return None
+    try:
+        info = codecs.lookup(label.strip().lower())
+    except (LookupError, ValueError):  # ValueError: a NUL in the label
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_TEXT:
+        return None
+    return info.name
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML document declares in its first 4 KiB, if Python knows that codec."""
+    """The charset an HTML document declares in its first 4 KiB, if it names a text codec Python knows."""
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return None
-    name = match.group(1).decode("ascii", "ignore").lower()
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
+    return text_codec(match.group(1).decode("ascii", "ignore"))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -76,10 +88,9 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
         raise EmptyDocumentError("the document is empty")
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError as exc:
-                raise DecodeError(f"bad {codec} after its byte-order mark: {exc}") from exc
+            # The mark settles the encoding; a bad byte after it is one replacement character, as in
+            # a browser, not a lost document.
+            return data.decode(codec, "replace")
     if looks_binary(data):
         raise NotADocumentError("the data is binary, not text or HTML")
     if html:
@@ -91,7 +102,7 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
         if declared:
             try:
                 return data.decode(declared)
-            except UnicodeDecodeError:
+            except UnicodeError:
                 pass  # the declaration is wrong: detect below
     try:
         return data.decode("utf-8")
@@ -109,10 +120,12 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
             if abs(g.chaos - best.chaos) < 0.01 and abs(g.coherence - best.coherence) < 0.01
         ]
         chosen = min(tied, key=lambda g: _TIE_PREFERENCE.get(g.encoding, len(_TIE_PREFERENCE)))
-        try:
-            return data.decode(chosen.encoding)
-        except (UnicodeDecodeError, LookupError):
-            pass
+        guessed = text_codec(chosen.encoding)
+        if guessed:
+            try:
+                return data.decode(guessed)
+            except UnicodeError:
+                pass
     # cp1252 decodes nearly every byte; latin-1 decodes all of them: a last resort that loses nothing.
     try:
         return data.decode("cp1252")

@@ -20,6 +20,7 @@ __all__ = [
     "ScaffoldError",
     "SchemaError",
     "StoreError",
+    "TooLargeError",
     "failure_from",
 ]
 
@@ -55,6 +56,10 @@ class EmptyDocumentError(ReadError):
 
 class NotADocumentError(ReadError):
     """The bytes are not text or HTML (binary data)."""
+
+
+class TooLargeError(ReadError):
+    """The document is larger than the size cap (``--max-bytes``; see :mod:`newsparse.limits`)."""
 
 
 class DecodeError(ReadError):

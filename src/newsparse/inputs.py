@@ -6,20 +6,30 @@ Every input ends as a :class:`Page` or a :class:`Failure`; nothing is skipped wi
 
 from __future__ import annotations
 
-import gzip
+import codecs
 import hashlib
 import json
 import os
 import sys
-import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import Any, BinaryIO
 
 import attrs
 
+from newsparse.dates import plausible
 from newsparse.decode import decode_bytes, looks_like_html
 from newsparse.errors import EmptyDocumentError, ParseError, ReadError, failure_from
+from newsparse.limits import (
+    DEFAULT_MAX_BYTES,
+    Limits,
+    clean_text,
+    display,
+    inside,
+    open_regular,
+    read_capped,
+    too_large,
+)
 from newsparse.models import Failure, Page, PageKind, Stage, When
 from newsparse.warc import ReadStats, is_warc, warc_pages
 
@@ -46,11 +56,11 @@ def _hint_when(value: Any, where: str) -> When | None:
     if value is None or value == "":
         return None
     if isinstance(value, When):
-        return value
+        return plausible(value, where, "'published'")
     if not isinstance(value, str):
         raise ReadError(f"{where}: 'published' must be an ISO 8601 string")
     try:
-        return When.parse(value)
+        return plausible(When.parse(value), where, "'published'")
     except ValueError as exc:
         raise ReadError(f"{where}: {exc}") from exc
 
@@ -108,7 +118,7 @@ def page_from_document(
             outlet=outlet or document.outlet,
         )
     if isinstance(document, Path):
-        page = page_from_path(document)
+        page = page_from_path(document)  # within the default size cap
         return page_from_document(page, url=url, published=published, outlet=outlet, source=source)
     if isinstance(document, bytes):
         return page_from_bytes(
@@ -142,37 +152,58 @@ def _stem(path: Path) -> Path:
     return path.with_name(name)
 
 
-def _read_sidecar(path: Path) -> dict[str, Any]:
+def _json(text: str | bytes) -> Any:
+    """``json.loads`` with nesting too deep for Python's stack as a plain ValueError."""
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise ValueError("JSON nested too deeply") from exc
+
+
+def _hints(entry: dict[str, Any], where: str) -> dict[str, Any]:
+    """The url, published and outlet hints of a manifest line or sidecar, checked: each a string (lone
+    surrogates replaced) or absent; anything else is a :class:`ReadError` naming the field."""
+    hints: dict[str, Any] = {}
+    for key in ("url", "published", "outlet"):
+        value = entry.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ReadError(f"{where}: {key!r} must be a string, not {type(value).__name__}")
+        hints[key] = clean_text(value) if isinstance(value, str) else None
+    return hints
+
+
+def _read_sidecar(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, Any]:
     sidecar = Path(f"{_stem(path)}.json")
     if not sidecar.is_file():
         return {}
+    where = f"bad sidecar {display(sidecar.name)}"
     try:
-        data = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ReadError(f"bad sidecar {sidecar.name}: {exc}", source=str(path)) from exc
+        data = _json(read_capped(sidecar, max_bytes).decode("utf-8-sig"))
+    except ReadError as exc:
+        raise ReadError(f"{where}: {exc}", source=display(path)) from exc
+    except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise ReadError(f"{where}: {exc}", source=display(path)) from exc
     if not isinstance(data, dict):
-        raise ReadError(f"bad sidecar {sidecar.name}: expected a JSON object", source=str(path))
-    return data
-
-
-def _read_bytes(path: Path) -> bytes:
+        raise ReadError(f"{where}: expected a JSON object", source=display(path))
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"cannot read: {exc.strerror or exc}", source=str(path)) from exc
-    if path.name.endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (EOFError, OSError, zlib.error) as exc:
-            raise ReadError(f"bad or truncated gzip: {exc}", source=str(path)) from exc
-    return data
+        return _hints(data, where)
+    except ReadError as exc:
+        exc.source = display(path)
+        raise
 
 
-def page_from_path(path: Path, hints: dict[str, Any] | None = None) -> Page:
-    """Read one file (optionally gzipped) with the hints of its sidecar JSON or manifest line."""
-    source = str(path)
-    hints = dict(hints) if hints is not None else _read_sidecar(path)
-    data = _read_bytes(path)
+def page_from_path(
+    path: Path, hints: dict[str, Any] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Page:
+    """Read one regular file (optionally gzipped, inflated in a stream up to ``max_bytes``) with the
+    hints of its sidecar JSON or manifest line."""
+    source = display(path)
+    hints = dict(hints) if hints is not None else _read_sidecar(path, max_bytes)
+    try:
+        data = read_capped(path, max_bytes)
+    except ReadError as exc:
+        exc.source = source
+        raise
     if not data.strip():
         raise EmptyDocumentError("the document is empty", source=source)
     stem = path.name[:-3] if path.name.endswith(".gz") else path.name
@@ -203,61 +234,112 @@ def _is_document(path: Path) -> bool:
     return name.endswith(DOCUMENT_SUFFIXES)
 
 
-def _manifest_pages(path: Path) -> Iterator[Page | Failure]:
+def _manifest_pages(path: Path, limits: Limits) -> Iterator[Page | Failure]:
     try:
-        stream = path.open(encoding="utf-8-sig")
-    except OSError as exc:
-        yield failure_from(ReadError(f"cannot read manifest: {exc}"), str(path))
+        stream = open_regular(path)
+    except ReadError as exc:
+        yield failure_from(ReadError(f"cannot read manifest: {exc}"), display(path), stage=Stage.READ)
         return
     with stream:
-        yield from _manifest_lines(path, stream)
+        yield from _manifest_lines(path, stream, limits)
 
 
-def _manifest_lines(path: Path, stream: IO[str]) -> Iterator[Page | Failure]:
-    """One Page or Failure per manifest line, read lazily so a manifest of millions of lines streams."""
+def _manifest_line_cap(max_bytes: int) -> int:
+    # JSON escapes at most six bytes for one byte of text (\u00XX), plus room for the other fields.
+    return 6 * max_bytes + 65536
+
+
+def _manifest_lines(path: Path, stream: BinaryIO, limits: Limits) -> Iterator[Page | Failure]:
+    """One Page or Failure per manifest line, read lazily so a manifest of millions of lines streams.
+
+    Each line stands alone: bad UTF-8, bad JSON, a field of the wrong type or a line over the size
+    cap is one Failure naming the line, and the next line is read as usual."""
+    label = display(path)
+    cap = _manifest_line_cap(limits.max_bytes)
     number = 0
     while True:
         number += 1
+        source = f"{label}:{number}"
         try:
-            line = stream.readline()
-        except (OSError, UnicodeDecodeError) as exc:
-            yield failure_from(ReadError(f"cannot read manifest line: {exc}"), f"{path}:{number}")
+            raw = stream.readline(cap + 1)
+        except OSError as exc:
+            yield failure_from(ReadError(f"cannot read manifest line: {exc}"), source, stage=Stage.READ)
             return
-        if not line:
+        if not raw:
             return
-        if not line.strip():
+        if len(raw) > cap and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # pass over the rest of the line, a chunk at a time
+                raw = stream.readline(1 << 20)
+            yield failure_from(too_large(limits.max_bytes, "the manifest line"), source, stage=Stage.READ)
             continue
-        source = f"{path}:{number}"
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
+        if not raw.strip():
+            continue
         try:
-            entry = json.loads(line)
-            if not isinstance(entry, dict):
-                raise ReadError("a manifest line must be a JSON object")
-            hints = {k: entry.get(k) for k in ("url", "published", "outlet")}
-            if "path" in entry:
-                yield page_from_path((path.parent / str(entry["path"])), hints)
-            elif "html" in entry or "text" in entry:
-                kind = PageKind.HTML if "html" in entry else PageKind.TEXT
-                body = entry.get("html") if "html" in entry else entry.get("text")
-                if not isinstance(body, str) or not body.strip():
-                    raise EmptyDocumentError("the document is empty")
-                yield Page(
-                    content=body,
-                    kind=kind,
-                    source=str(entry.get("id") or source),
-                    url=hints["url"],
-                    published=_hint_when(hints["published"], source),
-                    outlet=hints["outlet"],
-                )
-            else:
-                raise ReadError("a manifest line needs 'path', 'html' or 'text'")
-        except json.JSONDecodeError as exc:
-            yield failure_from(ReadError(f"bad JSON: {exc}"), source)
+            yield _manifest_entry(path, raw, source, limits)
         except ParseError as exc:
-            yield failure_from(exc, exc.source or source)
+            yield failure_from(exc, exc.source or source, stage=Stage.READ)
+        except Exception as exc:  # nothing one line holds may end the run
+            yield failure_from(ReadError(f"bad manifest line: {type(exc).__name__}: {exc}"), source)
 
 
-def _stdin_page(stream: BinaryIO | None) -> Page:
-    data = (stream or sys.stdin.buffer).read()
+def _manifest_entry(path: Path, raw: bytes, source: str, limits: Limits) -> Page:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"the line is not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    try:
+        entry = _json(line)
+    except ValueError as exc:
+        raise ReadError(f"bad JSON: {exc}") from exc
+    if not isinstance(entry, dict):
+        raise ReadError("a manifest line must be a JSON object")
+    hints = _hints(entry, source)
+    if "path" in entry:
+        value = entry["path"]
+        if not isinstance(value, str) or not value:
+            raise ReadError(f"{source}: 'path' must be a non-empty string")
+        target = path.parent / value  # an absolute path stays as it is
+        if not limits.allow_outside and not inside(target, path.parent):
+            raise ReadError(
+                f"{source}: path {display(value)!r} is outside the manifest's folder "
+                "(give --allow-outside to read it)",
+                source=display(target),
+            )
+        if limits.excludes(target):
+            raise ReadError("this run's own output, not read", source=display(target))
+        return page_from_path(target, hints, max_bytes=limits.max_bytes)
+    if "html" not in entry and "text" not in entry:
+        raise ReadError("a manifest line needs 'path', 'html' or 'text'")
+    kind = PageKind.HTML if "html" in entry else PageKind.TEXT
+    field = kind.value
+    body = entry[field]
+    if not isinstance(body, str):
+        raise ReadError(f"{field!r} must be a string, not {type(body).__name__}")
+    if not body.strip():
+        raise EmptyDocumentError("the document is empty")
+    if len(body) > limits.max_bytes or (
+        4 * len(body) > limits.max_bytes and len(body.encode("utf-8", "surrogatepass")) > limits.max_bytes
+    ):
+        raise too_large(limits.max_bytes)
+    ident = entry.get("id")
+    if ident is not None and not isinstance(ident, (str, int)):
+        raise ReadError(f"'id' must be a string or a number, not {type(ident).__name__}")
+    return Page(
+        content=clean_text(body),
+        kind=kind,
+        source=clean_text(str(ident)) if ident not in (None, "") else source,
+        url=hints["url"],
+        published=_hint_when(hints["published"], source),
+        outlet=hints["outlet"],
+    )
+
+
+def _stdin_page(stream: BinaryIO | None, max_bytes: int) -> Page:
+    data = (stream or sys.stdin.buffer).read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise too_large(max_bytes)
     return page_from_bytes(data, STDIN)
 
 
@@ -265,80 +347,149 @@ def _is_input_file(path: Path) -> bool:
     return _is_document(path) or path.suffix in MANIFEST_SUFFIXES or is_warc(path)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, stats: ReadStats, limits: Limits) -> Iterator[Path | Failure]:
     """Input files below a folder, depth first, each folder's entries sorted: the order is stable and
-    memory holds one folder's listing at a time, however large the tree."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
-        return
-    for entry in entries:
+    memory holds one listing per level. Links are followed, but each real directory is walked once (a
+    link back to a parent is counted and passed over); a folder that cannot be listed is a Failure;
+    special files (FIFOs, sockets, devices), broken links and this run's outputs are counted skips."""
+    seen: set[tuple[int, int]] = set()
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    reals: list[str] = []
+
+    def enter(directory: Path) -> Failure | None:
+        try:
+            info = directory.stat()
+            key = (info.st_dev, info.st_ino)
+            if key in seen:
+                stats.skipped["directories already walked (links)"] += 1
+                return None
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            error = ReadError(f"cannot list this directory: {exc.strerror or exc}")
+            return failure_from(error, display(directory), stage=Stage.READ)
+        seen.add(key)
+        stack.append(iter(entries))
+        reals.append(os.path.realpath(directory) if limits.exclude else "")
+        return None
+
+    failure = enter(folder)
+    if failure is not None:
+        yield failure
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            reals.pop()
+            continue
         path = Path(entry.path)
-        if entry.is_dir():
-            yield from _walk(path)
-        elif entry.is_file() and _is_input_file(path):
+        try:
+            is_dir = entry.is_dir()
+        except OSError:  # a link loop (ELOOP) or a vanished entry
+            is_dir = False
+        if is_dir:
+            failure = enter(path)
+            if failure is not None:
+                yield failure
+            continue
+        if not _is_input_file(path):
+            continue
+        if limits.exclude and os.path.join(reals[-1], entry.name) in limits.exclude:
+            stats.skipped["own output files"] += 1
+            continue
+        try:
+            regular = entry.is_file()
+        except OSError:
+            regular = False
+        if regular:
             yield path
+        elif entry.is_symlink() and not os.path.exists(entry.path):
+            stats.skipped["broken links"] += 1
+        else:
+            stats.skipped["special files (FIFOs, sockets, devices)"] += 1
 
 
-def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The input files under the given paths: directories walked (input files only, in a stable
-    order), other paths (even missing ones, which fail when read) kept as they are; ``-`` is not a
-    file here."""
+def iter_input_files(paths: Iterable[str | Path], *, stats: ReadStats | None = None) -> Iterator[Path]:
+    """The input files under the given paths: directories walked (regular input files only, in a stable
+    order, each real directory once), other paths (even missing ones, which fail when read) kept as they
+    are; ``-`` is not a file here. What the walk passes over is counted in ``stats``."""
+    stats = stats if stats is not None else ReadStats()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _walk(path)
+            yield from (item for item in _walk(path, stats, Limits()) if isinstance(item, Path))
         else:
             yield path
 
 
 def iter_documents(
-    paths: Iterable[str | Path], *, stdin: BinaryIO | None = None, stats: ReadStats | None = None
+    paths: Iterable[str | Path],
+    *,
+    stdin: BinaryIO | None = None,
+    stats: ReadStats | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Path | Page | Failure]:
     """Like :func:`iter_pages`, but single document files come as their unread :class:`Path`, so
     that a worker process, not the caller, reads and decodes them (see
     :meth:`newsparse.pipeline.Pipeline.process`). WARC files and manifests are expanded here."""
+    limits = limits if limits is not None else Limits()
+    stats = stats if stats is not None else ReadStats()
     for raw in paths:
-        label = str(raw)
+        label = display(raw)
         try:
             if label == STDIN:
-                yield _stdin_page(stdin)
+                yield _stdin_page(stdin, limits.max_bytes)
                 continue
             path = Path(raw)
             if path.is_dir():
                 empty = True
-                for file in iter_input_files([path]):
+                for item in _walk(path, stats, limits):
                     empty = False
-                    yield from _one_file(file, stats)
+                    if isinstance(item, Failure):
+                        yield item
+                    else:
+                        yield from _one_file(item, stats, limits)
                 if empty:
                     yield failure_from(ReadError("no documents in this directory"), label, stage=Stage.READ)
-            elif path.exists():
-                yield from _one_file(path, stats)
+            elif limits.excludes(path):
+                yield failure_from(ReadError("this run's own output, not read"), label, stage=Stage.READ)
+            elif os.path.lexists(path):
+                yield from _one_file(path, stats, limits)
             else:
                 yield failure_from(ReadError("no such file or directory"), label, stage=Stage.READ)
         except ParseError as exc:
-            yield failure_from(exc, exc.source or label)
+            yield failure_from(exc, exc.source or label, stage=Stage.READ)
+        except OSError as exc:  # e.g. a path too long or a link loop, met while looking at the path
+            yield failure_from(ReadError(f"cannot read: {exc.strerror or exc}"), label, stage=Stage.READ)
 
 
 def iter_pages(
-    paths: Iterable[str | Path], *, stdin: BinaryIO | None = None, stats: ReadStats | None = None
+    paths: Iterable[str | Path],
+    *,
+    stdin: BinaryIO | None = None,
+    stats: ReadStats | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Page | Failure]:
     """Every document under the given paths, in a stable order, as a Page or a Failure.
 
     A path is a file (``.html``, ``.htm``, ``.txt``, each optionally ``.gz``; any other named file is
     tried too), a ``.jsonl`` manifest, a WARC (``.warc``, ``.warc.gz``), a directory (walked
-    recursively, input files only) or ``-`` for standard input. WARC records that are not HTML pages
+    recursively, input files only) or ``-`` for standard input. Only regular files are read, none
+    past ``limits.max_bytes``. WARC records that are not HTML pages, and what the walk passes over,
     are counted in ``stats``."""
-    for document in iter_documents(paths, stdin=stdin, stats=stats):
-        yield read_document(document) if isinstance(document, Path) else document
+    max_bytes = (limits or Limits()).max_bytes
+    for document in iter_documents(paths, stdin=stdin, stats=stats, limits=limits):
+        yield read_document(document, max_bytes=max_bytes) if isinstance(document, Path) else document
 
 
-def read_document(path: Path) -> Page | Failure:
+def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | Failure:
     """One document file as a Page (bytes read, not yet decoded), or a Failure if it cannot be read."""
     try:
-        return page_from_path(path)
+        return page_from_path(path, max_bytes=max_bytes)
     except ParseError as exc:
-        return failure_from(exc, exc.source or str(path))
+        return failure_from(exc, exc.source or display(path), stage=exc.stage)
+    except Exception as exc:  # a bug must not end the batch: report it
+        return failure_from(exc, display(path), stage=Stage.READ)
 
 
 def input_id(document: Page | Failure) -> str:
@@ -351,10 +502,10 @@ def input_id(document: Page | Failure) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def _one_file(path: Path, stats: ReadStats | None) -> Iterator[Path | Page | Failure]:
+def _one_file(path: Path, stats: ReadStats, limits: Limits) -> Iterator[Path | Page | Failure]:
     if is_warc(path):
-        yield from warc_pages(path, stats)
+        yield from warc_pages(path, stats, max_bytes=limits.max_bytes)
     elif path.suffix in MANIFEST_SUFFIXES:
-        yield from _manifest_pages(path)
+        yield from _manifest_pages(path, limits)
     else:
         yield path

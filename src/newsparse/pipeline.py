@@ -17,9 +17,11 @@ from typing import Any
 import attrs
 
 from newsparse.articles.outlets import Outlet, match_outlet
+from newsparse.dates import plausible
 from newsparse.errors import NoArticleError, ParseError, PluginError
 from newsparse.events.merge import merge_mentions
 from newsparse.inputs import failure_from, input_id, page_from_document, read_document
+from newsparse.limits import DEFAULT_MAX_BYTES
 from newsparse.models import Article, Event, Failure, Mention, Page, Stage, When
 from newsparse.plugins.host import Combined, PluginHost, WrongAnswer
 
@@ -41,7 +43,18 @@ class Pipeline:
         return match_outlet(page, self.plugins.outlets())
 
     def article(self, page: Page) -> Article:
-        """Extract and post-process one page. Raises a :class:`ParseError` subclass on failure."""
+        """Extract and post-process one page. Raises a :class:`ParseError` subclass on failure, and
+        nothing else: whatever a document causes (a codec lookup, a date out of range, a recursion
+        limit) is a ParseError that chains the original exception."""
+        try:
+            article = self._article(page)
+        except ParseError:
+            raise
+        except Exception as exc:
+            raise ParseError(f"{type(exc).__name__}: {exc}", source=page.source) from exc
+        return _plausible_dates(article)
+
+    def _article(self, page: Page) -> Article:
         if isinstance(page.content, bytes):
             page = page_from_document(page)  # plugins always see decoded text
         outlet = self.outlet_for(page)
@@ -72,7 +85,15 @@ class Pipeline:
         outlet: str | None = None,
     ) -> Article:
         """One document (str, bytes, Path or Page) as an Article; raises a ParseError subclass."""
-        page = page_from_document(document, url=url, published=published, outlet=outlet)
+        if not isinstance(document, (str, bytes, Path, Page)):
+            raise TypeError(f"a document is str, bytes, pathlib.Path or Page, not {type(document).__name__}")
+        try:
+            page = page_from_document(document, url=url, published=published, outlet=outlet)
+        except ParseError:
+            raise
+        except Exception as exc:
+            source = str(document) if isinstance(document, Path) else url or "<document>"
+            raise ParseError(f"{type(exc).__name__}: {exc}", source=source) from exc
         return self.article(page)
 
     def result(self, document: Document | Failure) -> Article | Failure:
@@ -111,6 +132,7 @@ class Pipeline:
         *,
         workers: int = 1,
         skip: frozenset[str] = frozenset(),
+        max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> Iterator[Processed]:
         """Each document's :class:`Processed` (its input id and result), in input order.
 
@@ -121,11 +143,11 @@ class Pipeline:
         memory does not grow with the input."""
         if workers <= 1:
             for document in documents:
-                yield _process(self, document, skip)
+                yield _process(self, document, skip, max_bytes)
             return
         window = workers * 4
         with concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers, initializer=_set_worker_skip, initargs=(skip,)
+            max_workers=workers, initializer=_set_worker_skip, initargs=(skip, max_bytes)
         ) as pool:
             pending: deque[concurrent.futures.Future[Processed]] = deque()
             iterator = iter(documents)
@@ -187,16 +209,30 @@ class Processed:
     result: Article | Failure | None
 
 
-def _process(pipeline: Pipeline, document: Document | Failure, skip: frozenset[str]) -> Processed:
+def _plausible_dates(article: Article) -> Article:
+    """The article without dates outside :data:`newsparse.dates.EARLIEST`..``LATEST`` (warned about):
+    later steps do date arithmetic on them, which must never raise."""
+    published = plausible(article.published, article.source, "published date")
+    modified = plausible(article.modified, article.source, "modified date")
+    if published is article.published and modified is article.modified:
+        return article
+    return attrs.evolve(article, published=published, modified=modified)
+
+
+def _process(
+    pipeline: Pipeline, document: Document | Failure, skip: frozenset[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Processed:
     """Read (for a path), identify, and unless skipped parse one document."""
     item: Page | Failure
     if isinstance(document, Path):
-        item = read_document(document)
+        item = read_document(document, max_bytes=max_bytes)
     elif isinstance(document, (str, bytes)):
         try:
             item = page_from_document(document)
         except ParseError as exc:
             item = failure_from(exc, exc.source or "<document>")
+        except Exception as exc:  # anything a document causes is its failure, never the batch's end
+            item = failure_from(exc, "<document>", stage=Stage.READ)
     else:
         item = document
     key = input_id(item)
@@ -207,6 +243,7 @@ def _process(pipeline: Pipeline, document: Document | Failure, skip: frozenset[s
 
 _WORKER_PIPELINE: Pipeline | None = None
 _WORKER_SKIP: frozenset[str] = frozenset()
+_WORKER_MAX_BYTES = DEFAULT_MAX_BYTES
 
 
 def worker_pipeline() -> Pipeline:
@@ -218,10 +255,11 @@ def worker_pipeline() -> Pipeline:
     return _WORKER_PIPELINE
 
 
-def _set_worker_skip(skip: frozenset[str]) -> None:
-    global _WORKER_SKIP
+def _set_worker_skip(skip: frozenset[str], max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    global _WORKER_SKIP, _WORKER_MAX_BYTES
     _WORKER_SKIP = skip
+    _WORKER_MAX_BYTES = max_bytes
 
 
 def _worker_process(document: Document | Failure) -> Processed:
-    return _process(worker_pipeline(), document, _WORKER_SKIP)
+    return _process(worker_pipeline(), document, _WORKER_SKIP, _WORKER_MAX_BYTES)

@@ -8,20 +8,25 @@ Every other record is counted in :class:`ReadStats`, never dropped without a wor
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 
-from newsparse.decode import decode_bytes, looks_like_html
+from newsparse.dates import plausible
+from newsparse.decode import decode_bytes, looks_like_html, text_codec
 from newsparse.errors import ParseError, ReadError
+from newsparse.limits import DEFAULT_MAX_BYTES, clean_text, display, open_regular, too_large
 from newsparse.models import Failure, Page, PageKind, Stage, When
 
 __all__ = ["WARC_SUFFIXES", "ReadStats", "WarcResponse", "is_warc", "warc_pages", "write_warc"]
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_log = logging.getLogger("newsparse")
 
 
 @attrs.define
@@ -42,27 +47,42 @@ def is_warc(path: Path) -> bool:
 
 
 def _decode(body: bytes, charset: str | None) -> str:
-    if charset:
+    codec = text_codec(charset)
+    if codec:
         try:
-            return body.decode(charset)
-        except (UnicodeDecodeError, LookupError):
+            return body.decode(codec)
+        except UnicodeError:
             pass  # a wrong header: detect below
     return decode_bytes(body, html=True)
 
 
-def warc_pages(path: Path, stats: ReadStats | None = None) -> Iterator[Page | Failure]:
+def _fetched(record: Any, source: str) -> When | None:
+    """The record's WARC-Date as a When, or None (with a warning) when it is missing or absurd."""
+    try:
+        date = record.record_date
+    except (ValueError, OverflowError) as exc:  # e.g. "0000-01-01T00:00:00Z": year 0 is out of range
+        _log.warning("%s: WARC-Date %r dropped: %s", source, record.headers.get("WARC-Date"), exc)
+        return None
+    if date is None:
+        return None
+    return plausible(When.at(date.replace(tzinfo=date.tzinfo or dt.timezone.utc)), source)
+
+
+def warc_pages(
+    path: Path, stats: ReadStats | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Page | Failure]:
     """The HTML pages of a WARC file, each with its target URL and fetch date; a Failure for a record
-    that is truncated or undecodable. Non-response, non-200 and non-HTML records are counted in
-    ``stats``."""
+    that is truncated, undecodable or larger than ``max_bytes``. Non-response, non-200 and non-HTML
+    records are counted in ``stats``; whether a record is a page is judged from its headers, so the
+    bodies of the others are passed over in a stream, never held in memory."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     stats = stats if stats is not None else ReadStats()
+    label = display(path)
     try:
-        stream = path.open("rb")
-    except OSError as exc:
-        yield Failure(
-            source=str(path), stage=Stage.READ, error_type="ReadError", message=f"cannot read: {exc}"
-        )
+        stream = open_regular(path)
+    except ReadError as exc:
+        yield Failure(source=label, stage=Stage.READ, error_type="ReadError", message=str(exc))
         return
     with stream:
         records = iter(ArchiveIterator(stream, parse_http=True, record_types=WarcRecordType.any_type))
@@ -74,7 +94,7 @@ def warc_pages(path: Path, stats: ReadStats | None = None) -> Iterator[Page | Fa
                 break
             except (OSError, ValueError) as exc:  # FastWARC's word for a corrupt or foreign stream
                 yield Failure(
-                    source=f"{path}#record-{index + 1}",
+                    source=f"{label}#record-{index + 1}",
                     stage=Stage.READ,
                     error_type="ReadError",
                     message=f"unreadable WARC record: {exc}",
@@ -82,7 +102,7 @@ def warc_pages(path: Path, stats: ReadStats | None = None) -> Iterator[Page | Fa
                 return
             index += 1
             record_id = record.headers.get("WARC-Record-ID") or f"record-{index}"
-            source = f"{path}#{record_id.strip('<>')}"
+            source = f"{label}#{clean_text(record_id.strip('<>'))}"
             if record.record_type == WarcRecordType.no_type:
                 yield Failure(
                     source=source,
@@ -94,15 +114,7 @@ def warc_pages(path: Path, stats: ReadStats | None = None) -> Iterator[Page | Fa
             if record.record_type != WarcRecordType.response:
                 stats.skipped[f"{record.record_type} records"] += 1
                 continue
-            body = record.reader.read()
-            if len(body) < record.content_length:
-                yield Failure(
-                    source=source,
-                    stage=Stage.READ,
-                    error_type="ReadError",
-                    message=f"truncated WARC record ({len(body)} of {record.content_length} bytes)",
-                )
-                continue
+            # Headers first: a record that is not a page is passed over without reading its body.
             status = record.http_headers.status_code if record.http_headers is not None else None
             if status is not None and status != 200:
                 stats.skipped[f"HTTP {status} responses"] += 1
@@ -111,18 +123,31 @@ def warc_pages(path: Path, stats: ReadStats | None = None) -> Iterator[Page | Fa
             if content_type and content_type not in _HTML_TYPES:
                 stats.skipped["non-HTML responses"] += 1
                 continue
+            if record.content_length > max_bytes:
+                big = too_large(max_bytes, f"the record ({record.content_length:,} bytes)")
+                yield Failure(source=source, stage=Stage.READ, error_type="TooLargeError", message=str(big))
+                continue
+            body = record.reader.read(max_bytes + 1)
+            if len(body) < record.content_length:
+                yield Failure(
+                    source=source,
+                    stage=Stage.READ,
+                    error_type="ReadError",
+                    message=f"truncated WARC record ({len(body)} of {record.content_length} bytes)",
+                )
+                continue
             try:
                 text = _decode(body, record.http_charset)
                 if not content_type and not looks_like_html(text):
                     stats.skipped["non-HTML responses"] += 1
                     continue
-                date = record.record_date
+                target = record.headers.get("WARC-Target-URI")
                 yield Page(
                     content=text,
                     kind=PageKind.HTML,
                     source=source,
-                    url=record.headers.get("WARC-Target-URI"),
-                    fetched=When.at(date.replace(tzinfo=date.tzinfo or dt.timezone.utc)) if date else None,
+                    url=clean_text(target) if target else None,
+                    fetched=_fetched(record, source),
                 )
             except ParseError as exc:
                 yield Failure(
@@ -130,9 +155,7 @@ def warc_pages(path: Path, stats: ReadStats | None = None) -> Iterator[Page | Fa
                 )
         if index == 0:
             error = ReadError("no WARC records in this file (not a WARC, or empty)")
-            yield Failure(
-                source=str(path), stage=Stage.READ, error_type=type(error).__name__, message=str(error)
-            )
+            yield Failure(source=label, stage=Stage.READ, error_type=type(error).__name__, message=str(error))
 
 
 @attrs.frozen

@@ -62,7 +62,7 @@ class Outlet:
 def generic_outlet(url: str | None = None, hint: str | None = None) -> Outlet:
     """The outlet of a page no plugin serves: named by the hint, else by the URL's domain."""
     name = hint or (domain_of(url) if url else None) or GENERIC_ID
-    ident = re.sub(r"[^a-z0-9_.-]+", "-", name.lower()).strip("-.") or GENERIC_ID
+    ident = re.sub(r"[^a-z0-9_.-]+", "-", name.lower()).strip("-._") or GENERIC_ID
     return Outlet(id=ident, name=name)
 
 
