@@ -764,10 +764,18 @@ def build(petrarch: Path, report: Counter[str]) -> dict[str, Any]:
         if key[1] != LEADER_OFFICE:
             # one holder at a time: two terms of different people that overlap by more than a day are
             # both dropped (the dictionary is wrong about one of them, and we cannot tell which)
+            # a holder's term inside another of their terms is a second role the section mixed in
+            # (Nasser's premiership in Egypt's "Presidents"): dropped; any other overlap drops both
             bad = set()
             for i, a in enumerate(kept):
                 for b in kept[i + 1 :]:
-                    if a[0] != b[0] and (min(a[2], b[2]) - max(a[1], b[1])).days > 1:
+                    if (min(a[2], b[2]) - max(a[1], b[1])).days <= 1:
+                        continue
+                    if a[0] == b[0] and a[1] <= b[1] and b[2] <= a[2]:
+                        bad.add(b)
+                    elif a[0] == b[0] and b[1] <= a[1] and a[2] <= b[2]:
+                        bad.add(a)
+                    else:
                         bad |= {a, b}
             report["petrarch terms dropped (overlap another holder's)"] += len(bad)
             kept = [t for t in kept if t not in bad]
