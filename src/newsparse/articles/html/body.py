@@ -53,6 +53,7 @@ __all__ = [
     "BOILERPLATE_WORDS",
     "DEFAULT_RULES",
     "BodyRules",
+    "element_text",
     "extract_body_text",
     "extract_paragraphs",
     "find_container",
@@ -79,6 +80,32 @@ def _prose_length(text: str, rules: BodyRules) -> int:
 def _clean(text: str) -> str:
     """``text`` with each run of whitespace made one space, and none at the ends."""
     return " ".join(text.split())
+
+
+def element_text(node: LexborNode) -> str:
+    """A node's text as a reader sees it: text nodes joined as they stand (inline markup adds no
+    space: ``said <b>this</b>.`` is "said this."), a space where a block element or ``<br>`` breaks
+    the line, and whitespace collapsed. Every reader of HTML text (the body, an outlet's layout) uses it."""
+    parts: list[str] = []
+    block_of: dict[int, int] = {}  # parent element -> its nearest block element (or the node itself)
+    last_block: int | None = None
+    for child in node.traverse(include_text=True, skip_empty=False):
+        if child.tag != "-text":
+            if child.tag in BLOCK_TAGS and child.mem_id != node.mem_id:
+                parts.append(" ")  # a block opens, or a <br>
+            continue
+        parent = child.parent
+        key = parent.mem_id if parent is not None else node.mem_id
+        if key not in block_of:
+            block = parent
+            while block is not None and block.mem_id != node.mem_id and block.tag not in BLOCK_TAGS:
+                block = block.parent
+            block_of[key] = block.mem_id if block is not None else node.mem_id
+        if last_block is not None and block_of[key] != last_block:
+            parts.append(" ")  # text after a block closed ("</p>four")
+        last_block = block_of[key]
+        parts.append(child.text_content or "")
+    return _clean("".join(parts))
 
 
 def _within(node: LexborNode | None, ids: set[int], memo: dict[int, bool]) -> bool:

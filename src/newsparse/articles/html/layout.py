@@ -18,7 +18,7 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsparse.articles.capture.datelines import read_printed_date
-from newsparse.articles.html.body import extract_paragraphs
+from newsparse.articles.html.body import element_text, extract_paragraphs
 from newsparse.articles.html.metadata import PageMetadata
 from newsparse.articles.reading import Reading
 from newsparse.dates import parse_iso
@@ -100,7 +100,7 @@ def choose_layout(
 
 
 def _text(node: LexborNode) -> str:
-    return _SPACE.sub(" ", node.text(deep=True, separator=" ")).strip()
+    return element_text(node)
 
 
 def _first_text(root: LexborHTMLParser | LexborNode, selectors: Iterable[str]) -> str | None:
