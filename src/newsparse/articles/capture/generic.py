@@ -8,6 +8,7 @@ menus, tickers and widget labels are short, bulleted or unpunctuated.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsparse.articles.reading import Reading
 
@@ -32,7 +33,7 @@ def read_capture(text: str) -> Reading:
     candidates = [
         ln for ln in lines[:first_prose] if ln and not _BULLET.match(ln) and 3 <= len(ln.split()) <= 30
     ]
-    counts = {c: candidates.count(c) for c in candidates}
+    counts = Counter(candidates)  # one pass: list.count per candidate was quadratic in the lines
     repeated = [c for c in candidates if counts[c] > 1]
     if repeated:
         title = repeated[0]
