@@ -63,3 +63,20 @@ def test_canonical_link_of_html_names_the_domain() -> None:
 )
 def test_domain_of(url: str, domain: str | None) -> None:
     assert domain_of(url) == domain
+
+
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [
+        ('<link rel="canonical" href="https://a.example/x">', "https://a.example/x"),
+        ("<meta property='og:url' content='https://b.example/y'/>", "https://b.example/y"),
+        ('<link href="https://c.example/z" rel=canonical>', "https://c.example/z"),  # href first
+        ('<link rel="stylesheet" href="/s.css"><link rel="canonical" href="/c">', "/c"),
+        ("<link rel=canonical <link rel=canonical <title>x</title>", None),  # unclosed, no href
+    ],
+)
+def test_page_url_reads_the_canonical_link_or_og_url(head: str, url: str | None) -> None:
+    from newsparse.articles.outlets import page_url
+
+    page = Page(content=f"<html><head>{head}</head><body>x</body></html>", kind="html", source="t")
+    assert page_url(page) == url

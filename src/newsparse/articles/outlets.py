@@ -79,11 +79,18 @@ def domain_of(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
-_CANONICAL = re.compile(
-    r"""<(?:link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)|meta[^>]+property=["']og:url["'][^>]*"""
-    r"""content=["']([^"']+))""",
-    re.IGNORECASE,
-)
+#: One ``<link>`` or ``<meta>`` tag, its attributes bounded: a flat scan, so that a page of repeated
+#: unclosed ``<link rel=canonical`` costs linear time (a pattern that searched for the attributes inside
+#: ``[^>]+`` backtracked cubically).
+_HEAD_TAG = re.compile(r"<(link|meta)\b([^<>]{0,4096})", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def _attributes(text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(text):
+        found.setdefault(match.group(1).lower(), match.group(2) or match.group(3) or match.group(4) or "")
+    return found
 
 
 def page_url(page: Page) -> str | None:
@@ -91,9 +98,13 @@ def page_url(page: Page) -> str | None:
     if page.url:
         return page.url
     if page.kind is PageKind.HTML:
-        match = _CANONICAL.search(page.text[:65536])
-        if match:
-            return match.group(1) or match.group(2)
+        for match in _HEAD_TAG.finditer(page.text[:65536]):
+            attributes = _attributes(match.group(2))
+            if match.group(1).lower() == "link":
+                if "canonical" in attributes.get("rel", "").lower().split() and attributes.get("href"):
+                    return attributes["href"]
+            elif attributes.get("property", "").lower() == "og:url" and attributes.get("content"):
+                return attributes["content"]
     return None
 
 
