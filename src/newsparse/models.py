@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -272,6 +273,15 @@ class Article:
         """The body paragraphs alone, joined by blank lines."""
         return "\n\n".join(self.paragraphs)
 
+    @property
+    def content_id(self) -> str:
+        """What identifies the article whatever path or folder it was read from: ``url:`` and its URL
+        when it has one, else ``sha256:`` and the hash of its :attr:`text`. Mentions carry it as
+        ``article_id``, and event ids are derived from it (never from :attr:`source`)."""
+        if self.url:
+            return "url:" + self.url
+        return "sha256:" + hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
 
 @attrs.frozen
 class Actor:
@@ -323,6 +333,7 @@ class Mention:
     )
     published: When | None = attrs.field(default=None, converter=_when_or_none, validator=_OPTIONAL_WHEN)
     rule: str | None = attrs.field(default=None, converter=_optional_str)
+    article_id: str | None = attrs.field(default=None, converter=_optional_str)
 
 
 @attrs.frozen

@@ -160,12 +160,19 @@ class Pipeline:
 
     # -- events ----------------------------------------------------------------------------------
     def mentions(self, article: Article) -> tuple[list[Mention], list[Failure]]:
-        """The mentions all plugins find in an article, and a Failure for each plugin that raised."""
+        """The mentions all plugins find in an article, and a Failure for each plugin that raised. Each
+        mention carries the article's :attr:`~newsparse.models.Article.content_id` as ``article_id``
+        (so event ids do not depend on the path the article was read from)."""
         pooled = self.plugins.pool_items(
             "newsparse_extract_mentions", stage=Stage.MENTIONS, expect=Mention, source=article.source,
             article=article, gazetteer=self.plugins.gazetteer(),
         )  # fmt: skip
-        return [mention for _, mention in pooled.value], list(pooled.failures)
+        article_id = article.content_id
+        mentions = [
+            mention if mention.article_id else attrs.evolve(mention, article_id=article_id)
+            for _, mention in pooled.value
+        ]
+        return mentions, list(pooled.failures)
 
     def events(self, articles: Iterable[Article]) -> tuple[list[Event], list[Failure]]:
         """Canonical events from the mentions in the articles, and the mention-stage Failures."""

@@ -23,6 +23,7 @@ import attrs
 from newsparse.convert import SCHEMA_VERSION, from_json, to_json
 from newsparse.errors import StoreError
 from newsparse.events.merge import MERGE_RULES_VERSION, KeyedMention, event_from, keyed, merge_block
+from newsparse.events.rules import mention_key
 from newsparse.models import Article, Event, Mention
 
 __all__ = ["EventStore", "StoreError", "StoreUpdate"]
@@ -111,10 +112,33 @@ class EventStore:
                 [("schema_version", str(SCHEMA_VERSION)), ("merge_rules", str(MERGE_RULES_VERSION))],
             )
             if rules is not None and rules != str(MERGE_RULES_VERSION):
+                self._rekey()
                 self._db.execute("DELETE FROM events")
                 blocks = [row[0] for row in self._db.execute("SELECT DISTINCT block FROM mentions")]
                 for block in blocks:
                     self._remerge(block)
+
+    def _rekey(self) -> None:
+        """Key every mention again by the current :func:`~newsparse.events.rules.mention_key`. A mention
+        stored before mentions carried ``article_id`` gets its article's content id (the article is in
+        the store under the mention's source), so the same page added again is known, not a new mention;
+        two mentions that now share a key (one article added under two paths) become one."""
+        content_ids = {
+            source: from_json(data, Article).content_id
+            for source, data in self._db.execute("SELECT source, data FROM articles")
+        }
+        rows = self._db.execute("SELECT key, block, source, data, event_id FROM mentions ORDER BY source")
+        rekeyed = []
+        for _, block, source, data, event_id in rows.fetchall():
+            mention = from_json(data, Mention)
+            if mention.article_id is None and source in content_ids:
+                mention = attrs.evolve(mention, article_id=content_ids[source])
+            rekeyed.append((mention_key(mention), block, source, to_json(mention), event_id))
+        self._db.execute("DELETE FROM mentions")
+        self._db.executemany(
+            "INSERT OR IGNORE INTO mentions (key, block, source, data, event_id) VALUES (?, ?, ?, ?, ?)",
+            rekeyed,
+        )
 
     # -- writing -----------------------------------------------------------------------------------
     def add(self, mentions: Iterable[Mention], articles: Iterable[Article] = ()) -> StoreUpdate:
