@@ -13,7 +13,7 @@ import contextlib
 import json
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,7 +25,7 @@ from newsparse.inputs import iter_documents
 from newsparse.limits import DEFAULT_MAX_BYTES, Limits
 from newsparse.models import Article, Event, Failure
 from newsparse.output import FORMATS, Sink, atomic_write, open_sink
-from newsparse.pipeline import Pipeline
+from newsparse.pipeline import Pipeline, Processed
 from newsparse.plugins.host import PluginHost
 from newsparse.warc import ReadStats
 
@@ -154,21 +154,34 @@ def _results(
     """Each input's result with its input id, in input order; inputs already done are skipped."""
     limits = _limits(args)
     documents = iter_documents(args.paths, stats=tally.read, limits=limits)
-    processed = pipeline.process(documents, workers=args.workers, skip=done, max_bytes=limits.max_bytes)
     bar = None
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm
 
         bar = tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True)
     with bar if bar is not None else contextlib.nullcontext():
+        progress = _progress_bar(bar, tally) if bar is not None else None
+        processed = pipeline.process(
+            documents, workers=args.workers, skip=done, max_bytes=limits.max_bytes, progress=progress
+        )
         for item in processed:
             if item.result is None:
                 tally.already_done += 1
                 continue
-            if bar is not None:
-                bar.set_postfix(failures=tally.failures + isinstance(item.result, Failure), refresh=False)
-                bar.update(1)
             yield item.result, item.input_id
+
+
+def _progress_bar(bar: Any, tally: _Tally) -> Callable[[Processed], None]:
+    """The progress callback (see :meth:`Pipeline.process`) that moves a tqdm bar by each parsed
+    document and shows the failures so far."""
+
+    def advance(item: Processed) -> None:
+        if item.result is None:
+            return
+        bar.set_postfix(failures=tally.failures + isinstance(item.result, Failure), refresh=False)
+        bar.update(1)
+
+    return advance
 
 
 def _run_articles(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err: IO[str]) -> int:

@@ -10,7 +10,7 @@ import concurrent.futures
 import itertools
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -118,12 +118,19 @@ class Pipeline:
 
     # -- many documents --------------------------------------------------------------------------
     def parse_many(
-        self, documents: Iterable[Document | Failure], *, workers: int = 1
+        self,
+        documents: Iterable[Document | Failure],
+        *,
+        workers: int = 1,
+        progress: Callable[[Article | Failure], object] | None = None,
     ) -> Iterator[Article | Failure]:
         """Articles or Failures, one per document, in input order; with ``workers > 1`` documents are
-        parsed in a process pool (plugins load in each worker through the entry points)."""
+        parsed in a process pool (plugins load in each worker through the entry points). ``progress``
+        is called with each result before it is yielded."""
         for processed in self.process(documents, workers=workers):
             assert processed.result is not None  # nothing is skipped without a skip set
+            if progress is not None:
+                progress(processed.result)
             yield processed.result
 
     def process(
@@ -133,6 +140,7 @@ class Pipeline:
         workers: int = 1,
         skip: frozenset[str] = frozenset(),
         max_bytes: int = DEFAULT_MAX_BYTES,
+        progress: Callable[[Processed], object] | None = None,
     ) -> Iterator[Processed]:
         """Each document's :class:`Processed` (its input id and result), in input order.
 
@@ -140,7 +148,13 @@ class Pipeline:
         resumed run passes over finished documents. With ``workers > 1`` a process pool reads, hashes
         and parses; a :class:`~pathlib.Path` travels to the worker unread, so the calling process only
         hands out work and collects results. At most a few documents per worker are in flight, so
-        memory does not grow with the input."""
+        memory does not grow with the input. ``progress`` is called with each Processed (skipped
+        ones included) before it is yielded: the CLI's progress bar is one such callback."""
+        if progress is not None:
+            for processed in self.process(documents, workers=workers, skip=skip, max_bytes=max_bytes):
+                progress(processed)
+                yield processed
+            return
         if workers <= 1:
             for document in documents:
                 yield _process(self, document, skip, max_bytes)
