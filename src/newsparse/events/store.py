@@ -20,6 +20,7 @@ from types import TracebackType
 
 import attrs
 
+from newsparse._text import counted
 from newsparse.convert import SCHEMA_VERSION, from_json, to_json
 from newsparse.errors import StoreError
 from newsparse.events.merge import MERGE_RULES_VERSION, KeyedMention, event_from, keyed, merge_block
@@ -56,13 +57,16 @@ class StoreUpdate:
     def describe(self) -> str:
         """One line for logs: what was new (or removed) and how many events there are now."""
         removed = (
-            f"{self.removed_articles} articles and {self.removed_mentions} mentions removed, "
+            f"{counted(self.removed_articles, 'articles')} and "
+            f"{counted(self.removed_mentions, 'mentions')} removed, "
             if self.removed_articles or self.removed_mentions
             else ""
         )
         return (
-            f"{removed}{self.new_articles} new articles, {self.new_mentions} new mentions, "
-            f"{self.blocks_merged} blocks re-merged, {self.events_after} events (was {self.events_before})"
+            f"{removed}{counted(self.new_articles, 'new articles')}, "
+            f"{counted(self.new_mentions, 'new mentions')}, "
+            f"{counted(self.blocks_merged, 'blocks')} re-merged, "
+            f"{counted(self.events_after, 'events')} (was {self.events_before})"
         )
 
 
