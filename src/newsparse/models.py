@@ -364,7 +364,8 @@ class Mention:
     :ivar sentence: The sentence that reports the event.
     :ivar start: Offset of the sentence in `Article.text`.
     :ivar end: Offset just past the end of that sentence in `Article.text` (exclusive).
-    :ivar source: The `source` of the article it was found in.
+    :ivar source: The `source` of the article it was found in (as the path was spelled: provenance
+        only; keys and event ids use `article_id`).
     :ivar outlet: The outlet of that article.
     :ivar mode: How the contact happened (e.g. in person, by phone, by video), when said.
     :ivar date: When the event happened, at the precision the text allows.
