@@ -16,7 +16,7 @@ import attrs
 import pytest
 
 from newsparse.cli import main
-from newsparse.convert import structure
+from newsparse.convert import structure, to_json
 from newsparse.events.merge import merge_mentions
 from newsparse.events.store import EventStore
 from newsparse.models import Article, Event
@@ -91,3 +91,31 @@ def test_a_store_from_before_article_ids_keys_its_mentions_again(tmp_path: Path)
         update = store.add(now)
         assert update.new_mentions == 0
         assert _ids(store.events()) == _ids(merge_mentions(now))
+
+
+def test_the_same_pages_under_another_path_add_nothing_to_a_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "events.sqlite"
+    monkeypatch.chdir(SEEDS.parent)
+    first = _events("--store", str(store), "seeds/")
+    monkeypatch.chdir(SEEDS)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["events", "--quiet", "--store", str(store), "."], out=out, err=err) == 0
+    assert "0 new articles, 0 new mentions, 0 blocks re-merged" in err.getvalue()
+    again = [structure(e, Event) for e in json.loads(out.getvalue())["events"]]
+    assert again == first
+    with EventStore(store) as opened:
+        assert len(opened.articles()) == 5
+        assert {a.source for a in opened.articles()} == {f"seeds/{p.name}" for p in SEEDS.glob("*.txt")}
+
+
+def test_a_store_from_before_content_ids_gets_them_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "events.sqlite"
+    article = Article(source="a.txt", outlet="o", plugin="p", paragraphs=["One paragraph."])
+    with sqlite3.connect(path) as db:  # the articles table as older stores have it
+        db.execute("CREATE TABLE articles (source TEXT PRIMARY KEY, data TEXT NOT NULL)")
+        db.execute("INSERT INTO articles VALUES (?, ?)", ("a.txt", to_json(article)))
+    with EventStore(path) as store:
+        update = store.add([], [attrs.evolve(article, source="elsewhere/a.txt")])
+        assert update.new_articles == 0 and [a.source for a in store.articles()] == ["a.txt"]

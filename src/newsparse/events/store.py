@@ -81,6 +81,7 @@ class EventStore:
             columns = {row[1] for row in self._db.execute("PRAGMA table_info(mentions)")}
             if "event_id" not in columns:  # a store from before event ids were kept per mention
                 self._db.execute("ALTER TABLE mentions ADD COLUMN event_id TEXT")
+            self._add_content_ids()
             self._check_versions()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable event store: {exc}") from exc
@@ -122,6 +123,21 @@ class EventStore:
                 for block in blocks:
                     self._remerge(block)
 
+    def _add_content_ids(self) -> None:
+        """Give the articles table its ``content_id`` column (a store from before articles were known
+        by content), filled from each stored article."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}
+        if "content_id" in columns:
+            return
+        with self._db:
+            self._db.execute("ALTER TABLE articles ADD COLUMN content_id TEXT")
+            rows = self._db.execute("SELECT source, data FROM articles").fetchall()
+            self._db.executemany(
+                "UPDATE articles SET content_id = ? WHERE source = ?",
+                [(from_json(data, Article).content_id, source) for source, data in rows],
+            )
+            self._db.execute("CREATE INDEX IF NOT EXISTS articles_by_content ON articles (content_id)")
+
     def _rekey(self) -> None:
         """Key every mention again by the current :func:`~newsparse.events.rules.mention_key`. A mention
         stored before mentions carried ``article_id`` gets its article's content id (the article is in
@@ -147,14 +163,20 @@ class EventStore:
     # -- writing -----------------------------------------------------------------------------------
     def add(self, mentions: Iterable[Mention], articles: Iterable[Article] = ()) -> StoreUpdate:
         """Add mentions (and the articles they come from) and update the events they touch, in one
-        transaction. Mentions and articles already in the store are ignored."""
+        transaction. Mentions and articles already in the store are ignored: an article is known by
+        its :attr:`~newsparse.models.Article.content_id`, so the same page read under another path
+        adds nothing (the store keeps the source it was first added under)."""
         events_before = self.event_count()
         with self._db:
             new_articles = 0
             for article in articles:
+                content_id = article.content_id
+                held = "SELECT 1 FROM articles WHERE content_id = ?"
+                if self._db.execute(held, (content_id,)).fetchone():
+                    continue  # the same article, read before (perhaps under another path)
                 cursor = self._db.execute(
-                    "INSERT OR IGNORE INTO articles (source, data) VALUES (?, ?)",
-                    (article.source, to_json(article)),
+                    "INSERT OR IGNORE INTO articles (source, data, content_id) VALUES (?, ?, ?)",
+                    (article.source, to_json(article), content_id),
                 )
                 new_articles += cursor.rowcount
             touched: set[str] = set()
