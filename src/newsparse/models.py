@@ -255,6 +255,9 @@ class Article:
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_STR_ITEMS)
     paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_STR_ITEMS)
     images: tuple[Image, ...] = attrs.field(default=(), converter=_tuple, validator=_items_are(Image))
+    #: The name of the outlet plugin's HTML layout (``HtmlLayout.name``) that read the page; None when no
+    #: layout did (a plain-text capture, or the generic reader).
+    layout: str | None = attrs.field(default=None, converter=_optional_str)
 
     def blocks(self) -> tuple[str, ...]:
         """The article's text blocks in reading order: title, standfirst, paragraphs, captions."""
