@@ -17,6 +17,7 @@ naming both.
 
 from __future__ import annotations
 
+import difflib
 import logging
 import os
 import sys
@@ -474,12 +475,17 @@ def _unknown_hooks(plugin: object) -> list[str]:
 
 
 def _unknown_hook_failure(plugin: str, names: Iterable[str]) -> Failure:
+    known = sorted(_hook_names())
+    named = []
+    for name in names:
+        close = difflib.get_close_matches(name, known, n=1)
+        named.append(f"{name} (did you mean {close[0]}?)" if close else name)
     return Failure(
         source=f"plugin {plugin}",
         stage=Stage.LOAD,
         plugin=plugin,
         error_type="UnknownHook",
-        message=f"no such hook: {', '.join(names)}; newsparse's hooks are {', '.join(sorted(_hook_names()))}",
+        message=f"no such hook: {', '.join(named)}; newsparse's hooks are {', '.join(known)}",
     )
 
 
