@@ -72,7 +72,7 @@ def test_the_python_examples_run() -> None:
 def test_the_page_has_the_walkthrough() -> None:
     commands = doc_commands()
     assert commands[0].startswith("newsparse new-plugin daily_planet")
-    assert "pip install -e ." in commands and "newsparse plugins" in commands
+    assert "pip install -e '.[test]'" in commands and "newsparse plugins" in commands
     assert commands[-1] == "python -m pytest -q"
 
 
