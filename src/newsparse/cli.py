@@ -304,7 +304,10 @@ def _run_new_plugin(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int
         print(f"newsparse: error: {exc}", file=err)
         return 2
     out.write(f"{root}\n")
-    print(f"newsparse: wrote plugin {args.name!r} in {root}; next: cd {root} && pip install -e .", file=err)
+    print(
+        f"newsparse: wrote plugin {args.name!r} in {root}; next: cd {root} && pip install -e '.[test]'",
+        file=err,
+    )
     return 0
 
 
