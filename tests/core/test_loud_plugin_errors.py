@@ -4,20 +4,19 @@ which layout read the page, which the Article records."""
 
 from __future__ import annotations
 
-import io
 import logging
 import types
-from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 from newsparse import Article, Page, PluginHost, hookimpl
-from newsparse.cli import main
 from newsparse.errors import LayoutError
 from newsparse.outlet import HtmlLayout, Outlet, OutletPlugin
 from newsparse.pipeline import Pipeline
 from newsparse.plugins.builtin import generic
+
+from .test_plugins import _module
 
 PAGE = """<html><head><link rel="canonical" href="https://www.planet.example/news/1"></head><body>
 <div class="story"><h1>Harbour council approves ferry timetable</h1>
@@ -25,13 +24,6 @@ PAGE = """<html><head><link rel="canonical" href="https://www.planet.example/new
 <p>The harbour council approved a new ferry timetable on Tuesday after a month of public meetings.</p>
 <p>Ferries will run every twenty minutes at peak times from the first of April, the council said.</p>
 </div></body></html>"""
-
-
-def _module(name: str, **functions: object) -> types.ModuleType:
-    module = types.ModuleType(name)
-    for key, value in functions.items():
-        setattr(module, key, value)
-    return module
 
 
 def _postprocess(article: Article) -> Article:
@@ -75,26 +67,6 @@ def test_a_load_failure_is_logged_by_the_library(caplog: pytest.LogCaptureFixtur
     assert (
         "plugin typo failed to load: UnknownHook: no such hook: newsparse_outlet (did you mean" in caplog.text
     )
-
-
-def test_an_entry_point_that_fails_to_import_is_logged_once_by_the_cli(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    broken = metadata.EntryPoint(name="aaa-broken", value="no_such_module_xyz", group="newsparse")
-    real = metadata.entry_points
-
-    def fake_entry_points(**kwargs: object) -> object:
-        found = list(real(**kwargs))  # type: ignore[arg-type]
-        return [*found, broken] if kwargs.get("group") == "newsparse" else found
-
-    monkeypatch.setattr(metadata, "entry_points", fake_entry_points)
-    err = io.StringIO()
-    assert main(["plugins"], out=io.StringIO(), err=err) == 1
-    lines = [line for line in err.getvalue().splitlines() if "aaa-broken" in line]
-    assert lines == [
-        "newsparse: plugin aaa-broken failed to load: ModuleNotFoundError: "
-        "No module named 'no_such_module_xyz'"
-    ]
 
 
 def test_a_bad_css_selector_is_refused_when_the_layout_is_defined() -> None:
