@@ -35,7 +35,8 @@ from newsparse.testing import load_cases
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML_CASES = sorted((ROOT / "tests" / "outlets" / "cases").glob("*/*.html"))
-PAGES = [*HTML_CASES, *sorted((ROOT / "seeds").glob("*.txt"))]
+REAL_PAGES = sorted((ROOT / "tests" / "outlets" / "real").glob("*/*.html.gz"))
+PAGES = [*HTML_CASES, *REAL_PAGES, *sorted((ROOT / "seeds").glob("*.txt"))]
 #: A CONSTRUCTED page whose <article> holds more than the story: the first scaffold's
 #: HtmlLayout(body="article") pulled the newsletter box into the body.
 BOXED = """<html><head><title>Harbour council approves ferry timetable</title></head><body>
