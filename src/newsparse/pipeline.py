@@ -265,6 +265,9 @@ def _set_worker_skip(skip: frozenset[str], max_bytes: int = DEFAULT_MAX_BYTES) -
     global _WORKER_SKIP, _WORKER_MAX_BYTES
     _WORKER_SKIP = skip
     _WORKER_MAX_BYTES = max_bytes
+    # The process that started the pool has loaded the same plugins and reported what loading them
+    # logs (a plugin that failed, a domain claimed twice); each worker would say it again.
+    logging.getLogger("newsparse.plugins").setLevel(logging.ERROR)
 
 
 def _worker_process(document: Document | Failure) -> Processed:

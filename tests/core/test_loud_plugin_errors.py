@@ -165,3 +165,33 @@ def test_the_agency_field_reads_a_credit_line() -> None:
     article = Pipeline(host).article(Page(content=page, kind="html", source="page.html"))
     assert article.agency == "AFP"
     assert not any("Source" in p for p in article.paragraphs)
+
+
+_POOL_RUN = """
+import sys
+from importlib import metadata
+
+broken = metadata.EntryPoint(name="aaa-broken", value="no_such_module_xyz", group="newsparse")
+real = metadata.entry_points
+metadata.entry_points = lambda **kw: [*real(**kw), broken] if kw.get("group") == "newsparse" else real(**kw)
+from newsparse.cli import main
+
+sys.exit(main(["articles", sys.argv[1], "--workers", "2", "--quiet"]))
+"""
+
+
+def test_a_pool_s_workers_do_not_repeat_the_load_failures(tmp_path: Path) -> None:
+    """The CLI reports a broken plugin once; its worker processes load the same plugins again and
+    must not print it once more each (the pool forks, so the broken entry point is theirs too)."""
+    import multiprocessing
+    import subprocess
+    import sys
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched entry points reach the workers only when they are forked")
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    done = subprocess.run(
+        [sys.executable, "-c", _POOL_RUN, str(seeds)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("aaa-broken failed to load") == 1, done.stderr
