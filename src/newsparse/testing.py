@@ -1,7 +1,11 @@
 """The plugin test kit: pages and the articles a reader expects from them, as pytest cases.
 
-An outlet author puts, in one folder, a page (``NAME.txt``, ``NAME.html``, ...) and its expected article
-(``NAME.expected.json``), written by reading the page, field by field. The expected file is::
+An outlet author puts, in one folder, a page (a capture ``NAME.txt``, or HTML ``NAME.html`` /
+``NAME.htm``, each optionally gzipped as ``NAME.html.gz``) and its expected article
+(``NAME.expected.json``), written by reading the page, field by field. ``newsparse new-case PAGE``
+(:func:`write_draft_case`) writes a first draft from what the plugins extract today, marked with a
+``"draft"`` key that :func:`load_cases` refuses until a person has corrected the fields and deleted
+it. The expected file is::
 
     {
       "page": "optional/relative/path/to/the/page.txt",
@@ -12,7 +16,10 @@ An outlet author puts, in one folder, a page (``NAME.txt``, ``NAME.html``, ...) 
 ``article`` is compared with the extracted article's JSON (the contract of :mod:`newsparse.convert`);
 fields left out are not compared, so ``"published": null`` says "the page states no date" while leaving
 ``published`` out says nothing. A page's hints (URL, outlet, date) go in its ordinary sidecar
-``NAME.json``, exactly as ``newsparse articles`` reads them.
+``NAME.json``, exactly as ``newsparse articles`` reads them: an HTML page saved from an outlet's site
+gets ``{"url": "https://..."}``, so that it is matched by domain as a crawled page is. For HTML the
+fields worth checking besides the text are often ``authors``, ``images`` and ``layout`` (the
+``HtmlLayout`` that read the page).
 
 In a test module::
 
