@@ -256,7 +256,8 @@ class Article:
     paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_STR_ITEMS)
     images: tuple[Image, ...] = attrs.field(default=(), converter=_tuple, validator=_items_are(Image))
     #: The name of the outlet plugin's HTML layout (``HtmlLayout.name``) that read the page; None when no
-    #: layout did (a plain-text capture, or the generic reader).
+    #: layout did (a plain-text capture, the generic reader, or a page on which no layout's body
+    #: selector found the story: a design the plugin does not know).
     layout: str | None = attrs.field(default=None, converter=_optional_str)
 
     def blocks(self) -> tuple[str, ...]:

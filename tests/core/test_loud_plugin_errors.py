@@ -195,3 +195,21 @@ def test_a_pool_s_workers_do_not_repeat_the_load_failures(tmp_path: Path) -> Non
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr.count("aaa-broken failed to load") == 1, done.stderr
+
+
+def test_a_page_whose_body_no_layout_finds_records_no_layout() -> None:
+    """A redesign the plugin does not know: the body comes from the generic extractor, and the Article
+    (and the trace) say no layout read it, rather than name one that did not fit."""
+    layout = HtmlLayout("story page", body="div.story-v2")
+    plugin = _outlet_plugin("planet", "planet.example", layouts=(layout,))
+    lines: list[str] = []
+    host = PluginHost(
+        entry_points=False,
+        plugins=[("planet", plugin), ("generic", generic)],
+        trace=True,
+        tracer=lines.append,
+    )
+    article = Pipeline(host).article(Page(content=PAGE, kind="html", source="page.html"))
+    assert (article.plugin, article.layout) == ("planet", None)
+    assert "newsparse: page.html: read by plugin 'planet' without a layout\n" in lines
+    assert article.paragraphs[-1].startswith("Ferries will run every twenty minutes")

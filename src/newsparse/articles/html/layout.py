@@ -269,7 +269,9 @@ def read_with_layout(
         images = _take_figures(container, layout) or meta.images
         paragraphs = _paragraphs(container, layout.paragraphs)
     return Reading(
-        layout=layout.name,
+        # The body is most of the article: when the layout's body selector found nothing, the page is of
+        # a design the layout does not know, and the Article says so (no layout) rather than name it.
+        layout=layout.name if container is not None else None,
         title=title,
         subtitle=subtitle,
         authors=authors,
