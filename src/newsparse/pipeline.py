@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from newsparse.articles.outlets import Outlet, match_outlet
+from newsparse.articles.outlets import Outlet, match_outlet_why
 from newsparse.dates import plausible
 from newsparse.errors import NoArticleError, ParseError, PluginError
 from newsparse.events.merge import merge_mentions
@@ -40,7 +40,10 @@ class Pipeline:
     # -- one document ----------------------------------------------------------------------------
     def outlet_for(self, page: Page) -> Outlet:
         """The outlet a page matches (see :func:`newsparse.articles.outlets.match_outlet`)."""
-        return match_outlet(page, self.plugins.outlets())
+        outlet, why = match_outlet_why(page, self.plugins.outlets())
+        if self.plugins.trace:
+            self.plugins.tracer(f"newsparse: {page.source}: outlet {outlet.id!r}: {why}\n")
+        return outlet
 
     def article(self, page: Page) -> Article:
         """Extract and post-process one page. Raises a :class:`ParseError` subclass on failure, and
@@ -66,6 +69,9 @@ class Pipeline:
         if extracted.value is None or extracted.plugin is None:
             raise NoArticleError("no plugin extracted an article", source=page.source)
         article = attrs.evolve(extracted.value, plugin=extracted.plugin)
+        if self.plugins.trace:
+            how = f"with its layout {article.layout!r}" if article.layout else "without a layout"
+            self.plugins.tracer(f"newsparse: {page.source}: read by plugin {article.plugin!r} {how}\n")
         refined = self.plugins.chain(
             "newsparse_postprocess_article", article, into="article", stage=Stage.POSTPROCESS,
             source=page.source, expect=Article, page=page,
@@ -280,6 +286,9 @@ def _set_worker_skip(skip: frozenset[str], max_bytes: int = DEFAULT_MAX_BYTES) -
     global _WORKER_SKIP, _WORKER_MAX_BYTES
     _WORKER_SKIP = skip
     _WORKER_MAX_BYTES = max_bytes
+    # The process that started the pool has loaded the same plugins and reported what loading them
+    # logs (a plugin that failed, a domain claimed twice); each worker would say it again.
+    logging.getLogger("newsparse.plugins").setLevel(logging.ERROR)
 
 
 def _worker_process(document: Document | Failure) -> Processed:
