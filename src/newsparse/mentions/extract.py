@@ -217,7 +217,7 @@ class MentionExtractor:
                 lambda m: m.group(0)[: m.start("would") - m.start()] + "will", before
             )
             after = masked[match.end() : clause[1]]
-            if _is_trap(before, after):
+            if _is_trap(before, after) or _non_contact(trigger, match.group(0), before, after):
                 continue
             intent = _is_intent(before, after)
             if not intent and match.group(0).lower() in cues.BARE_VERBS and cues.INFINITIVE.search(before):
@@ -332,6 +332,12 @@ def _triggers(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[cues.T
 
 def _is_trap(before: str, after: str) -> bool:
     return any(p.search(before) for p in cues.BEFORE_DROP) or any(p.search(after) for p in cues.AFTER_DROP)
+
+
+def _non_contact(trigger: cues.Trigger, word: str, before: str, after: str) -> cues.NonContact | None:
+    """The row of :data:`cues.NON_CONTACT` that makes this use of the trigger (its words ``word``, the
+    clause ``before`` and ``after`` it) no contact, if any."""
+    return next((row for row in cues.NON_CONTACT if row.applies(trigger.name, word, before, after)), None)
 
 
 def _is_intent(before: str, after: str) -> bool:

@@ -110,17 +110,55 @@ class ParticipantContext:
         return cues.BETWEEN.match(self.text, self.match.end()) if self.trigger.noun else None
 
     @cached_property
-    def scope(self) -> list[Found]:
-        """The actors the words give the contact: after "between", else in the trigger's clause (with
-        the person a "whose" clause is about)."""
+    def own_clause(self) -> tuple[int, int]:
+        """The trigger's clause, cut further at the words that open a clause of its own even without a
+        comma ("a July 10 meeting at the White House | when Sondland told ...")."""
         start, end = self.clause
+        for cut in cues.SUBCLAUSE.finditer(self.text, start, end):
+            if cut.end() <= self.match.start():
+                start = cut.end()
+            elif cut.start() >= self.match.end():
+                end = cut.start()
+                break
+        return start, end
+
+    @cached_property
+    def noun_use(self) -> bool:
+        """The trigger is a noun ("Zelensky's meetings", "the conversation"): what follows it names its
+        participants only after "with" or "between"."""
+        if not self.trigger.noun or cues.VERB_FORMS.fullmatch(self.match.group(0)):
+            return False
+        return cues.NOUN_USE.search(self.text[: self.match.start()]) is not None
+
+    @cached_property
+    def scope(self) -> list[Found]:
+        """The actors the words give the contact: after "between", else in the trigger's own clause (with
+        the person a "whose" clause is about); after a noun trigger, only those its "with" names."""
+        start, end = self.own_clause
         if self.between is not None:
-            return [f for f in self.actors if self.between.end() <= f.start < end]
+            return [f for f in self.actors if self.between.end() <= f.start < self.clause[1]]
+        if (
+            self.noun_use
+            and not cues.WITH.search(self.text, self.match.end(), end)
+            and not cues.NOUN_ARGUMENT.match(self.text, self.match.end())
+        ):
+            end = self.match.end()
         scope = [f for f in self.actors if start <= f.start < end]
-        if cues.WHOSE.match(self.text[start:]):
-            antecedent = [f for f in self.actors if f.end <= start and f.kind in _PEOPLE]
+        if cues.WHOSE.match(self.text[self.clause[0] :]):
+            antecedent = [f for f in self.actors if f.end <= self.clause[0] and f.kind in _PEOPLE]
             scope = antecedent[-1:] + scope
         return scope
+
+    def objects_after(self, position: int, end: int) -> list[Found]:
+        """The actors named one after another from ``position`` ("with Blinken and Wang"), up to a comma
+        or a word that ends the object (:data:`cues.OBJECT_STOP`: "with Xi on Monday")."""
+        run: list[Found] = []
+        for found in sorted((f for f in self.actors if position <= f.start < end), key=lambda f: f.start):
+            if cues.OBJECT_STOP.search(self.text, position, found.start):
+                break
+            run.append(found)
+            position = max(position, found.end)
+        return run
 
     @cached_property
     def chosen(self) -> list[Actor]:
@@ -151,12 +189,26 @@ class ParticipantContext:
 
     # -- readings shared by the rules ------------------------------------------------------------
     def subject(self) -> Actor | None:
-        """The last person named before the trigger's end: "Blinken's visit", "Trump's July 25 call"
-        (a possessive inside the trigger counts), "Blinken held talks"."""
-        for found in reversed([f for f in self.actors if f.end <= self.match.end()]):
-            if found.kind in _PEOPLE and (actor := found.resolved(self.gazetteer, self.on)):
+        """The last person named before the trigger's end in its own clause: "Blinken's visit", "Trump's
+        July 25 call" (a possessive inside the trigger counts), "Blinken held talks"; when that clause
+        names nobody before it, the last person named before it in the sentence ("Wang said that ..., in
+        a phone call with Blinken")."""
+        before = [f for f in self.actors if f.end <= self.match.end() and f.kind in _PEOPLE]
+        own = [f for f in before if f.start >= self.own_clause[0]]
+        for found in reversed(own or before):
+            if actor := self.resolve(found):
                 return actor
         return None
+
+    def resolve(self, found: Found) -> Actor | None:
+        """The actor a reference names; for "a top aide to Zelenskiy", the person's state."""
+        actor = found.resolved(self.gazetteer, self.on)
+        if actor is None or found.kind not in _PEOPLE:
+            return actor
+        if cues.AIDE_OF.search(self.text, 0, found.start):
+            country = self.gazetteer.countries.get(actor.country or "")
+            return country.actor() if country is not None else None
+        return actor
 
     def choose(self, scope: list[Found]) -> list[Actor]:
         """People when there are two or more; else people with the organisations and countries named as
@@ -164,19 +216,26 @@ class ParticipantContext:
         people: list[Actor] = []
         others: list[Actor] = []
         modifiers: list[Actor] = []
+        joined = True  # the country modifiers qualify one noun together ("US, China officials")
+        last_modifier: Found | None = None
         for found in scope:
             if found.plural_of:
                 people.extend(self._respective(found))
                 continue
-            actor = found.resolved(self.gazetteer, self.on)
+            actor = self.resolve(found)
             if actor is None:
                 continue
-            if found.kind in _PEOPLE:
+            if found.kind in _PEOPLE and actor.id not in self.country_ids:
                 people.append(actor)
+            elif found.kind in _PEOPLE:
+                others.append(actor)  # "a top aide to Zelenskiy": his state
             elif found.kind is ActorKind.COUNTRY and (found.modifier or found.possessive):
+                if last_modifier is not None and not cues.JOINED.match(self.text[last_modifier.end : found.start]):
+                    joined = False
+                last_modifier = found
                 modifiers.append(actor)
-            elif found.kind in (ActorKind.COUNTRY, ActorKind.ORGANISATION) and cues.LOCATIVE.search(
-                self.text[: found.start]
+            elif found.kind in (ActorKind.COUNTRY, ActorKind.ORGANISATION) and (
+                cues.LOCATIVE.search(self.text[: found.start]) or cues.LOCATIVE_LIST.search(self.text[: found.start])
             ):
                 continue
             else:
@@ -191,7 +250,7 @@ class ParticipantContext:
         if chosen:
             return chosen
         modifiers = unique(modifiers)
-        return modifiers if len(modifiers) >= 2 else []
+        return modifiers if len(modifiers) >= 2 and joined else []
 
     def _respective(self, found: Found) -> list[Actor]:
         """ "the countries' respective presidents": the holders of that office in the countries of the
@@ -251,15 +310,16 @@ def with_object(ctx: ParticipantContext) -> _Reading:
     Not read after "between"."""
     if ctx.between is not None:
         return None
-    after = cues.WITH.search(ctx.text, ctx.match.end(), ctx.clause[1])
+    end = ctx.own_clause[1]
+    after = cues.WITH.search(ctx.text, ctx.match.end(), end)
     if after is None:
         return None
-    comma = ctx.text.find(",", after.end(), ctx.clause[1])
-    stop = ctx.clause[1] if comma < 0 else comma
-    scope = [f for f in ctx.actors if after.end() <= f.start < stop]
+    scope = ctx.objects_after(after.end(), end)
     objects = ctx.choose(scope) or unique(
-        a for f in scope if f.kind is ActorKind.COUNTRY and (a := f.resolved(ctx.gazetteer, ctx.on))
+        a for f in scope if f.kind is ActorKind.COUNTRY and (a := ctx.resolve(f))
     )
+    if not objects and cues.WITH_NEXT.match(ctx.text, ctx.match.end()):
+        return ()  # "met with donors", "calls with other foreign leaders": the counterpart is unnamed
     subject = ctx.subject()
     if subject is None or not objects or subject.id in ids(objects):
         return None
@@ -276,9 +336,11 @@ def in_clause(ctx: ParticipantContext) -> _Reading:
 
 def in_sentence(ctx: ParticipantContext) -> _Reading:
     """Two or more people (no countries, no organisations) anywhere in the sentence, when the clause
-    does not name them ("Biden said on Monday, when he met Xi, ...")."""
+    does not name them and a pronoun or group is the trigger's subject ("Biden said on Monday, when he
+    met Xi, ...", "when the officials from the two countries talked")."""
     if (
         ctx.between is None
+        and cues.PRONOUN_SUBJECT.search(ctx.text, ctx.own_clause[0], ctx.match.start())
         and len(ctx.in_sentence) >= 2
         and not any(a.id in ctx.country_ids or a.id.startswith("org:") for a in ctx.in_sentence)
     ):
@@ -331,10 +393,10 @@ def two_countries(ctx: ParticipantContext) -> _Reading:
 
 
 def across_sentence(ctx: ParticipantContext) -> _Reading:
-    """The last resort: everyone the sentence names, but only with a person among them (countries
-    scattered over a sentence are a list, not a contact)."""
-    widest = ctx.in_sentence
-    return tuple(widest) if ctx.has_people(widest) else ()
+    """The last resort: nobody. Actors named in other clauses of the sentence are not the contact's
+    ("He testified about a July 10 meeting at the White House when Sondland told ..."); the rules
+    before this one read the trigger's own clause, its pronouns and its references back."""
+    return ()
 
 
 @attrs.frozen
