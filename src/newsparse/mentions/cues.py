@@ -15,6 +15,7 @@ import attrs
 from newsparse.vocabulary import Kind, Mode
 
 __all__ = [
+    "ABOUT",
     "SUBCLAUSE",
     "PRONOUN_SUBJECT",
     "OBJECT_STOP",
@@ -39,7 +40,9 @@ __all__ = [
     "MODE_CUES",
     "NON_CONTACT",
     "PROSE_END",
+    "REPORTING_DATE",
     "SAME_AS_BEFORE",
+    "SETTING",
     "SINCE",
     "TRIGGERS",
     "WHOSE",
@@ -306,7 +309,7 @@ NON_CONTACT: tuple[NonContact, ...] = (
         "visit",
         word="visiting",
         before=r"(?:\b(?:the|a|an|his|her|their|its|told|met|meets|meeting|with|received|hosted|welcomed|greeted|"
-        r"for|to|and|by)|,)\s*$",
+        r"for|to|and|by))\s*$",
         after=r"^\s+(?-i:[A-Z])|^\s+(?:[\w-]+\s+){0,2}(?:officials?|delegations?|delegates|ministers?|leaders?|"
         r"president|premier|envoys?|dignitar\w+|counterparts?|professors?|scholars?|team|troupe|heads?|"
         r"ukrainians|americans|chinese|russians|diplomats?|lawmakers?|senators?)\b",
@@ -550,3 +553,20 @@ VERB_FORMS = re.compile(
 #: Right after a noun trigger: the words that bring in its counterpart besides "with" ("a phone call
 #: from Biden", "a visit by Xi", "his call to Putin").
 NOUN_ARGUMENT = re.compile(r"(?i:\s+(?:[\w-]+\s+)?(?:from|by|to)\b)")
+#: Just before a date phrase: a reporting word, so the date is the report's ("said on Tuesday",
+#: "testified Tuesday", "the testimony Tuesday"), never that of a contact it reports.
+REPORTING_DATE = re.compile(
+    r"(?i:\b(?:said|says|told|tells|testified|testifies|testimony|described|describes|announced|announces|"
+    r"reported|reports|stated|wrote|writes|added|recalled|revealed|confirmed|disclosed|claimed|insisted|"
+    r"acknowledged|admitted|statement|interview|remarks|hearing|deposition|briefing|(?:press|news)\s+conference|"
+    r"tweeted|posted|argued|explained|noted|warned)\s+(?:(?:on|late|early|last|this)\s+)?$)"
+)
+#: Just before a trigger: the contact is where the report was made ("said on Wednesday ... in a phone
+#: call with Blinken", "told reporters during the meeting"), so the report's date is the contact's.
+SETTING = re.compile(
+    r"(?i:\b(?:in|during|at|on|over)\s+(?:a|an|the|their|his|her|its|this|that)\s+(?:[\w.-]+\s+){0,3}$)"
+)
+#: In the words before a trigger, the last of these opens a noun phrase about a contact that happened
+#: ("likely to face questions about Trump's July 25 call"): a modality cue before it is the main verb's,
+#: not the contact's.
+ABOUT = re.compile(r"(?i:\b(?:about|regarding|concerning|over)\s+)")

@@ -216,6 +216,9 @@ class MentionExtractor:
             before = cues.ANNOUNCED_WOULD.sub(
                 lambda m: m.group(0)[: m.start("would") - m.start()] + "will", before
             )
+            about = list(cues.ABOUT.finditer(before))
+            if about and trigger.noun:
+                before = before[about[-1].end() :]  # "questions about Trump's July 25 call": the call's own words
             after = masked[match.end() : clause[1]]
             if _is_trap(before, after) or _non_contact(trigger, match.group(0), before, after):
                 continue
@@ -349,8 +352,17 @@ def _is_intent(before: str, after: str) -> bool:
 def _date_for(
     dates: list[DatePhrase], clause: tuple[int, int], position: int, text: str
 ) -> DatePhrase | None:
-    """The date phrase of the trigger's clause nearest to it, else the sentence's only date."""
-    usable = [p for p in dates if not cues.SINCE.search(text[max(0, p.start - 60) : p.start])]
+    """The date phrase of the trigger's clause nearest to it, else the sentence's only date; never a
+    date that "since" bounds a period with, nor a reporting word's ("said on Tuesday", "the testimony
+    Tuesday") unless the contact is where the report was made ("said on Wednesday ... in a phone
+    call with Blinken")."""
+    setting = cues.SETTING.search(text, 0, position) is not None
+    usable = [
+        p
+        for p in dates
+        if not cues.SINCE.search(text[max(0, p.start - 60) : p.start])
+        and (setting or not cues.REPORTING_DATE.search(text[max(0, p.start - 40) : p.start]))
+    ]
     in_clause = [p for p in usable if clause[0] <= p.start < clause[1]]
     if in_clause:
         return min(in_clause, key=lambda p: abs(p.start - position))

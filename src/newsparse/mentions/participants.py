@@ -131,6 +131,15 @@ class ParticipantContext:
         return cues.NOUN_USE.search(self.text[: self.match.start()]) is not None
 
     @cached_property
+    def noun_with(self) -> bool:
+        """A noun trigger with its "with" ("his call with Trump"), not after "between"."""
+        return (
+            self.noun_use
+            and self.between is None
+            and cues.WITH.search(self.text, self.match.end(), self.own_clause[1]) is not None
+        )
+
+    @cached_property
     def scope(self) -> list[Found]:
         """The actors the words give the contact: after "between", else in the trigger's own clause (with
         the person a "whose" clause is about); after a noun trigger, only those its "with" names."""
@@ -329,6 +338,8 @@ def with_object(ctx: ParticipantContext) -> _Reading:
 def in_clause(ctx: ParticipantContext) -> _Reading:
     """Two or more actors, people among them, named after "between" or else in the trigger's clause
     ("Biden met Xi", "Xi, whose meeting with Biden ...")."""
+    if ctx.noun_with:
+        return None  # "a phone call with Trump" names its counterparts after "with": with_object read them
     if len(ctx.chosen) >= 2 and ctx.has_people(ctx.chosen):
         return tuple(ctx.chosen)
     return None
@@ -350,8 +361,11 @@ def in_sentence(ctx: ParticipantContext) -> _Reading:
 
 def the_pair(ctx: ParticipantContext) -> _Reading:
     """ "The pair spoke", "the two leaders met": the people of the nearest earlier prose sentence that
-    names two or more (borrowed)."""
+    names two or more (borrowed); not when the sentence names people before the group, whom it means."""
     if ctx.group and ctx.earlier.previous_people:
+        group = cues.GROUP_BEFORE.search(ctx.text[: ctx.match.start()])
+        if group is not None and any(f.kind in _PEOPLE and f.start < group.start() for f in ctx.actors):
+            return None  # "conversations between him, Sondland and others in which they discussed": theirs
         source = ctx.earlier.previous_people
         return source if ctx.fits_borrowed(source) else None
     return None
@@ -360,7 +374,7 @@ def the_pair(ctx: ParticipantContext) -> _Reading:
 def back_reference(ctx: ParticipantContext) -> _Reading:
     """ "the call", "this meeting with Xi": the participants of the last earlier report of the trigger's
     kind that has everyone the words name (borrowed). Read only where "the pair" did not point back."""
-    if not ctx.back or (ctx.group and ctx.earlier.previous_people):
+    if not ctx.back or ctx.between is not None or (ctx.group and ctx.earlier.previous_people):
         return None
     last = ctx.earlier.last_of_kind(ctx.trigger.kind, ids(ctx.chosen))
     if last is None:
@@ -371,7 +385,7 @@ def back_reference(ctx: ParticipantContext) -> _Reading:
 def headline(ctx: ParticipantContext) -> _Reading:
     """A standfirst's "The meeting" with no earlier report to point at: the people of the headline
     (borrowed)."""
-    if not ctx.back or (ctx.group and ctx.earlier.previous_people):
+    if not ctx.back or ctx.between is not None or (ctx.group and ctx.earlier.previous_people):
         return None
     if ctx.earlier.last_of_kind(ctx.trigger.kind, ids(ctx.chosen)) is not None:
         return None
