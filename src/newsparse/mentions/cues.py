@@ -16,16 +16,9 @@ from newsparse.vocabulary import Kind, Mode
 
 __all__ = [
     "ABOUT",
-    "SUBCLAUSE",
-    "PRONOUN_SUBJECT",
-    "OBJECT_STOP",
-    "NOUN_ARGUMENT",
-    "NOUN_USE",
-    "LOCATIVE_LIST",
-    "JOINED",
-    "AIDE_OF",
     "AFTER_DROP",
     "AFTER_INTENT",
+    "AIDE_OF",
     "ANNOUNCED_WOULD",
     "ANOTHER_OCCASION",
     "BACK_REFERENCE",
@@ -35,18 +28,25 @@ __all__ = [
     "BETWEEN",
     "GROUP_BEFORE",
     "INFINITIVE",
+    "JOINED",
     "LOCATIVE",
+    "LOCATIVE_LIST",
     "MODALITY",
     "MODE_CUES",
     "NON_CONTACT",
+    "NOUN_ARGUMENT",
+    "NOUN_USE",
+    "OBJECT_STOP",
+    "PRONOUN_SUBJECT",
     "PROSE_END",
     "REPORTING_DATE",
     "SAME_AS_BEFORE",
     "SETTING",
     "SINCE",
+    "SUBCLAUSE",
     "TRIGGERS",
-    "WHOSE",
     "VERB_FORMS",
+    "WHOSE",
     "WITH",
     "WITH_NEXT",
     "Modality",
@@ -317,6 +317,7 @@ NON_CONTACT: tuple[NonContact, ...] = (
     _nc("tour_of_duty", "visit", after=r"^\s+of\s+duty\b"),
 )
 
+
 #: One modality cue: words before the trigger (in its clause) or just after it that make the report an
 #: announced intent (``intent``: CAMEO 036) or no contact at all (``drop``), with the class a reader
 #: would give it (GOLD.md's trap classes).
@@ -397,7 +398,12 @@ MODALITY: tuple[Modality, ...] = (
         r"(?:expected|hoped|planned|mooted|proposed|unconfirmed|not\s+confirmed|cancel\w*|postponed|"
         r"called\s+off|ruled\s+out|denied|possible|likely|unlikely)\b",
     ),
-    _m("negated", "after", "drop", r"^[^,;.]{0,30}?\b(?:did\s+not|didn['’]t|never|would\s+(?:happen|take\s+place))\b"),
+    _m(
+        "negated",
+        "after",
+        "drop",
+        r"^[^,;.]{0,30}?\b(?:did\s+not|didn['’]t|never|would\s+(?:happen|take\s+place))\b",
+    ),
     _m(
         "habitual",
         "after",

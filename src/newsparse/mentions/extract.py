@@ -218,7 +218,9 @@ class MentionExtractor:
             )
             about = list(cues.ABOUT.finditer(before))
             if about and trigger.noun:
-                before = before[about[-1].end() :]  # "questions about Trump's July 25 call": the call's own words
+                before = before[
+                    about[-1].end() :
+                ]  # "questions about Trump's July 25 call": the call's own words
             after = masked[match.end() : clause[1]]
             if _is_trap(before, after) or _non_contact(trigger, match.group(0), before, after):
                 continue
@@ -250,7 +252,7 @@ class MentionExtractor:
                 )
             )
             participants, borrowed = found_participants.actors, found_participants.borrowed
-            if trigger.needs_with and not borrowed and not cues.WITH.search(after):
+            if trigger.needs_with and not borrowed and not _own_with(after, match, triggers):
                 continue
             if len(participants) < 2:
                 continue
@@ -341,6 +343,16 @@ def _non_contact(trigger: cues.Trigger, word: str, before: str, after: str) -> c
     """The row of :data:`cues.NON_CONTACT` that makes this use of the trigger (its words ``word``, the
     clause ``before`` and ``after`` it) no contact, if any."""
     return next((row for row in cues.NON_CONTACT if row.applies(trigger.name, word, before, after)), None)
+
+
+def _own_with(after: str, match: re.Match[str], triggers: list[tuple[cues.Trigger, re.Match[str]]]) -> bool:
+    """Whether the clause after a "discussed" has its own "with": one before the next contact word
+    ("discussed a meeting Zelensky wanted with Trump" is the meeting's "with")."""
+    found = cues.WITH.search(after)
+    if found is None:
+        return False
+    position = match.end() + found.start()
+    return not any(match.end() <= other.start() < position for _, other in triggers)
 
 
 def _is_intent(before: str, after: str) -> bool:

@@ -239,12 +239,15 @@ class ParticipantContext:
             elif found.kind in _PEOPLE:
                 others.append(actor)  # "a top aide to Zelenskiy": his state
             elif found.kind is ActorKind.COUNTRY and (found.modifier or found.possessive):
-                if last_modifier is not None and not cues.JOINED.match(self.text[last_modifier.end : found.start]):
+                if last_modifier is not None and not cues.JOINED.match(
+                    self.text[last_modifier.end : found.start]
+                ):
                     joined = False
                 last_modifier = found
                 modifiers.append(actor)
             elif found.kind in (ActorKind.COUNTRY, ActorKind.ORGANISATION) and (
-                cues.LOCATIVE.search(self.text[: found.start]) or cues.LOCATIVE_LIST.search(self.text[: found.start])
+                cues.LOCATIVE.search(self.text[: found.start])
+                or cues.LOCATIVE_LIST.search(self.text[: found.start])
             ):
                 continue
             else:
