@@ -218,3 +218,112 @@ def test_a_pages_reports_of_one_contact_are_one_event_captions_included() -> Non
         When.day(2022, 11, 14),
         {"Joe Biden", "Xi Jinping"},
     )
+
+
+# -- 6. more of the clause: lists, appositions, companions, pronouns, fronted clauses, short quotes ----------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Once Donald Trump released the transcript of his July 25th call with Volodymyr Zelensky, the "
+            "nation learned the truth.",
+            ("call", ["Donald Trump", "Volodymyr Zelensky"], When.day(2019, 7, 25)),
+        ),
+        (
+            # the investors' "could" is in the fronted clause, not Modi's
+            "A month after the deal closed, when there was no way the investors could back out, "
+            "Narendra Modi called Joe Biden and informed him.",
+            ("call", ["Narendra Modi", "Joe Biden"], None),
+        ),
+        (
+            # "no plans" is about the tax; the talks happened
+            "Emmanuel Macron said there were no plans for a new tax, following talks in Paris with "
+            "Olaf Scholz.",
+            ("meeting", ["Emmanuel Macron", "Olaf Scholz"], None),
+        ),
+        (
+            # a short quote is the reporter's phrase, not speech
+            "Marco Rubio once had “a brief and inconsequential meeting” with Vladimir Putin, his office "
+            "said.",
+            ("meeting", ["Marco Rubio", "Vladimir Putin"], None),
+        ),
+        (
+            "Joe Biden held talks with Wang Yi, Sergey Lavrov and Narendra Modi.",
+            ("meeting", ["Joe Biden", "Wang Yi", "Sergey Lavrov", "Narendra Modi"], None),
+        ),
+        (
+            "Joe Biden, Olaf Scholz and Emmanuel Macron participated in a conference call with "
+            "Fumio Kishida.",
+            ("call", ["Joe Biden", "Olaf Scholz", "Emmanuel Macron", "Fumio Kishida"], None),
+        ),
+        (
+            # "he" is the sentence's subject, Biden, not Scholz whom he praised
+            "Joe Biden praised Olaf Scholz on Monday, when he met Xi Jinping in Beijing.",
+            ("meeting", ["Joe Biden", "Xi Jinping"], When.day(2019, 11, 18)),
+        ),
+        (
+            # the visitor follows "by"; the reporters' verb is not his
+            "Antony Blinken said the trip mattered after reporters covered a visit to China by Joe Biden.",
+            ("visit", ["Joe Biden", "China"], None),
+        ),
+        (
+            "Xi Jinping received Antony Blinken in Beijing on Monday.",
+            ("visit", ["Xi Jinping", "Antony Blinken"], When.day(2019, 11, 18)),
+        ),
+    ],
+)
+def test_clause_readings(text: str, expected: tuple[str, list[str], When | None]) -> None:
+    (mention,) = extract(text)
+    assert reading(mention) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joe Biden's efforts to draw Vladimir Putin into peace talks have failed.",
+        "Xi Jinping received a dozen gold coins from Joe Biden.",
+        "Kamala Harris has been leading the negotiations along with Joe Biden.",  # a companion
+        "Marco Rubio said: “I had a meeting with Vladimir Putin.”",  # speech is not read
+        "Joe Biden said his aides were busy when investigators met with Xi Jinping.",
+    ],
+)
+def test_no_contact_in_the_clause(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_the_subject_of_a_main_verb_after_an_inset_clause_is_the_sentences() -> None:
+    found = extract(
+        "Volodymyr Zelensky, visiting Washington for the third time since the war began, met with Joe Biden "
+        "on Tuesday."
+    )
+    assert [reading(m) for m in found] == [
+        ("visit", ["Volodymyr Zelensky", "United States"], When.day(2019, 11, 19)),
+        ("meeting", ["Volodymyr Zelensky", "Joe Biden"], When.day(2019, 11, 19)),
+    ]
+
+
+def test_a_phone_call_never_refers_back_to_a_meeting() -> None:
+    found = extract(
+        "Emmanuel Macron held talks in Paris with Olaf Scholz on Monday.",
+        "A Greek official described the phone call as constructive.",
+    )
+    assert [reading(m) for m in found] == [
+        ("meeting", ["Emmanuel Macron", "Olaf Scholz"], When.day(2019, 11, 18))
+    ]
+
+
+def test_the_meeting_after_other_reports_is_not_the_headlines() -> None:
+    article = Article(
+        source="test",
+        outlet="generic",
+        plugin="test",
+        published="2019-11-20",
+        title="Joe Biden meets Xi Jinping",
+        paragraphs=(
+            "Antony Blinken spoke by phone with Wang Yi on Monday.",
+            "Sergey Lavrov shifted his account of the July 10 meeting.",
+        ),
+    )
+    assert [reading(m) for m in EXTRACTOR.extract(article)] == [
+        ("call", ["Antony Blinken", "Wang Yi"], When.day(2019, 11, 18))
+    ]

@@ -17,8 +17,11 @@ from newsparse.vocabulary import Kind, Mode
 __all__ = [
     "ABOUT",
     "AFTER_DROP",
+    "AFTER_INSET",
     "AFTER_INTENT",
     "AIDE_OF",
+    "ALONG",
+    "AND",
     "ANNOUNCED_WOULD",
     "ANOTHER_OCCASION",
     "BACK_REFERENCE",
@@ -26,12 +29,15 @@ __all__ = [
     "BEFORE_DROP",
     "BEFORE_INTENT",
     "BETWEEN",
+    "DETERMINED",
+    "FIRST_PERSON",
     "GROUP_BEFORE",
     "INFINITIVE",
     "JOINED",
     "LOCATIVE",
     "LOCATIVE_LIST",
     "MODALITY",
+    "MODAL_SCOPE",
     "MODE_CUES",
     "NON_CONTACT",
     "NOUN_ARGUMENT",
@@ -42,10 +48,13 @@ __all__ = [
     "REPORTING_DATE",
     "SAME_AS_BEFORE",
     "SETTING",
+    "SHORT_QUOTE",
     "SINCE",
+    "SINGULAR",
     "SUBCLAUSE",
     "TRIGGERS",
     "VERB_FORMS",
+    "VISIT_BY",
     "WHOSE",
     "WITH",
     "WITH_NEXT",
@@ -101,7 +110,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "call",
         # "the call", "a brief call", "Trump's July 25 call" (never "a call for", "calls on")
-        r"(?<![\w-])(?:a|the|their|this|that|[A-Z][\w-]*['’]s)\s+(?:[\w.]+\s+){0,2}calls?"
+        r"(?<![\w-])(?:a|the|their|this|that|his|her|its|our|my|your|another|[A-Z][\w-]*['’]s)\s+(?:[\w.]+\s+){0,2}calls?"
         r"(?!\s+(?:for|on|off|to|upon)\b)",
         Kind.CALL,
         noun=True,
@@ -271,8 +280,9 @@ NON_CONTACT: tuple[NonContact, ...] = (
     _nc(
         "brought_to_talks",
         "negotiation meeting",
-        before=r"\b(?:br(?:ing|ings|inging|ought)|lur(?:e|es|ed|ing)|forc(?:e|es|ed|ing)|push(?:es|ed|ing)?)\b"
-        r"[^;]{0,90}\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+        # "brought China to the negotiating table", "efforts to draw the Taliban into peace talks"
+        before=r"\b(?:br(?:ing|ings|inging|ought)|lur(?:e|es|ed|ing)|forc(?:e|es|ed|ing)|push(?:es|ed|ing)?|"
+        r"dr(?:aw|aws|awn|awing|ew)|coax\w*|entic\w+)\b[^;]{0,90}\b(?:to|into|back\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     ),
     _nc(
         "met_with_a_reaction",
@@ -287,6 +297,16 @@ NON_CONTACT: tuple[NonContact, ...] = (
         word="received",
         after=rf"^\s+(?:(?:a|an|the|his|her|its|their|\d[\d,.]*|more|less|some|many|no|several|two|three|"
         rf"positive|negative|mixed)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_THINGS_RECEIVED})(?![\w-])",
+    ),
+    _nc(
+        # "received a dozen gold coins": received counts only with a person, office or state after it
+        "received_no_one",
+        "host",
+        word="received",
+        after=r"^\s+(?!(?:(?:the|a|an|his|her|their|its)\s+)?(?:(?:visiting|newly\s+\w+|top|senior|foreign|former|"
+        r"new|chinese|american|russian|us|u\.s\.)\s+)*(?:(?-i:[A-Z])|(?:delegations?|officials?|ministers?|presidents?|"
+        r"premiers?|leaders?|envoys?|counterparts?|secretar(?:y|ies)|chancellors?|kings?|queens?|princes?|"
+        r"princess|ambassadors?|diplomats?|heads?|guests?|visitors?|dignitar\w+)\b))",
     ),
     _nc(
         "hosted_thing",
@@ -576,3 +596,27 @@ SETTING = re.compile(
 #: ("likely to face questions about Trump's July 25 call"): a modality cue before it is the main verb's,
 #: not the contact's.
 ABOUT = re.compile(r"(?i:\b(?:about|regarding|concerning|over)\s+)")
+#: Where a modality cue before the trigger stops reaching it, besides the clause's own bounds: the end
+#: of a fronted subordinate clause ("When the investors could back out, | Page called Doerr"), and an
+#: adjunct after a comma ("there were no plans for it leaving, | following talks in Paris with Merkel").
+MODAL_SCOPE = re.compile(
+    r"(?i:^\s*(?:when|while|after|before|as|since|although|though|because|once|until)\b[^,;]*,\s+|"
+    r",\s+(?=(?:following|after|before|during|ahead\s+of|upon)\b))"
+)
+#: "along with Schumer", "together with his aides": a companion of the subject, not its counterpart.
+ALONG = re.compile(r"(?i:\b(?:along|together)\s+$)")
+#: A quote short enough to be a phrase of the reporter's, not speech ("had “a brief and
+#: inconsequential meeting” with Royce"): its contact words are read. Words of a speaker (I, we, you)
+#: make it speech.
+SHORT_QUOTE = re.compile(r"^[\"“‘'](?:\S+\s+){0,6}\S+[\"”’']?$")
+FIRST_PERSON = re.compile(r"(?i:\b(?:i|we|me|us|my|our|you|your)\b)")
+#: A noun trigger that starts with its determiner or possessor ("the July 25 call", "Trump's call").
+DETERMINED = re.compile(r"(?i:(?:a|an|the|their|this|that|his|her|its|our|my|your|another|[\w-]+['’]s)\s)")
+#: A pronoun subject that names one person ("he met Xi"), unlike "they" or "the two".
+SINGULAR = re.compile(r"(?i:(?:he|she)\b)")
+#: After a visit word: its visitor follows ("a trip to Africa by former President Bill Clinton").
+VISIT_BY = re.compile(r"(?i:\bby\s+)")
+#: Between the last two of a list of names: "and" ("A, B and C", "A and B").
+AND = re.compile(r"(?i:^\s*,?\s*(?:and|&)\s*$)")
+#: Just before a verb trigger: the comma that closes an inset clause ("..., met with Biden").
+AFTER_INSET = re.compile(r"(?i:,\s+(?:(?:also|then|later|has|have|had|was|were|is|later|first)\s+){0,2}$)")

@@ -135,7 +135,7 @@ class MentionExtractor:
     def extract(self, article: Article) -> list[Mention]:
         """Every mention in ``article``; spans index ``article.text``."""
         found = sentences(article)
-        quotes_of = [quoted_spans(s.text) for s in found]
+        quotes_of = [_speech(s.text) for s in found]
         # The headline names people (and short names) but is not read for reports: the issue counts
         # reports in the body, standfirst and captions, and a headline only repeats one of them.
         triggers_of = [
@@ -216,6 +216,9 @@ class MentionExtractor:
             before = cues.ANNOUNCED_WOULD.sub(
                 lambda m: m.group(0)[: m.start("would") - m.start()] + "will", before
             )
+            scope = list(cues.MODAL_SCOPE.finditer(before))
+            if scope:
+                before = before[scope[-1].end() :]  # "When they could back out, Page called Doerr"
             about = list(cues.ABOUT.finditer(before))
             if about and trigger.noun:
                 before = before[
@@ -317,6 +320,16 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return text
 
 
+def _speech(text: str) -> list[tuple[int, int]]:
+    """The quoted speech of a sentence: its quotes, less the short ones that are a phrase of the
+    reporter's ("had “a brief and inconsequential meeting” with Royce"), whose words are read."""
+    return [
+        (start, end)
+        for start, end in quoted_spans(text)
+        if not (cues.SHORT_QUOTE.match(text[start:end]) and not cues.FIRST_PERSON.search(text[start:end]))
+    ]
+
+
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
@@ -409,13 +422,14 @@ def _third_location(report: _Report) -> bool:
 
 
 def _last_of_kind(reports: list[_Report], kind: Kind | None, named: frozenset[str]) -> _Report | None:
-    """The report "the call" or "this meeting with Xi" refers to: the last of that kind among those
-    with everyone the words name, else the last of that kind, else the last report."""
+    """The report "the call" or "this meeting with Xi" refers to: the last of that kind (any kind, for
+    a word that does not say how: "the conversation") among those with everyone the words name, else
+    the last of that kind."""
     same = [r for r in reports if kind is None or r.kind is kind]
     fitting = [r for r in same if named and named <= _key(r)]
     if fitting:
         return fitting[-1]
-    return same[-1] if same else (reports[-1] if reports else None)
+    return same[-1] if same else None  # "the phone call" never points at a meeting
 
 
 def _key(report: _Report) -> frozenset[str]:

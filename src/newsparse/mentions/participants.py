@@ -123,11 +123,25 @@ class ParticipantContext:
         return start, end
 
     @cached_property
+    def main_verb(self) -> bool:
+        """The trigger just follows the comma that closes a clause set inside its own ("Zelensky,
+        visiting Washington since the war began, met with Biden"): its subject is the sentence's."""
+        return cues.AFTER_INSET.search(self.text, self.own_clause[0], self.match.start()) is not None
+
+    @cached_property
+    def reported(self) -> bool:
+        """The trigger's own clause is what someone said ("Wang said that ..., in a phone call with
+        Blinken"): its subject may be the speaker's."""
+        return self.text.startswith("that", self.own_clause[0])
+
+    @cached_property
     def noun_use(self) -> bool:
         """The trigger is a noun ("Zelensky's meetings", "the conversation"): what follows it names its
         participants only after "with" or "between"."""
         if not self.trigger.noun or cues.VERB_FORMS.fullmatch(self.match.group(0)):
             return False
+        if cues.DETERMINED.match(self.match.group(0)):
+            return True  # "the July 25 call", "Trump's call"
         return cues.NOUN_USE.search(self.text[: self.match.start()]) is not None
 
     @cached_property
@@ -163,7 +177,10 @@ class ParticipantContext:
         or a word that ends the object (:data:`cues.OBJECT_STOP`: "with Xi on Monday")."""
         run: list[Found] = []
         for found in sorted((f for f in self.actors if position <= f.start < end), key=lambda f: f.start):
-            if cues.OBJECT_STOP.search(self.text, position, found.start):
+            gap = self.text[position : found.start]
+            # a list or an apposition goes on after a comma: "with Wang, Lavrov and Jaishankar", "with
+            # North Korea's leader, Kim Jong-un"
+            if cues.OBJECT_STOP.search(gap) and not (run and cues.JOINED.match(gap)):
                 break
             run.append(found)
             position = max(position, found.end)
@@ -199,15 +216,33 @@ class ParticipantContext:
     # -- readings shared by the rules ------------------------------------------------------------
     def subject(self) -> Actor | None:
         """The last person named before the trigger's end in its own clause: "Blinken's visit", "Trump's
-        July 25 call" (a possessive inside the trigger counts), "Blinken held talks"; when that clause
-        names nobody before it, the last person named before it in the sentence ("Wang said that ..., in
-        a phone call with Blinken")."""
+        July 25 call" (a possessive inside the trigger counts), "Blinken held talks"; when that clause is
+        what someone said and names nobody before the trigger, the last person named before it in the
+        sentence ("Wang said that ..., in a phone call with Blinken")."""
+        subjects = self.subjects()
+        return subjects[-1] if subjects else None
+
+    def subjects(self) -> list[Actor]:
+        """The subject (:meth:`subject`) with the people joined to it before it: "Saban, Meyer and Ohio
+        State's Jim Tressel participated in a conference call with Goodell"."""
         before = [f for f in self.actors if f.end <= self.match.end() and f.kind in _PEOPLE]
         own = [f for f in before if f.start >= self.own_clause[0]]
-        for found in reversed(own or before):
-            if actor := self.resolve(found):
-                return actor
-        return None
+        candidates = own or (before if self.reported or self.main_verb else [])
+        for index in range(len(candidates) - 1, -1, -1):
+            actor = self.resolve(candidates[index])
+            if actor is None:
+                continue
+            joined = [actor]
+            pairs = zip(reversed(candidates[:index]), reversed(candidates[1 : index + 1]), strict=True)
+            for earlier, later in pairs:
+                gap = self.text[earlier.end : later.start]
+                # "A, B and C": the last two joined by "and", the others by commas
+                if not (cues.AND.match(gap) if len(joined) == 1 else cues.JOINED.match(gap)):
+                    break
+                if (other := self.resolve(earlier)) is not None:
+                    joined.insert(0, other)
+            return unique(joined)
+        return []
 
     def resolve(self, found: Found) -> Actor | None:
         """The actor a reference names; for "a top aide to Zelenskiy", the person's state."""
@@ -296,6 +331,11 @@ def visit(ctx: ParticipantContext) -> _Reading:
     if ctx.trigger.kind is not Kind.VISIT or ctx.trigger.cameo is not None:
         return None
     visitor = ctx.subject()
+    by = cues.VISIT_BY.search(ctx.text, ctx.match.end(), ctx.own_clause[1])
+    if by is not None:  # "a trip to Africa by former President Bill Clinton"
+        named = ctx.objects_after(by.end(), ctx.own_clause[1])
+        people = [a for f in named if f.kind in _PEOPLE and (a := ctx.resolve(f))]
+        visitor = people[0] if people else visitor
     host: Actor | None = None
     for found in ctx.actors:
         if not ctx.match.end() <= found.start < ctx.clause[1] or found.modifier or found.possessive:
@@ -324,18 +364,18 @@ def with_object(ctx: ParticipantContext) -> _Reading:
         return None
     end = ctx.own_clause[1]
     after = cues.WITH.search(ctx.text, ctx.match.end(), end)
-    if after is None:
-        return None
+    if after is None or cues.ALONG.search(ctx.text, 0, after.start()):
+        return None  # "leading the negotiations along with Schumer": a companion, not a counterpart
     scope = ctx.objects_after(after.end(), end)
     objects = ctx.choose(scope) or unique(
         a for f in scope if f.kind is ActorKind.COUNTRY and (a := ctx.resolve(f))
     )
     if not objects and cues.WITH_NEXT.match(ctx.text, ctx.match.end()):
         return ()  # "met with donors", "calls with other foreign leaders": the counterpart is unnamed
-    subject = ctx.subject()
-    if subject is None or not objects or subject.id in ids(objects):
+    subjects = ctx.subjects()
+    if not subjects or not objects or ids(subjects) & ids(objects):
         return None
-    return (subject, *objects)
+    return (*subjects, *objects)
 
 
 def in_clause(ctx: ParticipantContext) -> _Reading:
@@ -352,11 +392,21 @@ def in_sentence(ctx: ParticipantContext) -> _Reading:
     """Two or more people (no countries, no organisations) anywhere in the sentence, when the clause
     does not name them and a pronoun or group is the trigger's subject ("Biden said on Monday, when he
     met Xi, ...", "when the officials from the two countries talked")."""
-    if (
-        ctx.between is None
-        and cues.PRONOUN_SUBJECT.search(ctx.text, ctx.own_clause[0], ctx.match.start())
-        and len(ctx.in_sentence) >= 2
-        and not any(a.id in ctx.country_ids or a.id.startswith("org:") for a in ctx.in_sentence)
+    pronoun = cues.PRONOUN_SUBJECT.search(ctx.text, ctx.own_clause[0], ctx.match.start())
+    if ctx.between is not None or pronoun is None:
+        return None
+    if cues.SINGULAR.match(pronoun.group(0)):
+        # "Biden said on Monday, when he met Xi": the first person named before "he" (the sentence's
+        # subject, as a reader takes it), and whom the clause names after the word
+        antecedent = [f for f in ctx.actors if f.end <= pronoun.start() and f.kind in _PEOPLE]
+        objects = ctx.choose(ctx.objects_after(ctx.match.end(), ctx.own_clause[1]))
+        if not antecedent or not objects:
+            return None
+        first = ctx.resolve(antecedent[0])
+        found = unique([first, *objects]) if first is not None else []
+        return tuple(found) if len(found) >= 2 and ctx.has_people(found) else None
+    if len(ctx.in_sentence) >= 2 and not any(
+        a.id in ctx.country_ids or a.id.startswith("org:") for a in ctx.in_sentence
     ):
         return tuple(ctx.in_sentence)
     return None
@@ -390,8 +440,8 @@ def headline(ctx: ParticipantContext) -> _Reading:
     (borrowed)."""
     if not ctx.back or ctx.between is not None or (ctx.group and ctx.earlier.previous_people):
         return None
-    if ctx.earlier.last_of_kind(ctx.trigger.kind, ids(ctx.chosen)) is not None:
-        return None
+    if ctx.earlier.last_of_kind(None, frozenset()) is not None:
+        return None  # the article has reported a contact before: "the meeting" is not the headline's
     source = ctx.earlier.headline_people()
     return source if ctx.fits_borrowed(source) else None
 
