@@ -283,7 +283,7 @@ def test_clause_readings(text: str, expected: tuple[str, list[str], When | None]
         "Joe Biden's efforts to draw Vladimir Putin into peace talks have failed.",
         "Xi Jinping received a dozen gold coins from Joe Biden.",
         "Kamala Harris has been leading the negotiations along with Joe Biden.",  # a companion
-        "Marco Rubio said: “I had a meeting with Vladimir Putin.”",  # speech is not read
+        "Marco Rubio said: “They had a meeting with Vladimir Putin.”",  # speech is not read
         "Joe Biden said his aides were busy when investigators met with Xi Jinping.",
     ],
 )
@@ -327,3 +327,31 @@ def test_the_meeting_after_other_reports_is_not_the_headlines() -> None:
     assert [reading(m) for m in EXTRACTOR.extract(article)] == [
         ("call", ["Antony Blinken", "Wang Yi"], When.day(2019, 11, 18))
     ]
+
+
+# -- 7. quotes: a first-person contact is its named speaker's --------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Antony Blinken said: "I met Wang Yi yesterday and we talked."',
+            ("meeting", ["Antony Blinken", "Wang Yi"]),
+        ),
+        ("“I met Wang Yi yesterday,” Antony Blinken said.", ("meeting", ["Antony Blinken", "Wang Yi"])),
+        ("“I met Wang Yi yesterday,” said Antony Blinken.", ("meeting", ["Antony Blinken", "Wang Yi"])),
+        (
+            "“Xi Jinping called me yesterday,” Joe Biden told reporters.",
+            ("call", ["Xi Jinping", "Joe Biden"]),
+        ),
+    ],
+)
+def test_a_quoted_first_person_contact_is_the_named_speakers(
+    text: str, expected: tuple[str, list[str]]
+) -> None:
+    (mention,) = extract(text)
+    assert reading(mention) == (*expected, When.day(2019, 11, 19))
+    assert mention.sentence == text  # the mention is the whole sentence, quote and speaker
+
+
+def test_a_quote_whose_speaker_is_not_named_is_not_read() -> None:
+    assert extract("“I’ve just concluded a day of meetings with Xi Jinping,” he wrote.") == []

@@ -31,6 +31,7 @@ __all__ = [
     "BETWEEN",
     "DETERMINED",
     "FIRST_PERSON",
+    "FIRST_PERSON_SINGULAR",
     "GROUP_BEFORE",
     "INFINITIVE",
     "JOINED",
@@ -51,6 +52,10 @@ __all__ = [
     "SHORT_QUOTE",
     "SINCE",
     "SINGULAR",
+    "SPEAKER_AFTER",
+    "SPEAKER_BEFORE",
+    "SPEECH_VERB",
+    "SPEECH_VERB_BEFORE",
     "SUBCLAUSE",
     "TRIGGERS",
     "VERB_FORMS",
@@ -606,9 +611,9 @@ MODAL_SCOPE = re.compile(
 #: "along with Schumer", "together with his aides": a companion of the subject, not its counterpart.
 ALONG = re.compile(r"(?i:\b(?:along|together)\s+$)")
 #: A quote short enough to be a phrase of the reporter's, not speech ("had “a brief and
-#: inconsequential meeting” with Royce"): its contact words are read. Words of a speaker (I, we, you)
-#: make it speech.
-SHORT_QUOTE = re.compile(r"^[\"“‘'](?:\S+\s+){0,6}\S+[\"”’']?$")
+#: inconsequential meeting” with Royce"): its contact words are read. Punctuation inside it, or words of
+#: a speaker (I, we, you), make it speech.
+SHORT_QUOTE = re.compile(r"^[\"“‘'](?:[^\s.!?,;:]+\s+){0,6}[^\s.!?,;:]+[\"”’']?$")
 FIRST_PERSON = re.compile(r"(?i:\b(?:i|we|me|us|my|our|you|your)\b)")
 #: A noun trigger that starts with its determiner or possessor ("the July 25 call", "Trump's call").
 DETERMINED = re.compile(r"(?i:(?:a|an|the|their|this|that|his|her|its|our|my|your|another|[\w-]+['’]s)\s)")
@@ -620,3 +625,15 @@ VISIT_BY = re.compile(r"(?i:\bby\s+)")
 AND = re.compile(r"(?i:^\s*,?\s*(?:and|&)\s*$)")
 #: Just before a verb trigger: the comma that closes an inset clause ("..., met with Biden").
 AFTER_INSET = re.compile(r"(?i:,\s+(?:(?:also|then|later|has|have|had|was|were|is|later|first)\s+){0,2}$)")
+#: The first person singular of a quote's speaker.
+FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y)\b")
+_SPEECH = (
+    r"(?:said|says|told|tells|wrote|writes|added|adds|recalled|recalls|insisted|explained|declared|tweeted)"
+)
+#: Between a quote and its speaker named after it: ",” Blinken" / ",” said Blinken".
+SPEAKER_AFTER = re.compile(rf"(?i:\s*[,.]?\s*(?:{_SPEECH}\s+)?(?:(?:the\s+)?[\w.-]+\s+){{0,3}}?)")
+#: The speech verb after the speaker ("Blinken said") or before it ("said Blinken").
+SPEECH_VERB = re.compile(rf"(?i:\s+{_SPEECH}\b)")
+SPEECH_VERB_BEFORE = re.compile(rf"(?i:\b{_SPEECH}\s+(?:(?:the\s+)?[\w.-]+\s+){{0,3}}$)")
+#: Between a speaker named before a quote and the quote: " said: “", " told reporters, “".
+SPEAKER_BEFORE = re.compile(rf"(?i:\s+{_SPEECH}(?:\s+[\w-]+){{0,2}}\s*[:,]?\s*)")

@@ -142,7 +142,13 @@ class MentionExtractor:
             _triggers(s.text, quotes) if s.block.kind is not BlockKind.TITLE else []
             for s, quotes in zip(found, quotes_of, strict=True)
         ]
-        if not any(triggers_of):
+        # Quotes are speech, not read; but a first-person contact in a quote whose speaker the sentence
+        # names ("“I met Wang Yi yesterday,” Blinken said") is the speaker's.
+        voiced_of = [
+            _first_person_quotes(s.text, quotes) if s.block.kind is not BlockKind.TITLE else []
+            for s, quotes in zip(found, quotes_of, strict=True)
+        ]
+        if not any(triggers_of) and not any(voiced_of):
             return []
         if article.published is not None:
             anchor: dt.date | None = article.published.date
@@ -165,18 +171,23 @@ class MentionExtractor:
         )
         reports: list[_Report] = []
         for index, sentence in enumerate(found):
-            if not triggers_of[index]:
+            if not triggers_of[index] and not voiced_of[index]:
                 continue  # reports no contact: read only if a later report refers back to it
             context.index = index
-            reported = self._sentence_reports(
-                sentence,
-                triggers_of[index],
-                actors_in(index),
-                quotes_of[index],
-                anchor,
-                from_document,
-                context,
+            reported = list(
+                self._sentence_reports(
+                    sentence,
+                    triggers_of[index],
+                    actors_in(index),
+                    quotes_of[index],
+                    anchor,
+                    from_document,
+                    context,
+                )
             )
+            for quote in voiced_of[index]:
+                reported += self._quote_reports(sentence, quote, actors_in(index), short_names, anchor,
+                                                from_document, context)  # fmt: skip
             for report in reported:
                 reports.append(report)
                 context.reports.append(report)
@@ -193,6 +204,36 @@ class MentionExtractor:
             )
             for r in settled
         ]
+
+    def _quote_reports(
+        self,
+        sentence: Sentence,
+        quote: tuple[int, int],
+        actors: list[Found],
+        short_names: dict[str, Actor],
+        anchor: dt.date | None,
+        from_document: bool,
+        context: _Context,
+    ) -> list[_Report]:
+        """The contacts a quote reports in the first person, as its speaker's: the quote is read as a
+        sentence of its own with the speaker's name for "I", "me" and "my"."""
+        text = sentence.text
+        speaker = _speaker(text, quote, actors)
+        if speaker is None:
+            return []
+        name = text[speaker.start : speaker.end]
+        name = name[:-2] if name.endswith(("'s", "’s")) else name
+        spoken = text[quote[0] + 1 : quote[1]].rstrip("”\"’'")
+        spoken = cues.FIRST_PERSON_SINGULAR.sub(
+            lambda m: f"{name}'s" if m.group(0).lower() == "my" else name, spoken
+        )
+        triggers = _triggers(spoken, [])
+        if not triggers:
+            return []
+        inner = Sentence(spoken, sentence.start, sentence.end, sentence.block, sentence.index)
+        found = self.actors.find(spoken, short_names)
+        reports = self._sentence_reports(inner, triggers, found, [], anchor, from_document, context)
+        return [attrs.evolve(r, sentence=sentence) for r in reports]
 
     # -- one sentence ----------------------------------------------------------------------------
     def _sentence_reports(
@@ -318,6 +359,28 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+def _first_person_quotes(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The quotes of a sentence that speak in the first person singular (their contact words are
+    looked for once the speaker's name stands for "I" and "me": "Xi called me")."""
+    return [(start, end) for start, end in quotes if cues.FIRST_PERSON_SINGULAR.search(text, start, end)]
+
+
+def _speaker(text: str, quote: tuple[int, int], actors: list[Found]) -> Found | None:
+    """The person the sentence names as saying the quote: right after it ("…,” Blinken said", "…,”
+    said Blinken") or right before it ("Blinken said: “…")."""
+    start, end = quote
+    people = [f for f in actors if f.kind is ActorKind.PERSON and f.actor is not None]
+    for found in people:
+        after = found.start >= end and cues.SPEAKER_AFTER.fullmatch(text, end, found.start)
+        if after and (
+            cues.SPEECH_VERB.match(text, found.end) or cues.SPEECH_VERB_BEFORE.search(text, end, found.start)
+        ):
+            return found
+        if found.end <= start and cues.SPEAKER_BEFORE.fullmatch(text, found.end, start):
+            return found
+    return None
 
 
 def _speech(text: str) -> list[tuple[int, int]]:
