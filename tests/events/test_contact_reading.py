@@ -355,3 +355,48 @@ def test_a_quoted_first_person_contact_is_the_named_speakers(
 
 def test_a_quote_whose_speaker_is_not_named_is_not_read() -> None:
     assert extract("“I’ve just concluded a day of meetings with Xi Jinping,” he wrote.") == []
+
+
+# -- 8. what a contact is said to have done, who joins a subject, where a report was made -------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # "has continued to talk" did talk; "continue to talk regularly" (below) is a habit
+            "While Kamala Harris has continued to talk with Marco Rubio, the pair have focused on the "
+            "budget.",
+            ("meeting", ["Kamala Harris", "Marco Rubio"], None),
+        ),
+        (
+            "Germany's Olaf Scholz and France's Emmanuel Macron are meeting in Brussels with Narendra Modi.",
+            ("meeting", ["Olaf Scholz", "Emmanuel Macron", "Narendra Modi"], None),
+        ),
+        (
+            # the discussion is where Starmer said it: his contact, not Sunak's
+            "Keir Starmer has reportedly said Rishi Sunak lacked empathy during a private discussion with "
+            "Narendra Modi on October 16.",
+            ("meeting", ["Keir Starmer", "Narendra Modi"], When.day(2019, 10, 16)),
+        ),
+    ],
+)
+def test_more_clause_readings(text: str, expected: tuple[str, list[str], When | None]) -> None:
+    (mention,) = extract(text)
+    assert reading(mention) == expected
+
+
+def test_a_visit_to_an_organisation_named_right_after_the_word() -> None:
+    (mention,) = extract("Volodymyr Zelensky paid a visit to NATO on Monday.")
+    assert reading(mention) == ("visit", ["Volodymyr Zelensky", "NATO"], When.day(2019, 11, 18))
+    # an organisation further on is not where the visit went
+    assert extract("Antony Blinken's visit was praised in a statement by NATO.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joe Biden and Xi Jinping continue to talk regularly.",
+        "Joe Biden hopes to raise trade during a meeting with Xi Jinping.",
+    ],
+)
+def test_habits_and_hopes_stay_out(text: str) -> None:
+    assert extract(text) == []

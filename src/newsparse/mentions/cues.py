@@ -30,6 +30,7 @@ __all__ = [
     "BEFORE_INTENT",
     "BETWEEN",
     "DETERMINED",
+    "DONE_TO",
     "FIRST_PERSON",
     "FIRST_PERSON_SINGULAR",
     "GROUP_BEFORE",
@@ -54,11 +55,13 @@ __all__ = [
     "SINGULAR",
     "SPEAKER_AFTER",
     "SPEAKER_BEFORE",
+    "SPEAKER_VERB",
     "SPEECH_VERB",
     "SPEECH_VERB_BEFORE",
     "SUBCLAUSE",
     "TRIGGERS",
     "VERB_FORMS",
+    "VISITED_BODY",
     "VISIT_BY",
     "WHOSE",
     "WITH",
@@ -162,7 +165,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     _t(
         "discuss",
-        r"discuss|discussed|discusses|discussing|discussions|consultations|consulted|consults?|consulting",
+        r"discuss|discussed|discusses|discussing|discussions?|consultations|consulted|consults?|consulting",
         None,
         needs_with=True,
     ),
@@ -405,7 +408,8 @@ MODALITY: tuple[Modality, ...] = (
         "habitual",
         "before",
         "drop",
-        r"\b(?:continu\w+|maintain\w*|keep\w*|kept|stay\w*\s+in|resum\w+|regular\w*|frequent\w*|future|"
+        # "will continue to hold talks", "continue to talk regularly" (but "has continued to talk with" did)
+        r"\b(?:continu(?:e|es|ing)\b|maintain\w*|keep\w*|kept|stay\w*\s+in|resum\w+|regular\w*|frequent\w*|future|"
         r"further|more|lines?\s+of|channels?\s+of|usually|often|routinely)\b",
     ),
     _m(
@@ -621,8 +625,9 @@ DETERMINED = re.compile(r"(?i:(?:a|an|the|their|this|that|his|her|its|our|my|you
 SINGULAR = re.compile(r"(?i:(?:he|she)\b)")
 #: After a visit word: its visitor follows ("a trip to Africa by former President Bill Clinton").
 VISIT_BY = re.compile(r"(?i:\bby\s+)")
-#: Between the last two of a list of names: "and" ("A, B and C", "A and B").
-AND = re.compile(r"(?i:^\s*,?\s*(?:and|&)\s*$)")
+#: Between the last two of a list of names: "and" ("A, B and C", "A and B", "Germany's Schaeuble and
+#: Greece's Varoufakis").
+AND = re.compile(r"(?i:^\s*,?\s*(?:and|&)\s+(?:(?-i:[A-Z])[\w.-]*['’]s\s+)?$)")
 #: Just before a verb trigger: the comma that closes an inset clause ("..., met with Biden").
 AFTER_INSET = re.compile(r"(?i:,\s+(?:(?:also|then|later|has|have|had|was|were|is|later|first)\s+){0,2}$)")
 #: The first person singular of a quote's speaker.
@@ -637,3 +642,10 @@ SPEECH_VERB = re.compile(rf"(?i:\s+{_SPEECH}\b)")
 SPEECH_VERB_BEFORE = re.compile(rf"(?i:\b{_SPEECH}\s+(?:(?:the\s+)?[\w.-]+\s+){{0,3}}$)")
 #: Between a speaker named before a quote and the quote: " said: “", " told reporters, “".
 SPEAKER_BEFORE = re.compile(rf"(?i:\s+{_SPEECH}(?:\s+[\w-]+){{0,2}}\s*[:,]?\s*)")
+#: Between a visit word and an organisation it visits: nothing but "to the" ("a visit to the IMF").
+VISITED_BODY = re.compile(r"(?i:\s+(?:to\s+)?(?:the\s+)?)")
+#: Right after a speaker's name: the speech verb ("Wang Yi said", "Sarwar has reportedly said").
+SPEAKER_VERB = re.compile(rf"(?i:\s+(?:[\w-]+\s+){{0,2}}?{_SPEECH}\b)")
+#: Before "to <verb>": a verb that says the contact happened ("has continued to talk with", "began to
+#: meet"), so the infinitive is no general statement (:data:`INFINITIVE`).
+DONE_TO = re.compile(r"(?i:\b(?:continued|began|started|managed|went\s+on)\s+to\s+$)")

@@ -269,7 +269,12 @@ class MentionExtractor:
             if _is_trap(before, after) or _non_contact(trigger, match.group(0), before, after):
                 continue
             intent = _is_intent(before, after)
-            if not intent and match.group(0).lower() in cues.BARE_VERBS and cues.INFINITIVE.search(before):
+            if (
+                not intent
+                and match.group(0).lower() in cues.BARE_VERBS
+                and cues.INFINITIVE.search(before)
+                and not cues.DONE_TO.search(before)
+            ):
                 continue
             kind = Kind.INTENT if intent else trigger.kind
             cue = _mode_cue(masked[clause[0] : clause[1]])

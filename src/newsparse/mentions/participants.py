@@ -226,6 +226,15 @@ class ParticipantContext:
         """The subject (:meth:`subject`) with the people joined to it before it: "Saban, Meyer and Ohio
         State's Jim Tressel participated in a conference call with Goodell"."""
         before = [f for f in self.actors if f.end <= self.match.end() and f.kind in _PEOPLE]
+        setting = cues.SETTING.search(self.text, 0, self.match.start())
+        if setting is not None:
+            # "Sarwar has reportedly said Starmer lacked empathy during a private discussion with ...":
+            # where the report was made, so its speaker's contact
+            speakers = [
+                f for f in before if f.end <= setting.start() and cues.SPEAKER_VERB.match(self.text, f.end)
+            ]
+            if speakers and (speaker := self.resolve(speakers[-1])) is not None:
+                return [speaker]
         own = [f for f in before if f.start >= self.own_clause[0]]
         candidates = own or (before if self.reported or self.main_verb else [])
         for index in range(len(candidates) - 1, -1, -1):
@@ -324,8 +333,9 @@ _Reading = tuple[Actor, ...] | None
 
 def visit(ctx: ParticipantContext) -> _Reading:
     """A visit ("Blinken visited China", "his trip to Beijing"): a visitor (the last person named before
-    the word) and where they went -- a country, person or office named after the word in its clause,
-    else the country of a place named there. Fires for every plain visit trigger (not "hosted"): a
+    the word, or after "by": "a trip to Africa by Clinton") and where they went -- a country, person or
+    office named after the word in its clause (an organisation right after it: "a visit to Surrey
+    Police"), else the country of a place named there. Fires for every plain visit trigger (not "hosted"): a
     visit whose destination the words do not give ("Blinken's visit holds significance") gets no
     participants and so is not a mention."""
     if ctx.trigger.kind is not Kind.VISIT or ctx.trigger.cameo is not None:
@@ -340,7 +350,11 @@ def visit(ctx: ParticipantContext) -> _Reading:
     for found in ctx.actors:
         if not ctx.match.end() <= found.start < ctx.clause[1] or found.modifier or found.possessive:
             continue
-        if found.kind in (ActorKind.COUNTRY, *_PEOPLE):
+        if found.kind is ActorKind.ORGANISATION and not cues.VISITED_BODY.fullmatch(
+            ctx.text, ctx.match.end(), found.start
+        ):
+            continue  # an organisation is visited only when named right after the word: "a visit to NATO"
+        if found.kind in (ActorKind.COUNTRY, ActorKind.ORGANISATION, *_PEOPLE):
             host = found.resolved(ctx.gazetteer, ctx.on)
             if host is not None:
                 break
