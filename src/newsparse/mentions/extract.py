@@ -1,14 +1,17 @@
 """The built-in mention extractor: reports of contacts between named actors, sentence by sentence.
 
-For each sentence of an article (boilerplate blocks left out, quoted speech not read) it finds the words
-that report a contact (:data:`newsparse.mentions.cues.TRIGGERS`), drops the traps (denied, unconfirmed,
-hoped for, expected, a general promise to keep in touch), turns announced intents into their own kind
-(CAMEO 036), and gives each report its participants, date, place and the sentence that says so.
+For each sentence of an article (boilerplate blocks left out, quoted speech not read, except a
+first-person quote whose speaker the sentence names, read as the speaker's) it finds the words that
+report a contact (:data:`newsparse.mentions.cues.TRIGGERS`), drops their non-contact uses
+(:data:`~newsparse.mentions.cues.NON_CONTACT`) and the traps (:data:`~newsparse.mentions.cues.MODALITY`:
+denied, hoped for, expected, a general promise to keep in touch), turns announced intents into their own
+kind (CAMEO 036), and gives each report its participants, date, place and the sentence that says so.
 
-Participants come from "<subject> ... with <object>", "between A and B", the trigger's clause, else its
-sentence; "the pair" and "the two leaders" name the people of the nearest earlier prose sentence that
-names two, "the meeting" refers back to the last report of that kind (in a standfirst, to the
-headline). Headlines are read for names, not for reports. A report that says that two actors talked
+Participants come from the trigger's own clause: "<subject> ... with <object>", "between A and B",
+the clause, a pronoun subject; "the pair" and "the two leaders" name the people of the nearest earlier
+prose sentence that names two, "the meeting" refers back to the last report of that kind (in a
+standfirst, to the headline). Headlines are read for names, not for reports. A date phrase dates the
+contact it governs, not a report of it ("said on Tuesday"). A report that says that two actors talked
 but not how ("spoke", "discussed ... with") takes the kind of another report of the same participants
 in the article (and its date and place when it has none), else it is a meeting. An undated report that
 points at the story's contact ("praised the meeting with Xi", "It was the seventh meeting") takes the
