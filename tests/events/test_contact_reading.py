@@ -14,7 +14,9 @@ from newsparse.events.merge import merge_mentions
 from newsparse.mentions import cues
 from newsparse.mentions.extract import MentionExtractor
 from newsparse.mentions.gazetteer import Gazetteer, builtin_data
-from newsparse.models import Article, Image, Mention, Place, When
+from newsparse.models import Article, Mention, Place, When
+
+from .test_extract import article
 
 EXTRACTOR = MentionExtractor(Gazetteer.from_data(builtin_data()))
 
@@ -22,16 +24,7 @@ EXTRACTOR = MentionExtractor(Gazetteer.from_data(builtin_data()))
 def extract(
     *paragraphs: str, published: str | None = "2019-11-20", caption: str | None = None
 ) -> list[Mention]:
-    return EXTRACTOR.extract(
-        Article(
-            source="test",
-            outlet="generic",
-            plugin="test",
-            published=published,
-            paragraphs=paragraphs,
-            images=(Image(caption=caption),) if caption else (),
-        )
-    )
+    return EXTRACTOR.extract(article(*paragraphs, published=published, caption=caption))
 
 
 def reading(mention: Mention) -> tuple[str, list[str], When | None]:

@@ -55,6 +55,18 @@ def comparable(mentions: list[Mention]) -> list[tuple[object, ...]]:
     ]
 
 
+def _article(text: str, published: dt.date | None) -> Article:
+    """An article of the text's paragraphs (split at blank lines)."""
+    paragraphs = tuple(p for p in text.split("\n\n") if p.strip())
+    return Article(
+        source="t",
+        outlet="o",
+        plugin="p",
+        paragraphs=paragraphs,
+        published=published.isoformat() if published else None,
+    )
+
+
 def extract(paragraphs: tuple[str, ...], published: dt.date | None) -> list[Mention]:
     when = published.isoformat() if published else None
     return EXTRACTOR.extract(
@@ -102,14 +114,7 @@ WORDS = (
     st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31))),
 )
 def test_any_text_gives_valid_mentions_and_never_raises(text: str, published: dt.date | None) -> None:
-    paragraphs = tuple(p for p in text.split("\n\n") if p.strip())
-    article = Article(
-        source="t",
-        outlet="o",
-        plugin="p",
-        paragraphs=paragraphs,
-        published=published.isoformat() if published else None,
-    )
+    article = _article(text, published)
     for mention in EXTRACTOR.extract(article):
         assert article.text[mention.start : mention.end] == mention.sentence
         assert len(mention.participants) >= 2
@@ -208,14 +213,7 @@ def test_an_events_date_comes_from_the_articles_words_or_its_publication_date(
     from newsparse.events.merge import merge_mentions
     from newsparse.mentions.timeref import find_dates, resolve
 
-    paragraphs = tuple(p for p in text.split("\n\n") if p.strip())
-    article = Article(
-        source="t",
-        outlet="o",
-        plugin="p",
-        paragraphs=paragraphs,
-        published=published.isoformat() if published else None,
-    )
+    article = _article(text, published)
     mentions = EXTRACTOR.extract(article)
     # What the article's date words can mean: each phrase resolved against the publication day (or,
     # without one, any full date the article states), looking back or, for what is to come, forward.
