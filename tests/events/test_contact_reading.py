@@ -9,6 +9,8 @@ for the dates). Each case failed before the rule it tests.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsparse.events.merge import merge_mentions
 from newsparse.mentions import cues
@@ -80,6 +82,30 @@ def test_every_trigger_and_non_contact_row_is_named_once() -> None:
         assert row.triggers is None or row.triggers <= set(names), row.name
     assert {m.effect for m in cues.MODALITY} == {"drop", "intent"}
     assert {m.where for m in cues.MODALITY} == {"before", "after"}
+
+
+CONTACT_WORDS = (
+    "met", "meets", "meeting", "talks", "summit", "head-to-head", "tête-à-tête", "sat down with",
+    "sits down with", "face-to-face talks", "visited", "visiting", "trip to", "travelled to", "arrived in",
+    "landed in", "flew to", "toured", "led a delegation to", "heads a trade delegation to", "hosted",
+    "welcomes", "received", "spoke", "spoken", "speaks with", "talked", "conversation", "conferred",
+    "exchanged views", "discussed", "consults", "consulted", "negotiations", "shook hands", "shaking hands",
+    "phone call", "telephoned", "phoned", "spoke by phone", "by telephone", "the call", "his July 25 call",
+    "called", "rang", "video conference", "videoconference", "virtual summit", "talked via video", "calls",
+)  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(CONTACT_WORDS), st.sampled_from(("Xi", "Biden", "the", "a", "with"))),
+        max_size=12,
+    ).map(" ".join),
+    st.sampled_from(("", "A", "Then ")),
+)
+def test_the_cheap_first_look_never_hides_a_trigger(text: str, lead: str) -> None:
+    sentence = lead + text
+    if any(t.pattern.search(sentence) for t in cues.TRIGGERS):
+        assert cues.TRIGGER_STEMS.search(sentence)
 
 
 # -- 2. non-contact uses of the words, and modality ----------------------------------------------------

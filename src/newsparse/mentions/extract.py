@@ -409,6 +409,8 @@ def _triggers(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[cues.T
     """Trigger occurrences outside quotes, left to right; where two overlap the earlier trigger in
     :data:`cues.TRIGGERS` wins."""
     taken: list[tuple[cues.Trigger, re.Match[str]]] = []
+    if not cues.TRIGGER_STEMS.search(text):
+        return taken
     for trigger in cues.TRIGGERS:
         for match in trigger.pattern.finditer(text):
             if _inside(match.start(), quotes):
