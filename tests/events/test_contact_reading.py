@@ -419,3 +419,28 @@ def test_a_visit_to_an_organisation_named_right_after_the_word() -> None:
 )
 def test_habits_and_hopes_stay_out(text: str) -> None:
     assert extract(text) == []
+
+
+# -- 9. two states: named together, or on either side of the contact's "with" ------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China held talks with Russia on Monday.", ["China", "Russia"]),
+        ("Washington and Beijing held talks on Monday.", ["United States", "China"]),
+    ],
+)
+def test_two_states(text: str, expected: list[str]) -> None:
+    (mention,) = extract(text)
+    assert [a.name for a in mention.participants] == expected
+
+
+def test_two_states_named_apart_are_no_pair() -> None:
+    # the talks were the US's with a group the gazetteer does not know; Lebanon is where the troops
+    # would leave
+    assert (
+        extract(
+            "Washington and the militia had been holding direct talks pursuing an agreement for US troops to "
+            "begin leaving Lebanon."
+        )
+        == []
+    )

@@ -66,6 +66,7 @@ __all__ = [
     "VISIT_BY",
     "WHOSE",
     "WITH",
+    "WITH_BEFORE",
     "WITH_NEXT",
     "Modality",
     "NonContact",
@@ -657,3 +658,5 @@ TRIGGER_STEMS = re.compile(
     r"down\s+with|face-to|delegation|visit|trip|travel|arriv|land|fl[eiy]|tour|host|welcom|receiv|conver|"
     r"confer|exchang|discuss|consult)"
 )
+#: Between a trigger and the country it was held with: "held talks with (the) ...".
+WITH_BEFORE = re.compile(r"(?i:\s+(?:[\w-]+\s+){0,3}?with\s+(?:the\s+)?)")

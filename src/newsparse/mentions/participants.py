@@ -15,6 +15,7 @@ match, and what earlier sentences of the article established.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from functools import cached_property
@@ -467,10 +468,23 @@ def between(ctx: ParticipantContext) -> _Reading:
 
 
 def two_countries(ctx: ParticipantContext) -> _Reading:
-    """ "US, China officials talk": exactly two countries or organisations in the clause, no people."""
-    if len(ctx.chosen) == 2 and not ctx.has_people(ctx.chosen):
-        return tuple(ctx.chosen)
-    return None
+    """ "US, China officials talk", "Washington and Beijing held talks", "China held talks with Russia":
+    exactly two countries or organisations in the clause, no people, named together (joined by "and"
+    or a comma) or on either side of the contact's "with" -- not "Washington and the Taliban held talks
+    ... for US troops to begin leaving Afghanistan"."""
+    if len(ctx.chosen) != 2 or ctx.has_people(ctx.chosen):
+        return None
+    named = {a.id for a in ctx.chosen}
+    founds = sorted(
+        (f for f in ctx.scope if (a := ctx.resolve(f)) is not None and a.id in named), key=lambda f: f.start
+    )
+    together = any(
+        cues.JOINED.match(ctx.text[a.end : b.start])
+        or cues.AND.match(ctx.text[a.end : b.start])
+        or (a.end <= ctx.match.start() and cues.WITH_BEFORE.fullmatch(ctx.text, ctx.match.end(), b.start))
+        for a, b in itertools.pairwise(founds)
+    )
+    return tuple(ctx.chosen) if together else None
 
 
 def across_sentence(ctx: ParticipantContext) -> _Reading:
