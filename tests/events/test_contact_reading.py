@@ -444,3 +444,10 @@ def test_two_states_named_apart_are_no_pair() -> None:
         )
         == []
     )
+
+
+def test_a_place_of_another_clause_is_not_the_contacts() -> None:
+    (mention,) = extract("Joe Biden met Xi Jinping on Monday, while protesters gathered in Paris.")
+    assert mention.place is None
+    (mention,) = extract("Joe Biden met Xi Jinping in Bali on Monday, while protesters gathered in Paris.")
+    assert mention.place == Place("Bali", "IDN", level="city")

@@ -469,7 +469,7 @@ def _date_for(
 
 def _place_for(places: list[FoundPlace], clause: tuple[int, int]) -> Place | None:
     in_clause = [p for p in places if clause[0] <= p.start < clause[1]]
-    return PlaceFinder.best(in_clause or places)
+    return PlaceFinder.best(in_clause)
 
 
 def _mode_cue(clause: str) -> tuple[Kind, Mode] | None:
