@@ -451,3 +451,12 @@ def test_a_place_of_another_clause_is_not_the_contacts() -> None:
     assert mention.place is None
     (mention,) = extract("Joe Biden met Xi Jinping in Bali on Monday, while protesters gathered in Paris.")
     assert mention.place == Place("Bali", "IDN", level="city")
+
+
+def test_the_subject_after_a_fronted_adjunct() -> None:
+    (mention,) = extract(
+        "Following a roughly 30-minute meeting with Volodymyr Zelensky – their first one-on-one encounter – "
+        "Marco Rubio said the response had been insufficient.",
+        published="2023-12-13",
+    )
+    assert reading(mention) == ("meeting", ["Marco Rubio", "Volodymyr Zelensky"], None)

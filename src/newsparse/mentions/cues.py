@@ -33,6 +33,7 @@ __all__ = [
     "DONE_TO",
     "FIRST_PERSON",
     "FIRST_PERSON_SINGULAR",
+    "FRONTED_ADJUNCT",
     "GROUP_BEFORE",
     "INFINITIVE",
     "JOINED",
@@ -660,3 +661,9 @@ TRIGGER_STEMS = re.compile(
 )
 #: Between a trigger and the country it was held with: "held talks with (the) ...".
 WITH_BEFORE = re.compile(r"(?i:\s+(?:[\w-]+\s+){0,3}?with\s+(?:the\s+)?)")
+#: A sentence that opens with an adjunct before its subject ("Following a meeting with Zelensky, Johnson
+#: said", "After talks with Xi, Biden ..."): the words up to the trigger.
+FRONTED_ADJUNCT = re.compile(
+    r"(?i:\s*(?:following|after|before|during|since|ahead\s+of|prior\s+to|upon|on|at|in)\s+"
+    r"(?:(?:a|an|the|his|her|their|its|this|that)\s+)?(?:[\w.-]+\s+){0,3}$)"
+)

@@ -237,6 +237,12 @@ class ParticipantContext:
             if speakers and (speaker := self.resolve(speakers[-1])) is not None:
                 return [speaker]
         own = [f for f in before if f.start >= self.own_clause[0]]
+        if not own and cues.FRONTED_ADJUNCT.match(self.text, 0, self.match.start()):
+            # "Following a meeting with Zelensky – their first – House Speaker Mike Johnson said ...":
+            # the subject of the sentence, named after the fronted words
+            later = [f for f in self.actors if f.start >= self.clause[1] and f.kind in _PEOPLE]
+            first = self.resolve(later[0]) if later else None
+            return [first] if first is not None else []
         candidates = own or (before if self.reported or self.main_verb else [])
         for index in range(len(candidates) - 1, -1, -1):
             actor = self.resolve(candidates[index])
