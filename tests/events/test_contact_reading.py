@@ -65,6 +65,11 @@ def reading(mention: Mention) -> tuple[str, list[str], When | None]:
             ("video_call", ["Emmanuel Macron", "Olaf Scholz"], None),
         ),
         (
+            # a lower-case "news" is no outlet
+            "Joe Biden talked with Xi Jinping about news on Monday.",
+            ("meeting", ["Joe Biden", "Xi Jinping"], When.day(2019, 11, 18)),
+        ),
+        (
             "Xi Jinping consulted with Vladimir Putin on Monday.",
             ("meeting", ["Xi Jinping", "Vladimir Putin"], When.day(2019, 11, 18)),
         ),
@@ -115,6 +120,7 @@ def test_the_cheap_first_look_never_hides_a_trigger(text: str, lead: str) -> Non
         # non-contact uses
         "Joe Biden talked about Xi Jinping's economic policy.",
         "Rishi Sunak spoke to reporters about Keir Starmer.",
+        "Rishi Sunak spoke to Sky News about Keir Starmer.",
         "Vladimir Putin talked of a new world order and Xi Jinping agreed.",
         "Antony Blinken took part in a meeting of NATO foreign ministers in Brussels.",
         "At a UN Security Council emergency meeting, Volodymyr Zelensky accused Sergey Lavrov of lying.",

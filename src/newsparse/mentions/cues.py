@@ -228,8 +228,8 @@ def _nc(
 
 _MEDIA = (
     r"(?:reporters?|journalists?|(?:the\s+)?press|(?:the\s+)?media|broadcasters?|newspapers?|news\s+agenc\w+|"
-    r"podcasts?|interviewers?|(?:[A-Z][\w.&-]*\s+){1,3}(?:News|TV|Television|Radio|Times|Post|Journal|"
-    r"Magazine|Network|Channel|Broadcasting|Daily|Herald|Tribune|Gazette))(?![\w-])"
+    r"podcasts?|interviewers?|(?-i:(?:[A-Z][\w.&-]*\s+){1,3}(?:News|TV|Television|Radio|Times|Post|Journal|"
+    r"Magazine|Network|Channel|Broadcasting|Daily|Herald|Tribune|Gazette)))(?![\w-])"
 )
 _THINGS_RECEIVED = (
     r"calls?|letters?|messages?|texts?|e-?mails?|reports?|briefings?|news|awards?|prizes?|honou?rs?|votes?|"
