@@ -240,8 +240,8 @@ class ParticipantContext:
         if not own and cues.FRONTED_ADJUNCT.match(self.text, 0, self.match.start()):
             # "Following a meeting with Zelensky – their first – House Speaker Mike Johnson said ...":
             # the subject of the sentence, named after the fronted words
-            later = [f for f in self.actors if f.start >= self.clause[1] and f.kind in _PEOPLE]
-            first = self.resolve(later[0]) if later else None
+            after = [f for f in self.actors if f.start >= self.clause[1] and f.kind in _PEOPLE]
+            first = self.resolve(after[0]) if after else None
             return [first] if first is not None else []
         candidates = own or (before if self.reported or self.main_verb else [])
         for index in range(len(candidates) - 1, -1, -1):
