@@ -1,6 +1,12 @@
 """The words of the mention extractor, as data: what reports a contact, and what makes a report a
 trap (denied, unconfirmed, hoped for, expected, a general promise) or an announced intent.
 
+Three tables side by side: :data:`TRIGGERS` (the contact wordings of CAMEO 040-046, after the verb
+patterns of PETRARCH2's ``CAMEO.2.0.txt``, MIT), :data:`NON_CONTACT` (their uses that are no contact,
+each row naming the triggers it applies to) and :data:`MODALITY` (the cues that make a report a trap
+or an intent, each with the class a reader of the gold would give it). The other patterns say where a
+trigger's clause, subject, objects and date end.
+
 Each cue is a regular expression; the extractor (``mentions/extract.py``) and its participant rules
 (``mentions/participants.py``) know how to use each one. The words live here, apart from the
 algorithm, so that a change of wording is a change of this file only.
