@@ -20,11 +20,20 @@ from typing import IO, Any
 import attrs
 
 from newsparse.convert import SCHEMA_VERSION, to_json, unstructure
-from newsparse.errors import NewsparseError
+from newsparse.errors import NewsparseError, OutputError
 from newsparse.inputs import iter_documents
 from newsparse.limits import DEFAULT_MAX_BYTES, Limits
 from newsparse.models import Article, Event, Failure
-from newsparse.output import FORMATS, Sink, atomic_write, open_sink
+from newsparse.output import (
+    FORMATS,
+    Sink,
+    atomic_output,
+    atomic_write,
+    check_output,
+    disk_error,
+    format_of,
+    open_sink,
+)  # fmt: skip
 from newsparse.pipeline import Pipeline
 from newsparse.plugins.host import PluginHost
 from newsparse.warc import ReadStats
@@ -108,6 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
             f"is a failure (default: {DEFAULT_MAX_BYTES:,})",
         )
         sub.add_argument(
+            "--force",
+            action="store_true",
+            help="replace an existing --output file that is not this command's newsparse output "
+            "(refused otherwise)",
+        )
+        sub.add_argument(
             "--allow-outside",
             action="store_true",
             help="let manifest lines name files outside the manifest's folder (absolute or ../ paths)",
@@ -129,6 +144,7 @@ class _Tally:
     documents: int = 0
     failures: int = 0
     already_done: int = 0
+    mentions: int = 0
     read: ReadStats = attrs.field(factory=ReadStats)
     started: float = attrs.field(factory=time.monotonic)
 
@@ -171,18 +187,38 @@ def _results(
             yield item.result, item.input_id
 
 
+def _output_failed(exc: OSError | OutputError, args: argparse.Namespace, tally: _Tally, err: IO[str]) -> int:
+    """An output that could not be written (a full disk): one error line, then the summary."""
+    if isinstance(exc, BrokenPipeError):
+        raise exc
+    if isinstance(exc, OSError):
+        exc = disk_error(exc, args.output or Path("<stdout>"))
+    print(f"newsparse: error: {exc}", file=err)
+    tally.summary(err)
+    return 2
+
+
 def _run_articles(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err: IO[str]) -> int:
     tally = _Tally()
     sink: Sink
     try:
-        sink = open_sink(args.output, args.format, resume=not args.restart, stream=out)
-    except (OSError, RuntimeError, ValueError) as exc:
+        kind = "articles-" + format_of(args.output, args.format)
+        replace = args.output is not None and check_output(args.output, kind, force=args.force)
+        sink = open_sink(args.output, args.format, resume=not (args.restart or replace), stream=out)
+    except (OSError, RuntimeError, ValueError, OutputError) as exc:
         print(f"newsparse: error: {exc}", file=err)
         return 2
-    with contextlib.closing(sink):
+    try:
         for result, key in _results(pipeline, args, tally, sink.done):
             tally.count(result, err)
             sink.write(result, key)
+        sink.close()
+    except (OSError, OutputError) as exc:
+        sink.abort()
+        return _output_failed(exc, args, tally, err)
+    except BaseException:
+        sink.abort()
+        raise
     tally.summary(err)
     return 1 if tally.failures else 0
 
@@ -211,6 +247,12 @@ def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err:
     if not args.paths and args.store is None:
         print("newsparse: error: events needs a PATH (or --store FILE)", file=err)
         return 2
+    if args.output is not None:  # before any work, and before --store is updated
+        try:
+            check_output(args.output, "events", force=args.force)
+        except (OSError, OutputError) as exc:
+            print(f"newsparse: error: {exc}", file=err)
+            return 2
     tally = _Tally()
     articles: list[Article] = []
     failures: list[Failure] = []
@@ -223,7 +265,10 @@ def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err:
     try:
         events, mention_failures = _run_events_of(args, pipeline, articles, err)
     except (NewsparseError, OSError) as exc:
+        if isinstance(exc, OSError) and args.tables is not None:
+            exc = disk_error(exc, args.tables)
         print(f"newsparse: error: {exc}", file=err)
+        tally.summary(err)
         return 2
     for failure in mention_failures:
         print(
@@ -237,10 +282,13 @@ def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err:
         "failures": unstructure(failures + mention_failures),
     }
     text = json.dumps(document, ensure_ascii=False, indent=args.indent) + "\n"
-    if args.output:
-        atomic_write(args.output, text)
-    else:
-        out.write(text)
+    try:
+        if args.output:
+            atomic_write(args.output, text)
+        else:
+            out.write(text)
+    except (OSError, OutputError) as exc:
+        return _output_failed(exc, args, tally, err)
     tally.summary(err)
     return 1 if tally.failures else 0
 
@@ -249,9 +297,26 @@ def _run_mentions(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], er
     """One JSON record a line: each mention of each article, in input order, and a failure record for
     each document or mention plugin that failed (also reported on stderr)."""
     tally = _Tally()
-    found = 0
+    try:
+        if args.output is not None:
+            check_output(args.output, "mentions", force=args.force)
+    except (OSError, OutputError) as exc:
+        print(f"newsparse: error: {exc}", file=err)
+        return 2
+    try:
+        _write_mentions(args, pipeline, tally, out, err)
+    except (OSError, OutputError) as exc:
+        return _output_failed(exc, args, tally, err)
+    print(f"newsparse: {tally.mentions} mentions", file=err)
+    tally.summary(err)
+    return 1 if tally.failures else 0
+
+
+def _write_mentions(
+    args: argparse.Namespace, pipeline: Pipeline, tally: _Tally, out: IO[str], err: IO[str]
+) -> None:
     with contextlib.ExitStack() as stack:
-        target = stack.enter_context(args.output.open("w", encoding="utf-8")) if args.output else out
+        target = stack.enter_context(atomic_output(args.output)) if args.output else out
         for result, _ in _results(pipeline, args, tally, frozenset()):
             tally.count(result, err)
             if isinstance(result, Failure):
@@ -260,15 +325,12 @@ def _run_mentions(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], er
             mentions, failures = pipeline.mentions(result)
             for mention in mentions:
                 target.write(to_json(mention) + "\n")
-            found += len(mentions)
+            tally.mentions += len(mentions)
             for failure in failures:
                 where = f"{failure.source}: plugin {failure.plugin}"
                 print(f"newsparse: mentions failed: {where}: {failure.message}", file=err)
                 target.write(to_json(failure) + "\n")
                 tally.failures += 1
-    print(f"newsparse: {found} mentions", file=err)
-    tally.summary(err)
-    return 1 if tally.failures else 0
 
 
 def _run_plugins(host: PluginHost, out: IO[str], err: IO[str]) -> int:

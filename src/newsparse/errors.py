@@ -14,6 +14,7 @@ __all__ = [
     "NewsparseError",
     "NoArticleError",
     "NotADocumentError",
+    "OutputError",
     "ParseError",
     "PluginError",
     "ReadError",
@@ -80,6 +81,11 @@ class PluginError(ParseError):
 
 class ExportError(NewsparseError):
     """The tables cannot be written: an unknown format, or Parquet without pyarrow."""
+
+
+class OutputError(NewsparseError):
+    """An output cannot be written: its folder is missing, it is an existing file that is not this
+    command's newsparse output (refused unless ``--force``), or the disk is full."""
 
 
 class GazetteerError(NewsparseError):

@@ -99,7 +99,13 @@ class EventStore:
 
     def _check_versions(self) -> None:
         schema = self._meta("schema_version")
-        if schema is not None and int(schema) > SCHEMA_VERSION:
+        try:
+            written = None if schema is None else int(schema)
+        except ValueError:
+            raise StoreError(
+                f"{self.path}: not a usable event store: its schema_version {schema!r} is not a number"
+            ) from None
+        if written is not None and written > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: written with schema_version {schema}; "
                 f"this newsparse reads up to {SCHEMA_VERSION}"

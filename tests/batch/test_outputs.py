@@ -1,0 +1,195 @@
+"""Safe outputs (issue 18 items 17, 20, 21, 22): an existing file that is not this command's output is
+never overwritten without --force; the checks run before any work; bad store metadata is a clean
+error."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sqlite3
+import stat
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsparse.cli import main
+from newsparse.errors import StoreError
+from newsparse.events.store import EventStore
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main([argv[0], "--quiet", *argv[1:]], out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def pages(tmp_path: Path, make_page: Callable[[int], str]) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for number in range(2):
+        (folder / f"p{number}.html").write_text(make_page(number), encoding="utf-8")
+    seed = sorted(SEEDS.glob("*.txt"))[0]  # a real capture: it has event mentions
+    (folder / seed.name).write_bytes(seed.read_bytes())
+    return folder
+
+
+FOREIGN = {
+    "notes": "my notes\nsecond line\n",
+    "json lines of someone else": '{"id": 1, "text": "a"}\n{"id": 2, "text": "b"}\n',
+    "one line without a newline": "precious data with no newline at the end",
+}
+
+
+# -- 17. refuse what is not this command's output ---------------------------------------------------
+@pytest.mark.parametrize("content", list(FOREIGN.values()), ids=list(FOREIGN))
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [("articles", "out.jsonl"), ("articles", "out.json"), ("articles", "out.parquet"),
+     ("mentions", "out.jsonl"), ("events", "out.json")],
+)  # fmt: skip
+def test_17_a_foreign_file_is_refused_and_left_as_it_was(
+    pages: Path, tmp_path: Path, command: str, name: str, content: str
+) -> None:
+    output = tmp_path / name
+    output.write_text(content, encoding="utf-8")
+
+    code, _, err = run(command, "-o", str(output), str(pages))
+
+    assert code == 2
+    assert "is not newsparse" in err and "--force" in err
+    assert output.read_text(encoding="utf-8") == content
+    assert "documents" not in err  # refused before any work
+
+
+def test_17_a_newsparse_output_with_a_foreign_line_inside_is_not_cut_off(pages: Path, tmp_path: Path) -> None:
+    output = tmp_path / "out.jsonl"
+    assert run("articles", "-o", str(output), str(pages))[0] == 0
+    lines = output.read_text(encoding="utf-8").splitlines(keepends=True)
+    tampered = lines[0] + "a line someone added by hand\n" + "".join(lines[1:])
+    output.write_text(tampered, encoding="utf-8")
+
+    code, _, err = run("articles", "-o", str(output), str(pages))
+
+    assert code == 2 and "line 2" in err
+    assert output.read_text(encoding="utf-8") == tampered
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("mentions", "articles"), ("articles", "mentions"), ("events", "articles"), ("articles", "events")],
+)
+def test_17_the_output_of_another_command_is_refused(
+    pages: Path, tmp_path: Path, first: str, second: str
+) -> None:
+    output = tmp_path / "out.json"  # events and articles write one JSON document into a .json file
+    if "mentions" in (first, second):
+        output = tmp_path / "out.jsonl"
+    assert run(first, "-o", str(output), str(pages))[0] == 0
+    before = output.read_bytes()
+
+    code, _, err = run(second, "-o", str(output), str(pages))
+
+    assert code == 2 and "is not newsparse" in err
+    assert output.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("command", "name"), [("articles", "out.jsonl"), ("mentions", "out.jsonl"), ("events", "out.json")]
+)
+def test_17_force_replaces_a_foreign_file(pages: Path, tmp_path: Path, command: str, name: str) -> None:
+    output = tmp_path / name
+    output.write_text("my notes\n", encoding="utf-8")
+
+    code, _, err = run(command, "--force", "-o", str(output), str(pages))
+
+    assert code == 0, err
+    assert "my notes" not in output.read_text(encoding="utf-8")
+    if command == "articles":
+        lines = output.read_text(encoding="utf-8").splitlines()
+        assert len(lines) == 3 and all(json.loads(line)["type"] in ("article", "failure") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [("articles", "out.jsonl"), ("articles", "out.json"), ("articles", "out.parquet"),
+     ("mentions", "out.jsonl"), ("events", "out.json")],
+)  # fmt: skip
+def test_17_the_same_command_may_write_its_output_again(
+    pages: Path, tmp_path: Path, command: str, name: str
+) -> None:
+    output = tmp_path / name
+    assert run(command, "-o", str(output), str(pages))[0] == 0
+    code, _, err = run(command, "-o", str(output), str(pages))
+    assert code == 0, err
+
+
+def test_17_an_output_cut_inside_its_first_line_is_resumed(pages: Path, tmp_path: Path) -> None:
+    output = tmp_path / "out.jsonl"
+    assert run("articles", "-o", str(output), str(pages))[0] == 0
+    first = output.read_text(encoding="utf-8").splitlines()[0]
+    output.write_text(first[:7], encoding="utf-8")  # killed seven bytes into the first line
+
+    code, _, err = run("articles", "-o", str(output), str(pages))
+
+    assert code == 0, err
+    assert len(output.read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_17_a_special_file_is_written_not_replaced(pages: Path, tmp_path: Path) -> None:
+    # a FIFO stands in for /dev/null: replacing it by a rename (as root) would destroy it
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+
+    code, _, err = run("events", "-o", str(fifo), str(pages))
+
+    reader.join(timeout=30)
+    assert code == 0, err
+    assert not reader.is_alive() and received[0].startswith(b'{"schema_version"')
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+# -- 22. outputs checked before work; bad store metadata ---------------------------------------------
+def test_22_events_into_a_missing_folder_fails_before_the_store_is_touched(
+    pages: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "events.db"
+    output = tmp_path / "missing" / "events.json"
+
+    code, _, err = run("events", "--store", str(store), "-o", str(output), str(pages))
+
+    assert code == 2
+    assert "does not exist" in err and "Traceback" not in err
+    assert not store.exists()
+    assert "documents" not in err  # no document was parsed
+
+
+@pytest.mark.parametrize("command", ["articles", "mentions"])
+def test_22_other_commands_into_a_missing_folder_fail_cleanly(
+    pages: Path, tmp_path: Path, command: str
+) -> None:
+    code, _, err = run(command, "-o", str(tmp_path / "missing" / "out.jsonl"), str(pages))
+    assert code == 2 and "does not exist" in err
+
+
+@pytest.mark.parametrize("value", ["abc", "", "1.5", "²"])
+def test_22_a_store_whose_schema_version_is_not_a_number_is_a_store_error(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "events.db"
+    EventStore(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (value,))
+    db.close()
+
+    with pytest.raises(StoreError, match="not a number"):
+        EventStore(path)
+    code, _, err = run("events", "--store", str(path))
+    assert code == 2 and "not a number" in err and "Traceback" not in err
