@@ -8,6 +8,11 @@ flattening.  Dates stay ISO strings at their precision with the precision beside
 written as its first day.
 
 CSV needs nothing beyond the standard library; Parquet needs the ``parquet`` extra (pyarrow).
+
+CSV cells are text that spreadsheets open: a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return would be read as a formula (CSV injection), and sentences come from arbitrary pages.
+Such a cell is written with a single quote before it, as OWASP recommends; Parquet columns are typed
+data that no spreadsheet evaluates, and keep every value verbatim.
 """
 
 from __future__ import annotations
@@ -24,8 +29,10 @@ from newsparse.vocabulary import CAMEO
 
 __all__ = [
     "EVENT_COLUMNS",
+    "FORMULA_STARTS",
     "MENTION_COLUMNS",
     "ExportError",
+    "csv_cell",
     "event_rows",
     "mention_rows",
     "write_csv_tables",
@@ -87,6 +94,9 @@ MENTION_COLUMNS: dict[str, str] = {
 ID_SEPARATOR = ";"
 
 TABLE_FORMATS = ("csv", "parquet")
+
+#: The first characters that make a spreadsheet read a CSV cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _iso(when: When | None) -> str | None:
@@ -172,11 +182,15 @@ def mention_rows(events: Iterable[Event]) -> Iterator[dict[str, Any]]:
             yield _mention_row(event, index, mention)
 
 
-def _csv_cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: empty for None, ``true``/``false`` for booleans, and text that a
+    spreadsheet would evaluate (it begins with one of :data:`FORMULA_STARTS`) after a single quote."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 
@@ -186,7 +200,7 @@ def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]
         writer = csv.DictWriter(stream, fieldnames=list(columns))
         writer.writeheader()
         for row in rows:
-            writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+            writer.writerow({key: csv_cell(value) for key, value in row.items()})
     os.replace(temporary, path)
 
 
