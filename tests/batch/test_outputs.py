@@ -4,14 +4,17 @@ error."""
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
+import re
 import sqlite3
 import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 
@@ -193,3 +196,186 @@ def test_22_a_store_whose_schema_version_is_not_a_number_is_a_store_error(tmp_pa
         EventStore(path)
     code, _, err = run("events", "--store", str(path))
     assert code == 2 and "not a number" in err and "Traceback" not in err
+
+
+# -- 21. a full disk -------------------------------------------------------------------------------
+class _Filling:
+    """A writable stream on a disk with ``disk.left`` bytes free: a write past them writes what fits,
+    then raises ENOSPC, as a real full disk does."""
+
+    def __init__(self, stream: IO[str], disk: _Disk) -> None:
+        self._stream, self._disk = stream, disk
+
+    def write(self, text: str) -> int:
+        size = len(text.encode("utf-8"))
+        if size <= self._disk.left:
+            self._disk.left -= size
+            return self._stream.write(text)
+        fits = text.encode("utf-8")[: self._disk.left].decode("utf-8", "ignore")
+        self._stream.write(fits)
+        self._stream.flush()
+        self._disk.left = 0
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __enter__(self) -> _Filling:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stream.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class _Disk:
+    def __init__(self, left: int) -> None:
+        self.left = left
+
+
+@pytest.fixture
+def disk(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], None]:
+    """Call with a number of bytes: from then on, files opened for writing fill up after them."""
+    real_open = Path.open
+
+    def full_after(left: int) -> None:
+        state = _Disk(left)
+
+        def opening(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+            stream = real_open(self, mode, *args, **kwargs)
+            return _Filling(stream, state) if set(mode) & set("wax+") else stream
+
+        monkeypatch.setattr(Path, "open", opening)
+
+    return full_after
+
+
+def _check_clean_disk_error(code: int, err: str, path: Path, folder: Path) -> None:
+    assert code == 2, err
+    assert "Traceback" not in err
+    assert err.count(f"newsparse: error: no space left on device: {path}") == 1, err
+    assert re.match(r"newsparse: \d+ documents, ", err.splitlines()[-1]), err  # the summary line last
+    assert not list(folder.rglob("*.tmp"))
+
+
+def _budgets(size: int) -> list[int]:
+    return sorted({0, 1, size // 3, size * 2 // 3, size - 1})
+
+
+def test_21_articles_on_a_full_disk_keep_whole_lines_and_resume_exactly(
+    pages: Path, tmp_path: Path, disk: Callable[[int], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reference = tmp_path / "reference.jsonl"
+    assert run("articles", "-o", str(reference), str(pages))[0] == 0
+    complete = sorted(reference.read_text(encoding="utf-8").splitlines(keepends=True))
+    size = reference.stat().st_size
+    for budget in _budgets(size):
+        output = tmp_path / f"out-{budget}.jsonl"
+        disk(budget)
+        code, _, err = run("articles", "-o", str(output), str(pages))
+        monkeypatch.undo()
+
+        _check_clean_disk_error(code, err, output, tmp_path)
+        written = output.read_text(encoding="utf-8")
+        assert written == "" or written.endswith("\n")  # whole lines only
+        assert set(written.splitlines(keepends=True)) <= set(complete)
+        assert run("articles", "-o", str(output), str(pages))[0] == 0
+        assert sorted(output.read_text(encoding="utf-8").splitlines(keepends=True)) == complete
+
+
+@pytest.mark.parametrize(("command", "name"), [("mentions", "out.jsonl"), ("events", "out.json"),
+                                               ("articles", "out.json")])  # fmt: skip
+def test_21_a_whole_file_output_on_a_full_disk_keeps_its_previous_content(
+    pages: Path, tmp_path: Path, disk: Callable[[int], None], monkeypatch: pytest.MonkeyPatch,
+    make_page: Callable[[int], str], command: str, name: str,
+) -> None:  # fmt: skip
+    output = tmp_path / name
+    assert run(command, "-o", str(output), str(pages))[0] == 0
+    previous = output.read_bytes()
+    (pages / "p9.html").write_text(make_page(9), encoding="utf-8")  # this run adds a document
+    for budget in _budgets(len(previous)):
+        disk(budget)
+        code, _, err = run(command, "-o", str(output), str(pages))
+        monkeypatch.undo()
+
+        _check_clean_disk_error(code, err, output, tmp_path)
+        assert output.read_bytes() == previous
+
+
+def test_21_a_first_output_on_a_full_disk_is_not_left_partial(
+    pages: Path, tmp_path: Path, disk: Callable[[int], None]
+) -> None:
+    output = tmp_path / "mentions.jsonl"
+    disk(100)
+    code, _, err = run("mentions", "-o", str(output), str(pages))
+    _check_clean_disk_error(code, err, output, tmp_path)
+    assert not output.exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_21_tables_on_a_full_disk_stay_as_they_were_both_of_them(
+    pages: Path, tmp_path: Path, disk: Callable[[int], None], monkeypatch: pytest.MonkeyPatch,
+    make_page: Callable[[int], str], fmt: str,
+) -> None:  # fmt: skip
+    tables = tmp_path / "tables"
+    assert run("events", "--tables", str(tables), "--table-format", fmt, str(pages))[0] == 0
+    before = {path.name: path.read_bytes() for path in tables.iterdir()}
+    assert len(before) == 2
+    (pages / "p9.html").write_text(make_page(9), encoding="utf-8")
+    seed = sorted(SEEDS.glob("*.txt"))[1]  # new mentions: both tables change
+    (pages / seed.name).write_bytes(seed.read_bytes())
+    if fmt == "parquet":
+        budgets = [0, 1]  # the number of tables written before the disk fills
+        pq = pytest.importorskip("pyarrow.parquet")
+        real = pq.write_table
+    else:
+        budgets = _budgets(sum(map(len, before.values())))
+    for budget in budgets:
+        if fmt == "parquet":
+            left = [budget]
+
+            def writing(*args: Any, _real: Any = real, _left: list[int] = left, **kwargs: Any) -> None:
+                if _left[0] == 0:
+                    raise OSError(errno.ENOSPC, "No space left on device")
+                _left[0] -= 1
+                _real(*args, **kwargs)
+
+            monkeypatch.setattr(pq, "write_table", writing)
+        else:
+            disk(budget)
+        code, _, err = run("events", "--tables", str(tables), "--table-format", fmt, str(pages))
+        monkeypatch.undo()
+
+        _check_clean_disk_error(code, err, tables, tmp_path)
+        assert {path.name: path.read_bytes() for path in tables.iterdir()} == before
+
+
+def test_21_stdout_on_a_full_disk_is_one_clean_error(pages: Path) -> None:
+    class Full(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    err = io.StringIO()
+    code = main(["articles", "--quiet", str(pages)], out=Full(), err=err)
+    assert code == 2
+    assert "no space left on device: <stdout>" in err.getvalue()
+    assert err.getvalue().splitlines()[-1].startswith("newsparse: ")
+
+
+def test_21_a_store_sqlite_cannot_write_is_rolled_back_and_a_clean_error(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "events.db"
+    assert run("events", "--store", str(store), str(sorted(pages.glob("*.html"))[0]))[0] == 0
+    with EventStore(store) as opened:
+        before = opened.stats()
+
+    def full(self: EventStore, block: str) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(EventStore, "_remerge", full)
+    code, _, err = run("events", "--store", str(store), str(pages))
+    monkeypatch.undo()
+
+    assert code == 2 and "database or disk is full" in err and "Traceback" not in err
+    with EventStore(store) as opened:
+        assert opened.stats() == before

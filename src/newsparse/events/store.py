@@ -125,7 +125,14 @@ class EventStore:
     # -- writing -----------------------------------------------------------------------------------
     def add(self, mentions: Iterable[Mention], articles: Iterable[Article] = ()) -> StoreUpdate:
         """Add mentions (and the articles they come from) and update the events they touch, in one
-        transaction. Mentions and articles already in the store are ignored."""
+        transaction. Mentions and articles already in the store are ignored. A write SQLite refuses
+        (a full disk) rolls the whole batch back and raises StoreError."""
+        try:
+            return self._add(mentions, articles)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: nothing added: {exc}") from exc
+
+    def _add(self, mentions: Iterable[Mention], articles: Iterable[Article]) -> StoreUpdate:
         events_before = self.event_count()
         with self._db:
             new_articles = 0
