@@ -3,7 +3,8 @@
 ``newsparse articles PATH...`` writes JSON Lines (one record per input document), ``newsparse events
 PATH...`` writes one JSON document, ``newsparse mentions PATH...`` writes JSON Lines (one mention a line),
 ``newsparse plugins`` lists what is loaded. The exit status is 1 when
-any input failed, 2 for a usage error; the last stderr line always says how many documents failed.
+any input failed, 2 for a usage error or an output that cannot be written; the last stderr line always
+says how many documents failed.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from newsparse.output import (
 from newsparse.pipeline import Pipeline
 from newsparse.plugins.host import PluginHost
 from newsparse.warc import ReadStats
+from newsparse.workers import DEFAULT_TIMEOUT
 
 __all__ = ["build_parser", "main"]
 
@@ -48,6 +50,16 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 or more seconds: {text!r}")
     return value
 
 
@@ -117,6 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
             f"is a failure (default: {DEFAULT_MAX_BYTES:,})",
         )
         sub.add_argument(
+            "--timeout",
+            type=_seconds,
+            default=DEFAULT_TIMEOUT,
+            metavar="SECONDS",
+            help="the time budget of one document: past it, its worker process is stopped and the "
+            f"document is a failure (default: {DEFAULT_TIMEOUT:g}; 0: no limit, parsed in this process "
+            "unless --workers is more than 1)",
+        )
+        sub.add_argument(
             "--force",
             action="store_true",
             help="replace an existing --output file that is not this command's newsparse output "
@@ -170,7 +191,9 @@ def _results(
     """Each input's result with its input id, in input order; inputs already done are skipped."""
     limits = _limits(args)
     documents = iter_documents(args.paths, stats=tally.read, limits=limits)
-    processed = pipeline.process(documents, workers=args.workers, skip=done, max_bytes=limits.max_bytes)
+    processed = pipeline.process(
+        documents, workers=args.workers, skip=done, max_bytes=limits.max_bytes, timeout=args.timeout or None
+    )
     bar = None
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm

@@ -8,6 +8,7 @@ __all__ = [
     "CaseError",
     "CaseMismatch",
     "DecodeError",
+    "DocumentTimeoutError",
     "EmptyDocumentError",
     "ExportError",
     "GazetteerError",
@@ -22,6 +23,7 @@ __all__ = [
     "SchemaError",
     "StoreError",
     "TooLargeError",
+    "WorkerDiedError",
     "failure_from",
 ]
 
@@ -77,6 +79,14 @@ class PluginError(ParseError):
     def __init__(self, message: str, *, plugin: str, stage: Stage, source: str | None = None) -> None:
         super().__init__(message, source=source, plugin=plugin)
         self.stage = stage
+
+
+class DocumentTimeoutError(ParseError):
+    """The document took longer than its time budget (``--timeout``); its worker was stopped."""
+
+
+class WorkerDiedError(ParseError):
+    """The worker process parsing the document died (killed by the OS, out of memory, a crash)."""
 
 
 class ExportError(NewsparseError):

@@ -6,10 +6,8 @@ of the road accounts for every input.
 
 from __future__ import annotations
 
-import concurrent.futures
-import itertools
+import functools
 import logging
-from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,7 @@ from newsparse.dates import plausible
 from newsparse.errors import NoArticleError, ParseError, PluginError
 from newsparse.events.merge import merge_mentions
 from newsparse.inputs import failure_from, input_id, page_from_document, read_document
-from newsparse.limits import DEFAULT_MAX_BYTES
+from newsparse.limits import DEFAULT_MAX_BYTES, display
 from newsparse.models import Article, Event, Failure, Mention, Page, Stage, When
 from newsparse.plugins.host import Combined, PluginHost, WrongAnswer
 
@@ -118,11 +116,11 @@ class Pipeline:
 
     # -- many documents --------------------------------------------------------------------------
     def parse_many(
-        self, documents: Iterable[Document | Failure], *, workers: int = 1
+        self, documents: Iterable[Document | Failure], *, workers: int = 1, timeout: float | None = None
     ) -> Iterator[Article | Failure]:
-        """Articles or Failures, one per document, in input order; with ``workers > 1`` documents are
-        parsed in a process pool (plugins load in each worker through the entry points)."""
-        for processed in self.process(documents, workers=workers):
+        """Articles or Failures, one per document, in input order; with ``workers > 1`` or a
+        ``timeout`` documents are parsed in worker processes (see :meth:`process`)."""
+        for processed in self.process(documents, workers=workers, timeout=timeout):
             assert processed.result is not None  # nothing is skipped without a skip set
             yield processed.result
 
@@ -133,30 +131,27 @@ class Pipeline:
         workers: int = 1,
         skip: frozenset[str] = frozenset(),
         max_bytes: int = DEFAULT_MAX_BYTES,
+        timeout: float | None = None,
     ) -> Iterator[Processed]:
         """Each document's :class:`Processed` (its input id and result), in input order.
 
         A document whose input id is in ``skip`` is not parsed (its result is None): that is how a
-        resumed run passes over finished documents. With ``workers > 1`` a process pool reads, hashes
-        and parses; a :class:`~pathlib.Path` travels to the worker unread, so the calling process only
-        hands out work and collects results. At most a few documents per worker are in flight, so
-        memory does not grow with the input."""
-        if workers <= 1:
+        resumed run passes over finished documents. With ``workers > 1``, or a ``timeout`` (seconds
+        per document), worker processes read, hash and parse (see :mod:`newsparse.workers`); a
+        :class:`~pathlib.Path` travels to the worker unread, so the calling process only hands out
+        work and collects results. A document past its timeout, or whose worker died, is a Failure
+        (:class:`~newsparse.errors.DocumentTimeoutError`, :class:`~newsparse.errors.WorkerDiedError`)
+        and the worker is replaced. At most a few documents per worker are in flight, so memory does
+        not grow with the input."""
+        if workers <= 1 and timeout is None:
             for document in documents:
                 yield _process(self, document, skip, max_bytes)
             return
-        window = workers * 4
-        with concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers, initializer=_set_worker_skip, initargs=(skip, max_bytes)
-        ) as pool:
-            pending: deque[concurrent.futures.Future[Processed]] = deque()
-            iterator = iter(documents)
-            for document in itertools.islice(iterator, window):
-                pending.append(pool.submit(_worker_process, document))
-            while pending:
-                yield pending.popleft().result()
-                for document in itertools.islice(iterator, 1):
-                    pending.append(pool.submit(_worker_process, document))
+        from newsparse.workers import WorkerPool
+
+        work = functools.partial(_process, self, skip=skip, max_bytes=max_bytes)
+        with WorkerPool(work, workers=workers, timeout=timeout, lost=_lost) as pool:
+            yield from pool.map(documents)
 
     # -- events ----------------------------------------------------------------------------------
     def mentions(self, article: Article) -> tuple[list[Mention], list[Failure]]:
@@ -241,9 +236,22 @@ def _process(
     return Processed(key, pipeline.result(item))
 
 
+def _lost(document: Document | Failure, error: ParseError) -> Processed:
+    """The result of a document whose worker ran out of time or died: a Failure naming its source."""
+    if isinstance(document, Failure):
+        return Processed(input_id(document), document)
+    source = (
+        document.source
+        if isinstance(document, Page)
+        else display(document)
+        if isinstance(document, Path)
+        else "<document>"
+    )
+    failure = failure_from(error, source)
+    return Processed(input_id(failure), failure)
+
+
 _WORKER_PIPELINE: Pipeline | None = None
-_WORKER_SKIP: frozenset[str] = frozenset()
-_WORKER_MAX_BYTES = DEFAULT_MAX_BYTES
 
 
 def worker_pipeline() -> Pipeline:
@@ -253,13 +261,3 @@ def worker_pipeline() -> Pipeline:
     if _WORKER_PIPELINE is None:
         _WORKER_PIPELINE = Pipeline()
     return _WORKER_PIPELINE
-
-
-def _set_worker_skip(skip: frozenset[str], max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-    global _WORKER_SKIP, _WORKER_MAX_BYTES
-    _WORKER_SKIP = skip
-    _WORKER_MAX_BYTES = max_bytes
-
-
-def _worker_process(document: Document | Failure) -> Processed:
-    return _process(worker_pipeline(), document, _WORKER_SKIP, _WORKER_MAX_BYTES)

@@ -1,0 +1,164 @@
+"""Worker processes (issue 18 item 16): a document that hangs or kills its worker is one failure and
+the batch goes on; workers never outlive the process that started them."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsparse.cli import main
+from newsparse.models import Article, Page
+from newsparse.pipeline import Pipeline
+from newsparse.workers import WorkerPool
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers, /proc")
+
+_real_article = Pipeline.article
+
+
+def _misbehaving(self: Pipeline, page: Page) -> Article:
+    """The article of a page, except that a page saying HANG never ends and one saying DIE kills its
+    process, as a runaway rule or the OOM killer would."""
+    text = page.text
+    if "HANG" in text:
+        time.sleep(600)
+    if "DIE" in text:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _real_article(self, page)
+
+
+@pytest.fixture
+def batch(tmp_path: Path, make_page: Callable[[int], str]) -> Callable[[dict[int, str]], Path]:
+    """A folder of ten pages; the numbers given carry the given marker word."""
+
+    def make(markers: dict[int, str]) -> Path:
+        folder = tmp_path / "pages"
+        folder.mkdir()
+        for number in range(10):
+            page = make_page(number)
+            if number in markers:
+                page = page.replace("<p>Paragraph 1", f"<p>{markers[number]} Paragraph 1")
+            (folder / f"p{number}.html").write_text(page, encoding="utf-8")
+        return folder
+
+    return make
+
+
+def articles(*argv: str) -> tuple[int, list[dict[str, object]], str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["articles", "--quiet", *argv], out=out, err=err)
+    return code, [json.loads(line) for line in out.getvalue().splitlines()], err.getvalue()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_16_a_hanging_document_is_a_timeout_failure_and_the_rest_are_written(
+    batch: Callable[[dict[int, str]], Path], monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    monkeypatch.setattr(Pipeline, "article", _misbehaving)
+    folder = batch({3: "HANG", 7: "HANG"})
+    started = time.monotonic()
+
+    code, records, err = articles("--workers", workers, "--timeout", "1", str(folder))
+
+    assert time.monotonic() - started < 30
+    assert code == 1
+    assert [record["source"] for record in records] == [str(folder / f"p{n}.html") for n in range(10)]
+    failures = {Path(str(r["source"])).name: r for r in records if r["type"] == "failure"}
+    assert sorted(failures) == ["p3.html", "p7.html"]
+    assert {(r["error_type"], r["message"], r["stage"]) for r in failures.values()} == {
+        ("DocumentTimeoutError", "timeout after 1 s", "extract")
+    }
+    assert "10 documents, 8 articles, 2 failed" in err.splitlines()[-1]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_16_a_worker_killed_by_the_os_costs_only_its_document(
+    batch: Callable[[dict[int, str]], Path], monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    monkeypatch.setattr(Pipeline, "article", _misbehaving)
+    folder = batch({0: "DIE", 5: "DIE", 6: "DIE"})
+
+    code, records, err = articles("--workers", workers, str(folder))
+
+    assert code == 1
+    assert len(records) == 10
+    failures = {Path(str(r["source"])).name: r["message"] for r in records if r["type"] == "failure"}
+    assert failures == dict.fromkeys(["p0.html", "p5.html", "p6.html"], "worker killed (signal 9)")
+    assert "10 documents, 7 articles, 3 failed" in err.splitlines()[-1]
+
+
+def test_16_the_pool_replaces_a_dead_worker_and_keeps_the_input_order() -> None:
+    def work(item: int) -> int:
+        if item == 4:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if item == 6:
+            time.sleep(600)
+        return item * 10
+
+    with WorkerPool(work, workers=2, timeout=1, lost=lambda item, error: -item) as pool:
+        before = set(pool.pids)
+        results = list(pool.map(range(10)))
+        after = set(pool.pids)
+    assert results == [0, 10, 20, 30, -4, 50, -6, 70, 80, 90]
+    assert len(after) == 2 and len(before & after) == 0  # both replaced (one died, one timed out)
+
+
+def _state(pid: int) -> str | None:
+    """The process's state letter, None when it is gone (a zombie counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return None
+    return None if state in "ZX" else state
+
+
+def test_16_workers_exit_when_their_parent_is_killed(
+    batch: Callable[[dict[int, str]], Path], tmp_path: Path
+) -> None:
+    folder = batch(dict.fromkeys(range(10), "HANG"))
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    script = textwrap.dedent(
+        f"""
+        import os, sys, time
+        from newsparse.cli import main
+        from newsparse.pipeline import Pipeline
+
+        def hang(self, page):
+            open(os.path.join({str(pids)!r}, str(os.getpid())), "w").close()
+            time.sleep(600)
+
+        Pipeline.article = hang
+        sys.exit(main(["articles", "--quiet", "--workers", "2", "--timeout", "0", {str(folder)!r}]))
+        """
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(pids.iterdir())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = [int(path.name) for path in pids.iterdir()]
+        assert len(workers) == 2 and all(_state(pid) for pid in workers)
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while any(_state(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _state(pid)]
+
+
+@pytest.mark.parametrize("value", ["-1", "soon", "nan", "inf"])
+def test_16_a_bad_timeout_is_a_usage_error(value: str, tmp_path: Path) -> None:
+    code, _, _ = articles("--timeout", value, str(tmp_path))
+    assert code == 2
