@@ -49,6 +49,7 @@ __all__ = [
     "format_of",
     "input_id",
     "open_sink",
+    "replacing",
 ]
 
 FORMATS = ("jsonl", "json", "parquet")
@@ -318,16 +319,27 @@ def atomic_output(path: Path, *, newline: str | None = None) -> Iterator[IO[str]
         except OSError as exc:
             raise disk_error(exc, path) from exc
         return
-    temporary = path.with_name(path.name + ".tmp")
+    with replacing(path) as (temporary,), temporary.open("w", encoding="utf-8", newline=newline) as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def replacing(*paths: Path, report: Path | None = None) -> Iterator[list[Path]]:
+    """Temporary paths (``NAME.tmp``) beside ``paths`` for the block to write, all renamed over their
+    paths only when the block completes. On any error every temporary file is removed and the paths
+    keep what they held; a full disk is raised as OutputError naming ``report`` (default: the first
+    path)."""
+    temporaries = [path.with_name(path.name + ".tmp") for path in paths]
     try:
-        with temporary.open("w", encoding="utf-8", newline=newline) as stream:
-            yield stream
-        os.replace(temporary, path)
+        yield temporaries
+        for temporary, path in zip(temporaries, paths, strict=True):
+            os.replace(temporary, path)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        for temporary in temporaries:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
         if isinstance(exc, OSError):
-            raise disk_error(exc, path) from exc
+            raise disk_error(exc, report or paths[0]) from exc
         raise
 
 

@@ -98,13 +98,7 @@ class Pipeline:
         """One document as an Article, or a Failure: never raises for bad input or a bad plugin."""
         if isinstance(document, Failure):
             return document
-        source = (
-            document.source
-            if isinstance(document, Page)
-            else str(document)
-            if isinstance(document, Path)
-            else "<document>"
-        )
+        source = _source_of(document)
         try:
             page = page_from_document(document)
             source = page.source
@@ -240,15 +234,15 @@ def _lost(document: Document | Failure, error: ParseError) -> Processed:
     """The result of a document whose worker ran out of time or died: a Failure naming its source."""
     if isinstance(document, Failure):
         return Processed(input_id(document), document)
-    source = (
-        document.source
-        if isinstance(document, Page)
-        else display(document)
-        if isinstance(document, Path)
-        else "<document>"
-    )
-    failure = failure_from(error, source)
+    failure = failure_from(error, _source_of(document))
     return Processed(input_id(failure), failure)
+
+
+def _source_of(document: Document) -> str:
+    """What a Failure of a document not yet read names as its source (a path losslessly escaped)."""
+    if isinstance(document, Page):
+        return document.source
+    return display(document) if isinstance(document, Path) else "<document>"
 
 
 _WORKER_PIPELINE: Pipeline | None = None

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from newsparse.errors import ExportError
 from newsparse.models import Actor, Event, Mention, Place, When
-from newsparse.output import atomic_output, disk_error
+from newsparse.output import atomic_output, replacing
 from newsparse.vocabulary import CAMEO
 
 __all__ = [
@@ -238,19 +237,10 @@ def write_parquet_tables(events: Sequence[Event], directory: Path) -> tuple[Path
         (directory / "events.parquet", EVENT_COLUMNS, event_rows(events)),
         (directory / "mentions.parquet", MENTION_COLUMNS, mention_rows(events)),
     )
-    temporaries = [path.with_name(path.name + ".tmp") for path, _, _ in tables]
-    try:  # both tables complete, then both renamed: never one new beside one old
+    # both tables complete, then both renamed: never one new beside one old
+    with replacing(*(path for path, _, _ in tables), report=directory) as temporaries:
         for (_, columns, rows), temporary in zip(tables, temporaries, strict=True):
             pq.write_table(pa.Table.from_pylist(list(rows), schema=_arrow_schema(columns)), str(temporary))
-        for (path, _, _), temporary in zip(tables, temporaries, strict=True):
-            os.replace(temporary, path)
-    except BaseException as exc:
-        for temporary in temporaries:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-        if isinstance(exc, OSError):
-            raise disk_error(exc, directory) from exc
-        raise
     return tables[0][0], tables[1][0]
 
 
