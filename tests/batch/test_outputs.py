@@ -379,3 +379,31 @@ def test_21_a_store_sqlite_cannot_write_is_rolled_back_and_a_clean_error(
     assert code == 2 and "database or disk is full" in err and "Traceback" not in err
     with EventStore(store) as opened:
         assert opened.stats() == before
+
+
+def test_21_articles_parquet_on_a_full_disk_keeps_the_previous_table(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_page: Callable[[int], str]
+) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    output = tmp_path / "out.parquet"
+    assert run("articles", "-o", str(output), str(pages))[0] == 0
+    previous = output.read_bytes()
+    (pages / "p9.html").write_text(make_page(9), encoding="utf-8")
+
+    def full(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", full)
+    code, _, err = run("articles", "-o", str(output), str(pages))
+    monkeypatch.undo()
+
+    _check_clean_disk_error(code, err, output, tmp_path)
+    assert output.read_bytes() == previous
+
+
+def test_17_restart_does_not_overwrite_a_foreign_file_either(pages: Path, tmp_path: Path) -> None:
+    output = tmp_path / "out.jsonl"
+    output.write_text("my notes\n", encoding="utf-8")
+    code, _, err = run("articles", "--restart", "-o", str(output), str(pages))
+    assert code == 2 and "--force" in err
+    assert output.read_text(encoding="utf-8") == "my notes\n"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from newsparse.cli import main
-from newsparse.models import Article, Page
+from newsparse.models import Article, Failure, Page
 from newsparse.pipeline import Pipeline
 from newsparse.workers import WorkerPool
 
@@ -162,3 +162,22 @@ def test_16_workers_exit_when_their_parent_is_killed(
 def test_16_a_bad_timeout_is_a_usage_error(value: str, tmp_path: Path) -> None:
     code, _, _ = articles("--timeout", value, str(tmp_path))
     assert code == 2
+
+
+def test_16_parse_many_takes_a_timeout_too(
+    batch: Callable[[dict[int, str]], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Pipeline, "article", _misbehaving)
+    folder = batch({1: "HANG", 2: "DIE"})
+    paths = sorted(folder.iterdir(), key=lambda path: int(path.stem[1:]))
+
+    results = list(Pipeline().parse_many(paths, timeout=1))
+
+    assert [type(result).__name__ for result in results] == ["Article", "Failure", "Failure"] + [
+        "Article"
+    ] * 7
+    failures = [result for result in results if isinstance(result, Failure)]
+    assert [(failure.error_type, failure.message) for failure in failures] == [
+        ("DocumentTimeoutError", "timeout after 1 s"),
+        ("WorkerDiedError", "worker killed (signal 9)"),
+    ]
