@@ -141,9 +141,12 @@ class Pipeline:
             for document in documents:
                 yield _process(self, document, skip, max_bytes)
             return
-        from newsparse.workers import WorkerPool
+        from newsparse.workers import FORKED, WorkerPool
 
-        work = functools.partial(_process, self, skip=skip, max_bytes=max_bytes)
+        if FORKED:  # the worker inherits this very pipeline
+            work = functools.partial(_process, self, skip=skip, max_bytes=max_bytes)
+        else:  # a spawned worker loads every installed plugin itself
+            work = functools.partial(_spawned_process, skip=skip, max_bytes=max_bytes)
         with WorkerPool(work, workers=workers, timeout=timeout, lost=_lost) as pool:
             yield from pool.map(documents)
 
@@ -246,6 +249,10 @@ def _source_of(document: Document) -> str:
 
 
 _WORKER_PIPELINE: Pipeline | None = None
+
+
+def _spawned_process(document: Document | Failure, *, skip: frozenset[str], max_bytes: int) -> Processed:
+    return _process(worker_pipeline(), document, skip, max_bytes)
 
 
 def worker_pipeline() -> Pipeline:

@@ -32,7 +32,7 @@ from typing import Any, Generic, TypeVar
 
 from newsparse.errors import DocumentTimeoutError, ParseError, WorkerDiedError
 
-__all__ = ["DEFAULT_TIMEOUT", "PARENT_POLL", "WorkerPool"]
+__all__ = ["DEFAULT_TIMEOUT", "FORKED", "PARENT_POLL", "WorkerPool"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -43,8 +43,12 @@ DEFAULT_TIMEOUT = 30.0
 PARENT_POLL = 0.25
 
 
+#: Whether workers are forked (Linux: they inherit ``work`` and everything it refers to) or spawned.
+FORKED = sys.platform.startswith("linux")
+
+
 def _context() -> Any:
-    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    return multiprocessing.get_context("fork" if FORKED else "spawn")
 
 
 def _watch_parent(parent: int) -> None:

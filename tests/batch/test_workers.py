@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from newsparse import workers
 from newsparse.cli import main
 from newsparse.models import Article, Failure, Page
 from newsparse.pipeline import Pipeline
@@ -181,3 +182,14 @@ def test_16_parse_many_takes_a_timeout_too(
         ("DocumentTimeoutError", "timeout after 1 s"),
         ("WorkerDiedError", "worker killed (signal 9)"),
     ]
+
+
+def test_16_spawned_workers_as_on_macos_and_windows_give_the_same_results(
+    batch: Callable[[dict[int, str]], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = batch({})
+    paths = sorted(folder.iterdir())
+    expected = list(Pipeline().parse_many(paths))
+    monkeypatch.setattr(workers, "FORKED", False)  # spawned: the work must be picklable
+
+    assert list(Pipeline().parse_many(paths, workers=2, timeout=60)) == expected
