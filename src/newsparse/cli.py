@@ -24,7 +24,7 @@ from newsparse.convert import SCHEMA_VERSION, to_json, unstructure
 from newsparse.errors import NewsparseError, OutputError
 from newsparse.inputs import iter_documents
 from newsparse.limits import DEFAULT_MAX_BYTES, Limits
-from newsparse.models import Article, Event, Failure
+from newsparse.models import Article, Event, Failure, Mention
 from newsparse.output import (
     FORMATS,
     Sink,
@@ -35,7 +35,7 @@ from newsparse.output import (
     format_of,
     open_sink,
 )  # fmt: skip
-from newsparse.pipeline import Pipeline
+from newsparse.pipeline import Pipeline, Processed
 from newsparse.plugins.host import PluginHost
 from newsparse.warc import ReadStats
 from newsparse.workers import DEFAULT_TIMEOUT
@@ -186,14 +186,16 @@ class _Tally:
 
 
 def _results(
-    pipeline: Pipeline, args: argparse.Namespace, tally: _Tally, done: frozenset[str]
-) -> Iterator[tuple[Article | Failure, str]]:
-    """Each input's result with its input id, in input order; inputs already done are skipped."""
+    pipeline: Pipeline, args: argparse.Namespace, tally: _Tally, done: frozenset[str], mentions: bool = False
+) -> Iterator[tuple[Article | Failure, Processed]]:
+    """Each input's result and its Processed (input id; with ``mentions``, the article's mentions), in
+    input order; inputs already done are skipped."""
     limits = _limits(args)
     documents = iter_documents(args.paths, stats=tally.read, limits=limits)
     processed = pipeline.process(
-        documents, workers=args.workers, skip=done, max_bytes=limits.max_bytes, timeout=args.timeout or None
-    )
+        documents, workers=args.workers, skip=done, max_bytes=limits.max_bytes, timeout=args.timeout or None,
+        mentions=mentions,
+    )  # fmt: skip
     bar = None
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm
@@ -207,7 +209,7 @@ def _results(
             if bar is not None:
                 bar.set_postfix(failures=tally.failures + isinstance(item.result, Failure), refresh=False)
                 bar.update(1)
-            yield item.result, item.input_id
+            yield item.result, item
 
 
 def _output_failed(exc: OSError | OutputError, args: argparse.Namespace, tally: _Tally, err: IO[str]) -> int:
@@ -232,9 +234,9 @@ def _run_articles(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], er
         print(f"newsparse: error: {exc}", file=err)
         return 2
     try:
-        for result, key in _results(pipeline, args, tally, sink.done):
+        for result, item in _results(pipeline, args, tally, sink.done):
             tally.count(result, err)
-            sink.write(result, key)
+            sink.write(result, item.input_id)
         sink.close()
     except (OSError, OutputError) as exc:
         sink.abort()
@@ -247,15 +249,16 @@ def _run_articles(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], er
 
 
 def _run_events_of(
-    args: argparse.Namespace, pipeline: Pipeline, articles: list[Article], err: IO[str]
-) -> tuple[list[Event], list[Failure]]:
-    """The events of the articles and the mention-stage Failures; with ``--store`` this run's mentions
-    are added to the store and every event it holds is returned; with ``--tables`` the flat tables are
-    written too. Raises NewsparseError or OSError when the store or the tables cannot be used."""
+    args: argparse.Namespace, mentions: list[Mention], articles: list[Article], err: IO[str]
+) -> list[Event]:
+    """The events of the mentions; with ``--store`` this run's mentions are added to the store and
+    every event it holds is returned; with ``--tables`` the flat tables are written too. Raises
+    NewsparseError or OSError when the store or the tables cannot be used."""
     from newsparse.events.export import write_tables
+    from newsparse.events.merge import merge_mentions
     from newsparse.events.store import EventStore
 
-    events, failures = pipeline.events(articles)
+    events = merge_mentions(mentions)
     if args.store is not None:
         with EventStore(args.store) as store:
             update = store.add((m for event in events for m in event.mentions), articles)
@@ -263,7 +266,7 @@ def _run_events_of(
         print(f"newsparse: store {args.store}: {update.describe()}", file=err)
     if args.tables is not None:
         write_tables(events, args.tables, args.table_format)
-    return events, failures
+    return events
 
 
 def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err: IO[str]) -> int:
@@ -279,14 +282,18 @@ def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err:
     tally = _Tally()
     articles: list[Article] = []
     failures: list[Failure] = []
-    for result, _ in _results(pipeline, args, tally, frozenset()):
+    mentions: list[Mention] = []
+    mention_failures: list[Failure] = []
+    for result, item in _results(pipeline, args, tally, frozenset(), mentions=True):
         tally.count(result, err)
         if isinstance(result, Failure):
             failures.append(result)
         else:
             articles.append(result)
+            mentions.extend(item.mentions)
+            mention_failures.extend(item.mention_failures)
     try:
-        events, mention_failures = _run_events_of(args, pipeline, articles, err)
+        events = _run_events_of(args, mentions, articles, err)
     except (NewsparseError, OSError) as exc:
         if isinstance(exc, OSError) and args.tables is not None:
             exc = disk_error(exc, args.tables)
@@ -340,16 +347,15 @@ def _write_mentions(
 ) -> None:
     with contextlib.ExitStack() as stack:
         target = stack.enter_context(atomic_output(args.output)) if args.output else out
-        for result, _ in _results(pipeline, args, tally, frozenset()):
+        for result, item in _results(pipeline, args, tally, frozenset(), mentions=True):
             tally.count(result, err)
             if isinstance(result, Failure):
                 target.write(to_json(result) + "\n")
                 continue
-            mentions, failures = pipeline.mentions(result)
-            for mention in mentions:
+            for mention in item.mentions:
                 target.write(to_json(mention) + "\n")
-            tally.mentions += len(mentions)
-            for failure in failures:
+            tally.mentions += len(item.mentions)
+            for failure in item.mention_failures:
                 where = f"{failure.source}: plugin {failure.plugin}"
                 print(f"newsparse: mentions failed: {where}: {failure.message}", file=err)
                 target.write(to_json(failure) + "\n")

@@ -126,6 +126,7 @@ class Pipeline:
         skip: frozenset[str] = frozenset(),
         max_bytes: int = DEFAULT_MAX_BYTES,
         timeout: float | None = None,
+        mentions: bool = False,
     ) -> Iterator[Processed]:
         """Each document's :class:`Processed` (its input id and result), in input order.
 
@@ -135,18 +136,19 @@ class Pipeline:
         :class:`~pathlib.Path` travels to the worker unread, so the calling process only hands out
         work and collects results. A document past its timeout, or whose worker died, is a Failure
         (:class:`~newsparse.errors.DocumentTimeoutError`, :class:`~newsparse.errors.WorkerDiedError`)
-        and the worker is replaced. At most a few documents per worker are in flight, so memory does
-        not grow with the input."""
+        and the worker is replaced. With ``mentions``, each article's mentions are found in the same
+        step (so within the same budget). At most a few documents per worker are in flight, so memory
+        does not grow with the input."""
         if workers <= 1 and timeout is None:
             for document in documents:
-                yield _process(self, document, skip, max_bytes)
+                yield _process(self, document, skip, max_bytes, mentions)
             return
         from newsparse.workers import FORKED, WorkerPool
 
         if FORKED:  # the worker inherits this very pipeline
-            work = functools.partial(_process, self, skip=skip, max_bytes=max_bytes)
+            work = functools.partial(_process, self, skip=skip, max_bytes=max_bytes, mentions=mentions)
         else:  # a spawned worker loads every installed plugin itself
-            work = functools.partial(_spawned_process, skip=skip, max_bytes=max_bytes)
+            work = functools.partial(_spawned_process, skip=skip, max_bytes=max_bytes, mentions=mentions)
         with WorkerPool(work, workers=workers, timeout=timeout, lost=_lost) as pool:
             yield from pool.map(documents)
 
@@ -195,10 +197,13 @@ def _raise_first(combined: Combined[Any], source: str) -> None:
 @attrs.frozen
 class Processed:
     """One input's outcome in a batch: its input id (see :func:`newsparse.inputs.input_id`) and its
-    Article or Failure, or None when the id was in the skip set."""
+    Article or Failure, or None when the id was in the skip set; when asked for, the article's
+    mentions and the mention-stage Failures (found within the document's time budget)."""
 
     input_id: str
     result: Article | Failure | None
+    mentions: tuple[Mention, ...] = ()
+    mention_failures: tuple[Failure, ...] = ()
 
 
 def _plausible_dates(article: Article) -> Article:
@@ -212,9 +217,13 @@ def _plausible_dates(article: Article) -> Article:
 
 
 def _process(
-    pipeline: Pipeline, document: Document | Failure, skip: frozenset[str], max_bytes: int = DEFAULT_MAX_BYTES
+    pipeline: Pipeline,
+    document: Document | Failure,
+    skip: frozenset[str],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    mentions: bool = False,
 ) -> Processed:
-    """Read (for a path), identify, and unless skipped parse one document."""
+    """Read (for a path), identify, and unless skipped parse one document (and find its mentions)."""
     item: Page | Failure
     if isinstance(document, Path):
         item = read_document(document, max_bytes=max_bytes)
@@ -230,7 +239,11 @@ def _process(
     key = input_id(item)
     if key in skip:
         return Processed(key, None)
-    return Processed(key, pipeline.result(item))
+    result = pipeline.result(item)
+    if not mentions or isinstance(result, Failure):
+        return Processed(key, result)
+    found, failed = pipeline.mentions(result)
+    return Processed(key, result, tuple(found), tuple(failed))
 
 
 def _lost(document: Document | Failure, error: ParseError) -> Processed:
@@ -251,8 +264,10 @@ def _source_of(document: Document) -> str:
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _spawned_process(document: Document | Failure, *, skip: frozenset[str], max_bytes: int) -> Processed:
-    return _process(worker_pipeline(), document, skip, max_bytes)
+def _spawned_process(
+    document: Document | Failure, *, skip: frozenset[str], max_bytes: int, mentions: bool
+) -> Processed:
+    return _process(worker_pipeline(), document, skip, max_bytes, mentions)
 
 
 def worker_pipeline() -> Pipeline:

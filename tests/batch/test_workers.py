@@ -13,6 +13,7 @@ import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,6 +22,8 @@ from newsparse.cli import main
 from newsparse.models import Article, Failure, Page
 from newsparse.pipeline import Pipeline
 from newsparse.workers import WorkerPool
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers, /proc")
 
@@ -193,3 +196,36 @@ def test_16_spawned_workers_as_on_macos_and_windows_give_the_same_results(
     monkeypatch.setattr(workers, "FORKED", False)  # spawned: the work must be picklable
 
     assert list(Pipeline().parse_many(paths, workers=2, timeout=60)) == expected
+
+
+_real_mentions = Pipeline.mentions
+
+
+def _slow_mentions(self: Pipeline, article: Article) -> tuple[list[Any], list[Any]]:
+    """A mention stage that never ends on an article saying HANG (a rule gone quadratic)."""
+    if any("HANG" in paragraph for paragraph in article.paragraphs):
+        time.sleep(600)
+    return _real_mentions(self, article)
+
+
+@pytest.mark.parametrize("command", ["mentions", "events"])
+def test_16_the_mention_stage_is_within_the_budget_too(
+    batch: Callable[[dict[int, str]], Path], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.setattr(Pipeline, "mentions", _slow_mentions)
+    folder = batch({4: "HANG"})
+    seed = sorted(SEEDS.glob("*.txt"))[0]  # a page with mentions, which must still be found
+    (folder / seed.name).write_bytes(seed.read_bytes())
+    out, err = io.StringIO(), io.StringIO()
+
+    code = main([command, "--quiet", "--timeout", "2", str(folder)], out=out, err=err)
+
+    assert code == 1
+    assert "newsparse: failed: " + str(folder / "p4.html") + ": DocumentTimeoutError: timeout after 2 s" in (
+        err.getvalue()
+    )
+    assert "11 documents, 10 articles, 1 failed" in err.getvalue().splitlines()[-1]
+    if command == "events":
+        assert json.loads(out.getvalue())["events"]
+    else:
+        assert any(json.loads(line)["type"] == "mention" for line in out.getvalue().splitlines())
