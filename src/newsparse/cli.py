@@ -34,7 +34,7 @@ from newsparse.output import (
     disk_error,
     format_of,
     open_sink,
-)  # fmt: skip
+)
 from newsparse.pipeline import Pipeline, Processed
 from newsparse.plugins.host import PluginHost
 from newsparse.warc import ReadStats
@@ -269,16 +269,25 @@ def _run_events_of(
     return events
 
 
+def _check_events_outputs(args: argparse.Namespace) -> None:
+    """Raise OutputError for an ``-o``, ``--store`` or ``--tables`` that cannot be written."""
+    if args.output is not None:
+        check_output(args.output, "events", force=args.force)
+    if args.store is not None and not args.store.parent.is_dir():
+        raise OutputError(f"{args.store}: the folder {args.store.parent} does not exist")
+    if args.tables is not None and args.tables.exists() and not args.tables.is_dir():
+        raise OutputError(f"{args.tables}: not a folder (--tables names the folder of the tables)")
+
+
 def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err: IO[str]) -> int:
     if not args.paths and args.store is None:
         print("newsparse: error: events needs a PATH (or --store FILE)", file=err)
         return 2
-    if args.output is not None:  # before any work, and before --store is updated
-        try:
-            check_output(args.output, "events", force=args.force)
-        except (OSError, OutputError) as exc:
-            print(f"newsparse: error: {exc}", file=err)
-            return 2
+    try:  # before any work, and before --store is updated
+        _check_events_outputs(args)
+    except (OSError, OutputError) as exc:
+        print(f"newsparse: error: {exc}", file=err)
+        return 2
     tally = _Tally()
     articles: list[Article] = []
     failures: list[Failure] = []

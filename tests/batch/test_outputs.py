@@ -21,6 +21,7 @@ import pytest
 from newsparse.cli import main
 from newsparse.errors import StoreError
 from newsparse.events.store import EventStore
+from newsparse.pipeline import Pipeline
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -163,17 +164,34 @@ def test_17_a_special_file_is_written_not_replaced(pages: Path, tmp_path: Path) 
 
 # -- 22. outputs checked before work; bad store metadata ---------------------------------------------
 def test_22_events_into_a_missing_folder_fails_before_the_store_is_touched(
-    pages: Path, tmp_path: Path
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = tmp_path / "events.db"
     output = tmp_path / "missing" / "events.json"
 
+    monkeypatch.setattr(Pipeline, "process", lambda *args, **kwargs: pytest.fail("the work started"))
     code, _, err = run("events", "--store", str(store), "-o", str(output), str(pages))
 
     assert code == 2
     assert "does not exist" in err and "Traceback" not in err
     assert not store.exists()
     assert "documents" not in err  # no document was parsed
+
+
+@pytest.mark.parametrize("where", ["store", "tables"])
+def test_22_a_store_or_tables_that_cannot_be_written_fail_before_any_work(
+    pages: Path, tmp_path: Path, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Pipeline, "process", lambda *args, **kwargs: pytest.fail("the work started"))
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    flag = ["--store", str(tmp_path / "missing" / "events.db")] if where == "store" else []
+    flag = flag or ["--tables", str(tmp_path / "a-file")]
+
+    code, _, err = run("events", *flag, str(pages))
+
+    assert code == 2 and "Traceback" not in err
+    assert "documents" not in err  # no document was parsed
+    assert not (tmp_path / "missing").exists()
 
 
 @pytest.mark.parametrize("command", ["articles", "mentions"])
