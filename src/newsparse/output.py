@@ -185,12 +185,13 @@ def _not_output(path: Path, kind: str) -> str | None:
     raise ValueError(f"unknown output kind {kind!r} (expected one of {', '.join(OUTPUT_KINDS)})")
 
 
-def _scan_jsonl(path: Path, kind: str) -> tuple[list[str], int]:
-    """The input ids in an existing JSON Lines output of ``kind`` and the length of its whole lines.
+def _scan_jsonl(path: Path, kind: str) -> tuple[dict[str, bool], int]:
+    """The input ids in an existing JSON Lines output of ``kind`` (each with whether its line is a
+    failure) and the length of its whole lines.
     A partial last line (a killed run) is allowed; any other line that is not a record of this kind
     raises OutputError: the file is someone else's."""
     types, keyed = _JSONL_KINDS[kind]
-    done: list[str] = []
+    done: dict[str, bool] = {}
     good_end = 0
     with path.open("rb") as stream:
         for number, raw in enumerate(stream, 1):
@@ -209,23 +210,34 @@ def _scan_jsonl(path: Path, kind: str) -> tuple[list[str], int]:
             ):
                 raise OutputError(f"{path}: line {number} is not a newsparse {kind} record")
             if keyed:
-                done.append(entry["input_id"])
+                done[entry["input_id"]] = entry["type"] == "failure"
             good_end += len(raw)
     return done, good_end
 
 
 class JsonlSink:
     """JSON Lines, appended and flushed line by line; resumes an existing file. A write that fails
-    (a full disk) cuts the file back to its last whole line and raises OutputError."""
+    (a full disk) cuts the file back to its last whole line and raises OutputError.
 
-    def __init__(self, target: Path | IO[str], *, resume: bool = True) -> None:
+    ``done`` holds the inputs the file already has a line for, failures included, and ``failed`` the
+    failures among them; with ``retry_failed`` the failure lines are dropped from the file first and
+    those inputs are not done (the run parses them again)."""
+
+    def __init__(self, target: Path | IO[str], *, resume: bool = True, retry_failed: bool = False) -> None:
         self.done: frozenset[str] = frozenset()
+        self.failed: frozenset[str] = frozenset()
         self._owned = isinstance(target, Path)
         self._path: Path | None = target if isinstance(target, Path) else None
         self._good_end = 0
         if isinstance(target, Path):
             if resume and _is_regular(target):
-                self.done = frozenset(_finished_inputs(target))
+                finished = _finished_inputs(target)
+                failed = frozenset(key for key, is_failure in finished.items() if is_failure)
+                if retry_failed and failed:
+                    _drop_failure_lines(target)
+                    finished = {key: False for key, is_failure in finished.items() if not is_failure}
+                    failed = frozenset()
+                self.done, self.failed = frozenset(finished), failed
                 self._good_end = target.stat().st_size
             self._stream: IO[str] = target.open("a" if resume else "w", encoding="utf-8")
         else:
@@ -267,14 +279,27 @@ class JsonlSink:
             self._cut_back()
 
 
-def _finished_inputs(path: Path) -> list[str]:
-    """The input ids recorded in an existing articles JSONL output; cuts off a partial last line.
-    Raises OutputError for a file that is not such an output (see :func:`check_output`)."""
+def _finished_inputs(path: Path) -> dict[str, bool]:
+    """The input ids recorded in an existing articles JSONL output, each with whether its line is a
+    failure; cuts off a partial last line. Raises OutputError for a file that is not such an output
+    (see :func:`check_output`)."""
     done, good_end = _scan_jsonl(path, "articles-jsonl")
     if good_end != path.stat().st_size:
         with path.open("r+b") as stream:
             stream.truncate(good_end)
     return done
+
+
+def _drop_failure_lines(path: Path) -> None:
+    """Rewrite a JSONL output without its failure lines (to a temporary file, then renamed)."""
+    with replacing(path) as (temporary,), path.open("rb") as source, temporary.open("wb") as kept:
+        for raw in source:
+            try:
+                entry = json.loads(raw)
+            except json.JSONDecodeError:
+                entry = None
+            if not (isinstance(entry, dict) and entry.get("type") == "failure"):
+                kept.write(raw)
 
 
 class JsonSink:
@@ -405,21 +430,35 @@ class ParquetSink:
             self._temporary.unlink()
 
 
+#: The output formats by file suffix (``-o articles.parquet``).
+SUFFIXES = {".jsonl": "jsonl", ".json": "json", ".parquet": "parquet"}
+
+
 def format_of(path: Path | None, requested: str | None) -> str:
-    """The output format: as requested, else by the file's suffix, else JSON Lines."""
+    """The output format: as requested, else by the file's suffix, else JSON Lines for a file without
+    a suffix (or standard output). Any other suffix (``-o articles.csv``) is a ValueError: writing JSON
+    Lines into a ``.csv`` file would be a silent surprise."""
     if requested:
         return requested
-    if path is not None and path.suffix == ".parquet":
-        return "parquet"
-    if path is not None and path.suffix == ".json":
-        return "json"
-    return "jsonl"
+    if path is None or not path.suffix:
+        return "jsonl"
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(SUFFIXES)
+        raise ValueError(f"{path}: unknown output suffix {path.suffix!r} (known: {known}; or give --format)")
+    return fmt
 
 
 def open_sink(
-    path: Path | None, fmt: str | None = None, *, resume: bool = True, stream: IO[str] | None = None
+    path: Path | None,
+    fmt: str | None = None,
+    *,
+    resume: bool = True,
+    stream: IO[str] | None = None,
+    retry_failed: bool = False,
 ) -> Sink:
-    """A sink for ``path`` in the given or implied format; without a path, for ``stream`` (stdout)."""
+    """A sink for ``path`` in the given or implied format; without a path, for ``stream`` (stdout).
+    ``retry_failed`` (JSON Lines only) drops the failures of an earlier run so they are parsed again."""
     fmt = format_of(path, fmt)
     target: Path | IO[str] = path if path is not None else (stream or sys.stdout)
     if fmt == "parquet":
@@ -428,4 +467,4 @@ def open_sink(
         return ParquetSink(path)
     if fmt == "json":
         return JsonSink(target)
-    return JsonlSink(target, resume=resume)
+    return JsonlSink(target, resume=resume, retry_failed=retry_failed)

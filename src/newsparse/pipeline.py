@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -110,12 +110,20 @@ class Pipeline:
 
     # -- many documents --------------------------------------------------------------------------
     def parse_many(
-        self, documents: Iterable[Document | Failure], *, workers: int = 1, timeout: float | None = None
+        self,
+        documents: Iterable[Document | Failure],
+        *,
+        workers: int = 1,
+        timeout: float | None = None,
+        progress: Callable[[Article | Failure], object] | None = None,
     ) -> Iterator[Article | Failure]:
         """Articles or Failures, one per document, in input order; with ``workers > 1`` or a
-        ``timeout`` documents are parsed in worker processes (see :meth:`process`)."""
+        ``timeout`` documents are parsed in worker processes (see :meth:`process`). ``progress`` is
+        called with each result before it is yielded."""
         for processed in self.process(documents, workers=workers, timeout=timeout):
             assert processed.result is not None  # nothing is skipped without a skip set
+            if progress is not None:
+                progress(processed.result)
             yield processed.result
 
     def process(
@@ -127,6 +135,7 @@ class Pipeline:
         max_bytes: int = DEFAULT_MAX_BYTES,
         timeout: float | None = None,
         mentions: bool = False,
+        progress: Callable[[Processed], object] | None = None,
     ) -> Iterator[Processed]:
         """Each document's :class:`Processed` (its input id and result), in input order.
 
@@ -138,7 +147,15 @@ class Pipeline:
         (:class:`~newsparse.errors.DocumentTimeoutError`, :class:`~newsparse.errors.WorkerDiedError`)
         and the worker is replaced. With ``mentions``, each article's mentions are found in the same
         step (so within the same budget). At most a few documents per worker are in flight, so memory
-        does not grow with the input."""
+        does not grow with the input. ``progress`` is called with each Processed (skipped ones
+        included) before it is yielded: the CLI's progress bar is one such callback."""
+        if progress is not None:
+            for processed in self.process(
+                documents, workers=workers, skip=skip, max_bytes=max_bytes, timeout=timeout, mentions=mentions
+            ):
+                progress(processed)
+                yield processed
+            return
         if workers <= 1 and timeout is None:
             for document in documents:
                 yield _process(self, document, skip, max_bytes, mentions)
@@ -154,12 +171,19 @@ class Pipeline:
 
     # -- events ----------------------------------------------------------------------------------
     def mentions(self, article: Article) -> tuple[list[Mention], list[Failure]]:
-        """The mentions all plugins find in an article, and a Failure for each plugin that raised."""
+        """The mentions all plugins find in an article, and a Failure for each plugin that raised. Each
+        mention carries the article's :attr:`~newsparse.models.Article.content_id` as ``article_id``
+        (so event ids do not depend on the path the article was read from)."""
         pooled = self.plugins.pool_items(
             "newsparse_extract_mentions", stage=Stage.MENTIONS, expect=Mention, source=article.source,
             article=article, gazetteer=self.plugins.gazetteer(),
         )  # fmt: skip
-        return [mention for _, mention in pooled.value], list(pooled.failures)
+        article_id = article.content_id
+        mentions = [
+            mention if mention.article_id else attrs.evolve(mention, article_id=article_id)
+            for _, mention in pooled.value
+        ]
+        return mentions, list(pooled.failures)
 
     def events(self, articles: Iterable[Article]) -> tuple[list[Event], list[Failure]]:
         """Canonical events from the mentions in the articles, and the mention-stage Failures."""

@@ -68,7 +68,7 @@ def test_17_a_foreign_file_is_refused_and_left_as_it_was(
     assert code == 2
     assert "is not newsparse" in err and "--force" in err
     assert output.read_text(encoding="utf-8") == content
-    assert "documents" not in err  # refused before any work
+    assert not re.search(r"\d+ documents?, ", err)  # refused before any work
 
 
 def test_17_a_newsparse_output_with_a_foreign_line_inside_is_not_cut_off(pages: Path, tmp_path: Path) -> None:
@@ -175,7 +175,7 @@ def test_22_events_into_a_missing_folder_fails_before_the_store_is_touched(
     assert code == 2
     assert "does not exist" in err and "Traceback" not in err
     assert not store.exists()
-    assert "documents" not in err  # no document was parsed
+    assert not re.search(r"\d+ documents?, ", err)  # no document was parsed
 
 
 @pytest.mark.parametrize("where", ["store", "tables"])
@@ -190,7 +190,7 @@ def test_22_a_store_or_tables_that_cannot_be_written_fail_before_any_work(
     code, _, err = run("events", *flag, str(pages))
 
     assert code == 2 and "Traceback" not in err
-    assert "documents" not in err  # no document was parsed
+    assert not re.search(r"\d+ documents?, ", err)  # no document was parsed
     assert not (tmp_path / "missing").exists()
 
 
@@ -271,7 +271,7 @@ def _check_clean_disk_error(code: int, err: str, path: Path, folder: Path) -> No
     assert code == 2, err
     assert "Traceback" not in err
     assert err.count(f"newsparse: error: no space left on device: {path}") == 1, err
-    assert re.match(r"newsparse: \d+ documents, ", err.splitlines()[-1]), err  # the summary line last
+    assert re.match(r"newsparse: \d+ documents?, ", err.splitlines()[-1]), err  # the summary line last
     assert not list(folder.rglob("*.tmp"))
 
 
