@@ -292,6 +292,7 @@ def _results(
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm
 
+        tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked from this one
         bar = tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True)
     with bar if bar is not None else contextlib.nullcontext():
         progress = _progress_bar(bar, tally) if bar is not None else None
