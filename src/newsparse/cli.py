@@ -439,6 +439,7 @@ def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err:
             atomic_write(args.output, text)
         else:
             out.write(text)
+            out.flush()  # a full disk shows here, not at exit
     except (OSError, OutputError) as exc:
         return _output_failed(exc, args, tally, err)
     tally.summary(err)
@@ -482,6 +483,7 @@ def _write_mentions(
                 print(f"newsparse: mentions failed: {where}: {failure.message}", file=err)
                 target.write(to_json(failure) + "\n")
                 tally.failures += 1
+        target.flush()  # a full disk shows here, not at exit
 
 
 def _run_plugins(host: PluginHost, out: IO[str], err: IO[str], *, as_json: bool = False) -> int:

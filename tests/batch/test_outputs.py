@@ -367,16 +367,25 @@ def test_21_tables_on_a_full_disk_stay_as_they_were_both_of_them(
         assert {path.name: path.read_bytes() for path in tables.iterdir()} == before
 
 
-def test_21_stdout_on_a_full_disk_is_one_clean_error(pages: Path) -> None:
+@pytest.mark.parametrize("command", ["articles", "mentions", "events"])
+@pytest.mark.parametrize("when", ["write", "flush"])
+def test_21_stdout_on_a_full_disk_is_one_clean_error(pages: Path, command: str, when: str) -> None:
     class Full(io.StringIO):
+        """Standard output on a full disk: a buffered stream fails when it writes out (on flush)."""
+
         def write(self, text: str) -> int:
+            if when == "write":
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return super().write(text)
+
+        def flush(self) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
 
     err = io.StringIO()
-    code = main(["articles", "--quiet", str(pages)], out=Full(), err=err)
+    code = main([command, "--quiet", str(pages)], out=Full(), err=err)
     assert code == 2
-    assert "no space left on device: <stdout>" in err.getvalue()
-    assert err.getvalue().splitlines()[-1].startswith("newsparse: ")
+    assert err.getvalue().count("newsparse: error: no space left on device: <stdout>") == 1
+    assert re.match(r"newsparse: \d+ documents?, ", err.getvalue().splitlines()[-1])
 
 
 def test_21_a_store_sqlite_cannot_write_is_rolled_back_and_a_clean_error(
