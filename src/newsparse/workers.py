@@ -110,8 +110,8 @@ def _death(process: Any) -> str:
 
 
 class WorkerPool(Generic[T, R]):
-    """``workers`` processes running ``work`` on items, each item within ``timeout`` seconds (None:
-    no limit). ``lost(item, error)`` is the result of an item whose worker was killed or died."""
+    """``workers`` processes running ``work`` on items, each item within ``timeout`` seconds (None or
+    0: no limit). ``lost(item, error)`` is the result of an item whose worker was killed or died."""
 
     def __init__(
         self,
@@ -123,6 +123,8 @@ class WorkerPool(Generic[T, R]):
     ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
+        if timeout is not None and not timeout >= 0:
+            raise ValueError(f"timeout must be 0 or more seconds (or None: no limit), not {timeout}")
         self._work, self._lost, self._timeout = work, lost, timeout
         self._context = _context()
         self._workers = [_Worker(self._context, work) for _ in range(workers)]

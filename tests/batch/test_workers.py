@@ -229,3 +229,9 @@ def test_16_the_mention_stage_is_within_the_budget_too(
         assert json.loads(out.getvalue())["events"]
     else:
         assert any(json.loads(line)["type"] == "mention" for line in out.getvalue().splitlines())
+
+
+@pytest.mark.parametrize(("workers", "timeout"), [(0, 1.0), (1, -1.0), (1, float("nan"))])
+def test_16_a_pool_refuses_impossible_settings(workers: int, timeout: float) -> None:
+    with pytest.raises(ValueError):
+        WorkerPool(lambda item: item, workers=workers, timeout=timeout, lost=lambda item, error: item)
