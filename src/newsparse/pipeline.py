@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from newsparse import workers as workers_module
 from newsparse.articles.outlets import Outlet, match_outlet
 from newsparse.dates import plausible
 from newsparse.errors import NoArticleError, ParseError, PluginError
@@ -160,13 +161,11 @@ class Pipeline:
             for document in documents:
                 yield _process(self, document, skip, max_bytes, mentions)
             return
-        from newsparse.workers import FORKED, WorkerPool
-
-        if FORKED:  # the worker inherits this very pipeline
+        if workers_module.FORKED:  # the worker inherits this very pipeline
             work = functools.partial(_process, self, skip=skip, max_bytes=max_bytes, mentions=mentions)
         else:  # a spawned worker loads every installed plugin itself
             work = functools.partial(_spawned_process, skip=skip, max_bytes=max_bytes, mentions=mentions)
-        with WorkerPool(work, workers=workers, timeout=timeout, lost=_lost) as pool:
+        with workers_module.WorkerPool(work, workers=workers, timeout=timeout, lost=_lost) as pool:
             yield from pool.map(documents)
 
     # -- events ----------------------------------------------------------------------------------
@@ -263,6 +262,7 @@ def _process(
     key = input_id(item)
     if key in skip:
         return Processed(key, None)
+    workers_module.note(key)  # a document that then times out keeps its input id: a resume skips it
     result = pipeline.result(item)
     if not mentions or isinstance(result, Failure):
         return Processed(key, result)
@@ -270,12 +270,13 @@ def _process(
     return Processed(key, result, tuple(found), tuple(failed))
 
 
-def _lost(document: Document | Failure, error: ParseError) -> Processed:
-    """The result of a document whose worker ran out of time or died: a Failure naming its source."""
+def _lost(document: Document | Failure, error: ParseError, key: str | None) -> Processed:
+    """The result of a document whose worker ran out of time or died: a Failure naming its source,
+    under the input id the worker noted once it had read the document (else the failure's own)."""
     if isinstance(document, Failure):
         return Processed(input_id(document), document)
     failure = failure_from(error, _source_of(document))
-    return Processed(input_id(failure), failure)
+    return Processed(key or input_id(failure), failure)
 
 
 def _source_of(document: Document) -> str:

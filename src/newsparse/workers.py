@@ -18,6 +18,7 @@ are spawned and ``work`` must be picklable.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
 import os
 import signal
@@ -32,7 +33,7 @@ from typing import Any, Generic, TypeVar
 
 from newsparse.errors import DocumentTimeoutError, ParseError, WorkerDiedError
 
-__all__ = ["DEFAULT_TIMEOUT", "FORKED", "PARENT_POLL", "WorkerPool"]
+__all__ = ["DEFAULT_TIMEOUT", "FORKED", "PARENT_POLL", "WorkerPool", "note"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -62,19 +63,42 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="newsparse-parent-watch", daemon=True).start()
 
 
+#: In a worker, the pipe to the pool (for :func:`note`); None in any other process.
+_NOTES: Connection | None = None
+
+
+def note(value: Any) -> None:
+    """Called by ``work`` in a worker: tell the pool something about the item in progress (for
+    newsparse, its input id once the document is read), which ``lost`` receives if the item is lost.
+    Outside a worker it does nothing."""
+    if _NOTES is not None:
+        _NOTES.send(("note", value))
+
+
 def _serve(connection: Connection, parent: int, work: Callable[[Any], Any]) -> None:
-    """A worker's life: receive ``(index, item)``, send back ``(index, work(item))``; None ends it."""
+    """A worker's life: receive an item, send back ``("done", work(item))``; None ends it."""
+    global _NOTES
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _watch_parent(parent)
+    _NOTES = connection
     while True:
         try:
-            task = connection.recv()
+            item = connection.recv()
         except (EOFError, OSError):
             return
-        if task is None:
+        if item is None:
             return
-        index, item = task
-        connection.send((index, work(item)))
+        connection.send(("done", work(item)))
+
+
+@dataclasses.dataclass
+class _Job:
+    """An item a worker is on: its place in the input, its deadline, and what the worker noted."""
+
+    index: int
+    item: Any
+    deadline: float
+    note: Any = None
 
 
 class _Worker:
@@ -111,14 +135,15 @@ def _death(process: Any) -> str:
 
 class WorkerPool(Generic[T, R]):
     """``workers`` processes running ``work`` on items, each item within ``timeout`` seconds (None or
-    0: no limit). ``lost(item, error)`` is the result of an item whose worker was killed or died."""
+    0: no limit). ``lost(item, error, noted)`` is the result of an item whose worker was killed or
+    died (``noted``: the last value its work passed to :func:`note`, or None)."""
 
     def __init__(
         self,
         work: Callable[[T], R],
         *,
         workers: int,
-        lost: Callable[[T, ParseError], R],
+        lost: Callable[[T, ParseError, Any], R],
         timeout: float | None = DEFAULT_TIMEOUT,
     ) -> None:
         if workers < 1:
@@ -160,7 +185,7 @@ class WorkerPool(Generic[T, R]):
         window = window or 4 * len(self._workers)
         iterator = iter(items)
         queued: deque[tuple[int, T]] = deque()
-        busy: dict[_Worker, tuple[int, T, float]] = {}
+        busy: dict[_Worker, _Job] = {}
         idle = list(self._workers)
         results: dict[int, R] = {}
         taken = emitted = 0
@@ -178,13 +203,13 @@ class WorkerPool(Generic[T, R]):
                     worker = idle.pop()
                     index, item = queued.popleft()
                     try:
-                        worker.connection.send((index, item))
+                        worker.connection.send(item)
                     except (OSError, ValueError):  # it died while idle: a new one takes the item
                         queued.appendleft((index, item))
                         idle.append(self._replace(worker))
                         continue
                     deadline = time.monotonic() + self._timeout if self._timeout else float("inf")
-                    busy[worker] = (index, item, deadline)
+                    busy[worker] = _Job(index, item, deadline)
                 while emitted in results:
                     yield results.pop(emitted)
                     emitted += 1
@@ -197,33 +222,45 @@ class WorkerPool(Generic[T, R]):
             self.close(kill=True)
             raise
 
-    def _collect(
-        self, busy: dict[_Worker, tuple[int, T, float]], idle: list[_Worker], results: dict[int, R]
-    ) -> None:
+    def _collect(self, busy: dict[_Worker, _Job], idle: list[_Worker], results: dict[int, R]) -> None:
         """Wait for the first busy worker to finish, die or run out of time, and record what happened."""
-        earliest = min(deadline for _, _, deadline in busy.values())
+        earliest = min(job.deadline for job in busy.values())
         delay = max(0.0, earliest - time.monotonic()) if earliest != float("inf") else None
         handles: list[Any] = [worker.connection for worker in busy]
         handles += [worker.process.sentinel for worker in busy]
         ready = set(wait(handles, timeout=delay))
         for worker in list(busy):
-            index, item, deadline = busy[worker]
+            job = busy[worker]
+            state = "working"
             if worker.connection in ready or worker.process.sentinel in ready:
-                try:
-                    if worker.connection.poll():
-                        _, results[index] = worker.connection.recv()
-                        del busy[worker]
-                        idle.append(worker)
-                        continue
-                except Exception:  # cut off mid-answer: the worker died, as recorded below
-                    pass
+                state = self._read(worker, job, results)
+            if state == "done":
+                del busy[worker]
+                idle.append(worker)
+            elif state == "dead":
                 worker.process.join(timeout=5)
-                message = _death(worker.process)
-                results[index] = self._lost(item, WorkerDiedError(message))
+                results[job.index] = self._lost(job.item, WorkerDiedError(_death(worker.process)), job.note)
                 del busy[worker]
                 idle.append(self._replace(worker))
-            elif time.monotonic() >= deadline:
+            elif time.monotonic() >= job.deadline:
                 assert self._timeout is not None
-                results[index] = self._lost(item, DocumentTimeoutError(f"timeout after {self._timeout:g} s"))
+                error = DocumentTimeoutError(f"timeout after {self._timeout:g} s")
+                results[job.index] = self._lost(job.item, error, job.note)
                 del busy[worker]
                 idle.append(self._replace(worker))
+
+    @staticmethod
+    def _read(worker: _Worker, job: _Job, results: dict[int, Any]) -> str:
+        """Read what a worker sent: "done" (its result is recorded), "working" (only notes so far) or
+        "dead" (it exited, or was cut off mid-message)."""
+        try:
+            while worker.connection.poll():
+                kind, value = worker.connection.recv()
+                if kind == "note":
+                    job.note = value
+                    continue
+                results[job.index] = value
+                return "done"
+        except Exception:  # cut off mid-message: the worker died
+            return "dead"
+        return "working" if worker.process.is_alive() else "dead"

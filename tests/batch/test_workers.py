@@ -109,7 +109,7 @@ def test_16_the_pool_replaces_a_dead_worker_and_keeps_the_input_order() -> None:
             time.sleep(600)
         return item * 10
 
-    with WorkerPool(work, workers=2, timeout=1, lost=lambda item, error: -item) as pool:
+    with WorkerPool(work, workers=2, timeout=1, lost=lambda item, error, noted: -item) as pool:
         before = set(pool.pids)
         results = list(pool.map(range(10)))
         after = set(pool.pids)
@@ -234,4 +234,22 @@ def test_16_the_mention_stage_is_within_the_budget_too(
 @pytest.mark.parametrize(("workers", "timeout"), [(0, 1.0), (1, -1.0), (1, float("nan"))])
 def test_16_a_pool_refuses_impossible_settings(workers: int, timeout: float) -> None:
     with pytest.raises(ValueError):
-        WorkerPool(lambda item: item, workers=workers, timeout=timeout, lost=lambda item, error: item)
+        WorkerPool(lambda item: item, workers=workers, timeout=timeout, lost=lambda item, error, noted: item)
+
+
+def test_16_a_timed_out_document_is_done_for_a_resume_like_any_failure(
+    batch: Callable[[dict[int, str]], Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(Pipeline, "article", _misbehaving)
+    folder = batch({2: "HANG", 8: "DIE"})
+    output = tmp_path / "out.jsonl"
+    assert articles("--timeout", "1", "-o", str(output), str(folder))[0] == 1
+    first = output.read_text(encoding="utf-8")
+
+    code, _, err = articles("--timeout", "1", "-o", str(output), str(folder))
+
+    assert output.read_text(encoding="utf-8") == first  # nothing parsed again, no line twice
+    assert "0 documents" in err.splitlines()[-1] and "10 already done" in err.splitlines()[-1]
+    assert code == 1  # the earlier failures still count
+    ids = [json.loads(line)["input_id"] for line in first.splitlines()]
+    assert len(set(ids)) == 10 and all(key.startswith("sha256:") for key in ids)
