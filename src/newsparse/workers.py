@@ -28,12 +28,13 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
+from multiprocessing.reduction import ForkingPickler
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 from newsparse.errors import DocumentTimeoutError, ParseError, WorkerDiedError
 
-__all__ = ["DEFAULT_TIMEOUT", "FORKED", "PARENT_POLL", "WorkerPool", "note"]
+__all__ = ["DEFAULT_TIMEOUT", "DEPTH", "FORKED", "PARENT_POLL", "WorkerPool", "note"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -42,6 +43,12 @@ R = TypeVar("R")
 DEFAULT_TIMEOUT = 30.0
 #: How often (seconds) a worker checks that its parent is alive.
 PARENT_POLL = 0.25
+#: How many items a worker holds at once: the one it works on and the next, so that it never waits
+#: for this process between two items.
+DEPTH = 2
+#: The largest item (pickled) handed to a worker that is still busy: it must fit in the pipe's buffer,
+#: or handing it over would block this process until the worker is done (no timeout could fire).
+PREFETCH_BYTES = 8192
 
 
 #: Whether workers are forked (Linux: they inherit ``work`` and everything it refers to) or spawned.
@@ -89,6 +96,15 @@ def _serve(connection: Connection, parent: int, work: Callable[[Any], Any]) -> N
         if item is None:
             return
         connection.send(("done", work(item)))
+
+
+@dataclasses.dataclass
+class _Queued:
+    """An item waiting for a worker, and its pickled form once made."""
+
+    index: int
+    item: Any
+    data: bytes | None = None
 
 
 @dataclasses.dataclass
@@ -179,14 +195,18 @@ class WorkerPool(Generic[T, R]):
         self._workers[self._workers.index(worker)] = fresh
         return fresh
 
+    def _deadline(self) -> float:
+        return time.monotonic() + self._timeout if self._timeout else float("inf")
+
     def map(self, items: Iterable[T], *, window: int | None = None) -> Iterator[R]:
         """The result of each item, in order; at most ``window`` items (default four per worker) are
-        read ahead of the one the caller waits for, so memory does not grow with the input."""
+        read ahead of the one the caller waits for, so memory does not grow with the input. Each
+        worker holds up to :data:`DEPTH` items, so it starts the next one without waiting for this
+        process; an item's time budget starts when its worker starts it."""
         window = window or 4 * len(self._workers)
         iterator = iter(items)
-        queued: deque[tuple[int, T]] = deque()
-        busy: dict[_Worker, _Job] = {}
-        idle = list(self._workers)
+        queued: deque[_Queued] = deque()
+        jobs: dict[_Worker, deque[_Job]] = {worker: deque() for worker in self._workers}
         results: dict[int, R] = {}
         taken = emitted = 0
         exhausted = False
@@ -194,73 +214,91 @@ class WorkerPool(Generic[T, R]):
             while True:
                 while not exhausted and taken - emitted < window:
                     try:
-                        queued.append((taken, next(iterator)))
+                        queued.append(_Queued(taken, next(iterator)))
                     except StopIteration:
                         exhausted = True
                         break
                     taken += 1
-                while queued and idle:
-                    worker = idle.pop()
-                    index, item = queued.popleft()
-                    try:
-                        worker.connection.send(item)
-                    except (OSError, ValueError):  # it died while idle: a new one takes the item
-                        queued.appendleft((index, item))
-                        idle.append(self._replace(worker))
-                        continue
-                    deadline = time.monotonic() + self._timeout if self._timeout else float("inf")
-                    busy[worker] = _Job(index, item, deadline)
+                self._hand_out(queued, jobs)
                 while emitted in results:
                     yield results.pop(emitted)
                     emitted += 1
-                if not busy:
+                if not any(jobs.values()):
                     if exhausted and not queued:
                         return
                     continue
-                self._collect(busy, idle, results)
+                self._collect(jobs, queued, results)
         except BaseException:
             self.close(kill=True)
             raise
 
-    def _collect(self, busy: dict[_Worker, _Job], idle: list[_Worker], results: dict[int, R]) -> None:
-        """Wait for the first busy worker to finish, die or run out of time, and record what happened."""
-        earliest = min(job.deadline for job in busy.values())
+    def _hand_out(self, queued: deque[_Queued], jobs: dict[_Worker, deque[_Job]]) -> None:
+        """Give queued items to the workers with room, the least busy first; a busy worker gets only
+        an item small enough to wait in its pipe."""
+        while queued:
+            worker = min(jobs, key=lambda candidate: len(jobs[candidate]))
+            held = jobs[worker]
+            waiting = queued[0]
+            if waiting.data is None:
+                waiting.data = bytes(ForkingPickler.dumps(waiting.item))
+            if len(held) >= DEPTH or (held and len(waiting.data) > PREFETCH_BYTES):
+                return
+            queued.popleft()
+            try:
+                worker.connection.send_bytes(waiting.data)
+            except (OSError, ValueError):  # it died: its items go back to the queue, a new one starts
+                queued.appendleft(waiting)
+                self._requeue(held, queued)
+                jobs[self._replace(worker)] = jobs.pop(worker)
+                continue
+            held.append(_Job(waiting.index, waiting.item, self._deadline() if not held else float("inf")))
+
+    @staticmethod
+    def _requeue(held: deque[_Job], queued: deque[_Queued]) -> None:
+        """Put a lost worker's items that it had not started back at the front of the queue."""
+        queued.extendleft(_Queued(job.index, job.item) for job in reversed(held))
+        held.clear()
+
+    def _collect(
+        self, jobs: dict[_Worker, deque[_Job]], queued: deque[_Queued], results: dict[int, R]
+    ) -> None:
+        """Wait for the first busy worker to finish an item, die or run out of time, and record it."""
+        busy = [worker for worker, held in jobs.items() if held]
+        earliest = min(jobs[worker][0].deadline for worker in busy)
         delay = max(0.0, earliest - time.monotonic()) if earliest != float("inf") else None
         handles: list[Any] = [worker.connection for worker in busy]
         handles += [worker.process.sentinel for worker in busy]
         ready = set(wait(handles, timeout=delay))
-        for worker in list(busy):
-            job = busy[worker]
-            state = "working"
+        for worker in busy:
+            held = jobs[worker]
+            alive = True
             if worker.connection in ready or worker.process.sentinel in ready:
-                state = self._read(worker, job, results)
-            if state == "done":
-                del busy[worker]
-                idle.append(worker)
-            elif state == "dead":
+                alive = self._read(worker, held, results)
+            if not alive:
                 worker.process.join(timeout=5)
-                results[job.index] = self._lost(job.item, WorkerDiedError(_death(worker.process)), job.note)
-                del busy[worker]
-                idle.append(self._replace(worker))
-            elif time.monotonic() >= job.deadline:
-                assert self._timeout is not None
+                error: ParseError = WorkerDiedError(_death(worker.process))
+            elif held and time.monotonic() >= held[0].deadline:
                 error = DocumentTimeoutError(f"timeout after {self._timeout:g} s")
-                results[job.index] = self._lost(job.item, error, job.note)
-                del busy[worker]
-                idle.append(self._replace(worker))
+            else:
+                continue
+            if held:
+                lost = held.popleft()
+                results[lost.index] = self._lost(lost.item, error, lost.note)
+            self._requeue(held, queued)
+            jobs[self._replace(worker)] = jobs.pop(worker)
 
-    @staticmethod
-    def _read(worker: _Worker, job: _Job, results: dict[int, Any]) -> str:
-        """Read what a worker sent: "done" (its result is recorded), "working" (only notes so far) or
-        "dead" (it exited, or was cut off mid-message)."""
+    def _read(self, worker: _Worker, held: deque[_Job], results: dict[int, Any]) -> bool:
+        """Read what a worker sent (notes and results of its items, in order); False when it died
+        (it exited, or was cut off mid-message)."""
         try:
-            while worker.connection.poll():
+            while held and worker.connection.poll():
                 kind, value = worker.connection.recv()
                 if kind == "note":
-                    job.note = value
+                    held[0].note = value
                     continue
-                results[job.index] = value
-                return "done"
+                results[held.popleft().index] = value
+                if held:  # the worker starts its next item now
+                    held[0].deadline = self._deadline()
         except Exception:  # cut off mid-message: the worker died
-            return "dead"
-        return "working" if worker.process.is_alive() else "dead"
+            return False
+        return bool(worker.process.is_alive())

@@ -253,3 +253,28 @@ def test_16_a_timed_out_document_is_done_for_a_resume_like_any_failure(
     assert code == 1  # the earlier failures still count
     ids = [json.loads(line)["input_id"] for line in first.splitlines()]
     assert len(set(ids)) == 10 and all(key.startswith("sha256:") for key in ids)
+
+
+def test_16_large_items_never_block_the_pool_past_a_timeout() -> None:
+    # an item larger than a pipe's buffer is handed over only to an idle worker: handing it to a busy
+    # (here: hung) one would block this process, and no timeout could fire
+    def work(item: str) -> int:
+        if item.startswith("HANG"):
+            time.sleep(600)
+        return len(item)
+
+    items = ["a" * 1_000_000, "HANG" + "b" * 1_000_000, "c" * 1_000_000, "d" * 10, "HANG", "e" * 2_000_000]
+    started = time.monotonic()
+    with WorkerPool(work, workers=1, timeout=1, lost=lambda item, error, noted: str(error)) as pool:
+        results = list(pool.map(items))
+    assert time.monotonic() - started < 20
+    assert results == [1_000_000, "timeout after 1 s", 1_000_000, 10, "timeout after 1 s", 2_000_000]
+
+
+def test_16_a_busy_worker_is_handed_its_next_small_item_at_once() -> None:
+    def work(item: int) -> int:
+        time.sleep(0.2)
+        return os.getpid()
+
+    with WorkerPool(work, workers=1, timeout=5, lost=lambda item, error, noted: -1) as pool:
+        assert len(set(pool.map(range(6)))) == 1  # one worker did them all, none was lost
