@@ -1,12 +1,14 @@
 """Worker processes for a batch: one document at a time each, within a time budget, and never orphaned.
 
-:class:`WorkerPool` hands documents to worker processes over one pipe each and gives back their
-results in input order. What :mod:`concurrent.futures` cannot do, it does:
+:class:`WorkerPool` hands documents to worker processes over one pipe each (a worker holds the one it
+parses and, when it is small, the next) and gives back their results in input order. What
+:mod:`concurrent.futures` cannot do, it does:
 
 * a document past its budget (``timeout`` seconds) has its worker killed; the document becomes the
   result ``lost(document, DocumentTimeoutError)``, and a new worker takes the dead one's place;
 * a worker that dies (killed by the OS or the OOM killer, a crash in C code) costs only the document it
-  was parsing (``lost(document, WorkerDiedError)``), and is replaced;
+  was parsing (``lost(document, WorkerDiedError)``), and is replaced; the next one it held goes to
+  another worker;
 * a worker whose parent dies (``kill -9``, the OOM killer) exits within a second: it watches its parent
   process id, which changes when the parent is gone;
 * Ctrl-C is the parent's to handle: workers ignore SIGINT and are killed when the pool closes.
