@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -161,6 +162,17 @@ def build_parser() -> argparse.ArgumentParser:
     new_plugin.add_argument("--title", default=None, help="the outlet's name as readers know it")
     new_plugin.add_argument("--domain", action="append", default=[], help="a domain the outlet serves")
     new_plugin.add_argument("--directory", type=Path, default=Path("."), help="where to write the package")
+    new_plugin.add_argument(
+        "--newsparse",
+        default=None,
+        metavar="REQUIREMENT",
+        help="how the package depends on newsparse, e.g. 'newsparse @ git+https://...' "
+        "(default: as this newsparse was installed: its checkout's path, its git URL, or its version)",
+    )
+    new_case = commands.add_parser(
+        "new-case", help="write a draft NAME.expected.json beside a page, for a plugin's test cases"
+    )
+    new_case.add_argument("pages", nargs="+", metavar="PAGE", help="pages: .html, .htm, .txt, or .gz")
     return parser
 
 
@@ -499,11 +511,6 @@ def _run_plugins(host: PluginHost, out: IO[str], err: IO[str], *, as_json: bool 
         version = info.version or "-"
         outlets = ", ".join(info.outlets) or "-"
         out.write(f"{info.name}\t{info.distribution or '-'} {version}\t{info.module}\toutlets: {outlets}\n")
-    for failure in host.load_failures:
-        print(
-            f"newsparse: plugin {failure.plugin} failed to load: {failure.error_type}: {failure.message}",
-            file=err,
-        )
     print(f"newsparse: {counted(len(infos), 'plugins')} loaded, {len(host.load_failures)} failed", file=err)
     return 1 if host.load_failures else 0
 
@@ -512,13 +519,57 @@ def _run_new_plugin(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int
     from newsparse.scaffold import ScaffoldError, write_plugin
 
     try:
-        root = write_plugin(args.name, args.directory, title=args.title, domains=args.domain)
+        root = write_plugin(
+            args.name, args.directory, title=args.title, domains=args.domain, requirement=args.newsparse
+        )
     except (ScaffoldError, OSError) as exc:
         print(f"newsparse: error: {exc}", file=err)
         return 2
     out.write(f"{root}\n")
-    print(f"newsparse: wrote plugin {args.name!r} in {root}; next: cd {root} && pip install -e .", file=err)
+    print(
+        f"newsparse: wrote plugin {args.name!r} in {root}; next: cd {root} && pip install -e '.[test]'",
+        file=err,
+    )
     return 0
+
+
+def _run_new_case(args: argparse.Namespace, host: PluginHost, out: IO[str], err: IO[str]) -> int:
+    from newsparse.testing import write_draft_case
+
+    pipeline = Pipeline(host)
+    failed = 0
+    for page in args.pages:
+        try:
+            path = write_draft_case(page, pipeline)
+        except (NewsparseError, OSError) as exc:
+            print(f"newsparse: error: {exc}", file=err)
+            failed += 1
+            continue
+        out.write(f"{path}\n")
+    if len(args.pages) > failed:
+        print(
+            'newsparse: wrote drafts marked "draft": read each page, correct every field, then delete '
+            'the "draft" key (the test kit refuses a draft)',
+            file=err,
+        )
+    return 1 if failed else 0
+
+
+def _load_plugins(err: IO[str]) -> PluginHost:
+    """The installed plugins and their outlets; what the library logs while loading them (a plugin that
+    failed to load, two outlets claiming one domain) is printed to ``err``."""
+    logger = logging.getLogger("newsparse.plugins")
+    handler = logging.StreamHandler(err)
+    handler.setFormatter(logging.Formatter("newsparse: %(message)s"))
+    propagate, logger.propagate = logger.propagate, False
+    logger.addHandler(handler)
+    try:
+        host = PluginHost()
+        host.outlets()
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+    return host
 
 
 def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
@@ -538,17 +589,18 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None, err: 
     if args.command is None:
         parser.print_usage(err)
         print(
-            "newsparse: error: a command is required (articles, events, mentions, plugins, new-plugin)",
+            "newsparse: error: a command is required "
+            "(articles, events, mentions, plugins, new-plugin, new-case)",
             file=err,
         )
         return 2
     if args.command == "new-plugin":
         return _run_new_plugin(args, out, err)
-    host = PluginHost()
-    for failure in host.load_failures:
-        print(f"newsparse: plugin {failure.plugin} failed to load: {failure.message}", file=err)
+    host = _load_plugins(err)
     if args.command == "plugins":
         return _run_plugins(host, out, err, as_json=args.json)
+    if args.command == "new-case":
+        return _run_new_case(args, host, out, err)
     if args.workers < 1:
         print("newsparse: error: --workers must be at least 1", file=err)
         return 2

@@ -12,6 +12,7 @@ __all__ = [
     "EmptyDocumentError",
     "ExportError",
     "GazetteerError",
+    "LayoutError",
     "NewsparseError",
     "NoArticleError",
     "NotADocumentError",
@@ -126,6 +127,11 @@ class CaseError(NewsparseError, ValueError):
 
 class CaseMismatch(AssertionError):
     """The extracted article differs from the expected one; the message is the field-by-field diff."""
+
+
+class LayoutError(NewsparseError, ValueError):
+    """An ``HtmlLayout`` that cannot be used: a CSS selector that does not parse (the message names the
+    layout, the field and the selector)."""
 
 
 class ScaffoldError(NewsparseError, ValueError):

@@ -272,6 +272,9 @@ class Article:
     :ivar tags: The outlet's tags or keywords.
     :ivar paragraphs: The body, one string per paragraph, in reading order.
     :ivar images: The article's images with captions and credits, kept out of the body.
+    :ivar layout: The name of the outlet plugin's HTML layout (``HtmlLayout.name``) that read the page;
+        None when no layout did (a plain-text capture, the generic reader, or a page on which no
+        layout's body selector found the story: a design the plugin does not know).
     """
 
     source: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -289,6 +292,7 @@ class Article:
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_STR_ITEMS)
     paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_STR_ITEMS)
     images: tuple[Image, ...] = attrs.field(default=(), converter=_tuple, validator=_items_are(Image))
+    layout: str | None = attrs.field(default=None, converter=_optional_str)
 
     def blocks(self) -> tuple[str, ...]:
         """The article's text blocks in reading order: title, standfirst, paragraphs, captions."""

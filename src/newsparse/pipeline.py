@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from newsparse import workers as workers_module
-from newsparse.articles.outlets import Outlet, match_outlet
+from newsparse.articles.outlets import Outlet, match_outlet_why
 from newsparse.dates import plausible
 from newsparse.errors import NoArticleError, ParseError, PluginError
 from newsparse.events.merge import merge_mentions
@@ -39,7 +39,10 @@ class Pipeline:
     # -- one document ----------------------------------------------------------------------------
     def outlet_for(self, page: Page) -> Outlet:
         """The outlet a page matches (see :func:`newsparse.articles.outlets.match_outlet`)."""
-        return match_outlet(page, self.plugins.outlets())
+        outlet, why = match_outlet_why(page, self.plugins.outlets())
+        if self.plugins.trace:
+            self.plugins.tracer(f"newsparse: {page.source}: outlet {outlet.id!r}: {why}\n")
+        return outlet
 
     def article(self, page: Page) -> Article:
         """Extract and post-process one page. Raises a :class:`ParseError` subclass on failure, and
@@ -65,6 +68,9 @@ class Pipeline:
         if extracted.value is None or extracted.plugin is None:
             raise NoArticleError("no plugin extracted an article", source=page.source)
         article = attrs.evolve(extracted.value, plugin=extracted.plugin)
+        if self.plugins.trace:
+            how = f"with its layout {article.layout!r}" if article.layout else "without a layout"
+            self.plugins.tracer(f"newsparse: {page.source}: read by plugin {article.plugin!r} {how}\n")
         refined = self.plugins.chain(
             "newsparse_postprocess_article", article, into="article", stage=Stage.POSTPROCESS,
             source=page.source, expect=Article, page=page,
@@ -292,6 +298,10 @@ _WORKER_PIPELINE: Pipeline | None = None
 def _spawned_process(
     document: Document | Failure, *, skip: frozenset[str], max_bytes: int, mentions: bool
 ) -> Processed:
+    if _WORKER_PIPELINE is None:
+        # The process that started the pool has loaded the same plugins and reported what loading
+        # them logs (a plugin that failed, a domain claimed twice); each worker would say it again.
+        logging.getLogger("newsparse.plugins").setLevel(logging.ERROR)
     return _process(worker_pipeline(), document, skip, max_bytes, mentions)
 
 

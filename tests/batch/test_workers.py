@@ -72,7 +72,7 @@ def test_16_a_hanging_document_is_a_timeout_failure_and_the_rest_are_written(
     folder = batch({3: "HANG", 7: "HANG"})
     started = time.monotonic()
 
-    code, records, err = articles("--workers", workers, "--timeout", "1", str(folder))
+    code, records, err = articles("--workers", workers, "--timeout", "2", str(folder))
 
     assert time.monotonic() - started < 30
     assert code == 1
@@ -80,7 +80,7 @@ def test_16_a_hanging_document_is_a_timeout_failure_and_the_rest_are_written(
     failures = {Path(str(r["source"])).name: r for r in records if r["type"] == "failure"}
     assert sorted(failures) == ["p3.html", "p7.html"]
     assert {(r["error_type"], r["message"], r["stage"]) for r in failures.values()} == {
-        ("DocumentTimeoutError", "timeout after 1 s", "extract")
+        ("DocumentTimeoutError", "timeout after 2 s", "extract")
     }
     assert "10 documents, 8 articles, 2 failed" in err.splitlines()[-1]
 
@@ -109,12 +109,13 @@ def test_16_the_pool_replaces_a_dead_worker_and_keeps_the_input_order() -> None:
             time.sleep(600)
         return item * 10
 
-    with WorkerPool(work, workers=2, timeout=1, lost=lambda item, error, noted: -item) as pool:
+    with WorkerPool(work, workers=2, timeout=3, lost=lambda item, error, noted: -item) as pool:
         before = set(pool.pids)
         results = list(pool.map(range(10)))
         after = set(pool.pids)
     assert results == [0, 10, 20, 30, -4, 50, -6, 70, 80, 90]
-    assert len(after) == 2 and len(before & after) == 0  # both replaced (one died, one timed out)
+    # two workers still; those lost to items 4 and 6 are gone (which ones depends on who took them)
+    assert len(after) == 2 and after != before and all(_state(pid) is None for pid in before - after)
 
 
 def _state(pid: int) -> str | None:
@@ -175,14 +176,14 @@ def test_16_parse_many_takes_a_timeout_too(
     folder = batch({1: "HANG", 2: "DIE"})
     paths = sorted(folder.iterdir(), key=lambda path: int(path.stem[1:]))
 
-    results = list(Pipeline().parse_many(paths, timeout=1))
+    results = list(Pipeline().parse_many(paths, timeout=2))
 
     assert [type(result).__name__ for result in results] == ["Article", "Failure", "Failure"] + [
         "Article"
     ] * 7
     failures = [result for result in results if isinstance(result, Failure)]
     assert [(failure.error_type, failure.message) for failure in failures] == [
-        ("DocumentTimeoutError", "timeout after 1 s"),
+        ("DocumentTimeoutError", "timeout after 2 s"),
         ("WorkerDiedError", "worker killed (signal 9)"),
     ]
 
@@ -218,10 +219,10 @@ def test_16_the_mention_stage_is_within_the_budget_too(
     (folder / seed.name).write_bytes(seed.read_bytes())
     out, err = io.StringIO(), io.StringIO()
 
-    code = main([command, "--quiet", "--timeout", "2", str(folder)], out=out, err=err)
+    code = main([command, "--quiet", "--timeout", "5", str(folder)], out=out, err=err)
 
     assert code == 1
-    assert "newsparse: failed: " + str(folder / "p4.html") + ": DocumentTimeoutError: timeout after 2 s" in (
+    assert "newsparse: failed: " + str(folder / "p4.html") + ": DocumentTimeoutError: timeout after 5 s" in (
         err.getvalue()
     )
     assert "11 documents, 10 articles, 1 failed" in err.getvalue().splitlines()[-1]
@@ -243,10 +244,10 @@ def test_16_a_timed_out_document_is_done_for_a_resume_like_any_failure(
     monkeypatch.setattr(Pipeline, "article", _misbehaving)
     folder = batch({2: "HANG", 8: "DIE"})
     output = tmp_path / "out.jsonl"
-    assert articles("--timeout", "1", "-o", str(output), str(folder))[0] == 1
+    assert articles("--timeout", "2", "-o", str(output), str(folder))[0] == 1
     first = output.read_text(encoding="utf-8")
 
-    code, _, err = articles("--timeout", "1", "-o", str(output), str(folder))
+    code, _, err = articles("--timeout", "2", "-o", str(output), str(folder))
 
     assert output.read_text(encoding="utf-8") == first  # nothing parsed again, no line twice
     assert "0 documents" in err.splitlines()[-1] and "10 already done" in err.splitlines()[-1]
@@ -265,10 +266,10 @@ def test_16_large_items_never_block_the_pool_past_a_timeout() -> None:
 
     items = ["a" * 1_000_000, "HANG" + "b" * 1_000_000, "c" * 1_000_000, "d" * 10, "HANG", "e" * 2_000_000]
     started = time.monotonic()
-    with WorkerPool(work, workers=1, timeout=1, lost=lambda item, error, noted: str(error)) as pool:
+    with WorkerPool(work, workers=1, timeout=2, lost=lambda item, error, noted: str(error)) as pool:
         results = list(pool.map(items))
     assert time.monotonic() - started < 20
-    assert results == [1_000_000, "timeout after 1 s", 1_000_000, 10, "timeout after 1 s", 2_000_000]
+    assert results == [1_000_000, "timeout after 2 s", 1_000_000, 10, "timeout after 2 s", 2_000_000]
 
 
 def test_16_a_busy_worker_is_handed_its_next_small_item_at_once() -> None:
