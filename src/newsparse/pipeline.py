@@ -268,20 +268,25 @@ def _process(
     key = input_id(item)
     if key in skip:
         return Processed(key, None)
-    workers_module.note(key)  # a document that then times out keeps its input id: a resume skips it
+    # should the worker be lost from here on, its document keeps its input id (a resume skips it) and
+    # its failure names the stage it was in
+    workers_module.note((key, Stage.EXTRACT))
     result = pipeline.result(item)
     if not mentions or isinstance(result, Failure):
         return Processed(key, result)
+    workers_module.note((key, Stage.MENTIONS))
     found, failed = pipeline.mentions(result)
     return Processed(key, result, tuple(found), tuple(failed))
 
 
-def _lost(document: Document | Failure, error: ParseError, key: str | None) -> Processed:
-    """The result of a document whose worker ran out of time or died: a Failure naming its source,
-    under the input id the worker noted once it had read the document (else the failure's own)."""
+def _lost(document: Document | Failure, error: ParseError, noted: tuple[str, Stage] | None) -> Processed:
+    """The result of a document whose worker ran out of time or died: a Failure naming its source and
+    the stage the worker noted last, under the input id it noted once it had read the document (with
+    no note: the document was still being read, and the failure's own id)."""
     if isinstance(document, Failure):
         return Processed(input_id(document), document)
-    failure = failure_from(error, _source_of(document))
+    key, stage = noted if noted is not None else (None, Stage.READ)
+    failure = failure_from(error, _source_of(document), stage=stage)
     return Processed(key or input_id(failure), failure)
 
 

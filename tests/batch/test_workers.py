@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from newsparse import pipeline as pipeline_module
 from newsparse import workers
 from newsparse.cli import main
 from newsparse.models import Article, Failure, Page
@@ -227,9 +228,14 @@ def test_16_the_mention_stage_is_within_the_budget_too(
     )
     assert "11 documents, 10 articles, 1 failed" in err.getvalue().splitlines()[-1]
     if command == "events":
-        assert json.loads(out.getvalue())["events"]
+        document = json.loads(out.getvalue())
+        assert document["events"]
+        records = document["failures"]
     else:
-        assert any(json.loads(line)["type"] == "mention" for line in out.getvalue().splitlines())
+        records = [json.loads(line) for line in out.getvalue().splitlines()]
+        assert any(record["type"] == "mention" for record in records)
+    failures = [record for record in records if record.get("error_type") == "DocumentTimeoutError"]
+    assert [failure["stage"] for failure in failures] == ["mentions"]
 
 
 @pytest.mark.parametrize(("workers", "timeout"), [(0, 1.0), (1, -1.0), (1, float("nan"))])
@@ -279,3 +285,25 @@ def test_16_a_busy_worker_is_handed_its_next_small_item_at_once() -> None:
 
     with WorkerPool(work, workers=1, timeout=5, lost=lambda item, error, noted: -1) as pool:
         assert len(set(pool.map(range(6)))) == 1  # one worker did them all, none was lost
+
+
+def test_16_a_document_lost_while_read_is_a_read_failure(
+    batch: Callable[[dict[int, str]], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_read = pipeline_module.read_document
+
+    def slow_read(path: Path, **kwargs: Any) -> Any:
+        if path.name == "p3.html":  # a read that never ends, as a stalled network mount's would
+            time.sleep(600)
+        return real_read(path, **kwargs)
+
+    monkeypatch.setattr(pipeline_module, "read_document", slow_read)
+    folder = batch({})
+
+    code, records, _ = articles("--timeout", "2", str(folder))
+
+    assert code == 1
+    failures = [record for record in records if record["type"] == "failure"]
+    assert [(f["source"], f["stage"], f["message"]) for f in failures] == [
+        (str(folder / "p3.html"), "read", "timeout after 2 s")
+    ]
