@@ -3,7 +3,8 @@
 ``newsparse articles PATH...`` writes JSON Lines (one record per input document), ``newsparse events
 PATH...`` writes one JSON document, ``newsparse mentions PATH...`` writes JSON Lines (one mention a line),
 ``newsparse plugins`` lists what is loaded. The exit status is 1 when
-any input failed, 2 for a usage error; the last stderr line always says how many documents failed.
+any input failed, 2 for a usage error or an output that cannot be written; the last stderr line always
+says how many documents failed.
 """
 
 from __future__ import annotations
@@ -22,14 +23,25 @@ import attrs
 
 from newsparse._text import counted
 from newsparse.convert import SCHEMA_VERSION, to_json, unstructure
-from newsparse.errors import NewsparseError
+from newsparse.errors import NewsparseError, OutputError
 from newsparse.inputs import MANIFEST_SUFFIXES, iter_documents, read_document
 from newsparse.limits import DEFAULT_MAX_BYTES, Limits
-from newsparse.models import Article, Event, Failure, Page, When
-from newsparse.output import FORMATS, SUFFIXES, Sink, atomic_write, open_sink
+from newsparse.models import Article, Event, Failure, Mention, Page, When
+from newsparse.output import (
+    FORMATS,
+    SUFFIXES,
+    Sink,
+    atomic_output,
+    atomic_write,
+    check_output,
+    disk_error,
+    format_of,
+    open_sink,
+)
 from newsparse.pipeline import Pipeline, Processed
 from newsparse.plugins.host import PluginHost
 from newsparse.warc import ReadStats, is_warc
+from newsparse.workers import DEFAULT_TIMEOUT
 
 __all__ = ["build_parser", "main"]
 
@@ -41,6 +53,16 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 or more seconds: {text!r}")
     return value
 
 
@@ -108,6 +130,21 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="N",
             help="the size cap of one document, in bytes of its (decompressed) content; a larger one "
             f"is a failure (default: {DEFAULT_MAX_BYTES:,})",
+        )
+        sub.add_argument(
+            "--timeout",
+            type=_seconds,
+            default=DEFAULT_TIMEOUT,
+            metavar="SECONDS",
+            help="the time budget of one document: past it, its worker process is stopped and the "
+            f"document is a failure (default: {DEFAULT_TIMEOUT:g}; 0: no limit, parsed in this process "
+            "unless --workers is more than 1)",
+        )
+        sub.add_argument(
+            "--force",
+            action="store_true",
+            help="replace an existing --output file that is not this command's newsparse output "
+            "(refused otherwise)",
         )
         sub.add_argument(
             "--allow-outside",
@@ -222,6 +259,7 @@ class _Tally:
     already_done: int = 0
     #: Of ``already_done``, the inputs whose line in the output is a failure (not retried).
     earlier_failures: int = 0
+    mentions: int = 0
     read: ReadStats = attrs.field(factory=ReadStats)
     started: float = attrs.field(factory=time.monotonic)
 
@@ -253,9 +291,11 @@ def _results(
     tally: _Tally,
     done: frozenset[str],
     failed: frozenset[str] = frozenset(),
-) -> Iterator[tuple[Article | Failure, str]]:
-    """Each input's result with its input id, in input order; inputs already done are skipped (and
-    counted as earlier failures when they are in ``failed``)."""
+    mentions: bool = False,
+) -> Iterator[tuple[Article | Failure, Processed]]:
+    """Each input's result and its Processed (input id; with ``mentions``, the article's mentions), in
+    input order; inputs already done are skipped (and counted as earlier failures when they are in
+    ``failed``)."""
     limits = _limits(args)
     documents = _with_hints(
         iter_documents(args.paths, stats=tally.read, limits=limits), args, limits.max_bytes
@@ -264,18 +304,20 @@ def _results(
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm
 
+        tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked from this one
         bar = tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True)
     with bar if bar is not None else contextlib.nullcontext():
         progress = _progress_bar(bar, tally) if bar is not None else None
         processed = pipeline.process(
-            documents, workers=args.workers, skip=done, max_bytes=limits.max_bytes, progress=progress
-        )
+            documents, workers=args.workers, skip=done, max_bytes=limits.max_bytes, progress=progress,
+            timeout=args.timeout or None, mentions=mentions,
+        )  # fmt: skip
         for item in processed:
             if item.result is None:
                 tally.already_done += 1
                 tally.earlier_failures += item.input_id in failed
                 continue
-            yield item.result, item.input_id
+            yield item.result, item
 
 
 def _progress_bar(bar: Any, tally: _Tally) -> Callable[[Processed], None]:
@@ -291,35 +333,57 @@ def _progress_bar(bar: Any, tally: _Tally) -> Callable[[Processed], None]:
     return advance
 
 
+def _output_failed(exc: OSError | OutputError, args: argparse.Namespace, tally: _Tally, err: IO[str]) -> int:
+    """An output that could not be written (a full disk): one error line, then the summary."""
+    if isinstance(exc, BrokenPipeError):
+        raise exc
+    if isinstance(exc, OSError):
+        exc = disk_error(exc, args.output or Path("<stdout>"))
+    print(f"newsparse: error: {exc}", file=err)
+    tally.summary(err)
+    return 2
+
+
 def _run_articles(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err: IO[str]) -> int:
     tally = _Tally()
     sink: Sink
     try:
+        kind = "articles-" + format_of(args.output, args.format)
+        replace = args.output is not None and check_output(args.output, kind, force=args.force)
         sink = open_sink(
-            args.output, args.format, resume=not args.restart, stream=out, retry_failed=args.retry_failed
-        )
-    except (OSError, RuntimeError, ValueError) as exc:
+            args.output, args.format, resume=not (args.restart or replace), stream=out,
+            retry_failed=args.retry_failed,
+        )  # fmt: skip
+    except (OSError, RuntimeError, ValueError, OutputError) as exc:
         print(f"newsparse: error: {exc}", file=err)
         return 2
     failed: frozenset[str] = getattr(sink, "failed", frozenset())
-    with contextlib.closing(sink):
-        for result, key in _results(pipeline, args, tally, sink.done, failed):
+    try:
+        for result, item in _results(pipeline, args, tally, sink.done, failed):
             tally.count(result, err)
-            sink.write(result, key)
+            sink.write(result, item.input_id)
+        sink.close()
+    except (OSError, OutputError) as exc:
+        sink.abort()
+        return _output_failed(exc, args, tally, err)
+    except BaseException:
+        sink.abort()
+        raise
     tally.summary(err)
     return 1 if tally.failures or tally.earlier_failures else 0
 
 
 def _run_events_of(
-    args: argparse.Namespace, pipeline: Pipeline, articles: list[Article], err: IO[str]
-) -> tuple[list[Event], list[Failure]]:
-    """The events of the articles and the mention-stage Failures; with ``--store`` this run's mentions
-    are added to the store and every event it holds is returned; with ``--tables`` the flat tables are
-    written too. Raises NewsparseError or OSError when the store or the tables cannot be used."""
+    args: argparse.Namespace, mentions: list[Mention], articles: list[Article], err: IO[str]
+) -> list[Event]:
+    """The events of the mentions; with ``--store`` this run's mentions are added to the store and
+    every event it holds is returned; with ``--tables`` the flat tables are written too. Raises
+    NewsparseError or OSError when the store or the tables cannot be used."""
     from newsparse.events.export import write_tables
+    from newsparse.events.merge import merge_mentions
     from newsparse.events.store import EventStore
 
-    events, failures = pipeline.events(articles)
+    events = merge_mentions(mentions)
     if args.store is not None:
         with EventStore(args.store) as store:
             update = store.add((m for event in events for m in event.mentions), articles)
@@ -327,26 +391,48 @@ def _run_events_of(
         print(f"newsparse: store {args.store}: {update.describe()}", file=err)
     if args.tables is not None:
         write_tables(events, args.tables, args.table_format)
-    return events, failures
+    return events
+
+
+def _check_events_outputs(args: argparse.Namespace) -> None:
+    """Raise OutputError for an ``-o``, ``--store`` or ``--tables`` that cannot be written."""
+    if args.output is not None:
+        check_output(args.output, "events", force=args.force)
+    if args.store is not None and not args.store.parent.is_dir():
+        raise OutputError(f"{args.store}: the folder {args.store.parent} does not exist")
+    if args.tables is not None and args.tables.exists() and not args.tables.is_dir():
+        raise OutputError(f"{args.tables}: not a folder (--tables names the folder of the tables)")
 
 
 def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err: IO[str]) -> int:
     if not args.paths and args.store is None:
         print("newsparse: error: events needs a PATH (or --store FILE)", file=err)
         return 2
+    try:  # before any work, and before --store is updated
+        _check_events_outputs(args)
+    except (OSError, OutputError) as exc:
+        print(f"newsparse: error: {exc}", file=err)
+        return 2
     tally = _Tally()
     articles: list[Article] = []
     failures: list[Failure] = []
-    for result, _ in _results(pipeline, args, tally, frozenset()):
+    mentions: list[Mention] = []
+    mention_failures: list[Failure] = []
+    for result, item in _results(pipeline, args, tally, frozenset(), mentions=True):
         tally.count(result, err)
         if isinstance(result, Failure):
             failures.append(result)
         else:
             articles.append(result)
+            mentions.extend(item.mentions)
+            mention_failures.extend(item.mention_failures)
     try:
-        events, mention_failures = _run_events_of(args, pipeline, articles, err)
+        events = _run_events_of(args, mentions, articles, err)
     except (NewsparseError, OSError) as exc:
+        if isinstance(exc, OSError) and args.tables is not None:
+            exc = disk_error(exc, args.tables)
         print(f"newsparse: error: {exc}", file=err)
+        tally.summary(err)
         return 2
     for failure in mention_failures:
         print(
@@ -360,10 +446,14 @@ def _run_events(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err:
         "failures": unstructure(failures + mention_failures),
     }
     text = json.dumps(document, ensure_ascii=False, indent=args.indent) + "\n"
-    if args.output:
-        atomic_write(args.output, text)
-    else:
-        out.write(text)
+    try:
+        if args.output:
+            atomic_write(args.output, text)
+        else:
+            out.write(text)
+            out.flush()  # a full disk shows here, not at exit
+    except (OSError, OutputError) as exc:
+        return _output_failed(exc, args, tally, err)
     tally.summary(err)
     return 1 if tally.failures else 0
 
@@ -372,26 +462,40 @@ def _run_mentions(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], er
     """One JSON record a line: each mention of each article, in input order, and a failure record for
     each document or mention plugin that failed (also reported on stderr)."""
     tally = _Tally()
-    found = 0
+    try:
+        if args.output is not None:
+            check_output(args.output, "mentions", force=args.force)
+    except (OSError, OutputError) as exc:
+        print(f"newsparse: error: {exc}", file=err)
+        return 2
+    try:
+        _write_mentions(args, pipeline, tally, out, err)
+    except (OSError, OutputError) as exc:
+        return _output_failed(exc, args, tally, err)
+    print(f"newsparse: {counted(tally.mentions, 'mentions')}", file=err)
+    tally.summary(err)
+    return 1 if tally.failures else 0
+
+
+def _write_mentions(
+    args: argparse.Namespace, pipeline: Pipeline, tally: _Tally, out: IO[str], err: IO[str]
+) -> None:
     with contextlib.ExitStack() as stack:
-        target = stack.enter_context(args.output.open("w", encoding="utf-8")) if args.output else out
-        for result, _ in _results(pipeline, args, tally, frozenset()):
+        target = stack.enter_context(atomic_output(args.output)) if args.output else out
+        for result, item in _results(pipeline, args, tally, frozenset(), mentions=True):
             tally.count(result, err)
             if isinstance(result, Failure):
                 target.write(to_json(result) + "\n")
                 continue
-            mentions, failures = pipeline.mentions(result)
-            for mention in mentions:
+            for mention in item.mentions:
                 target.write(to_json(mention) + "\n")
-            found += len(mentions)
-            for failure in failures:
+            tally.mentions += len(item.mentions)
+            for failure in item.mention_failures:
                 where = f"{failure.source}: plugin {failure.plugin}"
                 print(f"newsparse: mentions failed: {where}: {failure.message}", file=err)
                 target.write(to_json(failure) + "\n")
                 tally.failures += 1
-    print(f"newsparse: {counted(found, 'mentions')}", file=err)
-    tally.summary(err)
-    return 1 if tally.failures else 0
+        target.flush()  # a full disk shows here, not at exit
 
 
 def _run_plugins(host: PluginHost, out: IO[str], err: IO[str], *, as_json: bool = False) -> int:

@@ -8,6 +8,7 @@ __all__ = [
     "CaseError",
     "CaseMismatch",
     "DecodeError",
+    "DocumentTimeoutError",
     "EmptyDocumentError",
     "ExportError",
     "GazetteerError",
@@ -15,6 +16,7 @@ __all__ = [
     "NewsparseError",
     "NoArticleError",
     "NotADocumentError",
+    "OutputError",
     "ParseError",
     "PluginError",
     "ReadError",
@@ -22,6 +24,7 @@ __all__ = [
     "SchemaError",
     "StoreError",
     "TooLargeError",
+    "WorkerDiedError",
     "failure_from",
 ]
 
@@ -93,8 +96,21 @@ class PluginError(ParseError):
         self.stage = stage
 
 
+class DocumentTimeoutError(ParseError):
+    """The document took longer than its time budget (``--timeout``); its worker was stopped."""
+
+
+class WorkerDiedError(ParseError):
+    """The worker process parsing the document died (killed by the OS, out of memory, a crash)."""
+
+
 class ExportError(NewsparseError):
     """The tables cannot be written: an unknown format, or Parquet without pyarrow."""
+
+
+class OutputError(NewsparseError):
+    """An output cannot be written: its folder is missing, it is an existing file that is not this
+    command's newsparse output (refused unless ``--force``), or the disk is full."""
 
 
 class GazetteerError(NewsparseError):

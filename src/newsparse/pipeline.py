@@ -6,22 +6,21 @@ of the road accounts for every input.
 
 from __future__ import annotations
 
-import concurrent.futures
-import itertools
+import functools
 import logging
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from newsparse import workers as workers_module
 from newsparse.articles.outlets import Outlet, match_outlet_why
 from newsparse.dates import plausible
 from newsparse.errors import NoArticleError, ParseError, PluginError
 from newsparse.events.merge import merge_mentions
 from newsparse.inputs import failure_from, input_id, page_from_document, read_document
-from newsparse.limits import DEFAULT_MAX_BYTES
+from newsparse.limits import DEFAULT_MAX_BYTES, display
 from newsparse.models import Article, Event, Failure, Mention, Page, Stage, When
 from newsparse.plugins.host import Combined, PluginHost, WrongAnswer
 
@@ -106,13 +105,7 @@ class Pipeline:
         """One document as an Article, or a Failure: never raises for bad input or a bad plugin."""
         if isinstance(document, Failure):
             return document
-        source = (
-            document.source
-            if isinstance(document, Page)
-            else str(document)
-            if isinstance(document, Path)
-            else "<document>"
-        )
+        source = _source_of(document)
         try:
             page = page_from_document(document)
             source = page.source
@@ -128,12 +121,13 @@ class Pipeline:
         documents: Iterable[Document | Failure],
         *,
         workers: int = 1,
+        timeout: float | None = None,
         progress: Callable[[Article | Failure], object] | None = None,
     ) -> Iterator[Article | Failure]:
-        """Articles or Failures, one per document, in input order; with ``workers > 1`` documents are
-        parsed in a process pool (plugins load in each worker through the entry points). ``progress``
-        is called with each result before it is yielded."""
-        for processed in self.process(documents, workers=workers):
+        """Articles or Failures, one per document, in input order; with ``workers > 1`` or a
+        ``timeout`` documents are parsed in worker processes (see :meth:`process`). ``progress`` is
+        called with each result before it is yielded."""
+        for processed in self.process(documents, workers=workers, timeout=timeout):
             assert processed.result is not None  # nothing is skipped without a skip set
             if progress is not None:
                 progress(processed.result)
@@ -146,37 +140,39 @@ class Pipeline:
         workers: int = 1,
         skip: frozenset[str] = frozenset(),
         max_bytes: int = DEFAULT_MAX_BYTES,
+        timeout: float | None = None,
+        mentions: bool = False,
         progress: Callable[[Processed], object] | None = None,
     ) -> Iterator[Processed]:
         """Each document's :class:`Processed` (its input id and result), in input order.
 
         A document whose input id is in ``skip`` is not parsed (its result is None): that is how a
-        resumed run passes over finished documents. With ``workers > 1`` a process pool reads, hashes
-        and parses; a :class:`~pathlib.Path` travels to the worker unread, so the calling process only
-        hands out work and collects results. At most a few documents per worker are in flight, so
-        memory does not grow with the input. ``progress`` is called with each Processed (skipped
-        ones included) before it is yielded: the CLI's progress bar is one such callback."""
+        resumed run passes over finished documents. With ``workers > 1``, or a ``timeout`` (seconds
+        per document), worker processes read, hash and parse (see :mod:`newsparse.workers`); a
+        :class:`~pathlib.Path` travels to the worker unread, so the calling process only hands out
+        work and collects results. A document past its timeout, or whose worker died, is a Failure
+        (:class:`~newsparse.errors.DocumentTimeoutError`, :class:`~newsparse.errors.WorkerDiedError`)
+        and the worker is replaced. With ``mentions``, each article's mentions are found in the same
+        step (so within the same budget). At most a few documents per worker are in flight, so memory
+        does not grow with the input. ``progress`` is called with each Processed (skipped ones
+        included) before it is yielded: the CLI's progress bar is one such callback."""
         if progress is not None:
-            for processed in self.process(documents, workers=workers, skip=skip, max_bytes=max_bytes):
+            for processed in self.process(
+                documents, workers=workers, skip=skip, max_bytes=max_bytes, timeout=timeout, mentions=mentions
+            ):
                 progress(processed)
                 yield processed
             return
-        if workers <= 1:
+        if workers <= 1 and timeout is None:
             for document in documents:
-                yield _process(self, document, skip, max_bytes)
+                yield _process(self, document, skip, max_bytes, mentions)
             return
-        window = workers * 4
-        with concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers, initializer=_set_worker_skip, initargs=(skip, max_bytes)
-        ) as pool:
-            pending: deque[concurrent.futures.Future[Processed]] = deque()
-            iterator = iter(documents)
-            for document in itertools.islice(iterator, window):
-                pending.append(pool.submit(_worker_process, document))
-            while pending:
-                yield pending.popleft().result()
-                for document in itertools.islice(iterator, 1):
-                    pending.append(pool.submit(_worker_process, document))
+        if workers_module.FORKED:  # the worker inherits this very pipeline
+            work = functools.partial(_process, self, skip=skip, max_bytes=max_bytes, mentions=mentions)
+        else:  # a spawned worker loads every installed plugin itself
+            work = functools.partial(_spawned_process, skip=skip, max_bytes=max_bytes, mentions=mentions)
+        with workers_module.WorkerPool(work, workers=workers, timeout=timeout, lost=_lost) as pool:
+            yield from pool.map(documents)
 
     # -- events ----------------------------------------------------------------------------------
     def mentions(self, article: Article) -> tuple[list[Mention], list[Failure]]:
@@ -230,10 +226,13 @@ def _raise_first(combined: Combined[Any], source: str) -> None:
 @attrs.frozen
 class Processed:
     """One input's outcome in a batch: its input id (see :func:`newsparse.inputs.input_id`) and its
-    Article or Failure, or None when the id was in the skip set."""
+    Article or Failure, or None when the id was in the skip set; when asked for, the article's
+    mentions and the mention-stage Failures (found within the document's time budget)."""
 
     input_id: str
     result: Article | Failure | None
+    mentions: tuple[Mention, ...] = ()
+    mention_failures: tuple[Failure, ...] = ()
 
 
 def _plausible_dates(article: Article) -> Article:
@@ -247,9 +246,13 @@ def _plausible_dates(article: Article) -> Article:
 
 
 def _process(
-    pipeline: Pipeline, document: Document | Failure, skip: frozenset[str], max_bytes: int = DEFAULT_MAX_BYTES
+    pipeline: Pipeline,
+    document: Document | Failure,
+    skip: frozenset[str],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    mentions: bool = False,
 ) -> Processed:
-    """Read (for a path), identify, and unless skipped parse one document."""
+    """Read (for a path), identify, and unless skipped parse one document (and find its mentions)."""
     item: Page | Failure
     if isinstance(document, Path):
         item = read_document(document, max_bytes=max_bytes)
@@ -265,12 +268,46 @@ def _process(
     key = input_id(item)
     if key in skip:
         return Processed(key, None)
-    return Processed(key, pipeline.result(item))
+    # should the worker be lost from here on, its document keeps its input id (a resume skips it) and
+    # its failure names the stage it was in
+    workers_module.note((key, Stage.EXTRACT))
+    result = pipeline.result(item)
+    if not mentions or isinstance(result, Failure):
+        return Processed(key, result)
+    workers_module.note((key, Stage.MENTIONS))
+    found, failed = pipeline.mentions(result)
+    return Processed(key, result, tuple(found), tuple(failed))
+
+
+def _lost(document: Document | Failure, error: ParseError, noted: tuple[str, Stage] | None) -> Processed:
+    """The result of a document whose worker ran out of time or died: a Failure naming its source and
+    the stage the worker noted last, under the input id it noted once it had read the document (with
+    no note: the document was still being read, and the failure's own id)."""
+    if isinstance(document, Failure):
+        return Processed(input_id(document), document)
+    key, stage = noted if noted is not None else (None, Stage.READ)
+    failure = failure_from(error, _source_of(document), stage=stage)
+    return Processed(key or input_id(failure), failure)
+
+
+def _source_of(document: Document) -> str:
+    """What a Failure of a document not yet read names as its source (a path losslessly escaped)."""
+    if isinstance(document, Page):
+        return document.source
+    return display(document) if isinstance(document, Path) else "<document>"
 
 
 _WORKER_PIPELINE: Pipeline | None = None
-_WORKER_SKIP: frozenset[str] = frozenset()
-_WORKER_MAX_BYTES = DEFAULT_MAX_BYTES
+
+
+def _spawned_process(
+    document: Document | Failure, *, skip: frozenset[str], max_bytes: int, mentions: bool
+) -> Processed:
+    if _WORKER_PIPELINE is None:
+        # The process that started the pool has loaded the same plugins and reported what loading
+        # them logs (a plugin that failed, a domain claimed twice); each worker would say it again.
+        logging.getLogger("newsparse.plugins").setLevel(logging.ERROR)
+    return _process(worker_pipeline(), document, skip, max_bytes, mentions)
 
 
 def worker_pipeline() -> Pipeline:
@@ -280,16 +317,3 @@ def worker_pipeline() -> Pipeline:
     if _WORKER_PIPELINE is None:
         _WORKER_PIPELINE = Pipeline()
     return _WORKER_PIPELINE
-
-
-def _set_worker_skip(skip: frozenset[str], max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-    global _WORKER_SKIP, _WORKER_MAX_BYTES
-    _WORKER_SKIP = skip
-    _WORKER_MAX_BYTES = max_bytes
-    # The process that started the pool has loaded the same plugins and reported what loading them
-    # logs (a plugin that failed, a domain claimed twice); each worker would say it again.
-    logging.getLogger("newsparse.plugins").setLevel(logging.ERROR)
-
-
-def _worker_process(document: Document | Failure) -> Processed:
-    return _process(worker_pipeline(), document, _WORKER_SKIP, _WORKER_MAX_BYTES)

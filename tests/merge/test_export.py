@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 
 from newsparse.convert import from_json, to_json
@@ -13,6 +15,7 @@ from newsparse.events.export import (
     EVENT_COLUMNS,
     MENTION_COLUMNS,
     ExportError,
+    csv_cell,
     write_csv_tables,
     write_tables,
 )
@@ -99,3 +102,49 @@ def test_parquet_tables_are_typed(tmp_path: Path) -> None:
 def test_an_unknown_table_format_is_a_typed_error(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="unknown table format"):
         write_tables([], tmp_path, "xlsx")
+
+
+# -- issue 18 item 20: CSV injection -------------------------------------------------------------------
+_FORMULAS = ('=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\tTab first", "\rReturn first")
+
+
+def _hostile_events() -> list[Event]:
+    """Seed events whose mention sentences and sources begin as spreadsheet formulas do."""
+    mentions = [
+        attrs.evolve(mention, sentence=formula + " " + mention.sentence, source=formula)
+        for mention, formula in zip(SEED_MENTIONS, itertools.cycle(_FORMULAS))
+    ]
+    return merge_mentions(mentions)
+
+
+def test_20_csv_cells_that_a_spreadsheet_would_evaluate_begin_with_a_quote(tmp_path: Path) -> None:
+    events = _hostile_events()
+    _, mentions_csv = write_csv_tables(events, tmp_path)
+    rows = _read_csv(mentions_csv)
+    assert len(rows) == len(set(SEED_MENTIONS))
+    for row in rows:
+        for column in ("sentence", "source"):
+            assert row[column].startswith("'"), row[column]
+            assert row[column][1:].startswith(_FORMULAS)
+    assert {row["source"] for row in rows} == {"'" + formula for formula in _FORMULAS}
+    # cells that begin otherwise are left as they are
+    assert all(not row["participant_ids"].startswith("'") for row in rows)
+    assert {row["place_country"] for row in rows} <= {"USA", "CHN", "IDN", ""}
+
+
+def test_20_parquet_keeps_the_same_cells_verbatim(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    events = _hostile_events()
+    _, mentions_path = write_tables(events, tmp_path, "parquet")
+    rows = pq.read_table(mentions_path).to_pylist()
+    assert {row["source"] for row in rows} == set(_FORMULAS)
+    assert all(row["sentence"].startswith(_FORMULAS) for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [("=1+1", "'=1+1"), ("-", "'-"), ("a=b", "a=b"), (" =x", " =x"), ("", ""), (None, ""), (-5, -5),
+     (True, "true")],
+)  # fmt: skip
+def test_20_csv_cell(value: object, cell: object) -> None:
+    assert csv_cell(value) == cell

@@ -8,24 +8,32 @@ flattening.  Dates stay ISO strings at their precision with the precision beside
 written as its first day.
 
 CSV needs nothing beyond the standard library; Parquet needs the ``parquet`` extra (pyarrow).
+
+CSV cells are text that spreadsheets open: a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return would be read as a formula (CSV injection), and sentences come from arbitrary pages.
+Such a cell is written with a single quote before it, as OWASP recommends; Parquet columns are typed
+data that no spreadsheet evaluates, and keep every value verbatim.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from newsparse.errors import ExportError
 from newsparse.models import Actor, Event, Mention, Place, When
+from newsparse.output import atomic_output, replacing
 from newsparse.vocabulary import CAMEO
 
 __all__ = [
     "EVENT_COLUMNS",
+    "FORMULA_STARTS",
     "MENTION_COLUMNS",
     "ExportError",
+    "csv_cell",
     "event_rows",
     "mention_rows",
     "write_csv_tables",
@@ -87,6 +95,9 @@ MENTION_COLUMNS: dict[str, str] = {
 ID_SEPARATOR = ";"
 
 TABLE_FORMATS = ("csv", "parquet")
+
+#: The first characters that make a spreadsheet read a CSV cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _iso(when: When | None) -> str | None:
@@ -172,31 +183,37 @@ def mention_rows(events: Iterable[Event]) -> Iterator[dict[str, Any]]:
             yield _mention_row(event, index, mention)
 
 
-def _csv_cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: empty for None, ``true``/``false`` for booleans, and text that a
+    spreadsheet would evaluate (it begins with one of :data:`FORMULA_STARTS`) after a single quote."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 
-def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    with temporary.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.DictWriter(stream, fieldnames=list(columns))
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({key: _csv_cell(value) for key, value in row.items()})
-    os.replace(temporary, path)
+def _write_csv(stream: IO[str], columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:
+    writer = csv.DictWriter(stream, fieldnames=list(columns))
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
 
 
 def write_csv_tables(events: Sequence[Event], directory: Path) -> tuple[Path, Path]:
     """Write ``events.csv`` and ``mentions.csv`` (UTF-8, a header row, empty cell for no value) into
-    ``directory`` (created if missing); each file appears whole or not at all."""
+    ``directory`` (created if missing). Both are written to temporary files and renamed only when
+    both are complete: after an error (a full disk is an OutputError) the folder holds the previous
+    tables and no temporary file."""
     directory.mkdir(parents=True, exist_ok=True)
     events_path, mentions_path = directory / "events.csv", directory / "mentions.csv"
-    _write_csv(events_path, list(EVENT_COLUMNS), event_rows(events))
-    _write_csv(mentions_path, list(MENTION_COLUMNS), mention_rows(events))
+    with contextlib.ExitStack() as stack:
+        events_stream = stack.enter_context(atomic_output(events_path, newline=""))
+        mentions_stream = stack.enter_context(atomic_output(mentions_path, newline=""))
+        _write_csv(events_stream, list(EVENT_COLUMNS), event_rows(events))
+        _write_csv(mentions_stream, list(MENTION_COLUMNS), mention_rows(events))
     return events_path, mentions_path
 
 
@@ -216,17 +233,15 @@ def write_parquet_tables(events: Sequence[Event], directory: Path) -> tuple[Path
     except ImportError as exc:
         raise ExportError("Parquet tables need pyarrow: pip install 'newsparse[parquet]'") from exc
     directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, columns, rows in (
-        ("events", EVENT_COLUMNS, event_rows(events)),
-        ("mentions", MENTION_COLUMNS, mention_rows(events)),
-    ):
-        path = directory / f"{name}.parquet"
-        temporary = path.with_name(path.name + ".tmp")
-        pq.write_table(pa.Table.from_pylist(list(rows), schema=_arrow_schema(columns)), str(temporary))
-        os.replace(temporary, path)
-        written.append(path)
-    return written[0], written[1]
+    tables = (
+        (directory / "events.parquet", EVENT_COLUMNS, event_rows(events)),
+        (directory / "mentions.parquet", MENTION_COLUMNS, mention_rows(events)),
+    )
+    # both tables complete, then both renamed: never one new beside one old
+    with replacing(*(path for path, _, _ in tables), report=directory) as temporaries:
+        for (_, columns, rows), temporary in zip(tables, temporaries, strict=True):
+            pq.write_table(pa.Table.from_pylist(list(rows), schema=_arrow_schema(columns)), str(temporary))
+    return tables[0][0], tables[1][0]
 
 
 def write_tables(events: Sequence[Event], directory: Path, fmt: str = "csv") -> tuple[Path, Path]:

@@ -105,7 +105,13 @@ class EventStore:
 
     def _check_versions(self) -> None:
         schema = self._meta("schema_version")
-        if schema is not None and int(schema) > SCHEMA_VERSION:
+        try:
+            written = None if schema is None else int(schema)
+        except ValueError:
+            raise StoreError(
+                f"{self.path}: not a usable event store: its schema_version {schema!r} is not a number"
+            ) from None
+        if written is not None and written > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: written with schema_version {schema}; "
                 f"this newsparse reads up to {SCHEMA_VERSION}"
@@ -165,7 +171,14 @@ class EventStore:
         """Add mentions (and the articles they come from) and update the events they touch, in one
         transaction. Mentions and articles already in the store are ignored: an article is known by
         its :attr:`~newsparse.models.Article.content_id`, so the same page read under another path
-        adds nothing (the store keeps the source it was first added under)."""
+        adds nothing (the store keeps the source it was first added under). A write SQLite refuses
+        (a full disk) rolls the whole batch back and raises StoreError."""
+        try:
+            return self._add(mentions, articles)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: nothing added: {exc}") from exc
+
+    def _add(self, mentions: Iterable[Mention], articles: Iterable[Article]) -> StoreUpdate:
         events_before = self.event_count()
         with self._db:
             new_articles = 0
