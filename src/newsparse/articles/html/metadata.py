@@ -17,6 +17,7 @@ Which meta names feed which field is data (:data:`META_FIELDS`), not code.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -25,6 +26,8 @@ from typing import Any
 import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsparse.articles.html.body import element_text
+from newsparse.articles.html.boilerplate import BLOCK_TAGS
 from newsparse.dates import parse_iso
 from newsparse.models import Image, When
 
@@ -176,7 +179,7 @@ def _itemprop_value(node: LexborNode) -> Any:
     attributes = node.attributes
     if "itemscope" in attributes:
         name = node.css_first('[itemprop~="name"]')
-        return {"name": _itemprop_value(name)} if name is not None else node.text(deep=True, separator=" ")
+        return {"name": _itemprop_value(name)} if name is not None else element_text(node)
     for attribute in ("content", "datetime"):
         if attributes.get(attribute):
             return attributes[attribute]
@@ -184,7 +187,7 @@ def _itemprop_value(node: LexborNode) -> Any:
         return attributes.get("href") or node.text(deep=True)
     if node.tag in ("img", "audio", "video", "source", "embed", "iframe"):
         return attributes.get("src")
-    return node.text(deep=True, separator=" ")
+    return element_text(node)
 
 
 def _owner(node: LexborNode) -> int | None:
@@ -258,12 +261,12 @@ def _from_markup(tree: LexborHTMLParser) -> Candidates:
     # a <time pubdate> or one marked as the publication date outranks the first <time> of the page
     times.sort(key=lambda node: "pubdate" not in node.attributes)
     found["published"] = [node.attributes.get("datetime") for node in times]
-    found["authors"] = [node.text(deep=True, separator=" ") for node in tree.css('a[rel~="author" i]')]
+    found["authors"] = [element_text(node) for node in tree.css('a[rel~="author" i]')]
     found["authors"] += [node.attributes.get("title") for node in tree.css('link[rel~="author" i][title]')]
     for selector in ("h1", "title"):
         node = tree.css_first(selector)
         if node is not None:
-            found["title"].append(node.text(deep=True, separator=" "))
+            found["title"].append(element_text(node))
     html = tree.css_first("html")
     if html is not None and html.attributes.get("lang"):
         found["language"].append(html.attributes.get("lang"))
@@ -295,7 +298,26 @@ _SPACE = re.compile(r"\s+")
 _BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 
 
+#: A character reference left in a value (``&quot;``, ``&#8217;``, ``&amp;amp;``): JSON-LD and
+#: meta values are often escaped once more than HTML needs.
+_REFERENCE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
+#: An HTML tag inside a value (a JSON-LD description written as ``<p>...</p>``).
+_TAG = re.compile(r"</?([a-z][a-z0-9]*)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+def _untag(match: re.Match[str]) -> str:
+    return " " if match.group(1).lower() in BLOCK_TAGS else ""
+
+
 def _clean(text: str) -> str:
+    """A value as text: character references decoded (twice at most: double escaping is common, a
+    third level is the writer's own text), markup dropped, whitespace collapsed."""
+    for _ in range(2):
+        if "&" not in text or not _REFERENCE.search(text):
+            break
+        text = html.unescape(text)
+    if "<" in text and _TAG.search(text):
+        text = _TAG.sub(_untag, text)
     return _SPACE.sub(" ", text).strip()
 
 
@@ -366,6 +388,86 @@ def _dedupe(values: list[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+#: What parts a headline from the site's name in a page title ("Headline | Site", "Headline - Site",
+#: "Headline ㅣSite"): a dash or bar between spaces, or a bar on its own.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-\u2013\u2014\u00b7\u00bb/]|::)\s+|\s*[|\u3163\uff5c]\s*")
+#: A host name printed as the site's name ("taz.de", "Express.co.uk").
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_NOT_WORD = re.compile(r"[\W_]+")
+#: Shortest site-name key that may match inside a longer one ("News" in "Ilanga News").
+_MIN_SITE_KEY = 4
+
+
+def _key(text: str) -> str:
+    """Text for comparison: case-folded, letters and digits only."""
+    return _NOT_WORD.sub("", text.casefold())
+
+
+def _names_site(text: str, sites: set[str]) -> bool:
+    """Whether a title part is the site's name: a host name, or (letters and digits, case-folded) one of
+    the names the page gives itself, or a part of one, or one with more words."""
+    key = _key(text)
+    if not key:
+        return False
+    if _DOMAIN.fullmatch(text):
+        return True
+    return any(
+        key == site
+        or (len(site) >= _MIN_SITE_KEY and site in key)
+        or (len(key) >= _MIN_SITE_KEY and key in site)
+        for site in sites
+    )
+
+
+def _tail(title: str) -> str:
+    """The part of a title after its last separator ("" without one)."""
+    parts = list(_TITLE_SEPARATOR.finditer(title))
+    return title[parts[-1].end() :].strip() if parts else ""
+
+
+def _without_site(title: str, sites: set[str], others: set[str], tails: set[str]) -> str:
+    """A title without the site's name before or after it ("Headline | The Site" is "Headline"), and
+    without a tail after a separator when the rest is another of the page's titles (the ``<h1>`` is
+    "Headline", ``og:title`` "Headline - Site" or "Headline - a deck") and the tail is no longer than
+    the rest or ends another of the page's titles too (the site's name, in ``<title>`` as well)."""
+    while True:
+        parts = list(_TITLE_SEPARATOR.finditer(title))
+        if not parts:
+            return title
+        head, tail = title[: parts[-1].start()].strip(), title[parts[-1].end() :].strip()
+        repeated = len(head) >= len(tail) or _key(tail) in tails
+        if head and (_names_site(tail, sites) or (_key(head) in others and repeated)):
+            title = head
+            continue
+        head, tail = title[: parts[0].start()].strip(), title[parts[0].end() :].strip()
+        if tail and _names_site(head, sites):
+            title = tail
+            continue
+        return title
+
+
+def _site_keys(sources: tuple[Candidates, ...]) -> set[str]:
+    """The names a page gives its site (og:site_name, application-name, the JSON-LD publisher's name
+    and alternate name), as comparison keys."""
+    keys: set[str] = set()
+    for source in sources:
+        for value in source.get("site_name", ()):
+            names = [value.get("name"), value.get("alternateName")] if isinstance(value, dict) else [value]
+            keys.update(_key(text) for name in names if (text := _text(name)))
+    keys.discard("")
+    return keys
+
+
+def _title(sources: tuple[Candidates, ...]) -> str | None:
+    """The first title of the most trusted source, without the site's name around it."""
+    texts = [text for source in sources for value in source.get("title", ()) if (text := _text(value))]
+    if not texts:
+        return None
+    others = {_key(text) for text in texts[1:]}
+    tails = {_key(_tail(text)) for text in texts[1:]} - {""}
+    return _without_site(texts[0], _site_keys(sources), others, tails) or texts[0]
+
+
 def _is_name(text: str) -> bool:
     """A person's name rather than a profile URL or a handle."""
     return not text.startswith(("http://", "https://", "/", "@")) and len(text) <= 100
@@ -411,7 +513,7 @@ def read_metadata(tree: LexborHTMLParser, *, timezone: str | None = None) -> Pag
     known = {image.url for image in images}
     images += [figure for figure in _figures(tree) if figure.url not in known]
     return PageMetadata(
-        title=first_text("title"),
+        title=_title(sources),
         subtitle=first_text("subtitle"),
         authors=first_list("authors", _names),
         published=first_when("published"),
