@@ -10,6 +10,8 @@ Every system is handed the page's **raw bytes** and called the way its users cal
 what is scored and what is timed:
 
 - ``newsparse``: ``newsparse.parse(bytes)`` (decode, outlet matching, metadata, body, the Article);
+  its authors are ``Article.authors``, or the ``Article.agency`` when no person is named (newsparse keeps
+  an outlet or agency out of the authors; the gold and the peers credit it as the author then);
   ``newsparse body`` is the generic body extractor alone on the decoded text, for comparison;
 - ``trafilatura`` / ``trafilatura precision`` (``favor_precision=True``): ``extract(bytes)`` gives the
   body (and is the reference of the speed and F1 ratios); ``bare_extraction(bytes, with_metadata=True)``
@@ -131,7 +133,7 @@ def _newsparse() -> dict[str, Call]:
             "body": "\n\n".join(article.paragraphs),
             "lead": article.subtitle,
             "title": article.title,
-            "authors": list(article.authors),
+            "authors": list(article.authors) or ([article.agency] if article.agency else []),
             "published": _iso(value),
             "topics": list(article.tags),
         }

@@ -27,6 +27,7 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsparse.articles.html.body import element_text
+from newsparse.articles.html.bylines import Byline, visible_byline
 from newsparse.articles.html.boilerplate import BLOCK_TAGS
 from newsparse.dates import parse_iso
 from newsparse.models import Image, When
@@ -128,6 +129,8 @@ class PageMetadata:
     url: str | None = None
     site_name: str | None = None
     images: tuple[Image, ...] = ()
+    #: An outlet or news agency given as the author (never an author itself).
+    agency: str | None = None
 
 
 # -- JSON-LD ------------------------------------------------------------------------------------------
@@ -345,16 +348,46 @@ def _text(value: Any) -> str | None:
     return None
 
 
+#: schema.org types of an author that is no person.
+_ORGANIZATION_TYPES = frozenset(("organization", "newsmediaorganization", "corporation", "organisation"))
+
+
 def _names(value: Any) -> list[str]:
     """Person names from a value: strings, objects with ``name``, or lists of either."""
+    return [name for name, organization in _authors(value) if not organization]
+
+
+def _authors(value: Any) -> list[tuple[str, bool]]:
+    """Author names from a value, each with whether the value says it is an organization."""
     if isinstance(value, str):
         name = _BYLINE_PREFIX.sub("", _clean(value))
-        return [name] if name else []
+        return [(name, False)] if name else []
     if isinstance(value, dict):
-        return _names(value.get("name"))
+        organization = bool(_types(value) & _ORGANIZATION_TYPES)
+        return [(name, organization) for name, _ in _authors(value.get("name"))]
     if isinstance(value, list):
-        return [name for item in value for name in _names(item)]
+        return [pair for item in value for pair in _authors(item)]
     return []
+
+
+def _byline(tree: LexborHTMLParser, sources: tuple[Candidates, ...]) -> Byline:
+    """The article's authors and the agency given as one: from the first source that names a person
+    (outlets, host names and agencies set apart), else from the visible byline."""
+    sites = _site_keys(sources)
+    byline = Byline(sites)
+    for source in sources:
+        pairs = [pair for value in source.get("authors", ()) for pair in _authors(value)]
+        pairs = [(name, organization) for name, organization in pairs if _is_name(name[:100])]
+        byline.add((name for name, organization in pairs if not organization), check=False)
+        for name, organization in pairs:
+            if organization and name not in byline.agencies:
+                byline.agencies.append(name)
+        if byline.names:
+            return byline
+    seen = visible_byline(tree, sites)
+    byline.names = seen.names
+    byline.agencies += [agency for agency in seen.agencies if agency not in byline.agencies]
+    return byline
 
 
 def _keywords(value: Any) -> list[str]:
@@ -512,10 +545,12 @@ def read_metadata(tree: LexborHTMLParser, *, timezone: str | None = None) -> Pag
             break
     known = {image.url for image in images}
     images += [figure for figure in _figures(tree) if figure.url not in known]
+    byline = _byline(tree, sources)
     return PageMetadata(
         title=_title(sources),
         subtitle=first_text("subtitle"),
-        authors=first_list("authors", _names),
+        authors=tuple(byline.names),
+        agency=byline.agencies[0] if byline.agencies else None,
         published=first_when("published"),
         modified=first_when("modified"),
         section=first_text("section"),

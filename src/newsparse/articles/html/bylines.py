@@ -1,0 +1,244 @@
+"""Who wrote the article: the byline a reader sees, and the names in an author value.
+
+Author values are read from the standards first (:mod:`newsparse.articles.html.metadata`); this module
+turns a value into person names and finds the visible byline when the standards name nobody, or only
+the outlet itself. Everything here names structures and wordings, never a publisher:
+
+- a byline is an element whose class names carry a byline word as a whole token (``byline``,
+  ``article-byline``, ``authorWrapper``, ``c-byline__author``), an ``itemprop=author`` or a
+  ``rel=author`` link, outside forms, comments, quotes and teasers; the page's own byline is the first
+  one after its ``<h1>``;
+- a byline's names are the texts of its innermost name elements, without the word that introduces
+  them ("By", "Von:", "Av") and split where the byline joins several ("A and B", "A und B", "A y B");
+- a name that is the site's own name, a host name or a news agency is the article's ``agency``, never
+  an author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsparse.articles.capture.credits import AGENCIES, agency_name
+from newsparse.articles.html.body import element_text
+
+__all__ = ["Byline", "split_names", "visible_byline"]
+
+#: Class-name tokens (case-folded, split at ``-``, ``_`` and camel case) that mark a byline element.
+BYLINE_TOKENS = frozenset(
+    ("byline", "bylines", "author", "authors", "authorname", "autor", "autoren", "autorin", "writer")
+)
+#: Tokens that mark an element (or an ancestor) as something else that names people: a comment, a
+#: quotation, a teaser of another story, an author's biography or social links.
+NOT_BYLINE_TOKENS = frozenset(
+    (
+        "comment",
+        "comments",
+        "quote",
+        "bio",
+        "biography",
+        "twitter",
+        "facebook",
+        "social",
+        "socmed",
+        "contact",
+        "avatar",
+        "image",
+        "img",
+        "photo",
+        "follow",
+        "teaser",
+        "related",
+        "recommended",
+        "more",
+        "form",
+        "editor",
+    )
+)
+#: Elements inside which no name is the article's byline.
+_NOT_BYLINE_TAGS = frozenset(("form", "footer", "nav", "aside", "blockquote", "figure", "script", "style"))
+_CANDIDATES = (
+    '[class*="author" i], [class*="byline" i], [class*="autor" i], [class*="writer" i], '
+    '[itemprop~="author"], a[rel~="author" i]'
+)
+_CLASS_PART = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+#: The word that introduces a byline ("By", "Von:", "Par", "Av", "Written by", "Text:").
+_INTRODUCTION = re.compile(
+    r"^(?:(?:written|reported|posted|story|text|words)\s+by|by|von|vom|par|por|door|af|av|oleh|"
+    r"text|texto|autor|autorin|author|reporter|reportage)\b\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+#: Where a byline joins names: commas, semicolons, "&", and the word "and" of 12 languages.
+_JOINS = re.compile(
+    r"\s*[,;&/]\s*|\s+(?:and|und|y|et|e|og|och|en|ve|dan|và|и|ja|és|oraz|a)\s+", re.IGNORECASE
+)
+_DIGIT = re.compile(r"\d")
+#: Characters of code, addresses and sentences, never of a name.
+_NOT_IN_NAMES = re.compile(r"[@(){}\[\]<>=\"“”!?#*+|]|://")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
+#: Most words in a person's name; a longer text is a sentence, not a byline.
+MAX_NAME_WORDS = 5
+#: Most characters in a person's name.
+MAX_NAME_LENGTH = 80
+_NOT_WORD = re.compile(r"[\W_]+")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_AGENCY_KEYS = {_NOT_WORD.sub("", name.casefold()): name for name in AGENCIES}
+#: Shortest site-name key that may match inside a longer name ("Times" inside "Lesotho Times" may not).
+MIN_SITE_KEY = 4
+
+
+def _key(text: str) -> str:
+    return _NOT_WORD.sub("", text.casefold())
+
+
+def class_tokens(node: LexborNode) -> set[str]:
+    """The words of an element's class names: ``c-byline__author authorWrapper`` is {c, byline,
+    author, wrapper}."""
+    return {part.casefold() for part in _CLASS_PART.findall(node.attributes.get("class") or "")}
+
+
+def outlet_name(name: str, sites: set[str]) -> str | None:
+    """The agency a name stands for when it is not a person: a news agency (its reported name), a host
+    name, or the site itself (one of ``sites``, its comparison keys, or a name starting with one of
+    them: "MDR THÜRINGEN" for "MDR"); None for a person's name."""
+    key = _key(name)
+    if not key:
+        return None
+    if key in _AGENCY_KEYS:
+        return agency_name(_AGENCY_KEYS[key])
+    if _DOMAIN.fullmatch(name.strip()):
+        return name.strip()
+    first = _key(name.split()[0]) if name.split() else ""
+    for site in sites:
+        if key == site or first == site:
+            return name
+        if (len(site) >= MIN_SITE_KEY and site in key) or (len(key) >= MIN_SITE_KEY and key in site):
+            return name
+    return None
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name, as bylines print it: one to five words, no digits, no address; a word of a
+    cased script starts with a capital (a name in a script without case is taken as it stands)."""
+    if not text or len(text) > MAX_NAME_LENGTH or _DIGIT.search(text) or _NOT_IN_NAMES.search(text):
+        return False
+    words = _WORD.findall(text)
+    if not words or len(words) > MAX_NAME_WORDS:
+        return False
+    cased = [word for word in words if word[0].lower() != word[0].upper()]
+    return not cased or any(word[0].isupper() for word in cased)
+
+
+def split_names(text: str) -> list[str]:
+    """The names in one author text: the introducing word dropped, joint bylines split."""
+    text = re.sub(r"\s+", " ", text).strip(" \u00a0|:-–—•·")
+    text = _INTRODUCTION.sub("", text).strip()
+    parts = [part.strip(" :|-–—•·") for part in _JOINS.split(text)]
+    names: list[str] = []
+    for part in parts:
+        part = _INTRODUCTION.sub("", part).strip()
+        if not part:
+            continue
+        if names and part.rstrip(".").casefold() in ("jr", "sr", "ii", "iii"):
+            names[-1] = f"{names[-1]}, {part}"  # "Bill Fletcher, Jr." is one name
+            continue
+        names.append(part)
+    return names
+
+
+class Byline:
+    """Names and agencies found in author texts, in order, each once."""
+
+    def __init__(self, sites: set[str]) -> None:
+        self.sites = sites
+        self.names: list[str] = []
+        self.agencies: list[str] = []
+
+    def add(self, texts: Iterable[str], *, check: bool) -> None:
+        """Add the names of ``texts``; with ``check`` (a visible byline), only those that look like
+        names; without, a text that is one name is taken as it stands (the standards' values are names)
+        and the parts of a joint one are checked."""
+        for text in texts:
+            names = split_names(text)
+            for name in names:
+                agency = outlet_name(name, self.sites)
+                if agency is not None:
+                    if agency not in self.agencies:
+                        self.agencies.append(agency)
+                elif (not check and len(names) == 1 and len(name) <= MAX_NAME_LENGTH) or looks_like_name(name):
+                    if name not in self.names:
+                        self.names.append(name)
+
+
+def _excluded(node: LexborNode, memo: dict[int, bool]) -> bool:
+    """Whether an element or one of its ancestors is a form, a comment, a quote, a teaser..."""
+    walked: list[int] = []
+    answer = False
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html"):
+        key = current.mem_id
+        if key in memo:
+            answer = memo[key]
+            break
+        walked.append(key)
+        if current.tag in _NOT_BYLINE_TAGS or class_tokens(current) & NOT_BYLINE_TOKENS:
+            answer = True
+            break
+        current = current.parent
+    for key in walked:
+        memo[key] = answer
+    return answer
+
+
+def _is_candidate(node: LexborNode) -> bool:
+    if node.tag in ("meta", "link", "script", "style"):
+        return False
+    attributes = node.attributes
+    if "author" in (attributes.get("itemprop") or "").split():
+        return True
+    if node.tag == "a" and "author" in (attributes.get("rel") or "").lower().split():
+        return True
+    return bool(class_tokens(node) & BYLINE_TOKENS)
+
+
+def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == ancestor.mem_id:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _pieces(byline: LexborNode, candidates: list[LexborNode]) -> list[str]:
+    """The name texts of a byline element: its innermost byline elements, else its innermost elements,
+    else its own text."""
+    inner = [node for node in candidates if node.mem_id != byline.mem_id and _inside(node, byline)]
+    leaves = [node for node in inner if not any(_inside(other, node) for other in inner)]
+    if not leaves:
+        leaves = [
+            node
+            for node in byline.traverse()
+            if node.mem_id != byline.mem_id and node.child is not None and node.child.tag == "-text"
+            and node.child.next is None
+        ]
+    texts = [element_text(node) for node in leaves]
+    texts = [text for text in texts if text]
+    return texts or [element_text(byline)]
+
+
+def visible_byline(tree: LexborHTMLParser, sites: set[str]) -> Byline:
+    """The names of the page's own byline: the first byline element after the first ``<h1>`` (or the
+    first of the page, without one) that yields a name or an agency."""
+    found = tree.css(f"h1, {_CANDIDATES}")
+    start = next((i for i, node in enumerate(found) if node.tag == "h1"), -1)
+    memo: dict[int, bool] = {}
+    candidates = [node for node in found[start + 1 :] if _is_candidate(node) and not _excluded(node, memo)]
+    byline = Byline(sites)
+    for node in candidates:
+        byline.add(_pieces(node, candidates), check=True)
+        if byline.names or byline.agencies:
+            break
+    return byline
