@@ -28,6 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsparse.articles.html.body import element_text
 from newsparse.articles.html.bylines import Byline, visible_byline
+from newsparse.articles.html.topics import choose_topics, clean_topics, visible_tags
 from newsparse.articles.html.boilerplate import BLOCK_TAGS
 from newsparse.dates import parse_iso
 from newsparse.models import Image, When
@@ -501,6 +502,14 @@ def _title(sources: tuple[Candidates, ...]) -> str | None:
     return _without_site(texts[0], _site_keys(sources), others, tails) or texts[0]
 
 
+def _topics(tree: LexborHTMLParser, sources: tuple[Candidates, ...]) -> tuple[str, ...]:
+    """The article's topics: the best keyword list of the standards, else the page's tag links."""
+    sites = _site_keys(sources)
+    lists = [[_clean(k) for value in source.get("tags", ()) for k in _keywords(value)] for source in sources]
+    topics = choose_topics(clean_topics(values, sites) for values in lists)
+    return tuple(topics or clean_topics(visible_tags(tree), sites))
+
+
 def _is_name(text: str) -> bool:
     """A person's name rather than a profile URL or a handle."""
     return not text.startswith(("http://", "https://", "/", "@")) and len(text) <= 100
@@ -554,7 +563,7 @@ def read_metadata(tree: LexborHTMLParser, *, timezone: str | None = None) -> Pag
         published=first_when("published"),
         modified=first_when("modified"),
         section=first_text("section"),
-        tags=first_list("tags", _keywords),
+        tags=_topics(tree, sources),
         language=first_text("language"),
         url=first_text("url"),
         site_name=first_text("site_name"),

@@ -1,0 +1,77 @@
+"""Topics as a reader would list them: the content system's ids, facets and codes left out, a
+space-joined keyword string yielding to a list, the page's tag links read (issue 14, metadata)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsparse.articles.html.metadata import read_metadata
+
+
+def read(head: str = "", body: str = "") -> Any:
+    html = f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
+    return read_metadata(LexborHTMLParser(html), timezone="UTC")
+
+
+def jsonld(data: Any) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def keywords(content: str) -> str:
+    return f'<meta name="keywords" content="{content}">'
+
+
+def test_a_comma_separated_meta_list_wins_over_a_space_joined_jsonld_string() -> None:
+    node = {"@type": "NewsArticle", "keywords": "Unfall Rettungswesen Berlin Teltow"}
+    meta = read(jsonld(node) + keywords("Unfall, Rettungswesen, Berlin, Teltow"))
+    assert meta.tags == ("Unfall", "Rettungswesen", "Berlin", "Teltow")
+
+
+def test_a_space_joined_string_is_kept_when_nothing_lists_the_topics() -> None:
+    assert read(keywords("dollar bill worth check")).tags == ("dollar bill worth check",)
+
+
+def test_ids_host_names_and_the_site_name_are_no_topics() -> None:
+    head = keywords("26157981-b4f7-4929-adc1-e860c6f03636, Travel, 100312362, example.com, Example Times")
+    head += '<meta property="og:site_name" content="Example Times">'
+    assert read(head).tags == ("Travel",)
+
+
+def test_facets_keep_the_value_of_a_topic_label_and_drop_the_others() -> None:
+    values = ["Day: Friday", "Page Type: Article", "Subject: Justice", "Subject: Politics", "Category: Life"]
+    meta = read(jsonld({"@type": "NewsArticle", "keywords": values}))
+    assert meta.tags == ("Justice", "Politics", "Life")
+
+
+def test_a_lone_colon_keyword_is_a_topic() -> None:
+    assert read(keywords("Brexit: what next, Europe")).tags == ("Brexit: what next", "Europe")
+
+
+def test_a_list_of_subject_codes_yields_to_the_next_source() -> None:
+    node = {"@type": "NewsArticle", "keywords": ["AER", "AERO", "INDS08", "TRAN", "GEN", "ASXPAC"]}
+    meta = read(jsonld(node) + '<meta property="article:tag" content="Aerospace">')
+    assert meta.tags == ("Aerospace",)
+    # a few capitals are topics
+    assert read(keywords("USA, EU, KI")).tags == ("USA", "EU", "KI")
+
+
+def test_rel_tag_links_of_the_article_footer_are_the_topics_without_keywords() -> None:
+    body = (
+        "<nav><a rel='tag' href='/tag/menu'>Menu</a></nav>"
+        "<article><h1>Headline</h1><p>Story.</p><footer class='entry-footer'><ul>"
+        "<li><a rel='tag' href='/tag/a'>Care-Arbeit</a></li><li><a rel='tag' href='/tag/b'>Social Media</a></li>"
+        "</ul></footer></article><footer><a rel='tag' href='/tag/site'>Impressum</a></footer>"
+    )
+    assert read(body=body).tags == ("Care-Arbeit", "Social Media")
+
+
+def test_the_links_of_a_tag_list_after_the_h1() -> None:
+    body = (
+        "<div class='header_topics'><a>Politik</a><a>Sport</a></div>"
+        "<h1>Headline</h1><p>Story.</p>"
+        "<div class='tag-list_tagList'><a class='Tag_tag'>Fußball-WM 2026</a></div>"
+    )
+    assert read(body=body).tags == ("Fußball-WM 2026",)
