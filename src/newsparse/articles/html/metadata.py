@@ -17,6 +17,7 @@ Which meta names feed which field is data (:data:`META_FIELDS`), not code.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -30,7 +31,7 @@ from newsparse.articles.html.body import element_text
 from newsparse.articles.html.bylines import Byline, visible_byline
 from newsparse.articles.html.topics import choose_topics, clean_topics, visible_tags
 from newsparse.articles.html.boilerplate import BLOCK_TAGS
-from newsparse.dates import parse_iso
+from newsparse.dates import parse_iso, read_printed, url_date
 from newsparse.models import Image, When
 
 __all__ = ["META_FIELDS", "PageMetadata", "read_metadata"]
@@ -231,9 +232,9 @@ def _from_microdata(tree: LexborHTMLParser) -> Candidates:
 def _meta_values(tree: LexborHTMLParser) -> dict[str, list[str]]:
     """All meta values by lower-cased name, property or http-equiv, in page order."""
     values: dict[str, list[str]] = {}
-    for node in tree.css("meta[content]"):
+    for node in tree.css("meta[content], meta[value]"):
         attributes = node.attributes
-        content = (attributes.get("content") or "").strip()
+        content = (attributes.get("content") or attributes.get("value") or "").strip()
         if not content:
             continue
         for attribute in ("property", "name", "http-equiv"):
@@ -510,6 +511,44 @@ def _topics(tree: LexborHTMLParser, sources: tuple[Candidates, ...]) -> tuple[st
     return tuple(topics or clean_topics(visible_tags(tree), sites))
 
 
+def _trusted_offset(found: list[When]) -> When:
+    """The first date, unless it says UTC and another source gives the same wall-clock time with an
+    offset: the first wrote local time as UTC (``13:46+00:00`` beside ``13:46-04:00``), the other is
+    right."""
+    first = found[0]
+    stamp = first.value
+    if not isinstance(stamp, dt.datetime) or stamp.utcoffset() != dt.timedelta(0):
+        return first
+    for other in found[1:]:
+        value = other.value
+        if (
+            isinstance(value, dt.datetime)
+            and value.utcoffset() not in (None, dt.timedelta(0))
+            and value.replace(tzinfo=None) == stamp.replace(tzinfo=None)
+        ):
+            return other
+    return first
+
+
+#: Characters of visible text after the ``<h1>`` searched for a printed date.
+PRINTED_DATE_WINDOW = 1500
+
+
+def _printed_date(tree: LexborHTMLParser, title: str | None, timezone: str | None) -> When | None:
+    """The publication date printed near the headline, for a page whose standards give none: the first
+    date (not marked as an update) in the text after the ``<h1>`` (after the title, without one)."""
+    body, h1 = tree.body, tree.css_first("h1")
+    if body is None:
+        return None
+    text = body.text(separator=" ")
+    heading = _clean(h1.text(separator=" ")) if h1 is not None else title or ""
+    text = _SPACE.sub(" ", text)
+    start = text.find(heading) if heading else -1
+    if start < 0:
+        return None
+    return read_printed(text[start + len(heading) : start + len(heading) + PRINTED_DATE_WINDOW], timezone)
+
+
 def _is_name(text: str) -> bool:
     """A person's name rather than a profile URL or a handle."""
     return not text.startswith(("http://", "https://", "/", "@")) and len(text) <= 100
@@ -530,12 +569,8 @@ def read_metadata(tree: LexborHTMLParser, *, timezone: str | None = None) -> Pag
         return None
 
     def first_when(field: str) -> When | None:
-        for source in sources:
-            for value in source.get(field, ()):
-                when = parse_iso(_text(value), timezone)
-                if when is not None:
-                    return when
-        return None
+        found = [when for source in sources for value in source.get(field, ()) if (when := parse_iso(_text(value), timezone))]
+        return _trusted_offset(found) if found else None
 
     def first_list(field: str, read: Any) -> tuple[str, ...]:
         for source in sources:
@@ -555,17 +590,20 @@ def read_metadata(tree: LexborHTMLParser, *, timezone: str | None = None) -> Pag
     known = {image.url for image in images}
     images += [figure for figure in _figures(tree) if figure.url not in known]
     byline = _byline(tree, sources)
+    url = first_text("url")
+    title = _title(sources)
+    published = first_when("published") or _printed_date(tree, title, timezone) or url_date(url)
     return PageMetadata(
-        title=_title(sources),
+        title=title,
         subtitle=first_text("subtitle"),
         authors=tuple(byline.names),
         agency=byline.agencies[0] if byline.agencies else None,
-        published=first_when("published"),
+        published=published,
         modified=first_when("modified"),
         section=first_text("section"),
         tags=_topics(tree, sources),
         language=first_text("language"),
-        url=first_text("url"),
+        url=url,
         site_name=first_text("site_name"),
         images=tuple(images),
     )
