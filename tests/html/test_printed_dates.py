@@ -88,3 +88,22 @@ def test_the_day_in_the_url_is_the_last_resort() -> None:
     assert url_date("https://example.org/2025/13/01/") is None
     head = '<link rel="canonical" href="https://example.org/2025/04/01/a-story/">'
     assert read(head).published == day("2025-04-01")
+
+
+def test_a_date_out_of_range_yields_to_a_real_one() -> None:
+    head = '<meta property="article:published_time" content="0001-01-01T00:00:00+00:00">'
+    head += '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+    body = "<time datetime='2024-05-02T10:00:00+02:00'>2 May</time>"
+    assert read(head, body).published.date == dt.date(2024, 5, 2)
+
+
+def test_one_walk_finds_what_each_reader_needs() -> None:
+    head = (
+        '<meta property="og:url" content="https://example.org/a">'
+        '<link rel="canonical" href="https://example.org/b">'
+        '<meta itemprop="datePublished" content="2024-05-02">'
+    )
+    meta = read(head, "<h1 itemprop='headline'>Headline</h1>")
+    assert meta.page_url == "https://example.org/a"  # the first the page gives, as page_url reads it
+    assert meta.title == "Headline"
+    assert meta.published == day("2024-05-02")

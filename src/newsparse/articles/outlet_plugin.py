@@ -25,7 +25,7 @@ from newsparse.articles.capture.profile import CaptureProfile, Credits
 from newsparse.articles.capture.profiled import agency_in_paragraphs, read_with_profile, split_caption
 from newsparse.articles.html.layout import HtmlLayout, choose_layout, read_with_layout
 from newsparse.articles.html.metadata import read_metadata
-from newsparse.articles.outlets import Outlet, page_url
+from newsparse.articles.outlets import Outlet
 from newsparse.articles.reading import article_from
 from newsparse.models import Article, Image, Page, PageKind
 from newsparse.plugins.hookspecs import hookimpl
@@ -92,7 +92,7 @@ class OutletPlugin:
         agency = agency_in_paragraphs(paragraphs, self.credits)
         images = tuple(self._split_credit(image) for image in reading.images)
         reading = attrs.evolve(reading, paragraphs=tuple(paragraphs), agency=agency, images=images)
-        return article_from(reading, page, outlet, url=page_url(page) or meta.url, language=meta.language)
+        return article_from(reading, page, outlet, url=page.url or meta.page_url or meta.url, language=meta.language)
 
     def _split_credit(self, image: Image) -> Image:
         """A caption whose credit is printed inside it ("... (Pool via AP)") split by the outlet's

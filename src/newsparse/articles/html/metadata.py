@@ -31,7 +31,7 @@ from newsparse.articles.html.body import element_text
 from newsparse.articles.html.bylines import Byline, visible_byline
 from newsparse.articles.html.topics import choose_topics, clean_topics, visible_tags
 from newsparse.articles.html.boilerplate import BLOCK_TAGS
-from newsparse.dates import parse_iso, read_printed, url_date
+from newsparse.dates import in_range, parse_iso, read_printed, url_date
 from newsparse.models import Image, When
 
 __all__ = ["META_FIELDS", "PageMetadata", "read_metadata"]
@@ -133,6 +133,8 @@ class PageMetadata:
     images: tuple[Image, ...] = ()
     #: An outlet or news agency given as the author (never an author itself).
     agency: str | None = None
+    #: The URL the page gives itself: its first canonical link or og:url (``url`` may prefer JSON-LD's).
+    page_url: str | None = None
 
 
 # -- JSON-LD ------------------------------------------------------------------------------------------
@@ -150,16 +152,85 @@ def _walk_jsonld(node: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
             yield from _walk_jsonld(graph, depth + 1)
 
 
+#: Every element the metadata readers look at, found in one walk over the page.
+_READ = (
+    'script[type="application/ld+json" i], [itemscope][itemtype], [itemprop], meta[content], '
+    'meta[value], time[datetime], a[rel~="author" i], link[rel~="author" i][title], '
+    'link[rel~="canonical" i][href], h1, title, figure'
+)
+
+
+class _Nodes:
+    """The elements of a page the metadata readers use, by kind, in page order: one CSS walk over
+    the tree instead of one per kind."""
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.root = tree.root
+        self.scripts: list[LexborNode] = []
+        self.items: list[LexborNode] = []
+        self.properties: list[LexborNode] = []
+        self.metas: list[LexborNode] = []
+        self.times: list[LexborNode] = []
+        self.author_links: list[LexborNode] = []
+        self.author_titles: list[LexborNode] = []
+        self.canonical: LexborNode | None = None
+        #: The page's own URL: the first canonical link or og:url of the page.
+        self.page_url: str | None = None
+        self.h1: LexborNode | None = None
+        self.title: LexborNode | None = None
+        self.figures: list[LexborNode] = []
+        seen: set[int] = set()
+        for node in tree.css(_READ):
+            key = node.mem_id
+            if key in seen:
+                continue  # a node that matches two selectors of the group comes twice
+            seen.add(key)
+            self._sort(node)
+
+    def _sort(self, node: LexborNode) -> None:
+        tag, attributes = node.tag, node.attributes
+        if "itemprop" in attributes:
+            self.properties.append(node)
+        if "itemscope" in attributes and "itemtype" in attributes:
+            self.items.append(node)
+        if tag == "script":
+            if (attributes.get("type") or "").strip().lower() == "application/ld+json":
+                self.scripts.append(node)
+        elif tag == "meta":
+            if "content" in attributes or "value" in attributes:
+                self.metas.append(node)
+                if self.page_url is None and (attributes.get("property") or "").lower() == "og:url":
+                    self.page_url = (attributes.get("content") or "").strip() or None
+        elif tag == "time":
+            self.times.append(node)
+        elif tag in ("a", "link"):
+            rel = (attributes.get("rel") or "").lower().split()
+            if "author" in rel:
+                if tag == "a":
+                    self.author_links.append(node)
+                elif attributes.get("title"):
+                    self.author_titles.append(node)
+            if tag == "link" and "canonical" in rel and attributes.get("href") and self.canonical is None:
+                self.canonical = node
+                self.page_url = self.page_url or attributes.get("href")
+        elif tag == "h1":
+            self.h1 = self.h1 or node
+        elif tag == "title":
+            self.title = self.title or node
+        elif tag == "figure":
+            self.figures.append(node)
+
+
 def _types(node: dict[str, Any]) -> set[str]:
     kind = node.get("@type", ())
     kinds = [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else []
     return {str(k).rsplit("/", 1)[-1].lower() for k in kinds}
 
 
-def _jsonld_article(tree: LexborHTMLParser) -> dict[str, Any]:
+def _jsonld_article(nodes: _Nodes) -> dict[str, Any]:
     """The page's article node: the first Article-like object, else the first WebPage object."""
     page: dict[str, Any] = {}
-    for script in tree.css('script[type="application/ld+json" i]'):
+    for script in nodes.scripts:
         try:
             data = json.loads(script.text(deep=True) or "null")
         except (ValueError, RecursionError):
@@ -173,8 +244,8 @@ def _jsonld_article(tree: LexborHTMLParser) -> dict[str, Any]:
     return page
 
 
-def _from_jsonld(tree: LexborHTMLParser) -> Candidates:
-    node = _jsonld_article(tree)
+def _from_jsonld(nodes: _Nodes) -> Candidates:
+    node = _jsonld_article(nodes)
     return {field: [node[key] for key in keys if key in node] for field, keys in SCHEMA_FIELDS.items()}
 
 
@@ -205,17 +276,16 @@ def _owner(node: LexborNode) -> int | None:
     return None
 
 
-def _from_microdata(tree: LexborHTMLParser) -> Candidates:
+def _from_microdata(nodes: _Nodes) -> Candidates:
     scope: LexborNode | None = None
-    for item in tree.css("[itemscope][itemtype]"):
+    for item in nodes.items:
         kinds = {kind.rsplit("/", 1)[-1].lower() for kind in (item.attributes.get("itemtype") or "").split()}
         if kinds & ARTICLE_TYPES:
             scope = item
             break
     found: Candidates = {field: [] for field in SCHEMA_FIELDS}
     field_of = {key: field for field, keys in SCHEMA_FIELDS.items() for key in keys}
-    properties = scope.css("[itemprop]") if scope is not None else tree.css("[itemprop]")
-    for node in properties:
+    for node in nodes.properties:
         if scope is not None and _owner(node) != scope.mem_id:
             continue  # a property of a nested item (the author's own name, the publisher's logo)
         for key in (node.attributes.get("itemprop") or "").split():
@@ -229,10 +299,10 @@ def _from_microdata(tree: LexborHTMLParser) -> Candidates:
 
 
 # -- meta tags ----------------------------------------------------------------------------------------
-def _meta_values(tree: LexborHTMLParser) -> dict[str, list[str]]:
+def _meta_values(nodes: _Nodes) -> dict[str, list[str]]:
     """All meta values by lower-cased name, property or http-equiv, in page order."""
     values: dict[str, list[str]] = {}
-    for node in tree.css("meta[content], meta[value]"):
+    for node in nodes.metas:
         attributes = node.attributes
         content = (attributes.get("content") or attributes.get("value") or "").strip()
         if not content:
@@ -244,8 +314,8 @@ def _meta_values(tree: LexborHTMLParser) -> dict[str, list[str]]:
     return values
 
 
-def _from_meta(tree: LexborHTMLParser) -> Candidates:
-    meta = _meta_values(tree)
+def _from_meta(nodes: _Nodes) -> Candidates:
+    meta = _meta_values(nodes)
     found: Candidates = {}
     for field, names in META_FIELDS.items():
         values: list[Any] = []
@@ -260,31 +330,28 @@ def _from_meta(tree: LexborHTMLParser) -> Candidates:
 
 
 # -- markup -------------------------------------------------------------------------------------------
-def _from_markup(tree: LexborHTMLParser) -> Candidates:
+def _from_markup(nodes: _Nodes) -> Candidates:
     found: Candidates = {field: [] for field in SCHEMA_FIELDS}
-    times = tree.css("time[datetime]")
     # a <time pubdate> or one marked as the publication date outranks the first <time> of the page
-    times.sort(key=lambda node: "pubdate" not in node.attributes)
+    times = sorted(nodes.times, key=lambda node: "pubdate" not in node.attributes)
     found["published"] = [node.attributes.get("datetime") for node in times]
-    found["authors"] = [element_text(node) for node in tree.css('a[rel~="author" i]')]
-    found["authors"] += [node.attributes.get("title") for node in tree.css('link[rel~="author" i][title]')]
-    for selector in ("h1", "title"):
-        node = tree.css_first(selector)
+    found["authors"] = [element_text(node) for node in nodes.author_links]
+    found["authors"] += [node.attributes.get("title") for node in nodes.author_titles]
+    for node in (nodes.h1, nodes.title):
         if node is not None:
             found["title"].append(element_text(node))
-    html = tree.css_first("html")
-    if html is not None and html.attributes.get("lang"):
+    html = nodes.root
+    if html is not None and html.tag == "html" and html.attributes.get("lang"):
         found["language"].append(html.attributes.get("lang"))
-    canonical = tree.css_first('link[rel~="canonical" i][href]')
-    if canonical is not None:
-        found["url"].append(canonical.attributes.get("href"))
+    if nodes.canonical is not None:
+        found["url"].append(nodes.canonical.attributes.get("href"))
     return found
 
 
-def _figures(tree: LexborHTMLParser) -> list[Image]:
+def _figures(nodes: _Nodes) -> list[Image]:
     """Images of ``<figure>`` elements with their captions (the body extractor drops figures)."""
     images: list[Image] = []
-    for figure in tree.css("figure"):
+    for figure in nodes.figures:
         image = figure.css_first("img")
         caption = figure.css_first("figcaption")
         if image is None or caption is None:
@@ -534,10 +601,12 @@ def _trusted_offset(found: list[When]) -> When:
 PRINTED_DATE_WINDOW = 1500
 
 
-def _printed_date(tree: LexborHTMLParser, title: str | None, timezone: str | None) -> When | None:
+def _printed_date(
+    tree: LexborHTMLParser, h1: LexborNode | None, title: str | None, timezone: str | None
+) -> When | None:
     """The publication date printed near the headline, for a page whose standards give none: the first
     date (not marked as an update) in the text after the ``<h1>`` (after the title, without one)."""
-    body, h1 = tree.body, tree.css_first("h1")
+    body = tree.body
     if body is None:
         return None
     text = body.text(separator=" ")
@@ -558,7 +627,8 @@ def read_metadata(tree: LexborHTMLParser, *, timezone: str | None = None) -> Pag
     """Read a parsed page's metadata: JSON-LD, then microdata, then meta tags, then markup.
 
     Does not modify ``tree``: read it before the body extractor prunes it."""
-    sources = (_from_jsonld(tree), _from_microdata(tree), _from_meta(tree), _from_markup(tree))
+    nodes = _Nodes(tree)
+    sources = (_from_jsonld(nodes), _from_microdata(nodes), _from_meta(nodes), _from_markup(nodes))
 
     def first_text(field: str) -> str | None:
         for source in sources:
@@ -569,7 +639,15 @@ def read_metadata(tree: LexborHTMLParser, *, timezone: str | None = None) -> Pag
         return None
 
     def first_when(field: str) -> When | None:
-        found = [when for source in sources for value in source.get(field, ()) if (when := parse_iso(_text(value), timezone))]
+        found = [
+            when
+            for source in sources
+            for value in source.get(field, ())
+            if (when := parse_iso(_text(value), timezone)) is not None
+        ]
+        # a date out of range (year 1) yields to a real one; alone, it is kept, and the pipeline
+        # drops it with a warning
+        found = [when for when in found if in_range(when)] or found[:1]
         return _trusted_offset(found) if found else None
 
     def first_list(field: str, read: Any) -> tuple[str, ...]:
@@ -588,16 +666,17 @@ def read_metadata(tree: LexborHTMLParser, *, timezone: str | None = None) -> Pag
             images.append(image)
             break
     known = {image.url for image in images}
-    images += [figure for figure in _figures(tree) if figure.url not in known]
+    images += [figure for figure in _figures(nodes) if figure.url not in known]
     byline = _byline(tree, sources)
     url = first_text("url")
     title = _title(sources)
-    published = first_when("published") or _printed_date(tree, title, timezone) or url_date(url)
+    published = first_when("published") or _printed_date(tree, nodes.h1, title, timezone) or url_date(url)
     return PageMetadata(
         title=title,
         subtitle=first_text("subtitle"),
         authors=tuple(byline.names),
         agency=byline.agencies[0] if byline.agencies else None,
+        page_url=nodes.page_url,
         published=published,
         modified=first_when("modified"),
         section=first_text("section"),
