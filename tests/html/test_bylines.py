@@ -112,3 +112,18 @@ def test_a_byline_naming_the_site_after_the_author_keeps_the_author() -> None:
     meta = read(SITE, body)
     assert meta.authors == ("David Straub",)
     assert meta.agency == "EXAMPLE TIMES"
+
+
+def test_a_jsonld_author_the_page_prints_as_its_editor_yields_to_the_byline() -> None:
+    node = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Heryadi"}}
+    body = (
+        '<h1>Headline</h1><div class="author-2">Naufal Zuhdi</div>'
+        '<div class="info-author">Editor : <a class="author" href="/author/112">Heryadi</a></div>'
+    )
+    html = f"<html><head>{jsonld(node)}</head><body>{body}</body></html>"
+    meta = read_metadata(LexborHTMLParser(html), html=html)
+    assert meta.authors == ("Naufal Zuhdi",)
+    # without the page's source, or when the name is no editor's, the standards stand
+    assert read_metadata(LexborHTMLParser(html)).authors == ("Heryadi",)
+    plain = html.replace("Editor :", "Photos :")
+    assert read_metadata(LexborHTMLParser(plain), html=plain).authors == ("Heryadi",)

@@ -84,7 +84,7 @@ class OutletPlugin:
 
     def _from_html(self, page: Page, outlet: Outlet) -> Article:
         tree = LexborHTMLParser(page.text)
-        meta = read_metadata(tree, timezone=outlet.timezone)
+        meta = read_metadata(tree, timezone=outlet.timezone, html=page.text)
         layout = choose_layout(self.layouts, tree, page.published or meta.published)
         reading = read_with_layout(tree, layout, meta, timezone=outlet.timezone)
         # Agency credits and caption credits read the same in markup as in a capture.

@@ -24,7 +24,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsparse.articles.capture.credits import AGENCIES, agency_name
 from newsparse.articles.html.body import element_text
 
-__all__ = ["Byline", "split_names", "visible_byline"]
+__all__ = ["Byline", "byline_elements", "labelled_editor", "split_names", "visible_byline"]
 
 #: Class-name tokens (case-folded, split at ``-``, ``_`` and camel case) that mark a byline element.
 BYLINE_TOKENS = frozenset(
@@ -229,16 +229,61 @@ def _pieces(byline: LexborNode, candidates: list[LexborNode]) -> list[str]:
     return texts or [element_text(byline)]
 
 
-def visible_byline(tree: LexborHTMLParser, sites: set[str]) -> Byline:
-    """The names of the page's own byline: the first byline element after the first ``<h1>`` (or the
-    first of the page, without one) that yields a name or an agency."""
-    found = tree.css(f"h1, {_CANDIDATES}")
+#: Labels that mark the names after them as the editors of the article, not its authors.
+_EDITED = re.compile(
+    r"^(?:editor|editors|edited\s+by|redaktur|penyunting|redaktion|bearbeitet\s+von|redaktør|redaktör)\b",
+    re.IGNORECASE,
+)
+
+
+def byline_elements(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The ``<h1>`` and byline elements of a page, in page order (one CSS walk)."""
+    return tree.css(f"h1, {_CANDIDATES}")
+
+
+def _candidates(found: list[LexborNode]) -> list[LexborNode]:
     start = next((i for i, node in enumerate(found) if node.tag == "h1"), -1)
     memo: dict[int, bool] = {}
-    candidates = [node for node in found[start + 1 :] if _is_candidate(node) and not _excluded(node, memo)]
+    return [node for node in found[start + 1 :] if _is_candidate(node) and not _excluded(node, memo)]
+
+
+def visible_byline(found: list[LexborNode], sites: set[str]) -> Byline:
+    """The names of the page's own byline: the first byline element after the first ``<h1>`` (or the
+    first of the page, without one) that yields a name or an agency, not counting editors. ``found``
+    is what :func:`byline_elements` gives."""
+    candidates = _candidates(found)
     byline = Byline(sites)
     for node in candidates:
+        if _EDITED.match(element_text(node)):
+            continue
         byline.add(_pieces(node, candidates), check=True)
         if byline.names or byline.agencies:
             break
     return byline
+
+
+#: Characters of page source before a name in which an editor's label is looked for.
+EDITOR_LOOKBACK = 200
+_MARKUP = re.compile(r"<[^<>]*>")
+_EDITOR_LABEL = re.compile(
+    r"(?:editor|editors|edited\s+by|redaktur|penyunting|bearbeitet\s+von|redaktør|redaktör)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+#: Occurrences of a name in the page source looked at.
+MAX_OCCURRENCES = 20
+
+
+def labelled_editor(html: str, name: str) -> bool:
+    """Whether the page prints ``name`` as its editor's ("Editor : <a>Ann Lee</a>"): an editor's label
+    right before one of the name's first occurrences in the page source, markup between them left
+    out."""
+    start = 0
+    for _ in range(MAX_OCCURRENCES):
+        at = html.find(name, start)
+        if at < 0:
+            return False
+        before = _MARKUP.sub(" ", html[max(0, at - EDITOR_LOOKBACK) : at])
+        if _EDITOR_LABEL.search(before):
+            return True
+        start = at + len(name)
+    return False

@@ -28,7 +28,7 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsparse.articles.html.body import element_text
-from newsparse.articles.html.bylines import Byline, visible_byline
+from newsparse.articles.html.bylines import Byline, byline_elements, labelled_editor, visible_byline
 from newsparse.articles.html.topics import choose_topics, clean_topics, visible_tags
 from newsparse.articles.html.boilerplate import BLOCK_TAGS
 from newsparse.dates import in_range, parse_iso, read_printed, url_date
@@ -439,9 +439,10 @@ def _authors(value: Any) -> list[tuple[str, bool]]:
     return []
 
 
-def _byline(tree: LexborHTMLParser, sources: tuple[Candidates, ...]) -> Byline:
+def _byline(tree: LexborHTMLParser, sources: tuple[Candidates, ...], html_text: str | None) -> Byline:
     """The article's authors and the agency given as one: from the first source that names a person
-    (outlets, host names and agencies set apart), else from the visible byline."""
+    (outlets, host names and agencies set apart; a name the page prints as its editor's left out),
+    else from the visible byline."""
     sites = _site_keys(sources)
     byline = Byline(sites)
     for source in sources:
@@ -452,8 +453,12 @@ def _byline(tree: LexborHTMLParser, sources: tuple[Candidates, ...]) -> Byline:
             if organization and name not in byline.agencies:
                 byline.agencies.append(name)
         if byline.names:
-            return byline
-    seen = visible_byline(tree, sites)
+            if html_text:
+                byline.names = [name for name in byline.names if not labelled_editor(html_text, name)]
+            if byline.names:
+                return byline
+            break
+    seen = visible_byline(byline_elements(tree), sites)
     byline.names = seen.names
     byline.agencies += [agency for agency in seen.agencies if agency not in byline.agencies]
     return byline
@@ -623,10 +628,12 @@ def _is_name(text: str) -> bool:
     return not text.startswith(("http://", "https://", "/", "@")) and len(text) <= 100
 
 
-def read_metadata(tree: LexborHTMLParser, *, timezone: str | None = None) -> PageMetadata:
+def read_metadata(tree: LexborHTMLParser, *, timezone: str | None = None, html: str | None = None) -> PageMetadata:
     """Read a parsed page's metadata: JSON-LD, then microdata, then meta tags, then markup.
 
-    Does not modify ``tree``: read it before the body extractor prunes it."""
+    ``html`` is the page's source, if the caller has it: an author the page prints as its editor
+    ("Editor: Ann Lee") is then left out. Does not modify ``tree``: read it before the body extractor
+    prunes it."""
     nodes = _Nodes(tree)
     sources = (_from_jsonld(nodes), _from_microdata(nodes), _from_meta(nodes), _from_markup(nodes))
 
@@ -667,7 +674,7 @@ def read_metadata(tree: LexborHTMLParser, *, timezone: str | None = None) -> Pag
             break
     known = {image.url for image in images}
     images += [figure for figure in _figures(nodes) if figure.url not in known]
-    byline = _byline(tree, sources)
+    byline = _byline(tree, sources, html)
     url = first_text("url")
     title = _title(sources)
     published = first_when("published") or _printed_date(tree, nodes.h1, title, timezone) or url_date(url)

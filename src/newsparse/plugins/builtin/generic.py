@@ -19,7 +19,7 @@ def newsparse_extract_article(page: Page, outlet: Outlet) -> Article:
     """Extract any page: HTML by metadata standards and paragraph density, captures by line shape."""
     if page.kind is PageKind.HTML:
         tree = LexborHTMLParser(page.text)
-        meta = read_metadata(tree, timezone=outlet.timezone)
+        meta = read_metadata(tree, timezone=outlet.timezone, html=page.text)
         reading = read_with_layout(tree, None, meta)  # no layout: standards and paragraph density
         article = article_from(reading, page, outlet, url=page.url or meta.page_url or meta.url, language=meta.language)
     else:
