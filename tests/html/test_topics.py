@@ -75,3 +75,20 @@ def test_the_links_of_a_tag_list_after_the_h1() -> None:
         "<div class='tag-list_tagList'><a class='Tag_tag'>Fußball-WM 2026</a></div>"
     )
     assert read(body=body).tags == ("Fußball-WM 2026",)
+
+
+def test_a_list_the_page_labels_as_its_topics() -> None:
+    body = (
+        "<nav><strong>Themen</strong><ul><li><a>Politik</a></li></ul></nav>"
+        "<h1>Headline</h1><p>Story.</p>"
+        "<ul><li><a>Newsletter</a></li></ul>"
+        "<div><span>Mehr lesen über</span> <ul><li><a> Festgeld </a></li><li><a>Bauzinsen</a></li></ul></div>"
+    )
+    assert read(body=body).tags == ("Festgeld", "Bauzinsen")
+    body = "<h1>見出し</h1><h2>関連キーワード</h2><ul><li><a>#北朝鮮</a></li><li><a>#韓国</a></li></ul>"
+    assert read(body=body).tags == ("#北朝鮮", "#韓国")
+
+
+def test_a_list_after_an_unrelated_label_is_no_tag_list() -> None:
+    body = "<h1>Headline</h1><h2>Most read</h2><ul><li><a>Another story</a></li></ul>"
+    assert read(body=body).tags == ()

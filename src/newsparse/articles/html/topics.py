@@ -139,10 +139,53 @@ def _in_navigation(node: LexborNode) -> bool:
     return boxed
 
 
+#: The label a page prints before its list of topic links ("Mehr lesen über", "Schlagworte",
+#: "Related topics", "関連キーワード"), in the languages of the pages read.
+TAG_LABEL = re.compile(
+    r"(?:tags?|topics?|related\s+topics|more\s+(?:on|about)(?:\s+this)?|keywords|filed\s+under|"
+    r"themen|thema|schlagw(?:o|ö)rte|stichw(?:o|ö)rte|mehr\s+(?:lesen\s+)?(?:über|zum\s+thema|zu)(?:\s+diesem\s+thema)?|"
+    r"sujets|mots[-\s]cl(?:é|e)s|th(?:è|e)mes|temas|etiquetas|palabras\s+clave|argomenti|parole\s+chiave|"
+    r"emner|stikkord|(?:ä|a)mnen|taggar|etiketler|konular|topik|関連キーワード|タグ|태그|관련\s*키워드)\s*:?",
+    re.IGNORECASE,
+)
+#: Most links in a labelled tag list.
+MAX_TAG_LINKS = 30
+#: Longest label text before a tag list.
+MAX_LABEL = 40
+
+
+def _label_before(node: LexborNode) -> str:
+    """The text of the element just before ``node`` (its previous element sibling), if short."""
+    sibling = node.prev
+    while sibling is not None and sibling.tag == "-text" and not (sibling.text_content or "").strip():
+        sibling = sibling.prev
+    if sibling is None:
+        return ""
+    text = (sibling.text_content or "") if sibling.tag == "-text" else element_text(sibling)
+    return text.strip() if len(text) <= MAX_LABEL else ""
+
+
+def _labelled_list(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The links of the first list after the ``<h1>`` that a tag label introduces."""
+    found = tree.css("h1, ul, ol")
+    start = next((i for i, node in enumerate(found) if node.tag == "h1"), -1)
+    for node in found[start + 1 :]:
+        label = _label_before(node)
+        if not label or not TAG_LABEL.fullmatch(label) or _in_navigation(node):
+            continue
+        links = node.css("a")
+        if 0 < len(links) <= MAX_TAG_LINKS:
+            return links
+    return []
+
+
 def visible_tags(tree: LexborHTMLParser) -> list[str]:
-    """The texts of the page's tag links: ``rel=tag`` links, else the links of the first element after
-    the ``<h1>`` whose class names carry a tag word as a whole token; navigation left out."""
+    """The texts of the page's tag links: ``rel=tag`` links, else the links of the first list after
+    the ``<h1>`` that a tag label introduces, else of the first element after the ``<h1>`` whose
+    class names carry a tag word as a whole token; navigation left out."""
     links = [node for node in tree.css('a[rel~="tag" i]') if not _in_navigation(node)]
+    if not links:
+        links = _labelled_list(tree)
     if not links:
         found = tree.css('h1, [class*="tag" i], [class*="keyword" i], [class*="schlagw" i], [class*="topic" i]')
         start = next((i for i, node in enumerate(found) if node.tag == "h1"), -1)
