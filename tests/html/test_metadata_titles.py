@@ -90,3 +90,9 @@ def test_kicker_and_headline_join_as_the_reader_sees_them() -> None:
         "<span>Ein bisschen Fortschritt</span>\n</h1></article>"
     )
     assert read(body=body).title == "Entwurf des Gesetzes: Ein bisschen Fortschritt"
+
+
+def test_style_sheet_text_is_no_standfirst() -> None:
+    head = og("description", "/* inline css */ .tdi_70{ margin-bottom:30px !important; }")
+    head += '<meta name="description" content="The real standfirst.">'
+    assert read(head).subtitle == "The real standfirst."

@@ -100,6 +100,10 @@ def choose_layout(
 
 
 def _text(node: LexborNode) -> str:
+    """A node's text as the reader sees it: a ``<style>`` or ``<script>`` inside a layout's title or
+    standfirst element (page builders put their CSS there) is no text."""
+    for code in node.css("style, script, noscript, template"):
+        code.decompose()
     return element_text(node)
 
 

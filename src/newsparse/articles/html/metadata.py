@@ -377,6 +377,10 @@ _REFERENCE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", r
 _TAG = re.compile(r"</?([a-z][a-z0-9]*)(?:\s[^<>]*)?/?>", re.IGNORECASE)
 
 
+#: A CSS rule ("/* inline css */ .tdi_70{ margin-bottom:30px }"): style sheet text, never a value.
+_CSS = re.compile(r"[.#]?[\w-]+\s*\{[^{}]*:[^{}]*;?[^{}]*\}")
+
+
 def _untag(match: re.Match[str]) -> str:
     return " " if match.group(1).lower() in BLOCK_TAGS else ""
 
@@ -400,7 +404,8 @@ def _split_commas(value: str) -> list[str]:
 def _text(value: Any) -> str | None:
     """A single text from a JSON-LD/microdata value: a string, the first of a list, an object's name."""
     if isinstance(value, str):
-        return _clean(value) or None
+        text = _clean(value)
+        return None if not text or _CSS.search(text) else text
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, list):
