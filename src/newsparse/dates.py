@@ -21,8 +21,8 @@ from newsparse.models import Precision, When
 
 __all__ = [
     "EARLIEST",
-    "MONTHS",
     "LATEST",
+    "MONTHS",
     "DateWindow",
     "date_window",
     "in_range",
@@ -164,11 +164,19 @@ _CLOCK = (
 _YEAR = r"(?P<year>\d{4}|\d{2})"
 _PRINTED = [
     # 25.04.24, 01.04.2025 (day first: a dotted date is never month first)
-    re.compile(rf"(?<![\d.])(?P<day>\d{{1,2}})\.\s?(?P<num>\d{{1,2}})\.\s?{_YEAR}(?![\d.])(?:{_CLOCK})?", re.I),
+    re.compile(
+        rf"(?<![\d.])(?P<day>\d{{1,2}})\.\s?(?P<num>\d{{1,2}})\.\s?{_YEAR}(?![\d.])(?:{_CLOCK})?", re.I
+    ),
     # 1. April 2025, 1 de abril de 2025, 1 April, 2025
-    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?{_MONTH}\.?,?\s+(?:de\s+)?(?P<year>\d{{4}})(?:{_CLOCK})?", re.I),
+    re.compile(
+        rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?{_MONTH}\.?,?\s+(?:de\s+)?(?P<year>\d{{4}})(?:{_CLOCK})?",
+        re.I,
+    ),
     # April 1, 2025; Apr. 1st 2025
-    re.compile(rf"(?<![^\W\d_]){_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?:{_CLOCK})?", re.I),
+    re.compile(
+        rf"(?<![^\W\d_]){_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?:{_CLOCK})?",
+        re.I,
+    ),
     # 2025年4月1日 15:25, 2025년 4월 1일
     re.compile(
         r"(?P<year>\d{4})\s*[年년]\s*(?P<num>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"

@@ -108,7 +108,10 @@ def test_an_organization_author_a_host_name_and_a_news_agency_are_no_authors() -
 
 
 def test_a_byline_naming_the_site_after_the_author_keeps_the_author() -> None:
-    body = '<h1>Headline</h1><div class="authorWrapper"><p class="author">von David Straub, EXAMPLE TIMES</p></div>'
+    body = (
+        '<h1>Headline</h1><div class="authorWrapper">'
+        '<p class="author">von David Straub, EXAMPLE TIMES</p></div>'
+    )
     meta = read(SITE, body)
     assert meta.authors == ("David Straub",)
     assert meta.agency == "EXAMPLE TIMES"

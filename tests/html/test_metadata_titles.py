@@ -26,7 +26,7 @@ def og(key: str, value: str) -> str:
 
 def test_character_references_in_a_jsonld_headline_are_decoded() -> None:
     node = {"@type": "NewsArticle", "headline": "Kohberger&#8217;s lawyers: &quot;No comment&quot;"}
-    assert read(jsonld(node)).title == "Kohberger\u2019s lawyers: \"No comment\""
+    assert read(jsonld(node)).title == 'Kohberger\u2019s lawyers: "No comment"'
 
 
 def test_a_double_escaped_standfirst_is_decoded_once_more() -> None:

@@ -62,7 +62,8 @@ def test_rel_tag_links_of_the_article_footer_are_the_topics_without_keywords() -
     body = (
         "<nav><a rel='tag' href='/tag/menu'>Menu</a></nav>"
         "<article><h1>Headline</h1><p>Story.</p><footer class='entry-footer'><ul>"
-        "<li><a rel='tag' href='/tag/a'>Care-Arbeit</a></li><li><a rel='tag' href='/tag/b'>Social Media</a></li>"
+        "<li><a rel='tag' href='/tag/a'>Care-Arbeit</a></li>"
+        "<li><a rel='tag' href='/tag/b'>Social Media</a></li>"
         "</ul></footer></article><footer><a rel='tag' href='/tag/site'>Impressum</a></footer>"
     )
     assert read(body=body).tags == ("Care-Arbeit", "Social Media")

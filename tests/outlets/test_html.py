@@ -108,7 +108,8 @@ def test_a_layout_standfirst_holding_a_style_sheet_reads_its_text_only() -> None
 
     html = (
         "<html><body><h1>Headline</h1><div class='deck'><style>.tdi_70{ margin-bottom:30px; }</style>"
-        "Environmentalists caution against the plan.</div><article><p>Body text here.</p></article></body></html>"
+        "Environmentalists caution against the plan.</div>"
+        "<article><p>Body text here.</p></article></body></html>"
     )
     tree = LexborHTMLParser(html)
     layout = HtmlLayout(name="x", subtitle=".deck", body="article")

@@ -92,7 +92,9 @@ class OutletPlugin:
         agency = agency_in_paragraphs(paragraphs, self.credits)
         images = tuple(self._split_credit(image) for image in reading.images)
         reading = attrs.evolve(reading, paragraphs=tuple(paragraphs), agency=agency, images=images)
-        return article_from(reading, page, outlet, url=page.url or meta.page_url or meta.url, language=meta.language)
+        return article_from(
+            reading, page, outlet, url=page.url or meta.page_url or meta.url, language=meta.language
+        )
 
     def _split_credit(self, image: Image) -> Image:
         """A caption whose credit is printed inside it ("... (Pool via AP)") split by the outlet's

@@ -164,12 +164,12 @@ class Byline:
             names = split_names(text)
             for name in names:
                 agency = outlet_name(name, self.sites)
+                taken = not check and len(names) == 1 and len(name) <= MAX_NAME_LENGTH
                 if agency is not None:
                     if agency not in self.agencies:
                         self.agencies.append(agency)
-                elif (not check and len(names) == 1 and len(name) <= MAX_NAME_LENGTH) or looks_like_name(name):
-                    if name not in self.names:
-                        self.names.append(name)
+                elif (taken or looks_like_name(name)) and name not in self.names:
+                    self.names.append(name)
 
 
 def _excluded(node: LexborNode, memo: dict[int, bool]) -> bool:
@@ -221,7 +221,9 @@ def _pieces(byline: LexborNode, candidates: list[LexborNode]) -> list[str]:
         leaves = [
             node
             for node in byline.traverse()
-            if node.mem_id != byline.mem_id and node.child is not None and node.child.tag == "-text"
+            if node.mem_id != byline.mem_id
+            and node.child is not None
+            and node.child.tag == "-text"
             and node.child.next is None
         ]
     texts = [element_text(node) for node in leaves]

@@ -28,9 +28,9 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsparse.articles.html.body import element_text
+from newsparse.articles.html.boilerplate import BLOCK_TAGS
 from newsparse.articles.html.bylines import Byline, byline_elements, labelled_editor, visible_byline
 from newsparse.articles.html.topics import choose_topics, clean_topics, visible_tags
-from newsparse.articles.html.boilerplate import BLOCK_TAGS
 from newsparse.dates import in_range, parse_iso, read_printed, url_date
 from newsparse.models import Image, When
 
@@ -404,8 +404,8 @@ def _split_commas(value: str) -> list[str]:
 def _text(value: Any) -> str | None:
     """A single text from a JSON-LD/microdata value: a string, the first of a list, an object's name."""
     if isinstance(value, str):
-        text = _clean(value)
-        return None if not text or _CSS.search(text) else text
+        cleaned = _clean(value)
+        return None if not cleaned or _CSS.search(cleaned) else cleaned
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, list):
@@ -633,7 +633,9 @@ def _is_name(text: str) -> bool:
     return not text.startswith(("http://", "https://", "/", "@")) and len(text) <= 100
 
 
-def read_metadata(tree: LexborHTMLParser, *, timezone: str | None = None, html: str | None = None) -> PageMetadata:
+def read_metadata(
+    tree: LexborHTMLParser, *, timezone: str | None = None, html: str | None = None
+) -> PageMetadata:
     """Read a parsed page's metadata: JSON-LD, then microdata, then meta tags, then markup.
 
     ``html`` is the page's source, if the caller has it: an author the page prints as its editor

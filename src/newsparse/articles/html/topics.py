@@ -187,7 +187,9 @@ def visible_tags(tree: LexborHTMLParser) -> list[str]:
     if not links:
         links = _labelled_list(tree)
     if not links:
-        found = tree.css('h1, [class*="tag" i], [class*="keyword" i], [class*="schlagw" i], [class*="topic" i]')
+        found = tree.css(
+            'h1, [class*="tag" i], [class*="keyword" i], [class*="schlagw" i], [class*="topic" i]'
+        )
         start = next((i for i, node in enumerate(found) if node.tag == "h1"), -1)
         for node in found[start + 1 :]:
             if node.tag == "a" or not class_tokens(node) & TAG_LIST_TOKENS or _in_navigation(node):

@@ -21,7 +21,9 @@ def newsparse_extract_article(page: Page, outlet: Outlet) -> Article:
         tree = LexborHTMLParser(page.text)
         meta = read_metadata(tree, timezone=outlet.timezone, html=page.text)
         reading = read_with_layout(tree, None, meta)  # no layout: standards and paragraph density
-        article = article_from(reading, page, outlet, url=page.url or meta.page_url or meta.url, language=meta.language)
+        article = article_from(
+            reading, page, outlet, url=page.url or meta.page_url or meta.url, language=meta.language
+        )
     else:
         article = article_from(read_capture(page.text), page, outlet)
     return attrs.evolve(article, plugin="generic")
