@@ -24,7 +24,15 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsparse.articles.capture.credits import AGENCIES, agency_name
 from newsparse.articles.html.body import element_text
 
-__all__ = ["Byline", "byline_elements", "labelled_editor", "split_names", "visible_byline"]
+__all__ = [
+    "HOST_NAME",
+    "Byline",
+    "byline_elements",
+    "labelled_editor",
+    "split_names",
+    "text_key",
+    "visible_byline",
+]
 
 #: Class-name tokens (case-folded, split at ``-``, ``_`` and camel case) that mark a byline element.
 BYLINE_TOKENS = frozenset(
@@ -83,14 +91,18 @@ MAX_NAME_WORDS = 5
 #: Most characters in a person's name.
 MAX_NAME_LENGTH = 80
 _NOT_WORD = re.compile(r"[\W_]+")
-_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
-_AGENCY_KEYS = {_NOT_WORD.sub("", name.casefold()): name for name in AGENCIES}
+#: A host name printed as a name ("taz.de", "Express.co.uk", "mdr.de").
+HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 #: Shortest site-name key that may match inside a longer name ("Times" inside "Lesotho Times" may not).
 MIN_SITE_KEY = 4
 
 
-def _key(text: str) -> str:
+def text_key(text: str) -> str:
+    """Text for comparison: case-folded, letters and digits only ("The Nation" is "thenation")."""
     return _NOT_WORD.sub("", text.casefold())
+
+
+_AGENCY_KEYS = {text_key(name): name for name in AGENCIES}
 
 
 def class_tokens(node: LexborNode) -> set[str]:
@@ -103,14 +115,14 @@ def outlet_name(name: str, sites: set[str]) -> str | None:
     """The agency a name stands for when it is not a person: a news agency (its reported name), a host
     name, or the site itself (one of ``sites``, its comparison keys, or a name starting with one of
     them: "MDR THÜRINGEN" for "MDR"); None for a person's name."""
-    key = _key(name)
+    key = text_key(name)
     if not key:
         return None
     if key in _AGENCY_KEYS:
         return agency_name(_AGENCY_KEYS[key])
-    if _DOMAIN.fullmatch(name.strip()):
+    if HOST_NAME.fullmatch(name.strip()):
         return name.strip()
-    first = _key(name.split()[0]) if name.split() else ""
+    first = text_key(name.split()[0]) if name.split() else ""
     for site in sites:
         if key == site or first == site:
             return name

@@ -29,7 +29,14 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsparse.articles.html.body import element_text
 from newsparse.articles.html.boilerplate import BLOCK_TAGS
-from newsparse.articles.html.bylines import Byline, byline_elements, labelled_editor, visible_byline
+from newsparse.articles.html.bylines import (
+    HOST_NAME,
+    Byline,
+    byline_elements,
+    labelled_editor,
+    text_key,
+    visible_byline,
+)
 from newsparse.articles.html.topics import choose_topics, clean_topics, visible_tags
 from newsparse.dates import in_range, parse_iso, read_printed, url_date
 from newsparse.models import Image, When
@@ -503,25 +510,17 @@ def _dedupe(values: list[str]) -> tuple[str, ...]:
 #: What parts a headline from the site's name in a page title ("Headline | Site", "Headline - Site",
 #: "Headline ㅣSite"): a dash or bar between spaces, or a bar on its own.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-\u2013\u2014\u00b7\u00bb/]|::)\s+|\s*[|\u3163\uff5c]\s*")
-#: A host name printed as the site's name ("taz.de", "Express.co.uk").
-_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
-_NOT_WORD = re.compile(r"[\W_]+")
 #: Shortest site-name key that may match inside a longer one ("News" in "Ilanga News").
 _MIN_SITE_KEY = 4
-
-
-def _key(text: str) -> str:
-    """Text for comparison: case-folded, letters and digits only."""
-    return _NOT_WORD.sub("", text.casefold())
 
 
 def _names_site(text: str, sites: set[str]) -> bool:
     """Whether a title part is the site's name: a host name, or (letters and digits, case-folded) one of
     the names the page gives itself, or a part of one, or one with more words."""
-    key = _key(text)
+    key = text_key(text)
     if not key:
         return False
-    if _DOMAIN.fullmatch(text):
+    if HOST_NAME.fullmatch(text):
         return True
     return any(
         key == site
@@ -547,8 +546,8 @@ def _without_site(title: str, sites: set[str], others: set[str], tails: set[str]
         if not parts:
             return title
         head, tail = title[: parts[-1].start()].strip(), title[parts[-1].end() :].strip()
-        repeated = len(head) >= len(tail) or _key(tail) in tails
-        if head and (_names_site(tail, sites) or (_key(head) in others and repeated)):
+        repeated = len(head) >= len(tail) or text_key(tail) in tails
+        if head and (_names_site(tail, sites) or (text_key(head) in others and repeated)):
             title = head
             continue
         head, tail = title[: parts[0].start()].strip(), title[parts[0].end() :].strip()
@@ -565,7 +564,7 @@ def _site_keys(sources: tuple[Candidates, ...]) -> set[str]:
     for source in sources:
         for value in source.get("site_name", ()):
             names = [value.get("name"), value.get("alternateName")] if isinstance(value, dict) else [value]
-            keys.update(_key(text) for name in names if (text := _text(name)))
+            keys.update(text_key(text) for name in names if (text := _text(name)))
     keys.discard("")
     return keys
 
@@ -575,8 +574,8 @@ def _title(sources: tuple[Candidates, ...]) -> str | None:
     texts = [text for source in sources for value in source.get("title", ()) if (text := _text(value))]
     if not texts:
         return None
-    others = {_key(text) for text in texts[1:]}
-    tails = {_key(_tail(text)) for text in texts[1:]} - {""}
+    others = {text_key(text) for text in texts[1:]}
+    tails = {text_key(_tail(text)) for text in texts[1:]} - {""}
     return _without_site(texts[0], _site_keys(sources), others, tails) or texts[0]
 
 

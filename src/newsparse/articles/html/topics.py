@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsparse.articles.html.body import element_text
-from newsparse.articles.html.bylines import class_tokens
+from newsparse.articles.html.bylines import HOST_NAME, class_tokens, text_key
 
 __all__ = ["TOPIC_FACETS", "choose_topics", "clean_topics", "visible_tags"]
 
@@ -49,7 +49,6 @@ _NAVIGATION_TAGS = frozenset(("nav", "aside", "form"))
 MAX_TAG_LIST = 1000
 _UUID = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}", re.IGNORECASE)
 _NUMBER = re.compile(r"[\d\s.,:/-]+")
-_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)
 #: "Label: value", the label one to three words.
 _FACET = re.compile(r"([^\W\d_][\w]*(?: [^\W\d_][\w]*){0,2})\s*:\s*(.*)", re.DOTALL)
 #: Fewest distinct facet labels in a list before "Label: value" reads as a facet ("Brexit: what next"
@@ -63,11 +62,6 @@ CODE_SHARE = 0.8
 MIN_CODES = 5
 #: Fewest words of a single keyword value that reads as a space-joined list.
 MIN_JOINED_WORDS = 3
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def _key(text: str) -> str:
-    return _NOT_WORD.sub("", text.casefold())
 
 
 def clean_topics(values: Iterable[str], sites: set[str]) -> list[str]:
@@ -87,8 +81,8 @@ def clean_topics(values: Iterable[str], sites: set[str]) -> list[str]:
             not text
             or _UUID.fullmatch(text)
             or _NUMBER.fullmatch(text)
-            or _DOMAIN.fullmatch(text)
-            or _key(text) in sites
+            or HOST_NAME.fullmatch(text)
+            or text_key(text) in sites
         ):
             continue
         if text not in topics:
