@@ -610,21 +610,44 @@ def _trusted_offset(found: list[When]) -> When:
 PRINTED_DATE_WINDOW = 1500
 
 
+def _text_after(node: LexborNode, limit: int) -> str:
+    """About ``limit`` characters of the text that follows ``node`` in the page: its following
+    siblings, then its ancestors' following siblings (script and style text left out)."""
+    parts: list[str] = []
+    size = 0
+    current: LexborNode | None = node
+    while current is not None and size < limit:
+        sibling = current.next
+        while sibling is not None and size < limit:
+            if sibling.tag == "-text":
+                text = sibling.text_content or ""
+            elif sibling.tag in ("script", "style", "noscript", "template"):
+                text = ""
+            else:
+                text = sibling.text(deep=True, separator=" ")
+            if text.strip():
+                parts.append(text)
+                size += len(text)
+            sibling = sibling.next
+        current = current.parent
+    return _SPACE.sub(" ", " ".join(parts))[:limit]
+
+
 def _printed_date(
     tree: LexborHTMLParser, h1: LexborNode | None, title: str | None, timezone: str | None
 ) -> When | None:
     """The publication date printed near the headline, for a page whose standards give none: the first
     date (not marked as an update) in the text after the ``<h1>`` (after the title, without one)."""
+    if h1 is not None:
+        return read_printed(_text_after(h1, PRINTED_DATE_WINDOW), timezone)
     body = tree.body
-    if body is None:
+    if body is None or not title:
         return None
-    text = body.text(separator=" ")
-    heading = _clean(h1.text(separator=" ")) if h1 is not None else title or ""
-    text = _SPACE.sub(" ", text)
-    start = text.find(heading) if heading else -1
+    text = _SPACE.sub(" ", body.text(separator=" "))
+    start = text.find(title)
     if start < 0:
         return None
-    return read_printed(text[start + len(heading) : start + len(heading) + PRINTED_DATE_WINDOW], timezone)
+    return read_printed(text[start + len(title) : start + len(title) + PRINTED_DATE_WINDOW], timezone)
 
 
 def _is_name(text: str) -> bool:
