@@ -283,6 +283,8 @@ _EDITOR_LABEL = re.compile(
     r"(?:editor|editors|edited\s+by|redaktur|penyunting|bearbeitet\s+von|redaktør|redaktör)\s*[:：]?\s*$",
     re.IGNORECASE,
 )
+#: Parts of every editor's label: the cheap test before the label's pattern.
+_EDITOR_STEMS = ("edit", "redak", "redig", "penyunting", "bearbeitet")
 #: Occurrences of a name in the page source looked at.
 MAX_OCCURRENCES = 20
 
@@ -296,8 +298,9 @@ def labelled_editor(html: str, name: str) -> bool:
         at = html.find(name, start)
         if at < 0:
             return False
-        before = _MARKUP.sub(" ", html[max(0, at - EDITOR_LOOKBACK) : at])
-        if _EDITOR_LABEL.search(before):
+        before = html[max(0, at - EDITOR_LOOKBACK) : at]
+        lowered = before.lower()
+        if any(stem in lowered for stem in _EDITOR_STEMS) and _EDITOR_LABEL.search(_MARKUP.sub(" ", before)):
             return True
         start = at + len(name)
     return False

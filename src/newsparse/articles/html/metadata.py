@@ -412,7 +412,7 @@ def _text(value: Any) -> str | None:
     """A single text from a JSON-LD/microdata value: a string, the first of a list, an object's name."""
     if isinstance(value, str):
         cleaned = _clean(value)
-        return None if not cleaned or _CSS.search(cleaned) else cleaned
+        return None if not cleaned or ("{" in cleaned and _CSS.search(cleaned)) else cleaned
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, list):
