@@ -176,7 +176,8 @@ class _Nodes:
         self.scripts: list[LexborNode] = []
         self.items: list[LexborNode] = []
         self.properties: list[LexborNode] = []
-        self.metas: list[LexborNode] = []
+        #: The attributes of each ``<meta>`` with a value (read once: each read builds a new dict).
+        self.metas: list[dict[str, str | None]] = []
         self.times: list[LexborNode] = []
         self.author_links: list[LexborNode] = []
         self.author_titles: list[LexborNode] = []
@@ -205,7 +206,7 @@ class _Nodes:
                 self.scripts.append(node)
         elif tag == "meta":
             if "content" in attributes or "value" in attributes:
-                self.metas.append(node)
+                self.metas.append(attributes)
                 if self.page_url is None and (attributes.get("property") or "").lower() == "og:url":
                     self.page_url = (attributes.get("content") or "").strip() or None
         elif tag == "time":
@@ -309,8 +310,7 @@ def _from_microdata(nodes: _Nodes) -> Candidates:
 def _meta_values(nodes: _Nodes) -> dict[str, list[str]]:
     """All meta values by lower-cased name, property or http-equiv, in page order."""
     values: dict[str, list[str]] = {}
-    for node in nodes.metas:
-        attributes = node.attributes
+    for attributes in nodes.metas:
         content = (attributes.get("content") or attributes.get("value") or "").strip()
         if not content:
             continue
