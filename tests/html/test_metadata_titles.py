@@ -96,3 +96,14 @@ def test_style_sheet_text_is_no_standfirst() -> None:
     head = og("description", "/* inline css */ .tdi_70{ margin-bottom:30px !important; }")
     head += '<meta name="description" content="The real standfirst.">'
     assert read(head).subtitle == "The real standfirst."
+
+
+def test_the_shared_title_ranks_above_a_microdata_headline() -> None:
+    body = (
+        '<article itemscope itemtype="https://schema.org/NewsArticle">'
+        '<h1 itemprop="headline">I sell Walt Disney World holidays</h1></article>'
+    )
+    assert read(og("title", "I sell Disney World holidays"), body).title == "I sell Disney World holidays"
+    # the JSON-LD headline still comes first
+    node = {"@type": "NewsArticle", "headline": "The JSON-LD headline"}
+    assert read(jsonld(node) + og("title", "The shared title"), body).title == "The JSON-LD headline"

@@ -571,7 +571,11 @@ def _site_keys(sources: tuple[Candidates, ...]) -> set[str]:
 
 def _title(sources: tuple[Candidates, ...]) -> str | None:
     """The first title of the most trusted source, without the site's name around it."""
-    texts = [text for source in sources for value in source.get("title", ()) if (text := _text(value))]
+    jsonld, microdata, meta, markup = sources
+    # microdata's headline is the visible <h1> marked up: it ranks with the markup, after the meta
+    # titles that the page writes for readers to share
+    ranked = (jsonld, meta, microdata, markup)
+    texts = [text for source in ranked for value in source.get("title", ()) if (text := _text(value))]
     if not texts:
         return None
     others = {text_key(text) for text in texts[1:]}
