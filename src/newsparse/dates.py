@@ -158,7 +158,7 @@ MONTHS: dict[str, int] = _load_months()
 _MONTH = "(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + ")"
 #: A wall-clock time after a printed date: "14:07", "| 14:07 Uhr", ", 3:05 pm", "à 15h25".
 _CLOCK = (
-    r"(?:[\s,|\u2013\u2014\-@]|um|à|at|alle|a\s+las|kl\.?|klo)*?"
+    r"(?:[\s,|\u2013\u2014\-@]|um|à|at|alle|a\s{1,3}las|kl\.?|klo){0,12}?"
     r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?!\d)\s*(?P<half>[ap]\.?\s?m\.?)?"
 )
 _YEAR = r"(?P<year>\d{4}|\d{2})"

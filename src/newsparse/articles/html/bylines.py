@@ -224,25 +224,39 @@ def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
     return False
 
 
-def _pieces(byline: LexborNode, candidates: list[LexborNode]) -> list[str]:
-    """The name texts of a byline element: its innermost byline elements, else its innermost elements,
-    else its own text."""
-    inner = [node for node in candidates if node.mem_id != byline.mem_id and _inside(node, byline)]
-    leaves = [node for node in inner if not any(_inside(other, node) for other in inner)]
+def _pieces(byline: LexborNode, candidates: list[LexborNode], index: int) -> list[str]:
+    """The name texts of a byline element (``candidates[index]``): its innermost byline elements (the
+    candidates right after it, in page order, that it holds), else its innermost elements, else its
+    own text; at most :data:`MAX_PIECES` of them."""
+    inner: list[LexborNode] = []
+    for node in candidates[index + 1 : index + 1 + MAX_PIECES]:
+        if not _inside(node, byline):
+            break  # page order: the elements a node holds come right after it
+        inner.append(node)
+    # in page order, a node holds another of them exactly when it holds the next one
+    leaves = [node for i, node in enumerate(inner) if i + 1 == len(inner) or not _inside(inner[i + 1], node)]
     if not leaves:
-        leaves = [
-            node
-            for node in byline.traverse()
-            if node.mem_id != byline.mem_id
-            and node.child is not None
-            and node.child.tag == "-text"
-            and node.child.next is None
-        ]
+        leaves = []
+        for node in byline.traverse():
+            if len(leaves) >= MAX_PIECES:
+                break
+            child = node.child
+            if (
+                node.mem_id != byline.mem_id
+                and child is not None
+                and child.tag == "-text"
+                and child.next is None
+            ):
+                leaves.append(node)
     texts = [element_text(node) for node in leaves]
     texts = [text for text in texts if text]
     return texts or [element_text(byline)]
 
 
+#: Byline elements after the ``<h1>`` tried, and name elements read in one: the page's own byline is
+#: among the first, and a page of thousands of them costs no more than one of twenty.
+MAX_BYLINES = 20
+MAX_PIECES = 50
 #: Labels that mark the names after them as the editors of the article, not its authors.
 _EDITED = re.compile(
     r"^(?:editor|editors|edited\s+by|redaktur|penyunting|redaktion|bearbeitet\s+von|redaktør|redaktör)\b",
@@ -267,10 +281,10 @@ def visible_byline(found: list[LexborNode], sites: set[str]) -> Byline:
     is what :func:`byline_elements` gives."""
     candidates = _candidates(found)
     byline = Byline(sites)
-    for node in candidates:
-        if _EDITED.match(element_text(node)):
+    for index, node in enumerate(candidates[:MAX_BYLINES]):
+        if _EDITED.match(element_text(node)[:MAX_NAME_LENGTH]):
             continue
-        byline.add(_pieces(node, candidates), check=True)
+        byline.add(_pieces(node, candidates, index), check=True)
         if byline.names or byline.agencies:
             break
     return byline

@@ -385,7 +385,7 @@ _TAG = re.compile(r"</?([a-z][a-z0-9]*)(?:\s[^<>]*)?/?>", re.IGNORECASE)
 
 
 #: A CSS rule ("/* inline css */ .tdi_70{ margin-bottom:30px }"): style sheet text, never a value.
-_CSS = re.compile(r"[.#]?[\w-]+\s*\{[^{}]*:[^{}]*;?[^{}]*\}")
+_CSS = re.compile(r"[\w-]\s*\{[^{}:]*:[^{}]*\}")  # one way to match: linear, never backtracking
 
 
 def _untag(match: re.Match[str]) -> str:
@@ -530,6 +530,10 @@ def _names_site(text: str, sites: set[str]) -> bool:
     )
 
 
+#: Most parts taken off a title ("Headline | Section | Site" loses two).
+MAX_TITLE_STRIPS = 3
+
+
 def _tail(title: str) -> str:
     """The part of a title after its last separator ("" without one)."""
     parts = list(_TITLE_SEPARATOR.finditer(title))
@@ -541,7 +545,7 @@ def _without_site(title: str, sites: set[str], others: set[str], tails: set[str]
     without a tail after a separator when the rest is another of the page's titles (the ``<h1>`` is
     "Headline", ``og:title`` "Headline - Site" or "Headline - a deck") and the tail is no longer than
     the rest or ends another of the page's titles too (the site's name, in ``<title>`` as well)."""
-    while True:
+    for _ in range(MAX_TITLE_STRIPS):
         parts = list(_TITLE_SEPARATOR.finditer(title))
         if not parts:
             return title
@@ -555,6 +559,7 @@ def _without_site(title: str, sites: set[str], others: set[str], tails: set[str]
             title = tail
             continue
         return title
+    return title
 
 
 def _site_keys(sources: tuple[Candidates, ...]) -> set[str]:

@@ -142,6 +142,8 @@ TAG_LABEL = re.compile(
     r"emner|stikkord|(?:ä|a)mnen|taggar|etiketler|konular|topik|関連キーワード|タグ|태그|관련\s*키워드)\s*:?",
     re.IGNORECASE,
 )
+#: Lists (and tag-list elements) after the ``<h1>`` looked at: a page's tag list is among the first.
+MAX_LISTS = 200
 #: Most links in a labelled tag list.
 MAX_TAG_LINKS = 30
 #: Longest label text before a tag list.
@@ -155,7 +157,12 @@ def _label_before(node: LexborNode) -> str:
         sibling = sibling.prev
     if sibling is None:
         return ""
-    text = (sibling.text_content or "") if sibling.tag == "-text" else element_text(sibling)
+    if sibling.tag == "-text":
+        text = sibling.text_content or ""
+    elif len(sibling.text(deep=True)) > 4 * MAX_LABEL:
+        return ""  # a block of text, not a label (and no need to join all of it)
+    else:
+        text = element_text(sibling)
     return text.strip() if len(text) <= MAX_LABEL else ""
 
 
@@ -163,7 +170,7 @@ def _labelled_list(tree: LexborHTMLParser) -> list[LexborNode]:
     """The links of the first list after the ``<h1>`` that a tag label introduces."""
     found = tree.css("h1, ul, ol")
     start = next((i for i, node in enumerate(found) if node.tag == "h1"), -1)
-    for node in found[start + 1 :]:
+    for node in found[start + 1 : start + 1 + MAX_LISTS]:
         label = _label_before(node)
         if not label or not TAG_LABEL.fullmatch(label) or _in_navigation(node):
             continue
@@ -185,10 +192,14 @@ def visible_tags(tree: LexborHTMLParser) -> list[str]:
             'h1, [class*="tag" i], [class*="keyword" i], [class*="schlagw" i], [class*="topic" i]'
         )
         start = next((i for i, node in enumerate(found) if node.tag == "h1"), -1)
+        tried = 0
         for node in found[start + 1 :]:
             if node.tag == "a" or not class_tokens(node) & TAG_LIST_TOKENS or _in_navigation(node):
                 continue
-            if len(element_text(node)) > MAX_TAG_LIST:
+            tried += 1
+            if tried > MAX_LISTS:
+                break
+            if len(node.text(deep=True)) > MAX_TAG_LIST:
                 continue
             links = node.css("a")
             if links:
