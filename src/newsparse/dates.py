@@ -155,6 +155,15 @@ def _load_months() -> dict[str, int]:
 
 #: Month names of the languages pages print (``newsparse/data/months.json``) -> month number.
 MONTHS: dict[str, int] = _load_months()
+
+
+def _load_day_names() -> frozenset[str]:
+    text = resources.files("newsparse.data").joinpath("months.json").read_text(encoding="utf-8")
+    return frozenset(name.casefold() for names in json.loads(text)["weekdays"].values() for name in names)
+
+
+#: Weekday names ("Monday", "Montag", "today") of the same languages, case-folded.
+DAY_NAMES: frozenset[str] = _load_day_names()
 _MONTH = "(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + ")"
 #: A wall-clock time after a printed date: "14:07", "| 14:07 Uhr", ", 3:05 pm", "à 15h25".
 _CLOCK = (

@@ -130,3 +130,13 @@ def test_a_jsonld_author_the_page_prints_as_its_editor_yields_to_the_byline() ->
     assert read_metadata(LexborHTMLParser(html)).authors == ("Heryadi",)
     plain = html.replace("Editor :", "Photos :")
     assert read_metadata(LexborHTMLParser(plain), html=plain).authors == ("Heryadi",)
+
+
+def test_a_weekday_or_a_dated_outlet_line_in_a_byline_names_nobody() -> None:
+    assert not looks_like_name("Monday")
+    assert not looks_like_name("Montag")
+    body = (
+        '<h1>Headline</h1><div class="byline">Example Times wire services Published 11:11 PM EST Nov 19</div>'
+    )
+    meta = read(SITE, body)
+    assert (meta.authors, meta.agency) == ((), None)

@@ -93,3 +93,10 @@ def test_a_list_the_page_labels_as_its_topics() -> None:
 def test_a_list_after_an_unrelated_label_is_no_tag_list() -> None:
     body = "<h1>Headline</h1><h2>Most read</h2><ul><li><a>Another story</a></li></ul>"
     assert read(body=body).tags == ()
+
+
+def test_paths_and_snake_case_identifiers_are_no_topics() -> None:
+    assert read(keywords("afghanistan, /article, channel_other, https://example.org/x, case study")).tags == (
+        "afghanistan",
+        "case study",
+    )

@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsparse.articles.capture.credits import AGENCIES, agency_name
 from newsparse.articles.html.body import element_text
+from newsparse.dates import DAY_NAMES, MONTHS
 
 __all__ = [
     "HOST_NAME",
@@ -132,13 +133,16 @@ def outlet_name(name: str, sites: set[str]) -> str | None:
 
 
 def looks_like_name(text: str) -> bool:
-    """A person's name, as bylines print it: one to five words, no digits, no address; a word of a
-    cased script starts with a capital (a name in a script without case is taken as it stands)."""
+    """A person's name, as bylines print it: one to five words, no digits, no address, no weekday or
+    month name; a word of a cased script starts with a capital (a name in a script without case is
+    taken as it stands)."""
     if not text or len(text) > MAX_NAME_LENGTH or _DIGIT.search(text) or _NOT_IN_NAMES.search(text):
         return False
     words = _WORD.findall(text)
     if not words or len(words) > MAX_NAME_WORDS:
         return False
+    if text.strip(" .").casefold() in DAY_NAMES or text.strip(" .").casefold() in MONTHS:
+        return False  # "Monday", "März": a date's word, not a name
     cased = [word for word in words if word[0].lower() != word[0].upper()]
     return not cased or any(word[0].isupper() for word in cased)
 
@@ -175,6 +179,8 @@ class Byline:
         for text in texts:
             names = split_names(text)
             for name in names:
+                if check and (_DIGIT.search(name) or len(name) > MAX_NAME_LENGTH):
+                    continue  # a visible byline's date or sentence names nobody, not even an outlet
                 agency = outlet_name(name, self.sites)
                 taken = not check and len(names) == 1 and len(name) <= MAX_NAME_LENGTH
                 if agency is not None:

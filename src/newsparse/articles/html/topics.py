@@ -54,6 +54,8 @@ _FACET = re.compile(r"([^\W\d_][\w]*(?: [^\W\d_][\w]*){0,2})\s*:\s*(.*)", re.DOT
 #: Fewest distinct facet labels in a list before "Label: value" reads as a facet ("Brexit: what next"
 #: alone is a topic).
 MIN_FACETS = 2
+#: A content system's identifier: lower-case words joined by underscores ("channel_other").
+_IDENTIFIER = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
 #: An agency subject code: capitals and digits, no lower case ("AER", "INDS08", "RSBI:HUMAN-RIGHTS").
 _CODE = re.compile(r"[A-Z][A-Z0-9:_-]{1,}")
 #: Share of codes above which a keyword list is a code list.
@@ -65,8 +67,8 @@ MIN_JOINED_WORDS = 3
 
 
 def clean_topics(values: Iterable[str], sites: set[str]) -> list[str]:
-    """Keywords without ids, host names, the site's own name and (in a list of facets) the facets that
-    are no topic."""
+    """Keywords without ids (UUIDs, numbers, ``snake_case`` names), host names, paths and URLs, the
+    site's own name and (in a list of facets) the facets that are no topic."""
     values = [value.strip() for value in values]
     facets = [match for value in values if (match := _FACET.fullmatch(value))]
     faceted = len({match.group(1).casefold() for match in facets}) >= MIN_FACETS
@@ -82,6 +84,8 @@ def clean_topics(values: Iterable[str], sites: set[str]) -> list[str]:
             or _UUID.fullmatch(text)
             or _NUMBER.fullmatch(text)
             or HOST_NAME.fullmatch(text)
+            or text.startswith(("/", "http://", "https://"))
+            or _IDENTIFIER.fullmatch(text)
             or text_key(text) in sites
         ):
             continue
