@@ -140,3 +140,9 @@ def test_a_weekday_or_a_dated_outlet_line_in_a_byline_names_nobody() -> None:
     )
     meta = read(SITE, body)
     assert (meta.authors, meta.agency) == ((), None)
+
+
+def test_letters_after_a_name_are_no_name() -> None:
+    assert split_names("Ilana Muhlstein, MS, RDN") == ["Ilana Muhlstein"]
+    assert split_names("Ann Lee, PhD") == ["Ann Lee"]
+    assert split_names("Ann Lee, AP") == ["Ann Lee", "AP"]  # an agency is kept, to be set apart

@@ -100,3 +100,13 @@ def test_paths_and_snake_case_identifiers_are_no_topics() -> None:
         "afghanistan",
         "case study",
     )
+
+
+def test_a_semicolon_list_without_commas_is_split() -> None:
+    assert read(keywords("US;GLOBAL;MARKETS;Crude Oil;European Union")).tags == (
+        "US",
+        "GLOBAL",
+        "MARKETS",
+        "Crude Oil",
+        "European Union",
+    )

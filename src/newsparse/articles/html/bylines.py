@@ -84,6 +84,8 @@ _JOINS = re.compile(
     r"\s*[,;&/]\s*|\s+(?:and|und|y|et|e|og|och|en|ve|dan|và|и|ja|és|oraz|a)\s+", re.IGNORECASE
 )
 _DIGIT = re.compile(r"\d")
+#: Letters after a name: a degree or a title ("MS", "RDN", "PhD", "M.D.").
+_CREDENTIAL = re.compile(r"(?:[A-Z]\.?){1,4}|Ph\.?\s?D\.?|[A-Z][a-z]?[A-Z]{1,3}")
 #: Characters of code, addresses and sentences, never of a name.
 _NOT_IN_NAMES = re.compile(r"[@(){}\[\]<>=\"“”!?#*+|]|://")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
@@ -160,6 +162,8 @@ def split_names(text: str) -> list[str]:
         if names and part.rstrip(".").casefold() in ("jr", "sr", "ii", "iii"):
             names[-1] = f"{names[-1]}, {part}"  # "Bill Fletcher, Jr." is one name
             continue
+        if names and _CREDENTIAL.fullmatch(part) and part not in AGENCIES:
+            continue  # "Ilana Muhlstein, MS, RDN": letters after a name are no one's name
         names.append(part)
     return names
 

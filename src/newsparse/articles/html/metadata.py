@@ -405,7 +405,9 @@ def _clean(text: str) -> str:
 
 
 def _split_commas(value: str) -> list[str]:
-    return [part.strip() for part in value.split(",") if part.strip()]
+    """A keyword list's items: split at commas, or at semicolons when there is no comma."""
+    separator = "," if "," in value or ";" not in value else ";"
+    return [part.strip() for part in value.split(separator) if part.strip()]
 
 
 def _text(value: Any) -> str | None:
