@@ -110,3 +110,12 @@ def test_a_semicolon_list_without_commas_is_split() -> None:
         "Crude Oil",
         "European Union",
     )
+
+
+def test_brackets_and_routing_values_are_no_topics_and_slashes_stay() -> None:
+    values = ["[SYNDICATED CONTENT]", "AR_Hope - hopestar.com", "Israel/Gaza", "Russia/Ukraine", "Egypt"]
+    assert read(jsonld({"@type": "NewsArticle", "keywords": values})).tags == (
+        "Israel/Gaza",
+        "Russia/Ukraine",
+        "Egypt",
+    )

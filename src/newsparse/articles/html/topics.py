@@ -49,8 +49,11 @@ _NAVIGATION_TAGS = frozenset(("nav", "aside", "form"))
 MAX_TAG_LIST = 1000
 _UUID = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}", re.IGNORECASE)
 _NUMBER = re.compile(r"[\d\s.,:/-]+")
-#: "Label: value", the label one to three words.
+#: "Label: value", the label one to three words ("Label/value" is not read as one: "Israel/Gaza").
 _FACET = re.compile(r"([^\W\d_][\w]*(?: [^\W\d_][\w]*){0,2})\s*:\s*(.*)", re.DOTALL)
+#: A value in brackets ("[SYNDICATED CONTENT]") or ending in a host name ("AR_Hope - hopestar.com"):
+#: a content system's routing, not a topic.
+_ROUTING = re.compile(r"\[.*\]|.*\s(?:[\w-]+\.)+[a-z]{2,}", re.DOTALL)
 #: Fewest distinct facet labels in a list before "Label: value" reads as a facet ("Brexit: what next"
 #: alone is a topic).
 MIN_FACETS = 2
@@ -86,6 +89,7 @@ def clean_topics(values: Iterable[str], sites: set[str]) -> list[str]:
             or HOST_NAME.fullmatch(text)
             or text.startswith(("/", "http://", "https://"))
             or _IDENTIFIER.fullmatch(text)
+            or _ROUTING.fullmatch(text)
             or text_key(text) in sites
         ):
             continue
