@@ -51,9 +51,17 @@ _UUID = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f
 _NUMBER = re.compile(r"[\d\s.,:/-]+")
 #: "Label: value", the label one to three words ("Label/value" is not read as one: "Israel/Gaza").
 _FACET = re.compile(r"([^\W\d_][\w]*(?: [^\W\d_][\w]*){0,2})\s*:\s*(.*)", re.DOTALL)
-#: A value in brackets ("[SYNDICATED CONTENT]") or ending in a host name ("AR_Hope - hopestar.com"):
-#: a content system's routing, not a topic.
-_ROUTING = re.compile(r"\[.*\]|.*\s(?:[\w-]+\.)+[a-z]{2,}", re.DOTALL)
+
+
+def _routing(text: str) -> bool:
+    """A value in brackets ("[SYNDICATED CONTENT]") or ending in a host name ("AR_Hope -
+    hopestar.com"): a content system's routing, not a topic."""
+    if text.startswith("[") and text.endswith("]"):
+        return True
+    words = text.rsplit(None, 1)
+    return len(words) == 2 and HOST_NAME.fullmatch(words[1]) is not None
+
+
 #: Fewest distinct facet labels in a list before "Label: value" reads as a facet ("Brexit: what next"
 #: alone is a topic).
 MIN_FACETS = 2
@@ -89,7 +97,7 @@ def clean_topics(values: Iterable[str], sites: set[str]) -> list[str]:
             or HOST_NAME.fullmatch(text)
             or text.startswith(("/", "http://", "https://"))
             or _IDENTIFIER.fullmatch(text)
-            or _ROUTING.fullmatch(text)
+            or _routing(text)
             or text_key(text) in sites
         ):
             continue
