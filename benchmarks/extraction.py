@@ -11,7 +11,9 @@ what is scored and what is timed:
 
 - ``newsparse``: ``Pipeline.parse(bytes)`` with the installed plugins (decode, outlet matching,
   metadata, body, the Article), less the outlet plugins written from news-metadata's own pages
-  (``WRITTEN_FROM_THESE_PAGES``; the ``outlets`` section scores those on their pages);
+  (``WRITTEN_FROM_THESE_PAGES``; the ``outlets`` section scores those on their pages); its authors are
+  ``Article.authors``, or the ``Article.agency`` when no person is named (newsparse keeps an outlet or
+  agency out of the authors; the gold and the peers credit it as the author then);
   ``newsparse body`` is the generic body extractor alone on the decoded text, for comparison;
 - ``trafilatura`` / ``trafilatura precision`` (``favor_precision=True``): ``extract(bytes)`` gives the
   body (and is the reference of the speed and F1 ratios); ``bare_extraction(bytes, with_metadata=True)``
@@ -142,7 +144,7 @@ def _newsparse() -> dict[str, Call]:
             "body": "\n\n".join(article.paragraphs),
             "lead": article.subtitle,
             "title": article.title,
-            "authors": list(article.authors),
+            "authors": list(article.authors) or ([article.agency] if article.agency else []),
             "published": _iso(value),
             "topics": list(article.tags),
         }

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import json
 import logging
 import re
+from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
@@ -20,12 +22,15 @@ from newsparse.models import Precision, When
 __all__ = [
     "EARLIEST",
     "LATEST",
+    "MONTHS",
     "DateWindow",
     "date_window",
     "in_range",
     "parse_iso",
     "plausible",
     "precision_rank",
+    "read_printed",
+    "url_date",
     "zone",
 ]
 
@@ -134,3 +139,124 @@ def plausible(when: When | None, where: str = "", what: str = "date") -> When | 
         return when
     _log.warning("%s: %s %s is out of range (%s to %s): dropped", where, what, when, EARLIEST, LATEST)
     return None
+
+
+# -- dates as pages print them ------------------------------------------------------------------------
+def _load_months() -> dict[str, int]:
+    text = resources.files("newsparse.data").joinpath("months.json").read_text(encoding="utf-8")
+    months: dict[str, int] = {}
+    for names in json.loads(text)["months"].values():
+        for name, number in names.items():
+            if not (isinstance(number, int) and 1 <= number <= 12):
+                raise ValueError(f"newsparse/data/months.json: {name!r} is no month number")
+            months.setdefault(name.casefold(), number)
+    return months
+
+
+#: Month names of the languages pages print (``newsparse/data/months.json``) -> month number.
+MONTHS: dict[str, int] = _load_months()
+
+
+def _load_day_names() -> frozenset[str]:
+    text = resources.files("newsparse.data").joinpath("months.json").read_text(encoding="utf-8")
+    return frozenset(name.casefold() for names in json.loads(text)["weekdays"].values() for name in names)
+
+
+#: Weekday names ("Monday", "Montag", "today") of the same languages, case-folded.
+DAY_NAMES: frozenset[str] = _load_day_names()
+_MONTH = "(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + ")"
+#: A wall-clock time after a printed date: "14:07", "| 14:07 Uhr", ", 3:05 pm", "à 15h25".
+_CLOCK = (
+    r"(?:[\s,|\u2013\u2014\-@]|um|à|at|alle|a\s{1,3}las|kl\.?|klo){0,12}?"
+    r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?!\d)\s*(?P<half>[ap]\.?\s?m\.?)?"
+)
+_YEAR = r"(?P<year>\d{4}|\d{2})"
+_PRINTED = [
+    # 25.04.24, 01.04.2025 (day first: a dotted date is never month first)
+    re.compile(
+        rf"(?<![\d.])(?P<day>\d{{1,2}})\.\s?(?P<num>\d{{1,2}})\.\s?{_YEAR}(?![\d.])(?:{_CLOCK})?", re.I
+    ),
+    # 1. April 2025, 1 de abril de 2025, 1 April, 2025
+    re.compile(
+        rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?{_MONTH}\.?,?\s+(?:de\s+)?(?P<year>\d{{4}})(?:{_CLOCK})?",
+        re.I,
+    ),
+    # April 1, 2025; Apr. 1st 2025
+    re.compile(
+        rf"(?<![^\W\d_]){_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?:{_CLOCK})?",
+        re.I,
+    ),
+    # 2025年4月1日 15:25, 2025년 4월 1일
+    re.compile(
+        r"(?P<year>\d{4})\s*[年년]\s*(?P<num>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
+        r"(?:\s*(?:\([^)]{1,3}\)\s*)?(?P<hour>\d{1,2})[:時시]\s*(?P<minute>\d{2}))?"
+    ),
+    # 2025-04-01 15:25
+    re.compile(rf"(?<!\d)(?P<year>\d{{4}})-(?P<num>\d{{2}})-(?P<day>\d{{2}})(?!\d)(?:[T\s]*{_CLOCK})?"),
+]
+#: Words that mark a printed date as the last change, not the publication.
+_UPDATED = re.compile(
+    r"(?:updated|update|modified|edited|aktualisiert|geändert|mis à jour|actualizado|aggiornato|"
+    r"oppdatert|uppdaterad|güncelleme|diperbarui|обновлено|atnaujinta)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _printed(match: re.Match[str], tz: dt.tzinfo | str | None) -> When | None:
+    found = match.groupdict()
+    year = int(found["year"])
+    if year < 100:
+        year += 2000
+    month = int(found["num"]) if found.get("num") else MONTHS.get((found.get("month") or "").casefold())
+    if not month:
+        return None
+    try:
+        day = dt.date(year, month, int(found["day"]))
+    except ValueError:
+        return None
+    tzinfo = zone(tz) if isinstance(tz, str) else tz
+    if found.get("hour") is None or tzinfo is None:
+        return When(day, "day")
+    hour, minute = int(found["hour"]), int(found["minute"])
+    half = (found.get("half") or "").replace(".", "").replace(" ", "").lower()
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    try:
+        return When.at(dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=tzinfo))
+    except ValueError:
+        return When(day, "day")
+
+
+def read_printed(text: str, tz: dt.tzinfo | str | None = None) -> When | None:
+    """The first date printed in ``text`` that is not marked as an update ("Do 25.04.24 | 14:07
+    Uhr", "erstellt: 01. April 2025, 15:25", "April 1, 2025 3:05 pm", "2025年4月1日"), at the precision
+    it gives: a printed time is placed in ``tz`` (a tzinfo or IANA name), and without one only the day
+    is kept. Month names come from ``newsparse/data/months.json``."""
+    best: tuple[int, When] | None = None
+    for pattern in _PRINTED:
+        for match in pattern.finditer(text):
+            if best is not None and match.start() >= best[0]:
+                break
+            if _UPDATED.search(text[max(0, match.start() - 30) : match.start()]):
+                continue
+            when = _printed(match, tz)
+            if when is not None and in_range(when):
+                best = (match.start(), when)
+                break
+    return best[1] if best else None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?=[/_.-]|$)")
+
+
+def url_date(url: str | None) -> When | None:
+    """The day a URL's path gives (``/2025/04/01/``, ``/2025-04-01-title``), or None."""
+    match = _URL_DATE.search(url or "")
+    if match is None:
+        return None
+    try:
+        return When(dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))), "day")
+    except ValueError:
+        return None

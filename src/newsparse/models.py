@@ -264,12 +264,15 @@ class Article:
     :ivar language: Language of the text (a BCP 47 tag such as `en`), when known.
     :ivar title: The headline.
     :ivar subtitle: The standfirst (deck) under the headline.
-    :ivar authors: Bylined authors, in page order.
-    :ivar agency: News agency the story comes from (e.g. Reuters), when credited.
+    :ivar authors: Bylined authors (people), in page order: the standards' authors, else the visible
+        byline; joint bylines split.
+    :ivar agency: News agency the story comes from (e.g. Reuters), when credited; also the outlet itself
+        when the page credits it, not a person, as the author (an outlet or agency is never an author).
     :ivar published: When the article was first published, at the precision the page gives.
     :ivar modified: When the article was last updated.
     :ivar section: The outlet's section (e.g. World).
-    :ivar tags: The outlet's tags or keywords.
+    :ivar tags: The outlet's tags or keywords (the content system's ids, codes and facets left out;
+        without keywords, the page's tag links).
     :ivar paragraphs: The body, one string per paragraph, in reading order.
     :ivar images: The article's images with captions and credits, kept out of the body.
     :ivar layout: The name of the outlet plugin's HTML layout (``HtmlLayout.name``) that read the page;

@@ -80,3 +80,17 @@ def test_page_url_reads_the_canonical_link_or_og_url(head: str, url: str | None)
 
     page = Page(content=f"<html><head>{head}</head><body>x</body></html>", kind="html", source="t")
     assert page_url(page) == url
+
+
+def test_html_markers_count_in_the_head_and_the_opening_of_the_body_only() -> None:
+    from newsparse.articles.outlets import BODY_OPENING
+
+    theme = Outlet(id="theme", name="A theme", markers=("/themes/Paper/", "paper-wrap"), min_markers=2)
+    head = '<html><head><link rel="stylesheet" href="/themes/Paper/style.css"></head>'
+    near = f'{head}<body><div class="paper-wrap"><p>Story.</p></div></body></html>'
+    assert match_outlet(Page(content=near, kind="html", source="s"), (theme,)) is theme
+    far = f'{head}<body>{"<p>Story.</p>" * BODY_OPENING}<div class="paper-wrap"></div></body></html>'
+    assert match_outlet(Page(content=far, kind="html", source="s"), (theme,)).id == "generic"
+    # a capture is searched whole
+    capture = "/themes/Paper/ " + "story text " * BODY_OPENING + " paper-wrap"
+    assert match_outlet(page(capture), (theme,)) is theme

@@ -98,3 +98,20 @@ def test_a_layout_whose_body_is_gone_degrades_to_generic_extraction() -> None:
         "First paragraph of a redesigned page.",
         "Second paragraph of a redesigned page.",
     )
+
+
+def test_a_layout_standfirst_holding_a_style_sheet_reads_its_text_only() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsparse.articles.html.layout import HtmlLayout, read_with_layout
+    from newsparse.articles.html.metadata import read_metadata
+
+    html = (
+        "<html><body><h1>Headline</h1><div class='deck'><style>.tdi_70{ margin-bottom:30px; }</style>"
+        "Environmentalists caution against the plan.</div>"
+        "<article><p>Body text here.</p></article></body></html>"
+    )
+    tree = LexborHTMLParser(html)
+    layout = HtmlLayout(name="x", subtitle=".deck", body="article")
+    reading = read_with_layout(tree, layout, read_metadata(tree))
+    assert reading.subtitle == "Environmentalists caution against the plan."

@@ -26,7 +26,7 @@ from newsparse.articles.capture.profile import CaptureProfile, Credits
 from newsparse.articles.capture.profiled import agency_in_paragraphs, read_with_profile, split_caption
 from newsparse.articles.html.layout import HtmlLayout, choose_layout, read_with_layout
 from newsparse.articles.html.metadata import read_metadata
-from newsparse.articles.outlets import Outlet, page_url
+from newsparse.articles.outlets import Outlet
 from newsparse.articles.reading import article_from
 from newsparse.models import Article, Image, Page, PageKind
 from newsparse.plugins.hookspecs import hookimpl
@@ -87,7 +87,7 @@ class OutletPlugin:
 
     def _from_html(self, page: Page, outlet: Outlet) -> Article:
         tree = LexborHTMLParser(page.text)
-        meta = read_metadata(tree, timezone=outlet.timezone)
+        meta = read_metadata(tree, timezone=outlet.timezone, html=page.text)
         layout = choose_layout(self.layouts, tree, page.published or meta.published)
         reading = read_with_layout(tree, layout, meta, timezone=outlet.timezone)
         # Agency credits and caption credits read the same in markup as in a capture.
@@ -106,7 +106,9 @@ class OutletPlugin:
         reading = attrs.evolve(
             reading, paragraphs=tuple(paragraphs), agency=agency, authors=tuple(authors), images=images
         )
-        return article_from(reading, page, outlet, url=page_url(page) or meta.url, language=meta.language)
+        return article_from(
+            reading, page, outlet, url=page.url or meta.page_url or meta.url, language=meta.language
+        )
 
     def _split_credit(self, image: Image) -> Image:
         """A caption whose credit is printed inside it ("... (Pool via AP)") split by the outlet's

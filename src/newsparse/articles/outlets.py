@@ -37,9 +37,11 @@ def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
 class Outlet:
     """What an outlet is, as a plugin declares it.
 
-    ``markers`` are strings that give away a plain-text capture of the outlet (a masthead, a widget
-    label); a capture matches when at least ``min_markers`` of them occur in it. ``plugin`` is filled in
-    by the core with the name of the plugin that declared the outlet.
+    ``markers`` are strings that give away a page of the outlet (a masthead, a widget label, a theme's
+    folder or wrapper class); a page matches when at least ``min_markers`` of them occur in it: in a
+    plain-text capture anywhere, in an HTML page in its head and the opening of its body (the first
+    :data:`BODY_OPENING` characters after ``</head>``), where a site names itself. ``plugin`` is
+    filled in by the core with the name of the plugin that declared the outlet.
     """
 
     id: str = attrs.field(validator=attrs.validators.matches_re(r"[a-z0-9][a-z0-9_.-]*"))
@@ -108,8 +110,25 @@ def page_url(page: Page) -> str | None:
     return None
 
 
+#: Characters of an HTML page's body, after ``</head>``, in which outlet markers are looked for.
+BODY_OPENING = 16384
+
+
+def marker_region(page: Page) -> str:
+    """The text outlet markers are looked for in: a capture whole, an HTML page's head and the opening
+    of its body (the whole page when it has no ``</head>``)."""
+    text = page.text
+    if page.kind is not PageKind.HTML:
+        return text
+    end = text.find("</head")
+    if end < 0:
+        end = text.find("</HEAD")
+    return text if end < 0 else text[: end + BODY_OPENING]
+
+
 def match_outlet(page: Page, outlets: Iterable[Outlet]) -> Outlet:
-    """The outlet a page belongs to: hint, then URL domain, then text markers, then generic."""
+    """The outlet a page belongs to: hint, then URL domain, then markers, then generic. Each distinct
+    marker of all outlets is looked for once, in the page's :func:`marker_region`."""
     return match_outlet_why(page, outlets)[0]
 
 
@@ -129,15 +148,19 @@ def match_outlet_why(page: Page, outlets: Iterable[Outlet]) -> tuple[Outlet, str
             if outlet.serves_domain(host):
                 domain = next(d for d in outlet.domains if host == d or host.endswith("." + d))
                 return outlet, f"the URL's host {host!r} is in its domain {domain!r}"
-    text = page.text
+    markers = {marker for outlet in outlets for marker in outlet.markers}
+    if not markers:
+        return generic_outlet(url=url), "no outlet has markers: the generic outlet"
+    region = marker_region(page)
+    found = {marker for marker in markers if marker in region}
     best: tuple[int, Outlet] | None = None
     for outlet in outlets:
-        hits = outlet.marker_hits(text)
+        hits = sum(1 for marker in outlet.markers if marker in found)
         if hits >= outlet.min_markers and (best is None or hits > best[0]):
             best = (hits, outlet)
     if best is not None:
         hits, outlet = best
-        found = [marker for marker in outlet.markers if marker in text]
-        return outlet, f"{hits} of its text markers occur ({', '.join(map(repr, found))})"
+        shown = [marker for marker in outlet.markers if marker in found]
+        return outlet, f"{hits} of its markers occur ({', '.join(map(repr, shown))})"
     reason = f"no outlet serves the URL's host {host!r}" if host else "no URL, and no outlet's markers occur"
     return generic_outlet(url=url), reason + ": the generic outlet"

@@ -142,6 +142,10 @@ def choose_layout(
 
 
 def _text(node: LexborNode) -> str:
+    """A node's text as the reader sees it: a ``<style>`` or ``<script>`` inside a layout's title or
+    standfirst element (page builders put their CSS there) is no text."""
+    for code in node.css("style, script, noscript, template"):
+        code.decompose()
     return element_text(node)
 
 
@@ -244,6 +248,7 @@ def read_with_layout(
             title=meta.title,
             subtitle=meta.subtitle,
             authors=meta.authors,
+            agency=meta.agency,
             published=meta.published,
             modified=meta.modified,
             section=meta.section,
@@ -275,7 +280,7 @@ def read_with_layout(
         title=title,
         subtitle=subtitle,
         authors=authors,
-        agency=_AGENCY_LEAD.sub("", agency).strip() or None if agency else None,
+        agency=(_AGENCY_LEAD.sub("", agency).strip() or None if agency else None) or meta.agency,
         published=published,
         modified=meta.modified,
         section=section,

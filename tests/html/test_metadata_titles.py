@@ -1,0 +1,109 @@
+"""Titles and standfirsts as the page means them: references decoded, markup dropped, the site's name
+taken off, a kicker joined to its headline as the reader sees it (issue 14, metadata)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsparse.articles.html.metadata import read_metadata
+
+
+def read(head: str = "", body: str = "") -> Any:
+    html = f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
+    return read_metadata(LexborHTMLParser(html), timezone="UTC")
+
+
+def jsonld(data: Any) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def og(key: str, value: str) -> str:
+    return f'<meta property="og:{key}" content="{value}">'
+
+
+def test_character_references_in_a_jsonld_headline_are_decoded() -> None:
+    node = {"@type": "NewsArticle", "headline": "Kohberger&#8217;s lawyers: &quot;No comment&quot;"}
+    assert read(jsonld(node)).title == 'Kohberger\u2019s lawyers: "No comment"'
+
+
+def test_a_double_escaped_standfirst_is_decoded_once_more() -> None:
+    meta = read(og("description", "The &amp;quot;family&amp;quot; plan &amp;amp; more"))
+    assert meta.subtitle == 'The "family" plan & more'
+
+
+def test_markup_inside_a_jsonld_description_is_dropped() -> None:
+    node = {"@type": "NewsArticle", "headline": "H", "description": "<p>One <b>two</b>.</p><p>Three</p>"}
+    assert read(jsonld(node)).subtitle == "One two. Three"
+
+
+def test_the_site_name_after_a_separator_is_taken_off() -> None:
+    head = og("title", "Ministers meet in Geneva - Example Times") + og("site_name", "Example Times")
+    assert read(head).title == "Ministers meet in Geneva"
+    head = og("title", "Ministers meet in Geneva | The Example Times") + og("site_name", "Example Times")
+    assert read(head).title == "Ministers meet in Geneva"
+
+
+def test_the_jsonld_publisher_names_the_site_too() -> None:
+    node = {
+        "@type": "NewsArticle",
+        "headline": "Ministers meet in Geneva | Example Times",
+        "publisher": {"@type": "Organization", "name": "Example Times Group"},
+    }
+    assert read(jsonld(node)).title == "Ministers meet in Geneva"
+
+
+def test_a_host_name_after_a_separator_is_the_site() -> None:
+    assert read(og("title", "Ein bisschen Fortschritt | beispiel.de")).title == "Ein bisschen Fortschritt"
+
+
+def test_the_site_name_before_the_headline_is_taken_off() -> None:
+    head = og("title", "Example Times | Ministers meet in Geneva") + og("site_name", "Example Times")
+    assert read(head).title == "Ministers meet in Geneva"
+
+
+def test_a_tail_repeated_in_the_page_title_goes_when_the_h1_is_the_rest() -> None:
+    head = og("title", "Unermüdlicher Einsatz - Die Neue Zeitung des Tals")
+    head += "<title>Unermüdlicher Einsatz – Die Neue Zeitung des Tals</title>"
+    assert read(head, "<h1>Unermüdlicher Einsatz</h1>").title == "Unermüdlicher Einsatz"
+
+
+def test_a_headline_after_a_short_h1_is_kept() -> None:
+    # the <h1> is a section label: what follows the dash is the headline, not a site name
+    assert read(og("title", "Sport - Late goal wins the cup final"), "<h1>Sport</h1>").title == (
+        "Sport - Late goal wins the cup final"
+    )
+
+
+def test_a_dash_inside_a_headline_stays() -> None:
+    head = og("title", "I sell holidays - booking the right day could save you thousands")
+    head += og("site_name", "Daily Example")
+    assert read(head).title == "I sell holidays - booking the right day could save you thousands"
+
+
+def test_kicker_and_headline_join_as_the_reader_sees_them() -> None:
+    body = (
+        '<article itemscope itemtype="https://schema.org/NewsArticle"><h1 itemprop="headline">\n'
+        '<span class="kicker">Entwurf des Gesetzes</span><span class="hide">: </span>'
+        "<span>Ein bisschen Fortschritt</span>\n</h1></article>"
+    )
+    assert read(body=body).title == "Entwurf des Gesetzes: Ein bisschen Fortschritt"
+
+
+def test_style_sheet_text_is_no_standfirst() -> None:
+    head = og("description", "/* inline css */ .tdi_70{ margin-bottom:30px !important; }")
+    head += '<meta name="description" content="The real standfirst.">'
+    assert read(head).subtitle == "The real standfirst."
+
+
+def test_the_shared_title_ranks_above_a_microdata_headline() -> None:
+    body = (
+        '<article itemscope itemtype="https://schema.org/NewsArticle">'
+        '<h1 itemprop="headline">I sell Walt Disney World holidays</h1></article>'
+    )
+    assert read(og("title", "I sell Disney World holidays"), body).title == "I sell Disney World holidays"
+    # the JSON-LD headline still comes first
+    node = {"@type": "NewsArticle", "headline": "The JSON-LD headline"}
+    assert read(jsonld(node) + og("title", "The shared title"), body).title == "The JSON-LD headline"
