@@ -149,9 +149,7 @@ def match_outlet_why(page: Page, outlets: Iterable[Outlet]) -> tuple[Outlet, str
                 domain = next(d for d in outlet.domains if host == d or host.endswith("." + d))
                 return outlet, f"the URL's host {host!r} is in its domain {domain!r}"
     markers = {marker for outlet in outlets for marker in outlet.markers}
-    if not markers:
-        return generic_outlet(url=url), "no outlet has markers: the generic outlet"
-    region = marker_region(page)
+    region = marker_region(page) if markers else ""
     found = {marker for marker in markers if marker in region}
     best: tuple[int, Outlet] | None = None
     for outlet in outlets:

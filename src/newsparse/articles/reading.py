@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import attrs
 
+from newsparse.articles.html.bylines import text_key
 from newsparse.articles.outlets import Outlet
 from newsparse.models import Article, Image, Page, When
 
@@ -36,7 +37,13 @@ class Reading:
 def article_from(
     reading: Reading, page: Page, outlet: Outlet, *, url: str | None = None, language: str | None = None
 ) -> Article:
-    """The Article of a page read by an outlet's plugin (``Article.plugin`` is set again by the core)."""
+    """The Article of a page read by an outlet's plugin (``Article.plugin`` is set again by the core).
+
+    A byline that is the outlet's own name credits the outlet, not a writer: it is the ``agency`` (as
+    the generic HTML reader does with an outlet given as author), never one of the ``authors``."""
+    own = text_key(outlet.name)
+    authors = tuple(author for author in reading.authors if text_key(author) != own)
+    agency = reading.agency or (outlet.name if len(authors) < len(reading.authors) else None)
     return Article(
         source=page.source,
         outlet=outlet.id,
@@ -45,8 +52,8 @@ def article_from(
         language=language or outlet.language,
         title=reading.title,
         subtitle=reading.subtitle,
-        authors=reading.authors,
-        agency=reading.agency,
+        authors=authors,
+        agency=agency,
         published=page.published or reading.published,
         modified=reading.modified,
         section=reading.section,
