@@ -25,6 +25,7 @@ Nothing is ever invented: every block is text of the page with its whitespace co
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -32,13 +33,17 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsparse.articles.html.boilerplate import (
     BLOCK_TAGS,
+    BOILERPLATE_NAME,
     BOILERPLATE_SELECTOR,
     BOILERPLATE_TAG_SELECTOR,
     BOILERPLATE_TAGS,
+    BOILERPLATE_WORD_SELECTOR,
     BOILERPLATE_WORDS,
+    BREAKING_TAGS,
     CONTINUING_TAGS,
     DEFAULT_RULES,
     DENSE_SCRIPT,
+    HIDDEN_NAME,
     NEGATIVE_NAMES,
     NEVER_PRUNED,
     PARAGRAPH_BLOCKS,
@@ -46,6 +51,7 @@ from newsparse.articles.html.boilerplate import (
     STORY_BLOCKS,
     STORY_TAGS,
     BodyRules,
+    name_words,
 )
 
 __all__ = [
@@ -66,7 +72,39 @@ def _strip(root: LexborNode) -> None:
     # Matches come in document order: removed last to first, a nested match goes before the match
     # that holds it, so no removed (freed) element is ever touched.
     for node in reversed(root.css(BOILERPLATE_TAG_SELECTOR)):
-        node.decompose()
+        _remove(node)
+
+
+#: A line break to put where a removed block stood between two runs of text.
+_BREAK = LexborHTMLParser("<br>")
+
+
+def _remove(node: LexborNode) -> None:
+    """Remove ``node`` with its content. A removed block that stood between two runs of text
+    (``one<div class="share">…</div>two``) leaves a line break, so the runs stay apart as a reader
+    sees them ("one" and "two", not "onetwo"); an inline element (a tooltip in a word) leaves nothing."""
+    if _beside_text(node):
+        if node.tag in BLOCK_TAGS or node.tag in BREAKING_TAGS:
+            replacement = _BREAK.css_first("br")
+            if replacement is not None:
+                node.replace_with(replacement)
+                return
+        else:
+            text = node.text(deep=True)
+            if text[:1].isspace() or text[-1:].isspace():
+                node.replace_with(" ")  # its spacing stays: "Migration – Chiesa" is two words
+                return
+    node.decompose()
+
+
+def _inline(node: LexborNode | None) -> bool:
+    """True for text (not only whitespace) or an inline element: what a removed block's neighbour is
+    when its removal would glue two runs of text together."""
+    if node is None:
+        return False
+    if node.tag == "-text":
+        return not (node.text_content or "").isspace()
+    return node.tag not in BLOCK_TAGS and node.tag != "#comment"
 
 
 def _prose_length(text: str, rules: BodyRules) -> int:
@@ -150,7 +188,7 @@ def prune_boilerplate(
     ``social-embed`` wrapper) is quoted by the story, not a widget beside it."""
     under = _paragraph_text(_paragraphs(_prose_blocks(root, {}, rules), rules))
     for node in reversed(_boilerplate_blocks(root, protect, under, rules)):
-        node.decompose()
+        _remove(node)
 
 
 def _boilerplate_blocks(
@@ -166,16 +204,54 @@ def _boilerplate_blocks(
         total = under[root.mem_id][1]
     else:
         total = max((length for _, length in under.values()), default=0)
+    named = {node.mem_id for node in root.css(BOILERPLATE_SELECTOR)}
     matched = [
         node
-        for node in root.css(BOILERPLATE_SELECTOR)
-        if node.mem_id not in keep
+        for node in root.css(f"{BOILERPLATE_SELECTOR}, {BOILERPLATE_WORD_SELECTOR}")
+        if (node.mem_id in named or _named_boilerplate(node))
+        and node.mem_id not in keep
+        and (node.mem_id in named or not _in_running_text(node, rules))
         and node.tag not in NEVER_PRUNED
         and under.get(node.mem_id, (node, 0))[1] < total * rules.protect_share
         and node.tag != "blockquote"
         and node.css_first("blockquote") is None
     ]
     return matched
+
+
+def _in_running_text(node: LexborNode, rules: BodyRules) -> bool:
+    """True for a short inline element with text right beside it: words of a sentence (a linked name
+    in an ``author`` class), not a widget (a name's hover card of links, which is removed and leaves a
+    line break)."""
+    return (
+        node.tag not in BLOCK_TAGS
+        and _beside_text(node)
+        and len(node.text(deep=True).strip()) <= rules.max_running_text_kept
+        and not _named(node, HIDDEN_NAME)
+    )
+
+
+def _beside_text(node: LexborNode) -> bool:
+    """True when text or an inline element stands right before or after ``node``, or before or after
+    the inline elements that hold it (``<a><span>x</span></a>text``)."""
+    current: LexborNode | None = node
+    while current is not None:
+        if _inline(current.prev) or _inline(current.next):
+            return True
+        current = current.parent
+        if current is None or current.tag in BLOCK_TAGS:
+            return False
+    return False
+
+
+def _named_boilerplate(node: LexborNode) -> bool:
+    """True when the node's class or id, read as words, holds a :data:`BOILERPLATE_WORDS` entry."""
+    return _named(node, BOILERPLATE_NAME)
+
+
+def _named(node: LexborNode, pattern: re.Pattern[str]) -> bool:
+    attributes = node.attributes
+    return any(pattern.search(name_words(attributes.get(name) or "")) for name in ("class", "id"))
 
 
 def _class_weight(node: LexborNode, rules: BodyRules) -> float:
@@ -456,13 +532,21 @@ def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int, str]]:
             link_of[key] = answer
         return answer
 
+    block_of: dict[int, LexborNode] = {}  # parent element -> its nearest block element under ``top``
     for top in nodes:
         flush()
         opened = top.tag or ""
         stop = top.parent.mem_id if top.parent is not None else -1
+        last_block = top.mem_id
         for node in top.traverse(include_text=True, skip_empty=False):
             tag = node.tag
             if tag == "-text":
+                block = _block_of(node, top, block_of)
+                if block.mem_id != last_block:
+                    # text after a block closed ("</p>four"), as element_text reads it: a new block
+                    flush()
+                    opened = block.tag or ""
+                    last_block = block.mem_id
                 value = node.text_content or ""
                 parts.append(value)
                 if not value.isspace() and in_link(node, stop):
@@ -470,8 +554,24 @@ def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int, str]]:
             elif tag in BLOCK_TAGS:
                 flush()
                 opened = tag
+                last_block = node.mem_id
         flush()
     return blocks
+
+
+def _block_of(text: LexborNode, top: LexborNode, memo: dict[int, LexborNode]) -> LexborNode:
+    """The nearest block element (or ``top``) holding a text node; memoised by parent element."""
+    parent = text.parent
+    if parent is None:
+        return top
+    known = memo.get(parent.mem_id)
+    if known is not None:
+        return known
+    block = parent
+    while block.mem_id != top.mem_id and block.tag not in BLOCK_TAGS and block.parent is not None:
+        block = block.parent
+    memo[parent.mem_id] = block
+    return block
 
 
 def _keep(blocks: list[tuple[str, int, str]], title: str, rules: BodyRules) -> list[str]:
@@ -532,7 +632,7 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
     ids, memo = {node.mem_id for node in removed}, dict[int, bool]()
     kept = [paragraph for paragraph in prose if not _within(paragraph.node, ids, memo)]
     for node in reversed(removed):
-        node.decompose()
+        _remove(node)
     if len(kept) == len(prose):
         # No paragraph was pruned: every candidate keeps its points, and only link density and other
         # text fell; scoring again would cost a tree walk to confirm the same choice nearly always.
@@ -543,7 +643,7 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
     if wider is not None and not _within(wider, {scope.mem_id}, {}):
         # Pruning showed the story reaches beyond the first scope: its new neighbours are pruned too.
         for node in reversed(_boilerplate_blocks(wider, container, under, rules)):
-            node.decompose()
+            _remove(node)
     nodes = _siblings_to_keep(container, under, rules) if container is not None else [root]
     return _keep(_blocks(nodes), title, rules)
 

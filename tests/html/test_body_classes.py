@@ -1,0 +1,76 @@
+"""The generic body extractor on the failure classes of issue 14, one small hand-made page each."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from newsparse.articles.html.body import extract_paragraphs
+from newsparse.articles.html.boilerplate import BOILERPLATE_NAME, name_words
+
+STORY = [
+    "The two ministers met in Geneva on Tuesday, their first meeting since the talks broke down in May.",
+    "They spoke for three hours, aides said, and agreed to meet again before the end of the year.",
+    "Neither side gave details of the agenda, but both called the meeting frank, useful and overdue.",
+    "A third round is planned for the spring, when the weather and the calendar allow it, aides said.",
+]
+
+
+def page(body: str, head: str = "<title>A page</title>") -> str:
+    return f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def paragraphs(html: str) -> list[str]:
+    return extract_paragraphs(LexborHTMLParser(html))
+
+
+@pytest.mark.parametrize(
+    ("name", "boilerplate"),
+    [
+        ("share-bar", True),
+        ("shareBar", True),
+        ("c-ad c-ad-halfpage", True),
+        ("comments-list", True),
+        ("authorname", True),  # a compound that starts with a word
+        ("meldungsfooter", True),  # ... or ends with it
+        ("read_more", True),
+        ("zendaya-promoted-dune-part-two", False),  # "promo" inside another word
+        ("article-type-commentary", False),  # an opinion column, not a comment thread
+        ("header load", False),  # "ad" inside words
+        ("overflow-hidden", False),
+    ],
+)
+def test_class_names_are_read_as_words(name: str, boilerplate: bool) -> None:
+    assert bool(BOILERPLATE_NAME.search(name_words(name))) is boilerplate
+
+
+def test_story_blocks_whose_ids_hold_a_boilerplate_word_inside_a_longer_word_are_kept() -> None:
+    # A slideshow whose slide ids are slugs of the slide's caption: "promoted" is not "promo".
+    slides = "".join(
+        f'<div class="slide" id="she-promoted-the-film-{i}"><h2>Slide {i}</h2><p>{text}</p></div>'
+        for i, text in enumerate(STORY)
+    )
+    html = page(f'<article><div class="slides">{slides}</div></article><div class="promo">Buy now</div>')
+    assert [text for text in paragraphs(html) if not text.startswith("Slide")] == STORY
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        '<div class="share">Share this</div>',  # a removed block between two runs of text
+        '<a href="#"><div class="share">Share this</div></a>',  # ... inside an inline element
+        "<aside>More stories</aside>",  # a stripped block element
+    ],
+)
+def test_text_around_a_removed_block_is_not_glued_together(between: str) -> None:
+    html = page(f"<article><div>{STORY[0]}{between}{STORY[1]}</div><p>{STORY[2]}</p></article>")
+    assert paragraphs(html) == STORY[:3]
+
+
+def test_an_inline_element_with_a_boilerplate_name_inside_a_sentence_stays() -> None:
+    sentence = "The minister thanked the author of the report, Jane Doe, for her work on it."
+    html = page(
+        f'<article><p>The minister thanked the <a class="author">author</a> of the report, '
+        f"Jane Doe, for her work on it.</p><p>{STORY[0]}</p><p>{STORY[1]}</p></article>"
+    )
+    assert paragraphs(html) == [sentence, STORY[0], STORY[1]]
