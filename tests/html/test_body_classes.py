@@ -74,3 +74,36 @@ def test_an_inline_element_with_a_boilerplate_name_inside_a_sentence_stays() -> 
         f"Jane Doe, for her work on it.</p><p>{STORY[0]}</p><p>{STORY[1]}</p></article>"
     )
     assert paragraphs(html) == [sentence, STORY[0], STORY[1]]
+
+
+LONG = [
+    f"{text} The talks, which began in {year}, have been slow, and few expect a deal this year, aides said."
+    for year, text in zip(range(2001, 2020), STORY * 4, strict=False)
+]
+
+
+def test_a_long_reader_comment_inside_a_comment_thread_does_not_win_over_the_story() -> None:
+    # The story's paragraphs sit in a plain wrapper; one reader's long comment, in a wrapper named
+    # "text", outscores it (more and longer paragraphs), but it lies in a comment thread.
+    def comment(number: int) -> str:
+        header = f'<div class="meta"><a href="/u{number}">Reader {number}</a> <span>28.4.2023</span></div>'
+        body = "".join(f"<p>{text} I think so too, and I said so, twice.</p>" for text in LONG[:6])
+        return f'<li class="comment">{header}<div class="message text">{body}</div><a href="#">Reply</a></li>'
+
+    thread = f'<section><ul class="comments-list">{comment(1)}{comment(2)}</ul></section>'
+    story = "".join(f"<p>{text}</p>" for text in LONG[6:10])
+    html = page(f'<main><article><div class="columns">{story}</div></article></main><div>{thread}</div>')
+    assert paragraphs(html) == LONG[6:10]
+
+
+def test_a_story_split_over_wrappers_of_one_kind_is_read_whole() -> None:
+    # Two CMS blocks of the story; the first also holds a sign-up box whose short lines outweigh a
+    # widening of the container (the second block's content) to the article.
+    signup = '<div class="newsletter">' + "<div>Get the news daily</div>" * 30 + "</div>"
+
+    def block(texts: list[str], extra: str = "") -> str:
+        body = "".join(f"<p>{text}</p>" for text in texts)
+        return f'<div class="story-block"><div class="block-content">{body}</div>{extra}</div>'
+
+    html = page(f"<article>{block(LONG[:3], signup)}{block(LONG[3:9])}</article>")
+    assert paragraphs(html) == LONG[:9]

@@ -48,6 +48,7 @@ from newsparse.articles.html.boilerplate import (
     NEVER_PRUNED,
     PARAGRAPH_BLOCKS,
     POSITIVE_NAMES,
+    REGION_ROLES,
     STORY_BLOCKS,
     STORY_TAGS,
     BodyRules,
@@ -196,11 +197,15 @@ def _boilerplate_blocks(
     protect: LexborNode | None,
     under: dict[int, tuple[LexborNode, int]],
     rules: BodyRules,
+    total: int | None = None,
 ) -> list[LexborNode]:
     """The blocks :func:`prune_boilerplate` removes, given the paragraph text per element, in document
-    order: remove them last to first, so that no removed (freed) element is touched again."""
+    order: remove them last to first, so that no removed (freed) element is touched again. ``total``
+    is the paragraph text a block must hold half of to stay (by default, ``root``'s)."""
     keep = _ancestors(protect) if protect is not None else set()
-    if root.mem_id in under:
+    if total is not None:
+        pass
+    elif root.mem_id in under:
         total = under[root.mem_id][1]
     else:
         total = max((length for _, length in under.values()), default=0)
@@ -392,15 +397,28 @@ def _scores(paragraphs: list[_Paragraph], rules: BodyRules) -> dict[int, tuple[L
     return points
 
 
-def _best_scored(paragraphs: list[_Paragraph], rules: BodyRules) -> LexborNode | None:
-    """The element whose own paragraphs score best, or None when no paragraph-like text exists."""
+def _best_scored(
+    paragraphs: list[_Paragraph], rules: BodyRules, under: dict[int, tuple[LexborNode, int]] | None = None
+) -> LexborNode | None:
+    """The element whose own paragraphs score best, or None when no paragraph-like text exists.
+
+    With ``under`` (paragraph text per element), a candidate inside a region named boilerplate (a
+    comment thread, a dialog, a menu) that holds less than ``rules.protect_share`` of the page's
+    paragraph text scores ``rules.region_factor`` of its points: a long reader comment is not the
+    story, a story wrapper misnamed ``widget`` that holds most of the page is."""
     points = _scores(paragraphs, rules)
     if not points:
         return None
     best: LexborNode | None = None
     best_score = float("-inf")
+    total = max((length for _, length in under.values()), default=0) if under else 0
+    memo: dict[int, bool] = {}
     weighted = [
-        (score + _class_weight(node, rules), node)
+        (
+            (score + _class_weight(node, rules))
+            * (rules.region_factor if under and _in_region(node, under, total, rules, memo) else 1.0),
+            node,
+        )
         for node, score in heapq.nlargest(rules.candidates, points.values(), key=_second)
     ]
     # Link density only lowers a positive score (and raises a negative one towards 0): candidates are
@@ -413,6 +431,44 @@ def _best_scored(paragraphs: list[_Paragraph], rules: BodyRules) -> LexborNode |
         if final > best_score:
             best, best_score = node, final
     return best
+
+
+def _in_region(
+    node: LexborNode,
+    under: dict[int, tuple[LexborNode, int]],
+    total: int,
+    rules: BodyRules,
+    memo: dict[int, bool],
+) -> bool:
+    """True when an ancestor of ``node`` is a region named boilerplate (:func:`_region`) that holds
+    less than ``rules.protect_share`` of the ``total`` paragraph text; memoised per ancestor."""
+    walked: list[int] = []
+    answer = False
+    current = node.parent
+    while current is not None and current.tag not in ("body", "html"):
+        key = current.mem_id
+        if key in memo:
+            answer = memo[key]
+            break
+        walked.append(key)
+        if _region(current) and under.get(key, (current, 0))[1] < total * rules.protect_share:
+            answer = True
+            break
+        current = current.parent
+    for key in walked:
+        memo[key] = answer
+    return answer
+
+
+def _region(node: LexborNode) -> bool:
+    """True for an element named or marked as a non-story region: boilerplate class or id words, or a
+    dialog, menu, navigation or complementary role, or ``aria-modal``."""
+    if node.tag in NEVER_PRUNED:
+        return False
+    attributes = node.attributes
+    if attributes.get("role") in REGION_ROLES or attributes.get("aria-modal") == "true":
+        return True
+    return _named(node, BOILERPLATE_NAME)
 
 
 def _second(item: tuple[LexborNode, float]) -> float:
@@ -448,8 +504,8 @@ def _locate(
     paragraphs: list[_Paragraph], rules: BodyRules
 ) -> tuple[LexborNode | None, dict[int, tuple[LexborNode, int]]]:
     """:func:`find_container` from the paragraphs, and the paragraph text per element it counted."""
-    best = _best_scored(paragraphs, rules)
     under = _paragraph_text(paragraphs)
+    best = _best_scored(paragraphs, rules, under)
     if best is None or best.mem_id not in under:
         return best, under
     own_p = under[best.mem_id][1]
@@ -645,7 +701,54 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
         for node in reversed(_boilerplate_blocks(wider, container, under, rules)):
             _remove(node)
     nodes = _siblings_to_keep(container, under, rules) if container is not None else [root]
+    if container is not None:
+        parts = _parallel_parts(container, under, rules)
+        if parts:
+            # The story is split over wrappers of one kind (page-builder blocks, CMS sections): each is
+            # pruned as the container was, and they are read in order.
+            story = sum(under.get(part.mem_id, (part, 0))[1] for part in parts)
+            for part in parts:
+                if not _within(part, {scope.mem_id} | ({wider.mem_id} if wider else set()), {}):
+                    for node in reversed(_boilerplate_blocks(part, container, under, rules, story)):
+                        if node.mem_id != part.mem_id:  # a part named "widget" is still the story's
+                            _remove(node)
+            nodes = parts
     return _keep(_blocks(nodes), title, rules)
+
+
+def _signature(node: LexborNode) -> tuple[str, str]:
+    """An element's kind: its tag and its class tokens (sorted)."""
+    return node.tag or "", " ".join(sorted((node.attributes.get("class") or "").split()))
+
+
+def _parallel_parts(
+    container: LexborNode, under: dict[int, tuple[LexborNode, int]], rules: BodyRules
+) -> list[LexborNode]:
+    """The wrappers a story is split over, in order, or [] when it is not split.
+
+    From the container up ``rules.parallel_levels`` ancestors, the first element that has siblings of
+    its own kind (same tag and classes) holding prose with few links: it and those siblings."""
+    node: LexborNode | None = container
+    for _ in range(rules.parallel_levels):
+        if node is None or node.tag in ("body", "html") or node.parent is None:
+            return []
+        signature = _signature(node)
+        if signature[1]:
+            parts = []
+            for sibling in node.parent.iter(include_text=False):
+                if sibling.mem_id == node.mem_id:
+                    parts.append(sibling)
+                elif _signature(sibling) == signature:
+                    prose = under.get(sibling.mem_id, (sibling, 0))[1]
+                    if prose >= rules.min_paragraph and (
+                        _link_density(sibling, len(sibling.text(deep=True).strip()))
+                        <= rules.max_sibling_link_density
+                    ):
+                        parts.append(sibling)
+            if len(parts) > 1:
+                return parts
+        node = node.parent
+    return []
 
 
 def extract_body_text(html: str, rules: BodyRules = DEFAULT_RULES) -> str:

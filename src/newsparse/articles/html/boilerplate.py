@@ -37,6 +37,7 @@ __all__ = [
     "NEVER_PRUNED",
     "PARAGRAPH_BLOCKS",
     "POSITIVE_NAMES",
+    "REGION_ROLES",
     "STORY_BLOCKS",
     "STORY_TAGS",
     "BodyRules",
@@ -216,6 +217,11 @@ BOILERPLATE_ATTRIBUTES = (
     '[style*="display: none" i]',
     # Bootstrap's "hidden" utility, unless a breakpoint class shows the block on larger screens
     '[class~="d-none"]:not([class*="d-sm-"]):not([class*="d-md-"]):not([class*="d-lg-"]):not([class*="d-xl-"])',
+)
+
+#: ARIA roles of regions that are not the story: a candidate container inside one is doubted.
+REGION_ROLES = frozenset(
+    ("dialog", "alertdialog", "menu", "menubar", "navigation", "complementary", "banner")
 )
 
 
@@ -413,6 +419,14 @@ class BodyRules:
     min_sibling_share: float = 0.2
     """Share of the container's text a non-paragraph sibling's own paragraph text must exceed to
     continue the story: a wrapper with a line of prose beside the story is not the story."""
+
+    parallel_levels: int = 5
+    """Levels from the container up at which a story split over wrappers of one kind (same tag and
+    classes: page-builder blocks, CMS sections, live-blog posts) is looked for and read whole."""
+
+    region_factor: float = 0.25
+    """Share of its points a candidate keeps inside a region named boilerplate (a comment thread, a
+    dialog) that holds less than :attr:`protect_share` of the page's paragraph text."""
 
     max_running_text_kept: int = 40
     """Characters up to which an inline element inside a sentence is kept whatever its class names
