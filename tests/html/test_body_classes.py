@@ -107,3 +107,17 @@ def test_a_story_split_over_wrappers_of_one_kind_is_read_whole() -> None:
 
     html = page(f"<article>{block(LONG[:3], signup)}{block(LONG[3:9])}</article>")
     assert paragraphs(html) == LONG[:9]
+
+
+def test_a_feed_of_other_stories_after_the_story_is_not_more_of_it() -> None:
+    excerpts = "".join(
+        f'<div class="post"><h3><a href="/s{i}">Another headline of another story, number {i}</a></h3>'
+        f"<div><span>By A. Writer</span> <span>May 17, 2024</span></div>"
+        f"<div>{LONG[i]}</div></div>"
+        for i in range(8, 12)
+    )
+    story = "".join(f"<p>{text}</p>" for text in LONG[:6])
+    html = page(
+        f'<div class="single"><div class="entry">{story}</div><div class="query">{excerpts}</div></div>'
+    )
+    assert paragraphs(html) == LONG[:6]

@@ -44,6 +44,7 @@ from newsparse.articles.html.boilerplate import (
     DEFAULT_RULES,
     DENSE_SCRIPT,
     HIDDEN_NAME,
+    LINKED_HEADINGS,
     NEGATIVE_NAMES,
     NEVER_PRUNED,
     PARAGRAPH_BLOCKS,
@@ -545,11 +546,17 @@ def _siblings_to_keep(
         if _prose_length(text, rules) < rules.min_paragraph:
             continue
         density = _link_density(sibling, length)
-        if density > rules.max_sibling_link_density:
+        if density > rules.max_sibling_link_density or _feed(sibling, rules):
             continue
         if sibling.tag == "p" or under.get(sibling.mem_id, (sibling, 0))[1] > own * rules.min_sibling_share:
             kept.append(sibling)
     return kept
+
+
+def _feed(node: LexborNode, rules: BodyRules) -> bool:
+    """True for a list of other stories (a "more stories" feed of headlines and excerpts appended to
+    the story): ``rules.feed_headlines`` linked headings or more."""
+    return len(node.css(LINKED_HEADINGS)) >= rules.feed_headlines
 
 
 def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int, str]]:
@@ -735,12 +742,13 @@ def _parallel_parts(
         signature = _signature(node)
         if signature[1]:
             parts = []
+            least = max(rules.min_paragraph, rules.min_part_share * under.get(node.mem_id, (node, 0))[1])
             for sibling in node.parent.iter(include_text=False):
                 if sibling.mem_id == node.mem_id:
                     parts.append(sibling)
                 elif _signature(sibling) == signature:
                     prose = under.get(sibling.mem_id, (sibling, 0))[1]
-                    if prose >= rules.min_paragraph and (
+                    if prose >= least and (
                         _link_density(sibling, len(sibling.text(deep=True).strip()))
                         <= rules.max_sibling_link_density
                     ):

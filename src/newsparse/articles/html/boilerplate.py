@@ -33,6 +33,7 @@ __all__ = [
     "DENSE_SCRIPT",
     "HIDDEN_NAME",
     "HIDDEN_WORDS",
+    "LINKED_HEADINGS",
     "NEGATIVE_NAMES",
     "NEVER_PRUNED",
     "PARAGRAPH_BLOCKS",
@@ -218,6 +219,9 @@ BOILERPLATE_ATTRIBUTES = (
     # Bootstrap's "hidden" utility, unless a breakpoint class shows the block on larger screens
     '[class~="d-none"]:not([class*="d-sm-"]):not([class*="d-md-"]):not([class*="d-lg-"]):not([class*="d-xl-"])',
 )
+
+#: Headings that link elsewhere (a headline of another story), as a CSS selector.
+LINKED_HEADINGS = ", ".join(f"h{level} a, a h{level}" for level in range(1, 7))
 
 #: ARIA roles of regions that are not the story: a candidate container inside one is doubted.
 REGION_ROLES = frozenset(
@@ -420,9 +424,17 @@ class BodyRules:
     """Share of the container's text a non-paragraph sibling's own paragraph text must exceed to
     continue the story: a wrapper with a line of prose beside the story is not the story."""
 
+    feed_headlines: int = 3
+    """Linked headings from which a sibling of the container is a feed of other stories, not more of
+    the story."""
+
     parallel_levels: int = 5
     """Levels from the container up at which a story split over wrappers of one kind (same tag and
     classes: page-builder blocks, CMS sections, live-blog posts) is looked for and read whole."""
+
+    min_part_share: float = 0.1
+    """Share of the container's paragraph text a wrapper of its kind must hold to be read as more of
+    the story (see :attr:`parallel_levels`)."""
 
     region_factor: float = 0.25
     """Share of its points a candidate keeps inside a region named boilerplate (a comment thread, a
