@@ -121,3 +121,16 @@ def test_a_feed_of_other_stories_after_the_story_is_not_more_of_it() -> None:
         f'<div class="single"><div class="entry">{story}</div><div class="query">{excerpts}</div></div>'
     )
     assert paragraphs(html) == LONG[:6]
+
+
+def test_the_standfirst_in_the_story_header_is_kept_and_the_rest_of_the_header_goes() -> None:
+    lead = "Ministers have met again, and this time they agreed on a date for the next round of talks."
+    header = (
+        '<header class="articlehead"><span class="kicker">Diplomacy</span><h1>Ministers meet</h1>'
+        f'<div class="meta">By A. Writer, 8 July</div><p class="preface">{lead}</p></header>'
+    )
+    site_header = (
+        "<header><p>The Daily: news, weather and sport from the whole region, every day.</p></header>"
+    )
+    html = page(f"{site_header}<article>{header}{''.join(f'<p>{t}</p>' for t in STORY)}</article>")
+    assert paragraphs(html) == [lead, *STORY]

@@ -74,7 +74,40 @@ def _strip(root: LexborNode) -> None:
     # Matches come in document order: removed last to first, a nested match goes before the match
     # that holds it, so no removed (freed) element is ever touched.
     for node in reversed(root.css(BOILERPLATE_TAG_SELECTOR)):
+        if node.tag == "header" and _in_story(node) and _keep_standfirst(node):
+            continue
         _remove(node)
+
+
+def _in_story(node: LexborNode) -> bool:
+    """True when ``node`` lies inside an ``<article>``: the page says it is part of one story."""
+    current = node.parent
+    while current is not None:
+        if current.tag == "article":
+            return True
+        current = current.parent
+    return False
+
+
+def _keep_standfirst(header: LexborNode) -> bool:
+    """A story's ``<header>`` may hold its standfirst (a ``<p>`` of prose): keep those paragraphs and
+    what holds them, remove the rest (kicker, byline, date, share bar); False when it has none."""
+    leads = [
+        paragraph
+        for paragraph in header.css("p")
+        if _prose_length(paragraph.text(deep=True), DEFAULT_RULES) >= DEFAULT_RULES.min_paragraph
+        and _link_density(paragraph, len(paragraph.text(deep=True).strip())) <= DEFAULT_RULES.max_link_share
+    ]
+    if not leads:
+        return False
+    keep: set[int] = set()
+    for lead in leads:
+        keep |= _ancestors(lead)
+        keep |= {inner.mem_id for inner in lead.traverse()}
+    for element in reversed(header.css("*")):
+        if element.mem_id not in keep:
+            element.decompose()
+    return True
 
 
 #: A line break to put where a removed block stood between two runs of text.
