@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
@@ -134,3 +136,27 @@ def test_the_standfirst_in_the_story_header_is_kept_and_the_rest_of_the_header_g
     )
     html = page(f"{site_header}<article>{header}{''.join(f'<p>{t}</p>' for t in STORY)}</article>")
     assert paragraphs(html) == [lead, *STORY]
+
+
+def test_a_page_whose_text_is_only_in_json_ld_is_read_from_its_article_body() -> None:
+    data = json.dumps({"@graph": [{"@type": "NewsArticle", "articleBody": "\n\n".join(STORY)}]})
+    html = page(
+        '<div id="app"><p>Loading…</p></div>',
+        f'<title>A page</title><script type="application/ld+json">{data}</script>',
+    )
+    assert paragraphs(html) == STORY
+
+
+def test_a_longer_story_in_the_markup_wins_over_a_json_ld_teaser() -> None:
+    data = json.dumps({"@type": "NewsArticle", "articleBody": STORY[0]})
+    html = page(
+        f"<article>{''.join(f'<p>{t}</p>' for t in STORY)}</article>",
+        f'<title>A page</title><script type="application/ld+json">{data}</script>',
+    )
+    assert paragraphs(html) == STORY
+
+
+def test_a_page_whose_text_is_only_in_a_noscript_copy_is_read_from_it() -> None:
+    copy = "<article>" + "".join(f"<p>{t}</p>" for t in STORY) + "</article>"
+    html = page(f'<div id="app"></div><noscript>{copy}</noscript>')
+    assert paragraphs(html) == STORY

@@ -25,6 +25,7 @@ Nothing is ever invented: every block is text of the page with its whitespace co
 from __future__ import annotations
 
 import heapq
+import json
 import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
@@ -718,6 +719,7 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
         return []
     title_node = tree.css_first("head > title")
     title = _clean(title_node.text(deep=True)) if title_node is not None else ""
+    copies = _copies(tree)
     _strip(root)
     holders: dict[int, tuple[LexborNode, ...]] = {}
     prose = _prose_blocks(root, holders, rules)
@@ -753,7 +755,71 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
                         if node.mem_id != part.mem_id:  # a part named "widget" is still the story's
                             _remove(node)
             nodes = parts
-    return _keep(_blocks(nodes), title, rules)
+    return _or_copy(_keep(_blocks(nodes), title, rules), copies, rules)
+
+
+def _copies(tree: LexborHTMLParser) -> tuple[list[str], list[str]]:
+    """The story's other copies in the page, read before scripts go: the ``articleBody`` texts of its
+    JSON-LD, and the markup inside its ``<noscript>`` elements."""
+    bodies: list[str] = []
+    for script in tree.css('script[type*="ld+json" i]'):
+        try:
+            data = json.loads(script.text(deep=True))
+        except ValueError:  # a malformed block is no copy
+            continue
+        bodies += _article_bodies(data)
+    root = tree.body
+    hidden = [node.inner_html or "" for node in root.css("noscript")] if root is not None else []
+    return bodies, hidden
+
+
+def _article_bodies(data: object) -> list[str]:
+    """Every ``articleBody`` string in a JSON-LD value, however nested (``@graph``, lists)."""
+    found: list[str] = []
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key == "articleBody" and isinstance(inner, str):
+                    found.append(inner)
+                else:
+                    pending.append(inner)
+        elif isinstance(value, list):
+            pending.extend(value)
+    return found
+
+
+def _or_copy(paragraphs: list[str], copies: tuple[list[str], list[str]], rules: BodyRules) -> list[str]:
+    """``paragraphs``, or the story's JSON-LD ``articleBody`` when the page's markup gave less than
+    ``rules.copy_share`` of it (a page that renders its text with scripts), or, when the markup gave
+    nothing, the story read from a ``<noscript>`` copy."""
+    bodies, hidden = copies
+    length = sum(len(paragraph) for paragraph in paragraphs)
+    best = max(bodies, key=len, default="")
+    if best and length < rules.copy_share * len(_clean(best)):
+        return _body_paragraphs(best, rules)
+    if not paragraphs:
+        for markup in sorted(hidden, key=len, reverse=True):
+            if "<" in markup:
+                inner = LexborHTMLParser(markup)
+                for node in inner.css("noscript"):  # a copy inside the copy is not read again
+                    node.decompose()
+                found = extract_paragraphs(inner, rules)
+                if found:
+                    return found
+    return paragraphs
+
+
+def _body_paragraphs(text: str, rules: BodyRules) -> list[str]:
+    """A JSON-LD ``articleBody`` as paragraphs: its markup's blocks when it holds markup, else its
+    lines."""
+    if "</" in text or "<br" in text:
+        inner = LexborHTMLParser(f"<body>{text}</body>")
+        if inner.body is not None:
+            _strip(inner.body)
+            return [block for block, _, _ in _blocks([inner.body])]
+    return [line for line in (_clean(part) for part in text.splitlines()) if line]
 
 
 def _signature(node: LexborNode) -> tuple[str, str]:

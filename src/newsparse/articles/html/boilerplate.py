@@ -428,6 +428,11 @@ class BodyRules:
     """Linked headings from which a sibling of the container is a feed of other stories, not more of
     the story."""
 
+    copy_share: float = 0.5
+    """Share of the JSON-LD ``articleBody``'s length below which the text read from the markup is
+    taken for a rendering failure (text filled in by scripts, a teaser) and the ``articleBody`` is
+    read instead."""
+
     parallel_levels: int = 5
     """Levels from the container up at which a story split over wrappers of one kind (same tag and
     classes: page-builder blocks, CMS sections, live-blog posts) is looked for and read whole."""
