@@ -8,7 +8,8 @@ SENTENCE = "Die Bürger stimmten über die Änderung ab, größer als je zuvor, 
 
 
 def _page(body: str, charset: str = "utf-8") -> str:
-    return f'<!doctype html><html><head><meta charset="{charset}"><title>Ä</title></head><body>{body}</body></html>'
+    head = f'<meta charset="{charset}"><title>Ä</title>'
+    return f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
 
 
 def test_a_utf8_page_with_a_stray_byte_is_read_as_utf8_with_one_replacement() -> None:

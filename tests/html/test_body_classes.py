@@ -160,3 +160,22 @@ def test_a_page_whose_text_is_only_in_a_noscript_copy_is_read_from_it() -> None:
     copy = "<article>" + "".join(f"<p>{t}</p>" for t in STORY) + "</article>"
     html = page(f'<div id="app"></div><noscript>{copy}</noscript>')
     assert paragraphs(html) == STORY
+
+
+def test_a_headline_with_its_kicker_and_a_date_line_at_the_top_are_not_story() -> None:
+    html = page(
+        '<div class="story"><p>Diplomacy</p>'
+        "<h2>Inquiry into the floods Two resignations, and many open questions</h2>"
+        f"<p>Updated: 28.04.2023 17:23</p>{''.join(f'<p>{t}</p>' for t in STORY)}</div>",
+        "<title>Two resignations, and many open questions | The Daily</title>",
+    )
+    assert paragraphs(html) == STORY
+
+
+def test_a_first_sentence_that_repeats_the_headline_is_story() -> None:
+    first = "The minister has resigned, the office of the minister said."
+    html = page(
+        f"<div class='story'><p>{first}</p>{''.join(f'<p>{t}</p>' for t in STORY)}</div>",
+        "<title>The minister has resigned | The Daily</title>",
+    )
+    assert paragraphs(html) == [first, *STORY]

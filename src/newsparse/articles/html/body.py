@@ -91,11 +91,12 @@ def _in_story(node: LexborNode) -> bool:
 
 
 def _keep_standfirst(header: LexborNode) -> bool:
-    """A story's ``<header>`` may hold its standfirst (a ``<p>`` of prose): keep those paragraphs and
+    """A story's ``<header>`` may hold its standfirst (a ``<p>``, ``<h2>`` or ``<h3>`` of prose, not the
+    ``<h1>`` headline): keep those and
     what holds them, remove the rest (kicker, byline, date, share bar); False when it has none."""
     leads = [
         paragraph
-        for paragraph in header.css("p")
+        for paragraph in header.css(STANDFIRST_TAGS)
         if _prose_length(paragraph.text(deep=True), DEFAULT_RULES) >= DEFAULT_RULES.min_paragraph
         and _link_density(paragraph, len(paragraph.text(deep=True).strip())) <= DEFAULT_RULES.max_link_share
     ]
@@ -110,6 +111,9 @@ def _keep_standfirst(header: LexborNode) -> bool:
             element.decompose()
     return True
 
+
+#: Elements of a story's ``<header>`` that may hold its standfirst.
+STANDFIRST_TAGS = "p, h2, h3"
 
 #: A line break to put where a removed block stood between two runs of text.
 _BREAK = LexborHTMLParser("<br>")
@@ -689,12 +693,51 @@ def _keep(blocks: list[tuple[str, int, str]], title: str, rules: BodyRules) -> l
     def headline(block: tuple[str, str]) -> bool:
         return len(block[0]) >= rules.min_headline and title.startswith(block[0])
 
-    start, end = 0, len(kept)
-    while start < end and (droppable(kept[start]) or headline(kept[start])):
+    start, end = _after_headline(kept, title, rules), len(kept)
+    while start < end and (
+        droppable(kept[start]) or headline(kept[start]) or _dateline(kept[start][0], rules)
+    ):
         start += 1
     while end > start and droppable(kept[end - 1]):
         end -= 1
     return [text for text, _ in kept[start:end]]
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _dateline(text: str, rules: BodyRules) -> bool:
+    """True for a short line that dates the story ("Stand: 28.04.2023 17:23 Uhr", "Publiziert:
+    01.07.2023, 11:16", "20 Novembre 2024"): a quarter of digits in at most ``rules.max_dateline``
+    characters (read at the story's start only: at its end, such a line may be a phone number)."""
+    if len(text) > rules.max_dateline:
+        return False
+    visible = [character for character in text if not character.isspace()]
+    return sum(character.isdigit() for character in visible) >= 0.25 * len(visible)
+
+
+def _after_headline(kept: list[tuple[str, str]], title: str, rules: BodyRules) -> int:
+    """Where the story starts after a headline among its first ``rules.headline_window`` blocks: a
+    block of at most ``rules.max_headline`` characters whose words are at least
+    ``rules.headline_share`` words of the page's ``<title>`` (a headline, perhaps with its kicker
+    glued on, while the title adds the site's name); what stands before it (a kicker, a section
+    label, at most ``rules.max_dateline`` characters each) goes with it. 0 when there is none."""
+    title_words = {word.casefold() for word in _WORDS.findall(title)}
+    if not title_words:
+        return 0
+    for index, (text, _) in enumerate(kept[: rules.headline_window]):
+        words = [word.casefold() for word in _WORDS.findall(text)]
+        if (
+            len(words) >= 3
+            and len(text) <= rules.max_headline
+            # a sentence (its full stop perhaps inside quotes) is the story's first, not its headline
+            and not text.rstrip("\"'”’»)").endswith((".", "。"))
+            and sum(word in title_words for word in words) >= rules.headline_share * len(words)
+        ):
+            return index + 1
+        if len(text) > rules.max_dateline:
+            return 0  # no kicker or label: the story has begun
+    return 0
 
 
 def _pruning_scope(container: LexborNode | None, rules: BodyRules) -> LexborNode | None:

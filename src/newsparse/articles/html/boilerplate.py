@@ -354,6 +354,20 @@ class BodyRules:
     """Characters from which a leading block that starts the page's ``<title>`` is taken for the
     headline and dropped; a shorter match ("Live", "Update") may be the story's own first words."""
 
+    headline_window: int = 3
+    """Leading blocks among which a headline that resembles the page's ``<title>`` is looked for."""
+
+    max_headline: int = 200
+    """Characters above which a block is no headline (the story has begun)."""
+
+    headline_share: float = 0.5
+    """Share of a leading block's words that must be words of the page's ``<title>`` for the block to
+    be the headline (a kicker glued on adds words the title lacks; a first paragraph that repeats the
+    headline's words has many more of its own)."""
+
+    max_dateline: int = 60
+    """Characters up to which an edge block holding a date or time is a date line and dropped."""
+
     max_link_share: float = 0.8
     """Share of a block's characters inside links above which the block is a link list and dropped."""
 
