@@ -24,6 +24,7 @@ Nothing is ever invented: every block is text of the page with its whitespace co
 
 from __future__ import annotations
 
+import functools
 import heapq
 import json
 import re
@@ -77,7 +78,10 @@ def _strip(root: LexborNode) -> None:
     for node in reversed(root.css(BOILERPLATE_TAG_SELECTOR)):
         if node.tag == "header" and _in_story(node) and _keep_standfirst(node):
             continue
-        _remove(node)
+        if node.tag in BREAKING_TAGS:
+            _remove(node)
+        else:
+            node.decompose()  # scripts, styles, media, form controls: nothing to keep apart
 
 
 def _in_story(node: LexborNode) -> bool:
@@ -248,19 +252,31 @@ def _boilerplate_blocks(
         total = under[root.mem_id][1]
     else:
         total = max((length for _, length in under.values()), default=0)
-    named = {node.mem_id for node in root.css(BOILERPLATE_SELECTOR)}
+    # Two queries: whole tokens, roles and visibility (CSS says it all), and the elements whose names
+    # may hold a boilerplate word (CSS finds them, Python reads the names as words).
+    candidates = list(root.css(BOILERPLATE_SELECTOR))
+    named = {node.mem_id for node in candidates}
+    candidates += [
+        node
+        for node in root.css(BOILERPLATE_WORD_SELECTOR)
+        if node.mem_id not in named
+        and node.mem_id not in keep
+        and _named_boilerplate(node)
+        and not _in_running_text(node, rules)
+    ]
     matched = [
         node
-        for node in root.css(f"{BOILERPLATE_SELECTOR}, {BOILERPLATE_WORD_SELECTOR}")
-        if (node.mem_id in named or _named_boilerplate(node))
-        and node.mem_id not in keep
-        and (node.mem_id in named or not _in_running_text(node, rules))
+        for node in candidates
+        if node.mem_id not in keep
         and node.tag not in NEVER_PRUNED
         and under.get(node.mem_id, (node, 0))[1] < total * rules.protect_share
         and node.tag != "blockquote"
         and node.css_first("blockquote") is None
     ]
-    return matched
+    # A match inside another goes with it: only the outermost are returned, so the order of removal
+    # never touches a freed element.
+    ids, memo = {node.mem_id for node in matched}, dict[int, bool]()
+    return [node for node in matched if not _within(node.parent, ids, memo)]
 
 
 def _in_running_text(node: LexborNode, rules: BodyRules) -> bool:
@@ -295,7 +311,13 @@ def _named_boilerplate(node: LexborNode) -> bool:
 
 def _named(node: LexborNode, pattern: re.Pattern[str]) -> bool:
     attributes = node.attributes
-    return any(pattern.search(name_words(attributes.get(name) or "")) for name in ("class", "id"))
+    return any(_holds(pattern, attributes.get(name) or "") for name in ("class", "id"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _holds(pattern: re.Pattern[str], name: str) -> bool:
+    """True when ``pattern`` finds its words in a class or id (pages repeat their class names: cached)."""
+    return pattern.search(name_words(name)) is not None
 
 
 def _class_weight(node: LexborNode, rules: BodyRules) -> float:
@@ -453,11 +475,7 @@ def _best_scored(
     total = max((length for _, length in under.values()), default=0) if under else 0
     memo: dict[int, bool] = {}
     weighted = [
-        (
-            (score + _class_weight(node, rules))
-            * (rules.region_factor if under and _in_region(node, under, total, rules, memo) else 1.0),
-            node,
-        )
+        (score + _class_weight(node, rules), node)
         for node, score in heapq.nlargest(rules.candidates, points.values(), key=_second)
     ]
     # Link density only lowers a positive score (and raises a negative one towards 0): candidates are
@@ -466,6 +484,10 @@ def _best_scored(
     for weight, node in weighted:
         if max(weight, 0.0) <= best_score:
             break
+        if weight > 0 and under and _in_region(node, under, total, rules, memo):
+            weight *= rules.region_factor  # lowers a positive score only, as link density does
+            if weight <= best_score:
+                continue
         final = weight * (1 - _link_density(node, len(node.text(deep=True))))
         if final > best_score:
             best, best_score = node, final

@@ -230,11 +230,20 @@ REGION_ROLES = frozenset(
 
 
 def _word_prefilter() -> str:
-    # The C library finds the elements whose class or id contains an entry's first word (a short one
+    # The C library finds the elements whose class or id contains an entry's longest word (a short one
     # next to a separator, or whole); the few it finds are then read as words (BOILERPLATE_NAME),
     # which CSS cannot do.
     parts = []
-    for word in sorted({entry.lstrip("=").split("-")[0] for entry in BOILERPLATE_WORDS}):
+    # each entry is found by its longest word (of a run of words, the most telling: "print" in no-print)
+    firsts = {max(entry.lstrip("=").split("-"), key=len) for entry in BOILERPLATE_WORDS}
+    # a word holding another (megamenu, menu) is found by the other's substring
+    firsts = {
+        word
+        for word in firsts
+        if len(word) <= SHORT_WORD
+        or not any(other != word and len(other) > SHORT_WORD and other in word for other in firsts)
+    }
+    for word in sorted(firsts):
         for attr in ("class", "id"):
             if len(word) > SHORT_WORD:
                 parts.append(f'[{attr}*="{word}" i]')
