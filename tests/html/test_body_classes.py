@@ -179,3 +179,11 @@ def test_a_first_sentence_that_repeats_the_headline_is_story() -> None:
         "<title>The minister has resigned | The Daily</title>",
     )
     assert paragraphs(html) == [first, *STORY]
+
+
+def test_absurdly_nested_json_ld_is_no_copy_and_no_crash() -> None:
+    nested = "[" * 100_000 + "]" * 100_000
+    html = page(
+        "<div><p>Short.</p></div>", f'<title>A</title><script type="application/ld+json">{nested}</script>'
+    )
+    assert paragraphs(html) == ["Short."]

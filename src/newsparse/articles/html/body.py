@@ -825,14 +825,9 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
 
 def _copies(tree: LexborHTMLParser) -> tuple[list[str], list[str]]:
     """The story's other copies in the page, read before scripts go: the ``articleBody`` texts of its
-    JSON-LD, and the markup inside its ``<noscript>`` elements."""
-    bodies: list[str] = []
-    for script in tree.css('script[type*="ld+json" i]'):
-        try:
-            data = json.loads(script.text(deep=True))
-        except ValueError:  # a malformed block is no copy
-            continue
-        bodies += _article_bodies(data)
+    JSON-LD (its blocks, as text: they are parsed only when needed), and the markup inside its
+    ``<noscript>`` elements."""
+    bodies = [script.text(deep=True) for script in tree.css('script[type*="ld+json" i]')]
     root = tree.body
     hidden = [node.inner_html or "" for node in root.css("noscript")] if root is not None else []
     return bodies, hidden
@@ -859,11 +854,19 @@ def _or_copy(paragraphs: list[str], copies: tuple[list[str], list[str]], rules: 
     """``paragraphs``, or the story's JSON-LD ``articleBody`` when the page's markup gave less than
     ``rules.copy_share`` of it (a page that renders its text with scripts), or, when the markup gave
     nothing, the story read from a ``<noscript>`` copy."""
-    bodies, hidden = copies
+    blocks, hidden = copies
     length = sum(len(paragraph) for paragraph in paragraphs)
-    best = max(bodies, key=len, default="")
-    if best and length < rules.copy_share * len(_clean(best)):
-        return _body_paragraphs(best, rules)
+    # An articleBody is never longer than its JSON-LD block: most pages need no parsing at all.
+    if length < rules.copy_share * max(map(len, blocks), default=0):
+        bodies = []
+        for block in blocks:
+            try:
+                bodies += _article_bodies(json.loads(block))
+            except (ValueError, RecursionError):  # a malformed or absurdly nested block is no copy
+                continue
+        best = max(bodies, key=len, default="")
+        if best and length < rules.copy_share * len(_clean(best)):
+            return _body_paragraphs(best, rules)
     if not paragraphs:
         for markup in sorted(hidden, key=len, reverse=True):
             if "<" in markup:
