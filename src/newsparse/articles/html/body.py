@@ -3,24 +3,31 @@
 The work is split so that the C library (selectolax/Lexbor) does the per-node work and Python only
 touches the few nodes that matter:
 
-1. *strip*: markup that is never story text (scripts, navigation, forms, figures...) is removed;
+1. *strip*: markup that is never story text (scripts, navigation, forms, figures...) is removed; a
+   ``<header>`` inside an ``<article>`` keeps its standfirst; the page's JSON-LD blocks and
+   ``<noscript>`` copies are kept aside first;
 2. *score*: one walk over the text nodes finds every paragraph-like block (a ``<p>``, or a
    ``<div>``/``<td>``... holding its own prose); each gives points to its parent and, less, to its
    grandparents (longer and comma-rich text gives more); a candidate's points shrink with its link
-   density, and the best is widened to ancestors that add mostly paragraph text;
+   density and inside a region named boilerplate (a comment thread, a dialog) that holds little of the
+   page, and the best is widened to ancestors that add mostly paragraph text;
 3. *prune*: around that first container (its parent: the container and its siblings, not the page, as
-   the query is costly per node), one CSS query removes blocks whose class, id or role names
-   boilerplate (share bars, related links, comments, cookie banners, ads...) unless they hold the
-   container, half of the paragraph text, or a quotation; scoring then runs again on what is left
-   (and the new container's neighbourhood is pruned too when it reaches further);
-4. *gather*: the container and those of its siblings that continue the story form the body; their
+   the query is costly per node), blocks whose class or id words, role or visibility name boilerplate
+   (share bars, related links, comments, cookie banners, ads...) are removed unless they hold the
+   container, half of the paragraph text, or a quotation (names are read as words: ``promo`` is not
+   in ``promoted``); scoring then runs again on what is left (and the new container's neighbourhood
+   is pruned too when it reaches further);
+4. *gather*: the container and those of its siblings that continue the story form the body (a story
+   split over wrappers of one kind is read from all of them; a feed of other stories is not); their
    text is split into blocks at block-level elements, and link lists, short unmarked blocks at the
-   edges (labels, credits) and a leading copy of the headline (the start of ``<title>``) are dropped;
+   edges (labels, credits), a leading date line and a leading headline (one that starts or resembles
+   the ``<title>``, with its kicker) are dropped;
 5. *fallback*: when no block holds prose, the text of the whole stripped body, split the same way, is
-   used.
+   used; when the markup gives less than half of the JSON-LD ``articleBody``, or nothing while a
+   ``<noscript>`` copy holds the story, that copy is read.
 
-Nothing is ever invented: every block is text of the page with its whitespace collapsed.
-"""
+Nothing is ever invented: every block is text of the page with its whitespace collapsed (a removed
+block between two runs of text leaves them apart, as a reader sees them)."""
 
 from __future__ import annotations
 
