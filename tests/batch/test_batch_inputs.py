@@ -74,7 +74,7 @@ def test_a_warc_gives_the_articles_of_its_html_responses(
     assert code == 0
     assert [content_of(line) for line in lines] == single_file_results(files)
     assert [line["url"] for line in lines] == [f"https://constructed.example/{f.stem}" for f in files]
-    assert "skipped 1 HTTP 404 responses, 1 non-HTML responses, 1 request records" in err.splitlines()[-1]
+    assert "skipped 1 HTTP 404 response, 1 non-HTML response, 1 request record" in err.splitlines()[-1]
 
 
 def test_warc_pages_carry_the_fetch_date(tmp_path: Path) -> None:
@@ -195,8 +195,13 @@ def test_a_warc_of_the_benchmark_pages_gives_what_the_pages_give_as_files(tmp_pa
     responses = []
     for page in pages:
         body = gzip.decompress(page.read_bytes())
-        (folder / page.name.removesuffix(".gz")).write_bytes(body)
-        responses.append(WarcResponse(url=f"https://example.org/{page.name[:16]}", body=body))
+        url = f"https://example.org/{page.name[:16]}"
+        name = page.name.removesuffix(".gz")
+        (folder / name).write_bytes(body)
+        # The record's URL, given to the file by its sidecar: both ways the page is read as from that URL
+        # (the page's own canonical URL may name an outlet with a plugin).
+        (folder / name.removesuffix(".html")).with_suffix(".json").write_text(json.dumps({"url": url}))
+        responses.append(WarcResponse(url=url, body=body))
     archive = tmp_path / "benchmark.warc.gz"
     write_warc(archive, responses, gzip=True)
 

@@ -106,7 +106,7 @@ def test_negotiation(extractor: MentionExtractor) -> None:
         "Joe Biden and Xi Jinping did not meet.",
         "Joe Biden and Xi Jinping will continue to hold regular talks.",
         "Joe Biden could meet Xi Jinping in Bali.",
-        'Blinken said: "I met Wang Yi yesterday and we talked."',
+        '"I met Wang Yi yesterday and we talked," he said.',  # speech of a speaker the sentence does not name
         "Antony Blinken arrives for a meeting in Beijing.",
         "At the United Nations Climate Action Summit, Joe Biden pledged more aid.",  # a named occasion
         "The two sides were unable to reschedule a meeting between Donald Trump and Xi Jinping.",

@@ -1,5 +1,7 @@
-"""Properties of the mention extractor: boilerplate does not change what is found, and past reports
-are never dated after publication."""
+"""Properties of the mention extractor: boilerplate does not change what is found, past reports are
+never dated after publication, a sentence without a contact word gives no mention, swapping the names of
+a symmetric contact gives the same event, and an event's date comes from the article's words or its
+publication date."""
 
 from __future__ import annotations
 
@@ -53,6 +55,18 @@ def comparable(mentions: list[Mention]) -> list[tuple[object, ...]]:
     ]
 
 
+def _article(text: str, published: dt.date | None) -> Article:
+    """An article of the text's paragraphs (split at blank lines)."""
+    paragraphs = tuple(p for p in text.split("\n\n") if p.strip())
+    return Article(
+        source="t",
+        outlet="o",
+        plugin="p",
+        paragraphs=paragraphs,
+        published=published.isoformat() if published else None,
+    )
+
+
 def extract(paragraphs: tuple[str, ...], published: dt.date | None) -> list[Mention]:
     when = published.isoformat() if published else None
     return EXTRACTOR.extract(
@@ -100,14 +114,7 @@ WORDS = (
     st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31))),
 )
 def test_any_text_gives_valid_mentions_and_never_raises(text: str, published: dt.date | None) -> None:
-    paragraphs = tuple(p for p in text.split("\n\n") if p.strip())
-    article = Article(
-        source="t",
-        outlet="o",
-        plugin="p",
-        paragraphs=paragraphs,
-        published=published.isoformat() if published else None,
-    )
+    article = _article(text, published)
     for mention in EXTRACTOR.extract(article):
         assert article.text[mention.start : mention.end] == mention.sentence
         assert len(mention.participants) >= 2
@@ -131,3 +138,95 @@ def test_mentions_are_dated_right_for_every_weekday_pair(named: int, published_w
     assert met.date is not None and met.date.date == published - dt.timedelta(days=back)
     assert coming.kind == "intent_to_meet"
     assert coming.date is not None and coming.date.date == published + dt.timedelta(days=ahead)
+
+
+# -- issue 15: contacts need a contact word; symmetric contacts do not depend on the order of names;
+# an event's date comes from the article's words or its publication date.
+PEOPLE = (
+    "Joe Biden",
+    "Xi Jinping",
+    "Antony Blinken",
+    "Wang Yi",
+    "Vladimir Putin",
+    "Narendra Modi",
+    "Olaf Scholz",
+)
+NOT_CONTACT_WORDS = (
+    "said", "praised", "criticised", "warned", "announced", "on Monday", "in Bali", "in November", "that",
+    "the economy", "Taiwan", "trade", "China", "Japan", "and", "with", "about", "a", "the", "policy",
+    "sanctions", "in 2023", "yesterday", ",", "“", "”", "'s", "urged", "accused", "thanked", "of", "for",
+    "is", "was",
+)  # fmt: skip
+
+
+def _has_trigger(text: str) -> bool:
+    from newsparse.mentions.cues import TRIGGERS
+
+    return any(t.pattern.search(text) for t in TRIGGERS)
+
+
+@given(
+    st.lists(st.sampled_from(PEOPLE + NOT_CONTACT_WORDS), min_size=1, max_size=30).map(" ".join),
+    st.one_of(st.none(), st.dates(dt.date(2019, 1, 1), dt.date(2025, 12, 31))),
+)
+def test_a_sentence_without_a_contact_word_gives_no_mention(text: str, published: dt.date | None) -> None:
+    assert not _has_trigger(text)  # the vocabulary holds no contact word
+    assert extract((text + ".",), published) == []
+
+
+SYMMETRIC = (
+    "{a} met {b} in Bali on Monday.",
+    "{a} and {b} held talks in Geneva last month.",
+    "{a} spoke by phone with {b} on Tuesday.",
+    "{a} held a video call with {b} on Thursday.",
+    "A meeting between {a} and {b} took place in Paris in November.",
+    "{a} and {b} shook hands at the Great Hall of the People.",
+)
+
+
+@given(
+    st.sampled_from(SYMMETRIC),
+    st.lists(st.sampled_from(PEOPLE), min_size=2, max_size=2, unique=True),
+    st.one_of(st.none(), st.dates(dt.date(2021, 2, 1), dt.date(2024, 12, 31))),
+)
+def test_swapping_the_names_of_a_symmetric_contact_gives_the_same_event(
+    template: str, pair: list[str], published: dt.date | None
+) -> None:
+    from newsparse.events.merge import merge_mentions
+
+    def events(a: str, b: str) -> list[tuple[object, ...]]:
+        found = merge_mentions(extract((template.format(a=a, b=b),), published))
+        return [(e.kind, e.cameo, frozenset(x.id for x in e.participants), e.date, e.place) for e in found]
+
+    first, second = pair
+    assert len(events(first, second)) == 1
+    assert events(first, second) == events(second, first)
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(PEOPLE)), max_size=40).map(" ".join),
+    st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31))),
+)
+def test_an_events_date_comes_from_the_articles_words_or_its_publication_date(
+    text: str, published: dt.date | None
+) -> None:
+    from newsparse.events.merge import merge_mentions
+    from newsparse.mentions.timeref import find_dates, resolve
+
+    article = _article(text, published)
+    mentions = EXTRACTOR.extract(article)
+    # What the article's date words can mean: each phrase resolved against the publication day (or,
+    # without one, any full date the article states), looking back or, for what is to come, forward.
+    anchors = [published] if published else []
+    anchors += [w.date for p in find_dates(article.text) if (w := resolve(p, None)) is not None]
+    meanings = {
+        resolve(p, anchor, forward=forward, nearest=nearest)
+        for p in find_dates(article.text)
+        for anchor in anchors or [None]
+        for forward in (False, True)
+        for nearest in (False, True)
+    }
+    for event in merge_mentions(mentions):
+        if event.date is None:
+            continue
+        assert event.date in meanings or (published is not None and event.date.date == published), event

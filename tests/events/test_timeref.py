@@ -170,6 +170,7 @@ _ONE_PER_RULE = {
     "month_year": ("November 2022", When.month(2022, 11)),
     "year": ("in 2021", When.year(2021)),
     "relative_month": ("in November", When.month(2022, 11)),
+    "month_alone": ("September", When.month(2022, 9)),
     "weekday": ("on Monday", When.day(2023, 6, 19)),
     "relative": ("last month", When.month(2023, 5)),
     "under_way": ("currently under way", When.month(2023, 6)),

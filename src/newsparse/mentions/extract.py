@@ -1,14 +1,17 @@
 """The built-in mention extractor: reports of contacts between named actors, sentence by sentence.
 
-For each sentence of an article (boilerplate blocks left out, quoted speech not read) it finds the words
-that report a contact (:data:`newsparse.mentions.cues.TRIGGERS`), drops the traps (denied, unconfirmed,
-hoped for, expected, a general promise to keep in touch), turns announced intents into their own kind
-(CAMEO 036), and gives each report its participants, date, place and the sentence that says so.
+For each sentence of an article (boilerplate blocks left out, quoted speech not read, except a
+first-person quote whose speaker the sentence names, read as the speaker's) it finds the words that
+report a contact (:data:`newsparse.mentions.cues.TRIGGERS`), drops their non-contact uses
+(:data:`~newsparse.mentions.cues.NON_CONTACT`) and the traps (:data:`~newsparse.mentions.cues.MODALITY`:
+denied, hoped for, expected, a general promise to keep in touch), turns announced intents into their own
+kind (CAMEO 036), and gives each report its participants, date, place and the sentence that says so.
 
-Participants come from "<subject> ... with <object>", "between A and B", the trigger's clause, else its
-sentence; "the pair" and "the two leaders" name the people of the nearest earlier prose sentence that
-names two, "the meeting" refers back to the last report of that kind (in a standfirst, to the
-headline). Headlines are read for names, not for reports. A report that says that two actors talked
+Participants come from the trigger's own clause: "<subject> ... with <object>", "between A and B",
+the clause, a pronoun subject; "the pair" and "the two leaders" name the people of the nearest earlier
+prose sentence that names two, "the meeting" refers back to the last report of that kind (in a
+standfirst, to the headline). Headlines are read for names, not for reports. A date phrase dates the
+contact it governs, not a report of it ("said on Tuesday"). A report that says that two actors talked
 but not how ("spoke", "discussed ... with") takes the kind of another report of the same participants
 in the article (and its date and place when it has none), else it is a meeting. An undated report that
 points at the story's contact ("praised the meeting with Xi", "It was the seventh meeting") takes the
@@ -135,14 +138,20 @@ class MentionExtractor:
     def extract(self, article: Article) -> list[Mention]:
         """Every mention in ``article``; spans index ``article.text``."""
         found = sentences(article)
-        quotes_of = [quoted_spans(s.text) for s in found]
+        quotes_of = [_speech(s.text) for s in found]
         # The headline names people (and short names) but is not read for reports: the issue counts
         # reports in the body, standfirst and captions, and a headline only repeats one of them.
         triggers_of = [
             _triggers(s.text, quotes) if s.block.kind is not BlockKind.TITLE else []
             for s, quotes in zip(found, quotes_of, strict=True)
         ]
-        if not any(triggers_of):
+        # Quotes are speech, not read; but a first-person contact in a quote whose speaker the sentence
+        # names ("“I met Wang Yi yesterday,” Blinken said") is the speaker's.
+        voiced_of = [
+            _first_person_quotes(s.text, quotes) if s.block.kind is not BlockKind.TITLE else []
+            for s, quotes in zip(found, quotes_of, strict=True)
+        ]
+        if not any(triggers_of) and not any(voiced_of):
             return []
         if article.published is not None:
             anchor: dt.date | None = article.published.date
@@ -165,18 +174,23 @@ class MentionExtractor:
         )
         reports: list[_Report] = []
         for index, sentence in enumerate(found):
-            if not triggers_of[index]:
+            if not triggers_of[index] and not voiced_of[index]:
                 continue  # reports no contact: read only if a later report refers back to it
             context.index = index
-            reported = self._sentence_reports(
-                sentence,
-                triggers_of[index],
-                actors_in(index),
-                quotes_of[index],
-                anchor,
-                from_document,
-                context,
+            reported = list(
+                self._sentence_reports(
+                    sentence,
+                    triggers_of[index],
+                    actors_in(index),
+                    quotes_of[index],
+                    anchor,
+                    from_document,
+                    context,
+                )
             )
+            for quote in voiced_of[index]:
+                reported += self._quote_reports(sentence, quote, actors_in(index), short_names, anchor,
+                                                from_document, context)  # fmt: skip
             for report in reported:
                 reports.append(report)
                 context.reports.append(report)
@@ -193,6 +207,36 @@ class MentionExtractor:
             )
             for r in settled
         ]
+
+    def _quote_reports(
+        self,
+        sentence: Sentence,
+        quote: tuple[int, int],
+        actors: list[Found],
+        short_names: dict[str, Actor],
+        anchor: dt.date | None,
+        from_document: bool,
+        context: _Context,
+    ) -> list[_Report]:
+        """The contacts a quote reports in the first person, as its speaker's: the quote is read as a
+        sentence of its own with the speaker's name for "I", "me" and "my"."""
+        text = sentence.text
+        speaker = _speaker(text, quote, actors)
+        if speaker is None:
+            return []
+        name = text[speaker.start : speaker.end]
+        name = name[:-2] if name.endswith(("'s", "’s")) else name
+        spoken = text[quote[0] + 1 : quote[1]].rstrip("”\"’'")
+        spoken = cues.FIRST_PERSON_SINGULAR.sub(
+            lambda m: f"{name}'s" if m.group(0).lower() == "my" else name, spoken
+        )
+        triggers = _triggers(spoken, [])
+        if not triggers:
+            return []
+        inner = Sentence(spoken, sentence.start, sentence.end, sentence.block, sentence.index)
+        found = self.actors.find(spoken, short_names)
+        reports = self._sentence_reports(inner, triggers, found, [], anchor, from_document, context)
+        return [attrs.evolve(r, sentence=sentence) for r in reports]
 
     # -- one sentence ----------------------------------------------------------------------------
     def _sentence_reports(
@@ -216,11 +260,24 @@ class MentionExtractor:
             before = cues.ANNOUNCED_WOULD.sub(
                 lambda m: m.group(0)[: m.start("would") - m.start()] + "will", before
             )
+            scope = list(cues.MODAL_SCOPE.finditer(before))
+            if scope:
+                before = before[scope[-1].end() :]  # "When they could back out, Page called Doerr"
+            about = list(cues.ABOUT.finditer(before))
+            if about and trigger.noun:
+                before = before[
+                    about[-1].end() :
+                ]  # "questions about Trump's July 25 call": the call's own words
             after = masked[match.end() : clause[1]]
-            if _is_trap(before, after):
+            if _is_trap(before, after) or _non_contact(trigger, match.group(0), before, after):
                 continue
             intent = _is_intent(before, after)
-            if not intent and match.group(0).lower() in cues.BARE_VERBS and cues.INFINITIVE.search(before):
+            if (
+                not intent
+                and match.group(0).lower() in cues.BARE_VERBS
+                and cues.INFINITIVE.search(before)
+                and not cues.DONE_TO.search(before)
+            ):
                 continue
             kind = Kind.INTENT if intent else trigger.kind
             cue = _mode_cue(masked[clause[0] : clause[1]])
@@ -247,7 +304,7 @@ class MentionExtractor:
                 )
             )
             participants, borrowed = found_participants.actors, found_participants.borrowed
-            if trigger.needs_with and not borrowed and not cues.WITH.search(after):
+            if trigger.needs_with and not borrowed and not _own_with(after, match, triggers):
                 continue
             if len(participants) < 2:
                 continue
@@ -312,6 +369,38 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return text
 
 
+def _first_person_quotes(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The quotes of a sentence that speak in the first person singular (their contact words are
+    looked for once the speaker's name stands for "I" and "me": "Xi called me")."""
+    return [(start, end) for start, end in quotes if cues.FIRST_PERSON_SINGULAR.search(text, start, end)]
+
+
+def _speaker(text: str, quote: tuple[int, int], actors: list[Found]) -> Found | None:
+    """The person the sentence names as saying the quote: right after it ("…,” Blinken said", "…,”
+    said Blinken") or right before it ("Blinken said: “…")."""
+    start, end = quote
+    people = [f for f in actors if f.kind is ActorKind.PERSON and f.actor is not None]
+    for found in people:
+        after = found.start >= end and cues.SPEAKER_AFTER.fullmatch(text, end, found.start)
+        if after and (
+            cues.SPEECH_VERB.match(text, found.end) or cues.SPEECH_VERB_BEFORE.search(text, end, found.start)
+        ):
+            return found
+        if found.end <= start and cues.SPEAKER_BEFORE.fullmatch(text, found.end, start):
+            return found
+    return None
+
+
+def _speech(text: str) -> list[tuple[int, int]]:
+    """The quoted speech of a sentence: its quotes, less the short ones that are a phrase of the
+    reporter's ("had “a brief and inconsequential meeting” with Royce"), whose words are read."""
+    return [
+        (start, end)
+        for start, end in quoted_spans(text)
+        if not (cues.SHORT_QUOTE.match(text[start:end]) and not cues.FIRST_PERSON.search(text[start:end]))
+    ]
+
+
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
@@ -320,6 +409,8 @@ def _triggers(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[cues.T
     """Trigger occurrences outside quotes, left to right; where two overlap the earlier trigger in
     :data:`cues.TRIGGERS` wins."""
     taken: list[tuple[cues.Trigger, re.Match[str]]] = []
+    if not cues.TRIGGER_STEMS.search(text):
+        return taken
     for trigger in cues.TRIGGERS:
         for match in trigger.pattern.finditer(text):
             if _inside(match.start(), quotes):
@@ -334,6 +425,22 @@ def _is_trap(before: str, after: str) -> bool:
     return any(p.search(before) for p in cues.BEFORE_DROP) or any(p.search(after) for p in cues.AFTER_DROP)
 
 
+def _non_contact(trigger: cues.Trigger, word: str, before: str, after: str) -> cues.NonContact | None:
+    """The row of :data:`cues.NON_CONTACT` that makes this use of the trigger (its words ``word``, the
+    clause ``before`` and ``after`` it) no contact, if any."""
+    return next((row for row in cues.NON_CONTACT if row.applies(trigger.name, word, before, after)), None)
+
+
+def _own_with(after: str, match: re.Match[str], triggers: list[tuple[cues.Trigger, re.Match[str]]]) -> bool:
+    """Whether the clause after a "discussed" has its own "with": one before the next contact word
+    ("discussed a meeting Zelensky wanted with Trump" is the meeting's "with")."""
+    found = cues.WITH.search(after)
+    if found is None:
+        return False
+    position = match.end() + found.start()
+    return not any(match.end() <= other.start() < position for _, other in triggers)
+
+
 def _is_intent(before: str, after: str) -> bool:
     return any(p.search(before) for p in cues.BEFORE_INTENT) or any(
         p.search(after) for p in cues.AFTER_INTENT
@@ -343,8 +450,17 @@ def _is_intent(before: str, after: str) -> bool:
 def _date_for(
     dates: list[DatePhrase], clause: tuple[int, int], position: int, text: str
 ) -> DatePhrase | None:
-    """The date phrase of the trigger's clause nearest to it, else the sentence's only date."""
-    usable = [p for p in dates if not cues.SINCE.search(text[max(0, p.start - 60) : p.start])]
+    """The date phrase of the trigger's clause nearest to it, else the sentence's only date; never a
+    date that "since" bounds a period with, nor a reporting word's ("said on Tuesday", "the testimony
+    Tuesday") unless the contact is where the report was made ("said on Wednesday ... in a phone
+    call with Blinken")."""
+    setting = cues.SETTING.search(text, 0, position) is not None
+    usable = [
+        p
+        for p in dates
+        if not cues.SINCE.search(text[max(0, p.start - 60) : p.start])
+        and (setting or not cues.REPORTING_DATE.search(text[max(0, p.start - 40) : p.start]))
+    ]
     in_clause = [p for p in usable if clause[0] <= p.start < clause[1]]
     if in_clause:
         return min(in_clause, key=lambda p: abs(p.start - position))
@@ -353,7 +469,7 @@ def _date_for(
 
 def _place_for(places: list[FoundPlace], clause: tuple[int, int]) -> Place | None:
     in_clause = [p for p in places if clause[0] <= p.start < clause[1]]
-    return PlaceFinder.best(in_clause or places)
+    return PlaceFinder.best(in_clause)
 
 
 def _mode_cue(clause: str) -> tuple[Kind, Mode] | None:
@@ -379,13 +495,14 @@ def _third_location(report: _Report) -> bool:
 
 
 def _last_of_kind(reports: list[_Report], kind: Kind | None, named: frozenset[str]) -> _Report | None:
-    """The report "the call" or "this meeting with Xi" refers to: the last of that kind among those
-    with everyone the words name, else the last of that kind, else the last report."""
+    """The report "the call" or "this meeting with Xi" refers to: the last of that kind (any kind, for
+    a word that does not say how: "the conversation") among those with everyone the words name, else
+    the last of that kind."""
     same = [r for r in reports if kind is None or r.kind is kind]
     fitting = [r for r in same if named and named <= _key(r)]
     if fitting:
         return fitting[-1]
-    return same[-1] if same else (reports[-1] if reports else None)
+    return same[-1] if same else None  # "the phone call" never points at a meeting
 
 
 def _key(report: _Report) -> frozenset[str]:

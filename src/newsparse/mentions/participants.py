@@ -15,6 +15,7 @@ match, and what earlier sentences of the article established.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from functools import cached_property
@@ -110,17 +111,81 @@ class ParticipantContext:
         return cues.BETWEEN.match(self.text, self.match.end()) if self.trigger.noun else None
 
     @cached_property
-    def scope(self) -> list[Found]:
-        """The actors the words give the contact: after "between", else in the trigger's clause (with
-        the person a "whose" clause is about)."""
+    def own_clause(self) -> tuple[int, int]:
+        """The trigger's clause, cut further at the words that open a clause of its own even without a
+        comma ("a July 10 meeting at the White House | when Sondland told ...")."""
         start, end = self.clause
+        for cut in cues.SUBCLAUSE.finditer(self.text, start, end):
+            if cut.end() <= self.match.start():
+                start = cut.end()
+            elif cut.start() >= self.match.end():
+                end = cut.start()
+                break
+        return start, end
+
+    @cached_property
+    def main_verb(self) -> bool:
+        """The trigger just follows the comma that closes a clause set inside its own ("Zelensky,
+        visiting Washington since the war began, met with Biden"): its subject is the sentence's."""
+        return cues.AFTER_INSET.search(self.text, self.own_clause[0], self.match.start()) is not None
+
+    @cached_property
+    def reported(self) -> bool:
+        """The trigger's own clause is what someone said ("Wang said that ..., in a phone call with
+        Blinken"): its subject may be the speaker's."""
+        return self.text.startswith("that", self.own_clause[0])
+
+    @cached_property
+    def noun_use(self) -> bool:
+        """The trigger is a noun ("Zelensky's meetings", "the conversation"): what follows it names its
+        participants only after "with" or "between"."""
+        if not self.trigger.noun or cues.VERB_FORMS.fullmatch(self.match.group(0)):
+            return False
+        if cues.DETERMINED.match(self.match.group(0)):
+            return True  # "the July 25 call", "Trump's call"
+        return cues.NOUN_USE.search(self.text[: self.match.start()]) is not None
+
+    @cached_property
+    def noun_with(self) -> bool:
+        """A noun trigger with its "with" ("his call with Trump"), not after "between"."""
+        return (
+            self.noun_use
+            and self.between is None
+            and cues.WITH.search(self.text, self.match.end(), self.own_clause[1]) is not None
+        )
+
+    @cached_property
+    def scope(self) -> list[Found]:
+        """The actors the words give the contact: after "between", else in the trigger's own clause (with
+        the person a "whose" clause is about); after a noun trigger, only those its "with" names."""
+        start, end = self.own_clause
         if self.between is not None:
-            return [f for f in self.actors if self.between.end() <= f.start < end]
+            return [f for f in self.actors if self.between.end() <= f.start < self.clause[1]]
+        if (
+            self.noun_use
+            and not cues.WITH.search(self.text, self.match.end(), end)
+            and not cues.NOUN_ARGUMENT.match(self.text, self.match.end())
+        ):
+            end = self.match.end()
         scope = [f for f in self.actors if start <= f.start < end]
-        if cues.WHOSE.match(self.text[start:]):
-            antecedent = [f for f in self.actors if f.end <= start and f.kind in _PEOPLE]
+        if cues.WHOSE.match(self.text[self.clause[0] :]):
+            antecedent = [f for f in self.actors if f.end <= self.clause[0] and f.kind in _PEOPLE]
             scope = antecedent[-1:] + scope
         return scope
+
+    def objects_after(self, position: int, end: int) -> list[Found]:
+        """The actors named one after another from ``position`` ("with Blinken and Wang"), up to a comma
+        or a word that ends the object (:data:`cues.OBJECT_STOP`: "with Xi on Monday")."""
+        run: list[Found] = []
+        for found in sorted((f for f in self.actors if position <= f.start < end), key=lambda f: f.start):
+            gap = self.text[position : found.start]
+            # a list or an apposition goes on after a comma: "with Wang, Lavrov and Jaishankar", "with
+            # North Korea's leader, Kim Jong-un"
+            if cues.OBJECT_STOP.search(gap) and not (run and cues.JOINED.match(gap)):
+                break
+            run.append(found)
+            position = max(position, found.end)
+        return run
 
     @cached_property
     def chosen(self) -> list[Actor]:
@@ -151,12 +216,59 @@ class ParticipantContext:
 
     # -- readings shared by the rules ------------------------------------------------------------
     def subject(self) -> Actor | None:
-        """The last person named before the trigger's end: "Blinken's visit", "Trump's July 25 call"
-        (a possessive inside the trigger counts), "Blinken held talks"."""
-        for found in reversed([f for f in self.actors if f.end <= self.match.end()]):
-            if found.kind in _PEOPLE and (actor := found.resolved(self.gazetteer, self.on)):
-                return actor
-        return None
+        """The last person named before the trigger's end in its own clause: "Blinken's visit", "Trump's
+        July 25 call" (a possessive inside the trigger counts), "Blinken held talks"; when that clause is
+        what someone said and names nobody before the trigger, the last person named before it in the
+        sentence ("Wang said that ..., in a phone call with Blinken")."""
+        subjects = self.subjects()
+        return subjects[-1] if subjects else None
+
+    def subjects(self) -> list[Actor]:
+        """The subject (:meth:`subject`) with the people joined to it before it: "Saban, Meyer and Ohio
+        State's Jim Tressel participated in a conference call with Goodell"."""
+        before = [f for f in self.actors if f.end <= self.match.end() and f.kind in _PEOPLE]
+        setting = cues.SETTING.search(self.text, 0, self.match.start())
+        if setting is not None:
+            # "Sarwar has reportedly said Starmer lacked empathy during a private discussion with ...":
+            # where the report was made, so its speaker's contact
+            speakers = [
+                f for f in before if f.end <= setting.start() and cues.SPEAKER_VERB.match(self.text, f.end)
+            ]
+            if speakers and (speaker := self.resolve(speakers[-1])) is not None:
+                return [speaker]
+        own = [f for f in before if f.start >= self.own_clause[0]]
+        if not own and cues.FRONTED_ADJUNCT.match(self.text, 0, self.match.start()):
+            # "Following a meeting with Zelensky – their first – House Speaker Mike Johnson said ...":
+            # the subject of the sentence, named after the fronted words
+            after = [f for f in self.actors if f.start >= self.clause[1] and f.kind in _PEOPLE]
+            first = self.resolve(after[0]) if after else None
+            return [first] if first is not None else []
+        candidates = own or (before if self.reported or self.main_verb else [])
+        for index in range(len(candidates) - 1, -1, -1):
+            actor = self.resolve(candidates[index])
+            if actor is None:
+                continue
+            joined = [actor]
+            pairs = zip(reversed(candidates[:index]), reversed(candidates[1 : index + 1]), strict=True)
+            for earlier, later in pairs:
+                gap = self.text[earlier.end : later.start]
+                # "A, B and C": the last two joined by "and", the others by commas
+                if not (cues.AND.match(gap) if len(joined) == 1 else cues.JOINED.match(gap)):
+                    break
+                if (other := self.resolve(earlier)) is not None:
+                    joined.insert(0, other)
+            return unique(joined)
+        return []
+
+    def resolve(self, found: Found) -> Actor | None:
+        """The actor a reference names; for "a top aide to Zelenskiy", the person's state."""
+        actor = found.resolved(self.gazetteer, self.on)
+        if actor is None or found.kind not in _PEOPLE:
+            return actor
+        if cues.AIDE_OF.search(self.text, 0, found.start):
+            country = self.gazetteer.countries.get(actor.country or "")
+            return country.actor() if country is not None else None
+        return actor
 
     def choose(self, scope: list[Found]) -> list[Actor]:
         """People when there are two or more; else people with the organisations and countries named as
@@ -164,19 +276,29 @@ class ParticipantContext:
         people: list[Actor] = []
         others: list[Actor] = []
         modifiers: list[Actor] = []
+        joined = True  # the country modifiers qualify one noun together ("US, China officials")
+        last_modifier: Found | None = None
         for found in scope:
             if found.plural_of:
                 people.extend(self._respective(found))
                 continue
-            actor = found.resolved(self.gazetteer, self.on)
+            actor = self.resolve(found)
             if actor is None:
                 continue
-            if found.kind in _PEOPLE:
+            if found.kind in _PEOPLE and actor.id not in self.country_ids:
                 people.append(actor)
+            elif found.kind in _PEOPLE:
+                others.append(actor)  # "a top aide to Zelenskiy": his state
             elif found.kind is ActorKind.COUNTRY and (found.modifier or found.possessive):
+                if last_modifier is not None and not cues.JOINED.match(
+                    self.text[last_modifier.end : found.start]
+                ):
+                    joined = False
+                last_modifier = found
                 modifiers.append(actor)
-            elif found.kind in (ActorKind.COUNTRY, ActorKind.ORGANISATION) and cues.LOCATIVE.search(
-                self.text[: found.start]
+            elif found.kind in (ActorKind.COUNTRY, ActorKind.ORGANISATION) and (
+                cues.LOCATIVE.search(self.text[: found.start])
+                or cues.LOCATIVE_LIST.search(self.text[: found.start])
             ):
                 continue
             else:
@@ -191,7 +313,7 @@ class ParticipantContext:
         if chosen:
             return chosen
         modifiers = unique(modifiers)
-        return modifiers if len(modifiers) >= 2 else []
+        return modifiers if len(modifiers) >= 2 and joined else []
 
     def _respective(self, found: Found) -> list[Actor]:
         """ "the countries' respective presidents": the holders of that office in the countries of the
@@ -218,18 +340,28 @@ _Reading = tuple[Actor, ...] | None
 
 def visit(ctx: ParticipantContext) -> _Reading:
     """A visit ("Blinken visited China", "his trip to Beijing"): a visitor (the last person named before
-    the word) and where they went -- a country, person or office named after the word in its clause,
-    else the country of a place named there. Fires for every plain visit trigger (not "hosted"): a
+    the word, or after "by": "a trip to Africa by Clinton") and where they went -- a country, person or
+    office named after the word in its clause (an organisation right after it: "a visit to Surrey
+    Police"), else the country of a place named there. Fires for every plain visit trigger (not "hosted"): a
     visit whose destination the words do not give ("Blinken's visit holds significance") gets no
     participants and so is not a mention."""
     if ctx.trigger.kind is not Kind.VISIT or ctx.trigger.cameo is not None:
         return None
     visitor = ctx.subject()
+    by = cues.VISIT_BY.search(ctx.text, ctx.match.end(), ctx.own_clause[1])
+    if by is not None:  # "a trip to Africa by former President Bill Clinton"
+        named = ctx.objects_after(by.end(), ctx.own_clause[1])
+        people = [a for f in named if f.kind in _PEOPLE and (a := ctx.resolve(f))]
+        visitor = people[0] if people else visitor
     host: Actor | None = None
     for found in ctx.actors:
         if not ctx.match.end() <= found.start < ctx.clause[1] or found.modifier or found.possessive:
             continue
-        if found.kind in (ActorKind.COUNTRY, *_PEOPLE):
+        if found.kind is ActorKind.ORGANISATION and not cues.VISITED_BODY.fullmatch(
+            ctx.text, ctx.match.end(), found.start
+        ):
+            continue  # an organisation is visited only when named right after the word: "a visit to NATO"
+        if found.kind in (ActorKind.COUNTRY, ActorKind.ORGANISATION, *_PEOPLE):
             host = found.resolved(ctx.gazetteer, ctx.on)
             if host is not None:
                 break
@@ -251,24 +383,27 @@ def with_object(ctx: ParticipantContext) -> _Reading:
     Not read after "between"."""
     if ctx.between is not None:
         return None
-    after = cues.WITH.search(ctx.text, ctx.match.end(), ctx.clause[1])
-    if after is None:
-        return None
-    comma = ctx.text.find(",", after.end(), ctx.clause[1])
-    stop = ctx.clause[1] if comma < 0 else comma
-    scope = [f for f in ctx.actors if after.end() <= f.start < stop]
+    end = ctx.own_clause[1]
+    after = cues.WITH.search(ctx.text, ctx.match.end(), end)
+    if after is None or cues.ALONG.search(ctx.text, 0, after.start()):
+        return None  # "leading the negotiations along with Schumer": a companion, not a counterpart
+    scope = ctx.objects_after(after.end(), end)
     objects = ctx.choose(scope) or unique(
-        a for f in scope if f.kind is ActorKind.COUNTRY and (a := f.resolved(ctx.gazetteer, ctx.on))
+        a for f in scope if f.kind is ActorKind.COUNTRY and (a := ctx.resolve(f))
     )
-    subject = ctx.subject()
-    if subject is None or not objects or subject.id in ids(objects):
+    if not objects and cues.WITH_NEXT.match(ctx.text, ctx.match.end()):
+        return ()  # "met with donors", "calls with other foreign leaders": the counterpart is unnamed
+    subjects = ctx.subjects()
+    if not subjects or not objects or ids(subjects) & ids(objects):
         return None
-    return (subject, *objects)
+    return (*subjects, *objects)
 
 
 def in_clause(ctx: ParticipantContext) -> _Reading:
     """Two or more actors, people among them, named after "between" or else in the trigger's clause
     ("Biden met Xi", "Xi, whose meeting with Biden ...")."""
+    if ctx.noun_with:
+        return None  # "a phone call with Trump" names its counterparts after "with": with_object read them
     if len(ctx.chosen) >= 2 and ctx.has_people(ctx.chosen):
         return tuple(ctx.chosen)
     return None
@@ -276,11 +411,23 @@ def in_clause(ctx: ParticipantContext) -> _Reading:
 
 def in_sentence(ctx: ParticipantContext) -> _Reading:
     """Two or more people (no countries, no organisations) anywhere in the sentence, when the clause
-    does not name them ("Biden said on Monday, when he met Xi, ...")."""
-    if (
-        ctx.between is None
-        and len(ctx.in_sentence) >= 2
-        and not any(a.id in ctx.country_ids or a.id.startswith("org:") for a in ctx.in_sentence)
+    does not name them and a pronoun or group is the trigger's subject ("Biden said on Monday, when he
+    met Xi, ...", "when the officials from the two countries talked")."""
+    pronoun = cues.PRONOUN_SUBJECT.search(ctx.text, ctx.own_clause[0], ctx.match.start())
+    if ctx.between is not None or pronoun is None:
+        return None
+    if cues.SINGULAR.match(pronoun.group(0)):
+        # "Biden said on Monday, when he met Xi": the first person named before "he" (the sentence's
+        # subject, as a reader takes it), and whom the clause names after the word
+        antecedent = [f for f in ctx.actors if f.end <= pronoun.start() and f.kind in _PEOPLE]
+        objects = ctx.choose(ctx.objects_after(ctx.match.end(), ctx.own_clause[1]))
+        if not antecedent or not objects:
+            return None
+        first = ctx.resolve(antecedent[0])
+        found = unique([first, *objects]) if first is not None else []
+        return tuple(found) if len(found) >= 2 and ctx.has_people(found) else None
+    if len(ctx.in_sentence) >= 2 and not any(
+        a.id in ctx.country_ids or a.id.startswith("org:") for a in ctx.in_sentence
     ):
         return tuple(ctx.in_sentence)
     return None
@@ -288,8 +435,11 @@ def in_sentence(ctx: ParticipantContext) -> _Reading:
 
 def the_pair(ctx: ParticipantContext) -> _Reading:
     """ "The pair spoke", "the two leaders met": the people of the nearest earlier prose sentence that
-    names two or more (borrowed)."""
+    names two or more (borrowed); not when the sentence names people before the group, whom it means."""
     if ctx.group and ctx.earlier.previous_people:
+        group = cues.GROUP_BEFORE.search(ctx.text[: ctx.match.start()])
+        if group is not None and any(f.kind in _PEOPLE and f.start < group.start() for f in ctx.actors):
+            return None  # "conversations between him, Sondland and others in which they discussed": theirs
         source = ctx.earlier.previous_people
         return source if ctx.fits_borrowed(source) else None
     return None
@@ -298,7 +448,7 @@ def the_pair(ctx: ParticipantContext) -> _Reading:
 def back_reference(ctx: ParticipantContext) -> _Reading:
     """ "the call", "this meeting with Xi": the participants of the last earlier report of the trigger's
     kind that has everyone the words name (borrowed). Read only where "the pair" did not point back."""
-    if not ctx.back or (ctx.group and ctx.earlier.previous_people):
+    if not ctx.back or ctx.between is not None or (ctx.group and ctx.earlier.previous_people):
         return None
     last = ctx.earlier.last_of_kind(ctx.trigger.kind, ids(ctx.chosen))
     if last is None:
@@ -309,10 +459,10 @@ def back_reference(ctx: ParticipantContext) -> _Reading:
 def headline(ctx: ParticipantContext) -> _Reading:
     """A standfirst's "The meeting" with no earlier report to point at: the people of the headline
     (borrowed)."""
-    if not ctx.back or (ctx.group and ctx.earlier.previous_people):
+    if not ctx.back or ctx.between is not None or (ctx.group and ctx.earlier.previous_people):
         return None
-    if ctx.earlier.last_of_kind(ctx.trigger.kind, ids(ctx.chosen)) is not None:
-        return None
+    if ctx.earlier.last_of_kind(None, frozenset()) is not None:
+        return None  # the article has reported a contact before: "the meeting" is not the headline's
     source = ctx.earlier.headline_people()
     return source if ctx.fits_borrowed(source) else None
 
@@ -324,17 +474,30 @@ def between(ctx: ParticipantContext) -> _Reading:
 
 
 def two_countries(ctx: ParticipantContext) -> _Reading:
-    """ "US, China officials talk": exactly two countries or organisations in the clause, no people."""
-    if len(ctx.chosen) == 2 and not ctx.has_people(ctx.chosen):
-        return tuple(ctx.chosen)
-    return None
+    """ "US, China officials talk", "Washington and Beijing held talks", "China held talks with Russia":
+    exactly two countries or organisations in the clause, no people, named together (joined by "and"
+    or a comma) or on either side of the contact's "with" -- not "Washington and the Taliban held talks
+    ... for US troops to begin leaving Afghanistan"."""
+    if len(ctx.chosen) != 2 or ctx.has_people(ctx.chosen):
+        return None
+    named = {a.id for a in ctx.chosen}
+    founds = sorted(
+        (f for f in ctx.scope if (a := ctx.resolve(f)) is not None and a.id in named), key=lambda f: f.start
+    )
+    together = any(
+        cues.JOINED.match(ctx.text[a.end : b.start])
+        or cues.AND.match(ctx.text[a.end : b.start])
+        or (a.end <= ctx.match.start() and cues.WITH_BEFORE.fullmatch(ctx.text, ctx.match.end(), b.start))
+        for a, b in itertools.pairwise(founds)
+    )
+    return tuple(ctx.chosen) if together else None
 
 
 def across_sentence(ctx: ParticipantContext) -> _Reading:
-    """The last resort: everyone the sentence names, but only with a person among them (countries
-    scattered over a sentence are a list, not a contact)."""
-    widest = ctx.in_sentence
-    return tuple(widest) if ctx.has_people(widest) else ()
+    """The last resort: nobody. Actors named in other clauses of the sentence are not the contact's
+    ("He testified about a July 10 meeting at the White House when Sondland told ..."); the rules
+    before this one read the trigger's own clause, its pronouns and its references back."""
+    return ()
 
 
 @attrs.frozen

@@ -6,7 +6,8 @@ document itself states (a caption's "June 19, 2023" anchors the body's "on Monda
 
 - a weekday looks back from the anchor (the anchor's own weekday is the anchor day) unless the text says
   "next", or the caller says the event is still to come (an announced intent), when it looks forward;
-- "in November" is the latest November not after the anchor's month (the next one for what is to come);
+- "in November" (or "November" alone: "a key November meeting") is the latest November not after the
+  anchor's month (the next one for what is to come);
 - "last year", "last month", "yesterday", "earlier in the day" count from the anchor;
 - "last week" is a month only when that whole week lies in one month; otherwise it stays unknown;
 - "currently under way" (an occasion still going on) is the week up to the anchor, kept as its month
@@ -304,6 +305,9 @@ RULES: tuple[DateRule, ...] = (
     _rule("relative_month", rf"\b(?:(?P<rel>last|next|this|coming)\s+|(?:back\s+)?in\s+)"
                             rf"(?P<mon>{_FULL_MON})\b",
           anchored=_relative_month),
+    # A month name alone ("a key September conversation"), as "in September"; never "May", a verb too.
+    _rule("month_alone", r"\b(?P<mon>January|February|March|April|June|July|August|September|October|"
+                         r"November|December)\b(?![\w’'-])", anchored=_relative_month),
     # A bare weekday ("Monday") counts too: "talks Monday in Geneva".
     _rule("weekday", rf"\b(?:(?P<rel>last|next|this|coming|on)\s+)?(?P<wd>{_WD})\b"
                      rf"(?:\s+(?P<after>next|last)\b)?",
