@@ -187,3 +187,8 @@ def test_absurdly_nested_json_ld_is_no_copy_and_no_crash() -> None:
         "<div><p>Short.</p></div>", f'<title>A</title><script type="application/ld+json">{nested}</script>'
     )
     assert paragraphs(html) == ["Short."]
+
+
+def test_an_unclosed_aside_that_swallows_the_page_is_unwrapped_not_deleted() -> None:
+    html = page(f"<aside><div>Related</div>{''.join(f'<p>{t}</p>' for t in STORY)}")
+    assert paragraphs(html) == STORY

@@ -61,6 +61,7 @@ from newsparse.articles.html.boilerplate import (
     REGION_ROLES,
     STORY_BLOCKS,
     STORY_TAGS,
+    SWALLOWING_TAGS,
     BodyRules,
     name_words,
 )
@@ -82,8 +83,15 @@ def _strip(root: LexborNode) -> None:
     """Remove the :data:`BOILERPLATE_TAGS` elements under ``root`` in one query."""
     # Matches come in document order: removed last to first, a nested match goes before the match
     # that holds it, so no removed (freed) element is ever touched.
-    for node in reversed(root.css(BOILERPLATE_TAG_SELECTOR)):
+    matched = root.css(BOILERPLATE_TAG_SELECTOR)
+    # An aside, figure or noscript left open swallows the rest of the page: one that holds most of the
+    # page's text is unwrapped (its content stays), not deleted.
+    page = len(root.text(deep=True)) if any(node.tag in SWALLOWING_TAGS for node in matched) else 0
+    for node in reversed(matched):
         if node.tag == "header" and _in_story(node) and _keep_standfirst(node):
+            continue
+        if node.tag in SWALLOWING_TAGS and len(node.text(deep=True)) > DEFAULT_RULES.swallow_share * page:
+            node.unwrap()
             continue
         if node.tag in BREAKING_TAGS:
             _remove(node)

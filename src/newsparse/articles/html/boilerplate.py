@@ -41,6 +41,7 @@ __all__ = [
     "REGION_ROLES",
     "STORY_BLOCKS",
     "STORY_TAGS",
+    "SWALLOWING_TAGS",
     "BodyRules",
     "name_words",
     "words_pattern",
@@ -85,6 +86,11 @@ BREAKING_TAGS = frozenset(("nav", "aside", "footer", "header", "dialog", "menu",
 #: Class words of text shown to screen readers only: never story text, even inside a sentence (read as
 #: :data:`BOILERPLATE_WORDS` says; they are among them).
 HIDDEN_WORDS = ("sr-only", "screen-reader", "visually-hidden", "visuallyhidden")
+
+#: Among the :data:`BOILERPLATE_TAGS`, those that may swallow the page when left unclosed (or wrap the
+#: story on a careless page): one holding more than :attr:`BodyRules.swallow_share` of the page's text
+#: is unwrapped instead of removed.
+SWALLOWING_TAGS = frozenset(("aside", "figure", "noscript", "footer", "header", "nav"))
 
 #: Words of a class or id that name a non-story block. A name is read as words (split at ``-``, ``_``,
 #: spaces, digits and camelCase humps, case-folded: ``shareBar-top`` is "share bar top"), and an entry
@@ -450,6 +456,10 @@ class BodyRules:
     feed_headlines: int = 3
     """Linked headings from which a sibling of the container is a feed of other stories, not more of
     the story."""
+
+    swallow_share: float = 0.5
+    """Share of the page's text above which an ``aside``, ``figure``, ``noscript``... (an unclosed one
+    that swallowed the page) is unwrapped instead of removed."""
 
     copy_share: float = 0.5
     """Share of the JSON-LD ``articleBody``'s length below which the text read from the markup is
