@@ -81,6 +81,24 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
+#: Share of a text's non-ASCII characters that may be broken UTF-8 sequences for it to be read as
+#: UTF-8 anyway: legacy text read as UTF-8 breaks at nearly every non-ASCII byte.
+MAX_BROKEN_UTF8 = 0.01
+
+
+def _nearly_utf8(data: bytes) -> str | None:
+    """``data`` as UTF-8 with each broken sequence one replacement character, when nearly all of its
+    non-ASCII text is valid UTF-8 (a page truncated mid-character, or with a few stray bytes pasted
+    in); None otherwise. Charset detection would pick a legacy codec for such a page and garble all of
+    it."""
+    text = data.decode("utf-8", "replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = sum(1 for character in text if ord(character) > 0x7F)
+    if broken <= MAX_BROKEN_UTF8 * non_ascii:
+        return text
+    return None
+
+
 def decode_bytes(data: bytes, *, html: bool = False) -> str:
     """Decode a document: BOM, then (for HTML) the declared charset if it decodes cleanly, then
     UTF-8, then charset-normalizer's best guess. Raises a typed error for empty or binary input."""
@@ -93,6 +111,7 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
             return data.decode(codec, "replace")
     if looks_binary(data):
         raise NotADocumentError("the data is binary, not text or HTML")
+    declared = None
     if html:
         declared = declared_charset(data)
         if declared and declared != "utf-8" and not data.isascii() and _is_utf8(data):
@@ -108,6 +127,10 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if declared in (None, "utf-8"):
+        nearly = _nearly_utf8(data)
+        if nearly is not None:
+            return nearly
     from charset_normalizer import from_bytes
 
     guesses = list(from_bytes(data[:200_000]))

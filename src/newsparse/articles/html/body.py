@@ -3,28 +3,38 @@
 The work is split so that the C library (selectolax/Lexbor) does the per-node work and Python only
 touches the few nodes that matter:
 
-1. *strip*: markup that is never story text (scripts, navigation, forms, figures...) is removed;
+1. *strip*: markup that is never story text (scripts, navigation, forms, figures...) is removed; a
+   ``<header>`` inside an ``<article>`` keeps its standfirst; the page's JSON-LD blocks and
+   ``<noscript>`` copies are kept aside first;
 2. *score*: one walk over the text nodes finds every paragraph-like block (a ``<p>``, or a
    ``<div>``/``<td>``... holding its own prose); each gives points to its parent and, less, to its
    grandparents (longer and comma-rich text gives more); a candidate's points shrink with its link
-   density, and the best is widened to ancestors that add mostly paragraph text;
+   density and inside a region named boilerplate (a comment thread, a dialog) that holds little of the
+   page, and the best is widened to ancestors that add mostly paragraph text;
 3. *prune*: around that first container (its parent: the container and its siblings, not the page, as
-   the query is costly per node), one CSS query removes blocks whose class, id or role names
-   boilerplate (share bars, related links, comments, cookie banners, ads...) unless they hold the
-   container, half of the paragraph text, or a quotation; scoring then runs again on what is left
-   (and the new container's neighbourhood is pruned too when it reaches further);
-4. *gather*: the container and those of its siblings that continue the story form the body; their
+   the query is costly per node), blocks whose class or id words, role or visibility name boilerplate
+   (share bars, related links, comments, cookie banners, ads...) are removed unless they hold the
+   container, half of the paragraph text, or a quotation (names are read as words: ``promo`` is not
+   in ``promoted``); scoring then runs again on what is left (and the new container's neighbourhood
+   is pruned too when it reaches further);
+4. *gather*: the container and those of its siblings that continue the story form the body (a story
+   split over wrappers of one kind is read from all of them; a feed of other stories is not); their
    text is split into blocks at block-level elements, and link lists, short unmarked blocks at the
-   edges (labels, credits) and a leading copy of the headline (the start of ``<title>``) are dropped;
+   edges (labels, credits), a leading date line and a leading headline (one that starts or resembles
+   the ``<title>``, with its kicker) are dropped;
 5. *fallback*: when no block holds prose, the text of the whole stripped body, split the same way, is
-   used.
+   used; when the markup gives less than half of the JSON-LD ``articleBody``, or nothing while a
+   ``<noscript>`` copy holds the story, that copy is read.
 
-Nothing is ever invented: every block is text of the page with its whitespace collapsed.
-"""
+Nothing is ever invented: every block is text of the page with its whitespace collapsed (a removed
+block between two runs of text leaves them apart, as a reader sees them)."""
 
 from __future__ import annotations
 
+import functools
 import heapq
+import json
+import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -32,20 +42,28 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsparse.articles.html.boilerplate import (
     BLOCK_TAGS,
+    BOILERPLATE_NAME,
     BOILERPLATE_SELECTOR,
     BOILERPLATE_TAG_SELECTOR,
     BOILERPLATE_TAGS,
+    BOILERPLATE_WORD_SELECTOR,
     BOILERPLATE_WORDS,
+    BREAKING_TAGS,
     CONTINUING_TAGS,
     DEFAULT_RULES,
     DENSE_SCRIPT,
+    HIDDEN_NAME,
+    LINKED_HEADINGS,
     NEGATIVE_NAMES,
     NEVER_PRUNED,
     PARAGRAPH_BLOCKS,
     POSITIVE_NAMES,
+    REGION_ROLES,
     STORY_BLOCKS,
     STORY_TAGS,
+    SWALLOWING_TAGS,
     BodyRules,
+    name_words,
 )
 
 __all__ = [
@@ -65,8 +83,87 @@ def _strip(root: LexborNode) -> None:
     """Remove the :data:`BOILERPLATE_TAGS` elements under ``root`` in one query."""
     # Matches come in document order: removed last to first, a nested match goes before the match
     # that holds it, so no removed (freed) element is ever touched.
-    for node in reversed(root.css(BOILERPLATE_TAG_SELECTOR)):
-        node.decompose()
+    matched = root.css(BOILERPLATE_TAG_SELECTOR)
+    # An aside, figure or noscript left open swallows the rest of the page: one that holds most of the
+    # page's text is unwrapped (its content stays), not deleted.
+    page = len(root.text(deep=True)) if any(node.tag in SWALLOWING_TAGS for node in matched) else 0
+    for node in reversed(matched):
+        if node.tag == "header" and _in_story(node) and _keep_standfirst(node):
+            continue
+        if node.tag in SWALLOWING_TAGS and len(node.text(deep=True)) > DEFAULT_RULES.swallow_share * page:
+            node.unwrap()
+            continue
+        if node.tag in BREAKING_TAGS:
+            _remove(node)
+        else:
+            node.decompose()  # scripts, styles, media, form controls: nothing to keep apart
+
+
+def _in_story(node: LexborNode) -> bool:
+    """True when ``node`` lies inside an ``<article>``: the page says it is part of one story."""
+    current = node.parent
+    while current is not None:
+        if current.tag == "article":
+            return True
+        current = current.parent
+    return False
+
+
+def _keep_standfirst(header: LexborNode) -> bool:
+    """A story's ``<header>`` may hold its standfirst (a ``<p>``, ``<h2>`` or ``<h3>`` of prose, not the
+    ``<h1>`` headline): keep those and
+    what holds them, remove the rest (kicker, byline, date, share bar); False when it has none."""
+    leads = [
+        paragraph
+        for paragraph in header.css(STANDFIRST_TAGS)
+        if _prose_length(paragraph.text(deep=True), DEFAULT_RULES) >= DEFAULT_RULES.min_paragraph
+        and _link_density(paragraph, len(paragraph.text(deep=True).strip())) <= DEFAULT_RULES.max_link_share
+    ]
+    if not leads:
+        return False
+    keep: set[int] = set()
+    for lead in leads:
+        keep |= _ancestors(lead)
+        keep |= {inner.mem_id for inner in lead.traverse()}
+    for element in reversed(header.css("*")):
+        if element.mem_id not in keep:
+            element.decompose()
+    return True
+
+
+#: Elements of a story's ``<header>`` that may hold its standfirst.
+STANDFIRST_TAGS = "p, h2, h3"
+
+#: A line break to put where a removed block stood between two runs of text.
+_BREAK = LexborHTMLParser("<br>")
+
+
+def _remove(node: LexborNode) -> None:
+    """Remove ``node`` with its content. A removed block that stood between two runs of text
+    (``one<div class="share">…</div>two``) leaves a line break, so the runs stay apart as a reader
+    sees them ("one" and "two", not "onetwo"); an inline element (a tooltip in a word) leaves nothing."""
+    if _beside_text(node):
+        if node.tag in BLOCK_TAGS or node.tag in BREAKING_TAGS:
+            replacement = _BREAK.css_first("br")
+            if replacement is not None:
+                node.replace_with(replacement)
+                return
+        else:
+            text = node.text(deep=True)
+            if text[:1].isspace() or text[-1:].isspace():
+                node.replace_with(" ")  # its spacing stays: "Migration – Chiesa" is two words
+                return
+    node.decompose()
+
+
+def _inline(node: LexborNode | None) -> bool:
+    """True for text (not only whitespace) or an inline element: what a removed block's neighbour is
+    when its removal would glue two runs of text together."""
+    if node is None:
+        return False
+    if node.tag == "-text":
+        return not (node.text_content or "").isspace()
+    return node.tag not in BLOCK_TAGS and node.tag != "#comment"
 
 
 def _prose_length(text: str, rules: BodyRules) -> int:
@@ -150,7 +247,7 @@ def prune_boilerplate(
     ``social-embed`` wrapper) is quoted by the story, not a widget beside it."""
     under = _paragraph_text(_paragraphs(_prose_blocks(root, {}, rules), rules))
     for node in reversed(_boilerplate_blocks(root, protect, under, rules)):
-        node.decompose()
+        _remove(node)
 
 
 def _boilerplate_blocks(
@@ -158,24 +255,84 @@ def _boilerplate_blocks(
     protect: LexborNode | None,
     under: dict[int, tuple[LexborNode, int]],
     rules: BodyRules,
+    total: int | None = None,
 ) -> list[LexborNode]:
     """The blocks :func:`prune_boilerplate` removes, given the paragraph text per element, in document
-    order: remove them last to first, so that no removed (freed) element is touched again."""
+    order: remove them last to first, so that no removed (freed) element is touched again. ``total``
+    is the paragraph text a block must hold half of to stay (by default, ``root``'s)."""
     keep = _ancestors(protect) if protect is not None else set()
-    if root.mem_id in under:
+    if total is not None:
+        pass
+    elif root.mem_id in under:
         total = under[root.mem_id][1]
     else:
         total = max((length for _, length in under.values()), default=0)
+    # Two queries: whole tokens, roles and visibility (CSS says it all), and the elements whose names
+    # may hold a boilerplate word (CSS finds them, Python reads the names as words).
+    candidates = list(root.css(BOILERPLATE_SELECTOR))
+    named = {node.mem_id for node in candidates}
+    candidates += [
+        node
+        for node in root.css(BOILERPLATE_WORD_SELECTOR)
+        if node.mem_id not in named
+        and node.mem_id not in keep
+        and _named_boilerplate(node)
+        and not _in_running_text(node, rules)
+    ]
     matched = [
         node
-        for node in root.css(BOILERPLATE_SELECTOR)
+        for node in candidates
         if node.mem_id not in keep
         and node.tag not in NEVER_PRUNED
         and under.get(node.mem_id, (node, 0))[1] < total * rules.protect_share
         and node.tag != "blockquote"
         and node.css_first("blockquote") is None
     ]
-    return matched
+    # A match inside another goes with it: only the outermost are returned, so the order of removal
+    # never touches a freed element.
+    ids, memo = {node.mem_id for node in matched}, dict[int, bool]()
+    return [node for node in matched if not _within(node.parent, ids, memo)]
+
+
+def _in_running_text(node: LexborNode, rules: BodyRules) -> bool:
+    """True for a short inline element with text right beside it: words of a sentence (a linked name
+    in an ``author`` class), not a widget (a name's hover card of links, which is removed and leaves a
+    line break)."""
+    return (
+        node.tag not in BLOCK_TAGS
+        and _beside_text(node)
+        and len(node.text(deep=True).strip()) <= rules.max_running_text_kept
+        and not _named(node, HIDDEN_NAME)
+    )
+
+
+def _beside_text(node: LexborNode) -> bool:
+    """True when text or an inline element stands right before or after ``node``, or before or after
+    the inline elements that hold it (``<a><span>x</span></a>text``)."""
+    current: LexborNode | None = node
+    while current is not None:
+        if _inline(current.prev) or _inline(current.next):
+            return True
+        current = current.parent
+        if current is None or current.tag in BLOCK_TAGS:
+            return False
+    return False
+
+
+def _named_boilerplate(node: LexborNode) -> bool:
+    """True when the node's class or id, read as words, holds a :data:`BOILERPLATE_WORDS` entry."""
+    return _named(node, BOILERPLATE_NAME)
+
+
+def _named(node: LexborNode, pattern: re.Pattern[str]) -> bool:
+    attributes = node.attributes
+    return any(_holds(pattern, attributes.get(name) or "") for name in ("class", "id"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _holds(pattern: re.Pattern[str], name: str) -> bool:
+    """True when ``pattern`` finds its words in a class or id (pages repeat their class names: cached)."""
+    return pattern.search(name_words(name)) is not None
 
 
 def _class_weight(node: LexborNode, rules: BodyRules) -> float:
@@ -316,13 +473,22 @@ def _scores(paragraphs: list[_Paragraph], rules: BodyRules) -> dict[int, tuple[L
     return points
 
 
-def _best_scored(paragraphs: list[_Paragraph], rules: BodyRules) -> LexborNode | None:
-    """The element whose own paragraphs score best, or None when no paragraph-like text exists."""
+def _best_scored(
+    paragraphs: list[_Paragraph], rules: BodyRules, under: dict[int, tuple[LexborNode, int]] | None = None
+) -> LexborNode | None:
+    """The element whose own paragraphs score best, or None when no paragraph-like text exists.
+
+    With ``under`` (paragraph text per element), a candidate inside a region named boilerplate (a
+    comment thread, a dialog, a menu) that holds less than ``rules.protect_share`` of the page's
+    paragraph text scores ``rules.region_factor`` of its points: a long reader comment is not the
+    story, a story wrapper misnamed ``widget`` that holds most of the page is."""
     points = _scores(paragraphs, rules)
     if not points:
         return None
     best: LexborNode | None = None
     best_score = float("-inf")
+    total = max((length for _, length in under.values()), default=0) if under else 0
+    memo: dict[int, bool] = {}
     weighted = [
         (score + _class_weight(node, rules), node)
         for node, score in heapq.nlargest(rules.candidates, points.values(), key=_second)
@@ -333,10 +499,52 @@ def _best_scored(paragraphs: list[_Paragraph], rules: BodyRules) -> LexborNode |
     for weight, node in weighted:
         if max(weight, 0.0) <= best_score:
             break
+        if weight > 0 and under and _in_region(node, under, total, rules, memo):
+            weight *= rules.region_factor  # lowers a positive score only, as link density does
+            if weight <= best_score:
+                continue
         final = weight * (1 - _link_density(node, len(node.text(deep=True))))
         if final > best_score:
             best, best_score = node, final
     return best
+
+
+def _in_region(
+    node: LexborNode,
+    under: dict[int, tuple[LexborNode, int]],
+    total: int,
+    rules: BodyRules,
+    memo: dict[int, bool],
+) -> bool:
+    """True when an ancestor of ``node`` is a region named boilerplate (:func:`_region`) that holds
+    less than ``rules.protect_share`` of the ``total`` paragraph text; memoised per ancestor."""
+    walked: list[int] = []
+    answer = False
+    current = node.parent
+    while current is not None and current.tag not in ("body", "html"):
+        key = current.mem_id
+        if key in memo:
+            answer = memo[key]
+            break
+        walked.append(key)
+        if _region(current) and under.get(key, (current, 0))[1] < total * rules.protect_share:
+            answer = True
+            break
+        current = current.parent
+    for key in walked:
+        memo[key] = answer
+    return answer
+
+
+def _region(node: LexborNode) -> bool:
+    """True for an element named or marked as a non-story region: boilerplate class or id words, or a
+    dialog, menu, navigation or complementary role, or ``aria-modal``."""
+    if node.tag in NEVER_PRUNED:
+        return False
+    attributes = node.attributes
+    if attributes.get("role") in REGION_ROLES or attributes.get("aria-modal") == "true":
+        return True
+    return _named(node, BOILERPLATE_NAME)
 
 
 def _second(item: tuple[LexborNode, float]) -> float:
@@ -372,8 +580,8 @@ def _locate(
     paragraphs: list[_Paragraph], rules: BodyRules
 ) -> tuple[LexborNode | None, dict[int, tuple[LexborNode, int]]]:
     """:func:`find_container` from the paragraphs, and the paragraph text per element it counted."""
-    best = _best_scored(paragraphs, rules)
     under = _paragraph_text(paragraphs)
+    best = _best_scored(paragraphs, rules, under)
     if best is None or best.mem_id not in under:
         return best, under
     own_p = under[best.mem_id][1]
@@ -413,11 +621,17 @@ def _siblings_to_keep(
         if _prose_length(text, rules) < rules.min_paragraph:
             continue
         density = _link_density(sibling, length)
-        if density > rules.max_sibling_link_density:
+        if density > rules.max_sibling_link_density or _feed(sibling, rules):
             continue
         if sibling.tag == "p" or under.get(sibling.mem_id, (sibling, 0))[1] > own * rules.min_sibling_share:
             kept.append(sibling)
     return kept
+
+
+def _feed(node: LexborNode, rules: BodyRules) -> bool:
+    """True for a list of other stories (a "more stories" feed of headlines and excerpts appended to
+    the story): ``rules.feed_headlines`` linked headings or more."""
+    return len(node.css(LINKED_HEADINGS)) >= rules.feed_headlines
 
 
 def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int, str]]:
@@ -456,13 +670,21 @@ def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int, str]]:
             link_of[key] = answer
         return answer
 
+    block_of: dict[int, LexborNode] = {}  # parent element -> its nearest block element under ``top``
     for top in nodes:
         flush()
         opened = top.tag or ""
         stop = top.parent.mem_id if top.parent is not None else -1
+        last_block = top.mem_id
         for node in top.traverse(include_text=True, skip_empty=False):
             tag = node.tag
             if tag == "-text":
+                block = _block_of(node, top, block_of)
+                if block.mem_id != last_block:
+                    # text after a block closed ("</p>four"), as element_text reads it: a new block
+                    flush()
+                    opened = block.tag or ""
+                    last_block = block.mem_id
                 value = node.text_content or ""
                 parts.append(value)
                 if not value.isspace() and in_link(node, stop):
@@ -470,8 +692,24 @@ def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int, str]]:
             elif tag in BLOCK_TAGS:
                 flush()
                 opened = tag
+                last_block = node.mem_id
         flush()
     return blocks
+
+
+def _block_of(text: LexborNode, top: LexborNode, memo: dict[int, LexborNode]) -> LexborNode:
+    """The nearest block element (or ``top``) holding a text node; memoised by parent element."""
+    parent = text.parent
+    if parent is None:
+        return top
+    known = memo.get(parent.mem_id)
+    if known is not None:
+        return known
+    block = parent
+    while block.mem_id != top.mem_id and block.tag not in BLOCK_TAGS and block.parent is not None:
+        block = block.parent
+    memo[parent.mem_id] = block
+    return block
 
 
 def _keep(blocks: list[tuple[str, int, str]], title: str, rules: BodyRules) -> list[str]:
@@ -492,12 +730,51 @@ def _keep(blocks: list[tuple[str, int, str]], title: str, rules: BodyRules) -> l
     def headline(block: tuple[str, str]) -> bool:
         return len(block[0]) >= rules.min_headline and title.startswith(block[0])
 
-    start, end = 0, len(kept)
-    while start < end and (droppable(kept[start]) or headline(kept[start])):
+    start, end = _after_headline(kept, title, rules), len(kept)
+    while start < end and (
+        droppable(kept[start]) or headline(kept[start]) or _dateline(kept[start][0], rules)
+    ):
         start += 1
     while end > start and droppable(kept[end - 1]):
         end -= 1
     return [text for text, _ in kept[start:end]]
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _dateline(text: str, rules: BodyRules) -> bool:
+    """True for a short line that dates the story ("Stand: 28.04.2023 17:23 Uhr", "Publiziert:
+    01.07.2023, 11:16", "20 Novembre 2024"): a quarter of digits in at most ``rules.max_dateline``
+    characters (read at the story's start only: at its end, such a line may be a phone number)."""
+    if len(text) > rules.max_dateline:
+        return False
+    visible = [character for character in text if not character.isspace()]
+    return sum(character.isdigit() for character in visible) >= 0.25 * len(visible)
+
+
+def _after_headline(kept: list[tuple[str, str]], title: str, rules: BodyRules) -> int:
+    """Where the story starts after a headline among its first ``rules.headline_window`` blocks: a
+    block of at most ``rules.max_headline`` characters whose words are at least
+    ``rules.headline_share`` words of the page's ``<title>`` (a headline, perhaps with its kicker
+    glued on, while the title adds the site's name); what stands before it (a kicker, a section
+    label, at most ``rules.max_dateline`` characters each) goes with it. 0 when there is none."""
+    title_words = {word.casefold() for word in _WORDS.findall(title)}
+    if not title_words:
+        return 0
+    for index, (text, _) in enumerate(kept[: rules.headline_window]):
+        words = [word.casefold() for word in _WORDS.findall(text)]
+        if (
+            len(words) >= 3
+            and len(text) <= rules.max_headline
+            # a sentence (its full stop perhaps inside quotes) is the story's first, not its headline
+            and not text.rstrip("\"'”’»)").endswith((".", "。"))
+            and sum(word in title_words for word in words) >= rules.headline_share * len(words)
+        ):
+            return index + 1
+        if len(text) > rules.max_dateline:
+            return 0  # no kicker or label: the story has begun
+    return 0
 
 
 def _pruning_scope(container: LexborNode | None, rules: BodyRules) -> LexborNode | None:
@@ -522,6 +799,7 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
         return []
     title_node = tree.css_first("head > title")
     title = _clean(title_node.text(deep=True)) if title_node is not None else ""
+    copies = _copies(tree)
     _strip(root)
     holders: dict[int, tuple[LexborNode, ...]] = {}
     prose = _prose_blocks(root, holders, rules)
@@ -532,7 +810,7 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
     ids, memo = {node.mem_id for node in removed}, dict[int, bool]()
     kept = [paragraph for paragraph in prose if not _within(paragraph.node, ids, memo)]
     for node in reversed(removed):
-        node.decompose()
+        _remove(node)
     if len(kept) == len(prose):
         # No paragraph was pruned: every candidate keeps its points, and only link density and other
         # text fell; scoring again would cost a tree walk to confirm the same choice nearly always.
@@ -543,9 +821,124 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
     if wider is not None and not _within(wider, {scope.mem_id}, {}):
         # Pruning showed the story reaches beyond the first scope: its new neighbours are pruned too.
         for node in reversed(_boilerplate_blocks(wider, container, under, rules)):
-            node.decompose()
+            _remove(node)
     nodes = _siblings_to_keep(container, under, rules) if container is not None else [root]
-    return _keep(_blocks(nodes), title, rules)
+    if container is not None:
+        parts = _parallel_parts(container, under, rules)
+        if parts:
+            # The story is split over wrappers of one kind (page-builder blocks, CMS sections): each is
+            # pruned as the container was, and they are read in order.
+            story = sum(under.get(part.mem_id, (part, 0))[1] for part in parts)
+            for part in parts:
+                if not _within(part, {scope.mem_id} | ({wider.mem_id} if wider else set()), {}):
+                    for node in reversed(_boilerplate_blocks(part, container, under, rules, story)):
+                        if node.mem_id != part.mem_id:  # a part named "widget" is still the story's
+                            _remove(node)
+            nodes = parts
+    return _or_copy(_keep(_blocks(nodes), title, rules), copies, rules)
+
+
+def _copies(tree: LexborHTMLParser) -> tuple[list[str], list[str]]:
+    """The story's other copies in the page, read before scripts go: the ``articleBody`` texts of its
+    JSON-LD (its blocks, as text: they are parsed only when needed), and the markup inside its
+    ``<noscript>`` elements."""
+    bodies = [script.text(deep=True) for script in tree.css('script[type*="ld+json" i]')]
+    root = tree.body
+    hidden = [node.inner_html or "" for node in root.css("noscript")] if root is not None else []
+    return bodies, hidden
+
+
+def _article_bodies(data: object) -> list[str]:
+    """Every ``articleBody`` string in a JSON-LD value, however nested (``@graph``, lists)."""
+    found: list[str] = []
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key == "articleBody" and isinstance(inner, str):
+                    found.append(inner)
+                else:
+                    pending.append(inner)
+        elif isinstance(value, list):
+            pending.extend(value)
+    return found
+
+
+def _or_copy(paragraphs: list[str], copies: tuple[list[str], list[str]], rules: BodyRules) -> list[str]:
+    """``paragraphs``, or the story's JSON-LD ``articleBody`` when the page's markup gave less than
+    ``rules.copy_share`` of it (a page that renders its text with scripts), or, when the markup gave
+    nothing, the story read from a ``<noscript>`` copy."""
+    blocks, hidden = copies
+    length = sum(len(paragraph) for paragraph in paragraphs)
+    # An articleBody is never longer than its JSON-LD block: most pages need no parsing at all.
+    if length < rules.copy_share * max(map(len, blocks), default=0):
+        bodies = []
+        for block in blocks:
+            try:
+                bodies += _article_bodies(json.loads(block))
+            except (ValueError, RecursionError):  # a malformed or absurdly nested block is no copy
+                continue
+        best = max(bodies, key=len, default="")
+        if best and length < rules.copy_share * len(_clean(best)):
+            return _body_paragraphs(best, rules)
+    if not paragraphs:
+        for markup in sorted(hidden, key=len, reverse=True):
+            if "<" in markup:
+                inner = LexborHTMLParser(markup)
+                for node in inner.css("noscript"):  # a copy inside the copy is not read again
+                    node.decompose()
+                found = extract_paragraphs(inner, rules)
+                if found:
+                    return found
+    return paragraphs
+
+
+def _body_paragraphs(text: str, rules: BodyRules) -> list[str]:
+    """A JSON-LD ``articleBody`` as paragraphs: its markup's blocks when it holds markup, else its
+    lines."""
+    if "</" in text or "<br" in text:
+        inner = LexborHTMLParser(f"<body>{text}</body>")
+        if inner.body is not None:
+            _strip(inner.body)
+            return [block for block, _, _ in _blocks([inner.body])]
+    return [line for line in (_clean(part) for part in text.splitlines()) if line]
+
+
+def _signature(node: LexborNode) -> tuple[str, str]:
+    """An element's kind: its tag and its class tokens (sorted)."""
+    return node.tag or "", " ".join(sorted((node.attributes.get("class") or "").split()))
+
+
+def _parallel_parts(
+    container: LexborNode, under: dict[int, tuple[LexborNode, int]], rules: BodyRules
+) -> list[LexborNode]:
+    """The wrappers a story is split over, in order, or [] when it is not split.
+
+    From the container up ``rules.parallel_levels`` ancestors, the first element that has siblings of
+    its own kind (same tag and classes) holding prose with few links: it and those siblings."""
+    node: LexborNode | None = container
+    for _ in range(rules.parallel_levels):
+        if node is None or node.tag in ("body", "html") or node.parent is None:
+            return []
+        signature = _signature(node)
+        if signature[1]:
+            parts = []
+            least = max(rules.min_paragraph, rules.min_part_share * under.get(node.mem_id, (node, 0))[1])
+            for sibling in node.parent.iter(include_text=False):
+                if sibling.mem_id == node.mem_id:
+                    parts.append(sibling)
+                elif _signature(sibling) == signature:
+                    prose = under.get(sibling.mem_id, (sibling, 0))[1]
+                    if prose >= least and (
+                        _link_density(sibling, len(sibling.text(deep=True).strip()))
+                        <= rules.max_sibling_link_density
+                    ):
+                        parts.append(sibling)
+            if len(parts) > 1:
+                return parts
+        node = node.parent
+    return []
 
 
 def extract_body_text(html: str, rules: BodyRules = DEFAULT_RULES) -> str:

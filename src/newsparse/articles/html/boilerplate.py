@@ -19,22 +19,32 @@ import attrs
 __all__ = [
     "BLOCK_TAGS",
     "BOILERPLATE_ATTRIBUTES",
+    "BOILERPLATE_NAME",
     "BOILERPLATE_PREFIX_TOKENS",
     "BOILERPLATE_SELECTOR",
     "BOILERPLATE_TAGS",
     "BOILERPLATE_TAG_SELECTOR",
     "BOILERPLATE_TOKENS",
     "BOILERPLATE_WORDS",
+    "BOILERPLATE_WORD_SELECTOR",
+    "BREAKING_TAGS",
     "CONTINUING_TAGS",
     "DEFAULT_RULES",
     "DENSE_SCRIPT",
+    "HIDDEN_NAME",
+    "HIDDEN_WORDS",
+    "LINKED_HEADINGS",
     "NEGATIVE_NAMES",
     "NEVER_PRUNED",
     "PARAGRAPH_BLOCKS",
     "POSITIVE_NAMES",
+    "REGION_ROLES",
     "STORY_BLOCKS",
     "STORY_TAGS",
+    "SWALLOWING_TAGS",
     "BodyRules",
+    "name_words",
+    "words_pattern",
 ]
 
 # -- tables ------------------------------------------------------------------------------------------
@@ -69,21 +79,45 @@ BOILERPLATE_TAGS = (
     "picture",
 )
 
-#: Substrings of a class or id that name a non-story block (matched case-insensitively).
+#: Among the :data:`BOILERPLATE_TAGS`, those a browser draws as blocks: removed from between two runs of
+#: text, they leave a line break (the others, scripts and inline media, leave nothing).
+BREAKING_TAGS = frozenset(("nav", "aside", "footer", "header", "dialog", "menu", "figure", "figcaption"))
+
+#: Class words of text shown to screen readers only: never story text, even inside a sentence (read as
+#: :data:`BOILERPLATE_WORDS` says; they are among them).
+HIDDEN_WORDS = ("sr-only", "screen-reader", "visually-hidden", "visuallyhidden")
+
+#: Among the :data:`BOILERPLATE_TAGS`, those that may swallow the page when left unclosed (or wrap the
+#: story on a careless page): one holding more than :attr:`BodyRules.swallow_share` of the page's text
+#: is unwrapped instead of removed.
+SWALLOWING_TAGS = frozenset(("aside", "figure", "noscript", "footer", "header", "nav"))
+
+#: Words of a class or id that name a non-story block. A name is read as words (split at ``-``, ``_``,
+#: spaces, digits and camelCase humps, case-folded: ``shareBar-top`` is "share bar top"), and an entry
+#: matches a word that starts or ends with it (``authorname``, ``meldungsfooter``,
+#: ``subscription``), not one that merely holds it. An entry starting with ``=`` matches the word
+#: itself or its plural only, where longer words say something else (``=promo``: ``promo-box``, not
+#: ``zendaya-promoted-dune``; ``=comment``: ``comments-list``, not ``article-type-commentary``, an
+#: opinion column); an entry of three letters or fewer matches the whole word only (``ad``: ``c-ad-box``,
+#: not ``head`` or ``load``); an entry with a ``-`` is a run of words (``read-more``: ``read_more``,
+#: ``readMore``).
 BOILERPLATE_WORDS = (
     "share",
     "sharing",
     "social",
     "newsletter",
     "related",
-    "comment",
+    "=comment",
+    "=commenting",
     "cookie",
     "consent",
     "sidebar",
     "breadcrumb",
-    "promo",
+    "=promo",
+    "promotion",
     "subscri",
     "signup",
+    "sign-up",
     "advert",
     "sponsor",
     "recommend",
@@ -91,15 +125,16 @@ BOILERPLATE_WORDS = (
     "trending",
     "most-read",
     "mostread",
-    "widget",
+    "=widget",
     "footer",
     "masthead",
     "navbar",
-    "menu",
+    "=menu",
+    "megamenu",
     "outbrain",
     "taboola",
     "disqus",
-    "modal",
+    "=modal",
     "popup",
     "toolbar",
     "pagination",
@@ -109,10 +144,6 @@ BOILERPLATE_WORDS = (
     "byline",
     "caption",
     "author",
-    "sr-only",
-    "screen-reader",
-    "visually-hidden",
-    "visuallyhidden",
     "tooltip",
     "popover",
     "nocontent",
@@ -121,18 +152,56 @@ BOILERPLATE_WORDS = (
     "no-print",
     "print-none",
     "hidden-print",
-    "-cta",
-    "cta-",
-    "dfp-",
-    "-ad-",
-    "_ad_",
+    "cta",
+    "dfp",
+    "ad",
+    "ads",
     "adslot",
     "ad-slot",
     "adunit",
     "ad-unit",
     "rollover",
     "hover",
+    *HIDDEN_WORDS,
 )
+
+
+def name_words(name: str) -> str:
+    """A class or id as words, case-folded, each followed by one space: ``shareBar-top2`` is
+    "share bar top " (utility classes with a ``:`` variant are left out); how
+    :data:`BOILERPLATE_WORDS` are read."""
+    # A class with a variant prefix (``md:hover:text-magenta``) is a style utility, not a name.
+    spaced = _HUMP.sub(" ", " ".join(token for token in name.split() if ":" not in token))
+    return "".join(f"{word} " for word in _WORD.findall(spaced.lower()))
+
+
+_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def words_pattern(entries: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching any entry (read as :data:`BOILERPLATE_WORDS` says) in :func:`name_words`
+    output."""
+    alternatives = []
+    for entry in entries:
+        body = " ".join(re.escape(word) for word in entry.lstrip("=").split("-"))
+        if entry.startswith("="):
+            alternatives.append(f"{body}s? ")
+        elif len(entry) <= SHORT_WORD:
+            alternatives.append(f"{body} ")
+        else:
+            alternatives.append(f"(?:{body}|[^ ]*{body} )")
+    return re.compile(rf"(?:^| )(?:{'|'.join(alternatives)})")
+
+
+#: Entries of at most this many letters match whole words only (see :data:`BOILERPLATE_WORDS`).
+SHORT_WORD = 3
+
+
+#: :data:`BOILERPLATE_WORDS` as one pattern over :func:`name_words`.
+BOILERPLATE_NAME = words_pattern(BOILERPLATE_WORDS)
+#: :data:`HIDDEN_WORDS` as one pattern over :func:`name_words`.
+HIDDEN_NAME = words_pattern(HIDDEN_WORDS)
 
 #: Whole class tokens (or ids) that name a non-story block; too short to match as substrings.
 BOILERPLATE_TOKENS = ("ad", "ads", "nav", "meta", "tools", "hidden", "date", "tags", "print", "skip")
@@ -157,18 +226,52 @@ BOILERPLATE_ATTRIBUTES = (
     '[class~="d-none"]:not([class*="d-sm-"]):not([class*="d-md-"]):not([class*="d-lg-"]):not([class*="d-xl-"])',
 )
 
+#: Headings that link elsewhere (a headline of another story), as a CSS selector.
+LINKED_HEADINGS = ", ".join(f"h{level} a, a h{level}" for level in range(1, 7))
+
+#: ARIA roles of regions that are not the story: a candidate container inside one is doubted.
+REGION_ROLES = frozenset(
+    ("dialog", "alertdialog", "menu", "menubar", "navigation", "complementary", "banner")
+)
+
+
+def _word_prefilter() -> str:
+    # The C library finds the elements whose class or id contains an entry's longest word (a short one
+    # next to a separator, or whole); the few it finds are then read as words (BOILERPLATE_NAME),
+    # which CSS cannot do.
+    parts = []
+    # each entry is found by its longest word (of a run of words, the most telling: "print" in no-print)
+    firsts = {max(entry.lstrip("=").split("-"), key=len) for entry in BOILERPLATE_WORDS}
+    # a word holding another (megamenu, menu) is found by the other's substring
+    firsts = {
+        word
+        for word in firsts
+        if len(word) <= SHORT_WORD
+        or not any(other != word and len(other) > SHORT_WORD and other in word for other in firsts)
+    }
+    for word in sorted(firsts):
+        for attr in ("class", "id"):
+            if len(word) > SHORT_WORD:
+                parts.append(f'[{attr}*="{word}" i]')
+            else:
+                parts += [f'[{attr}*="{cut}" i]' for cut in (f"{word}-", f"-{word}", f"{word}_", f"_{word}")]
+                parts.append(f'[{attr}~="{word}" i]')
+    return ", ".join(parts)
+
 
 def _boilerplate_selector() -> str:
-    parts = [f'[{attr}*="{word}" i]' for word in BOILERPLATE_WORDS for attr in ("class", "id")]
-    parts += [f'[class~="{token}" i], [id="{token}" i]' for token in BOILERPLATE_TOKENS]
+    parts = [f'[class~="{token}" i], [id="{token}" i]' for token in BOILERPLATE_TOKENS]
     parts += [f'[class^="{token}-" i], [class*=" {token}-" i]' for token in BOILERPLATE_PREFIX_TOKENS]
     parts += BOILERPLATE_ATTRIBUTES
     return ", ".join(parts)
 
 
-#: One CSS selector for every block named boilerplate by its class, id, role or visibility: the C
-#: library matches it in one pass, where Python would test each name on each element.
+#: One CSS selector for every block named boilerplate by a whole class token, its id, role or
+#: visibility: the C library matches it in one pass, where Python would test each name on each element.
 BOILERPLATE_SELECTOR = _boilerplate_selector()
+#: One CSS selector for the elements whose class or id may hold a :data:`BOILERPLATE_WORDS` entry
+#: (a superset: each is then checked with :data:`BOILERPLATE_NAME`).
+BOILERPLATE_WORD_SELECTOR = _word_prefilter()
 #: One CSS selector for the :data:`BOILERPLATE_TAGS`.
 BOILERPLATE_TAG_SELECTOR = ", ".join(BOILERPLATE_TAGS)
 
@@ -266,6 +369,20 @@ class BodyRules:
     """Characters from which a leading block that starts the page's ``<title>`` is taken for the
     headline and dropped; a shorter match ("Live", "Update") may be the story's own first words."""
 
+    headline_window: int = 3
+    """Leading blocks among which a headline that resembles the page's ``<title>`` is looked for."""
+
+    max_headline: int = 200
+    """Characters above which a block is no headline (the story has begun)."""
+
+    headline_share: float = 0.5
+    """Share of a leading block's words that must be words of the page's ``<title>`` for the block to
+    be the headline (a kicker glued on adds words the title lacks; a first paragraph that repeats the
+    headline's words has many more of its own)."""
+
+    max_dateline: int = 60
+    """Characters up to which an edge block holding a date or time is a date line and dropped."""
+
     max_link_share: float = 0.8
     """Share of a block's characters inside links above which the block is a link list and dropped."""
 
@@ -335,6 +452,36 @@ class BodyRules:
     min_sibling_share: float = 0.2
     """Share of the container's text a non-paragraph sibling's own paragraph text must exceed to
     continue the story: a wrapper with a line of prose beside the story is not the story."""
+
+    feed_headlines: int = 3
+    """Linked headings from which a sibling of the container is a feed of other stories, not more of
+    the story."""
+
+    swallow_share: float = 0.5
+    """Share of the page's text above which an ``aside``, ``figure``, ``noscript``... (an unclosed one
+    that swallowed the page) is unwrapped instead of removed."""
+
+    copy_share: float = 0.5
+    """Share of the JSON-LD ``articleBody``'s length below which the text read from the markup is
+    taken for a rendering failure (text filled in by scripts, a teaser) and the ``articleBody`` is
+    read instead."""
+
+    parallel_levels: int = 5
+    """Levels from the container up at which a story split over wrappers of one kind (same tag and
+    classes: page-builder blocks, CMS sections, live-blog posts) is looked for and read whole."""
+
+    min_part_share: float = 0.1
+    """Share of the container's paragraph text a wrapper of its kind must hold to be read as more of
+    the story (see :attr:`parallel_levels`)."""
+
+    region_factor: float = 0.25
+    """Share of its points a candidate keeps inside a region named boilerplate (a comment thread, a
+    dialog) that holds less than :attr:`protect_share` of the page's paragraph text."""
+
+    max_running_text_kept: int = 40
+    """Characters up to which an inline element inside a sentence is kept whatever its class names
+    (a linked name in an ``author`` or ``share`` class is a word of the sentence); a longer one is a
+    widget set in the text (a hover card) and is removed."""
 
     prune_levels: int = 1
     """Ancestors of the container whose subtree is pruned of named boilerplate: the container and its
