@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -400,21 +401,34 @@ def _settle(reports: list[_Report], country_ids: frozenset[str]) -> list[_Report
     """Give kind-less reports the kind of a report of the same participants (or, for reports between
     countries only, of the most reported contact between the same countries) in the article, with its
     date and place when they have none; then keep one report per sentence, kind and participants (the
-    one that knows most)."""
-    known = [r for r in reports if r.kind is not None]
+    one that knows most).
+
+    The models are looked up in tables built once (issue 18 item 13: scanning every report for each
+    report, and counting within that scan, made an article that repeats itself cubic)."""
+    keys = [_key(r) for r in reports]
+    first_known: dict[frozenset[str], _Report] = {}  # the first report of a kind, per participants
+    known_in: dict[frozenset[str | None], dict[frozenset[str], _Report]] = {}  # the same, per countries
+    reported: dict[frozenset[str | None], Counter[frozenset[str]]] = {}  # reports per countries, per key
+    for report, key in zip(reports, keys, strict=True):
+        countries = _countries(report)
+        reported.setdefault(countries, Counter())[key] += 1
+        if report.kind is not None:
+            first_known.setdefault(key, report)
+            known_in.setdefault(countries, {}).setdefault(key, report)
+    # Per countries, the first report of a kind of each participants, most reported first (ties: the
+    # earliest), as the old sort of every such report by its count had it.
+    ranked: dict[frozenset[str | None], list[tuple[frozenset[str], _Report]]] = {}
+    for countries, known in known_in.items():
+        order = sorted((-reported[countries][k], i, k) for i, k in enumerate(known))
+        ranked[countries] = [(k, known[k]) for _, _, k in order]
     settled: list[_Report] = []
-    for report in reports:
+    for report, key in zip(reports, keys, strict=True):
         if report.kind is None:
-            same = [r for r in known if _key(r) == _key(report)]
-            if not same and not has_people(report.participants, country_ids):
+            model = first_known.get(key)
+            if model is None and not has_people(report.participants, country_ids):
                 # Countries only ("US, China officials talk"): the most reported contact between them.
-                pairs = [
-                    r for r in reports if _countries(r) == _countries(report) and _key(r) != _key(report)
-                ]
-                counts = {_key(r): sum(1 for o in pairs if _key(o) == _key(r)) for r in pairs}
-                same = sorted((r for r in known if r in pairs), key=lambda r: -counts[_key(r)])
-            if same:
-                model = same[0]
+                model = next((r for k, r in ranked.get(_countries(report), ()) if k != key), None)
+            if model is not None:
                 own_words = report.date_text is not None  # its own words, even unresolved, win
                 report = attrs.evolve(
                     report,
