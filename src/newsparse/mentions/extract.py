@@ -409,12 +409,12 @@ def _settle(reports: list[_Report], country_ids: frozenset[str]) -> list[_Report
     first_known: dict[frozenset[str], _Report] = {}  # the first report of a kind, per participants
     known_in: dict[frozenset[str | None], dict[frozenset[str], _Report]] = {}  # the same, per countries
     reported: dict[frozenset[str | None], Counter[frozenset[str]]] = {}  # reports per countries, per key
-    for report, key in zip(reports, keys, strict=True):
+    for report, who in zip(reports, keys, strict=True):
         countries = _countries(report)
-        reported.setdefault(countries, Counter())[key] += 1
+        reported.setdefault(countries, Counter())[who] += 1
         if report.kind is not None:
-            first_known.setdefault(key, report)
-            known_in.setdefault(countries, {}).setdefault(key, report)
+            first_known.setdefault(who, report)
+            known_in.setdefault(countries, {}).setdefault(who, report)
     # Per countries, the first report of a kind of each participants, most reported first (ties: the
     # earliest), as the old sort of every such report by its count had it.
     ranked: dict[frozenset[str | None], list[tuple[frozenset[str], _Report]]] = {}
@@ -422,12 +422,12 @@ def _settle(reports: list[_Report], country_ids: frozenset[str]) -> list[_Report
         order = sorted((-reported[countries][k], i, k) for i, k in enumerate(known))
         ranked[countries] = [(k, known[k]) for _, _, k in order]
     settled: list[_Report] = []
-    for report, key in zip(reports, keys, strict=True):
+    for report, who in zip(reports, keys, strict=True):
         if report.kind is None:
-            model = first_known.get(key)
+            model = first_known.get(who)
             if model is None and not has_people(report.participants, country_ids):
                 # Countries only ("US, China officials talk"): the most reported contact between them.
-                model = next((r for k, r in ranked.get(_countries(report), ()) if k != key), None)
+                model = next((r for k, r in ranked.get(_countries(report), ()) if k != who), None)
             if model is not None:
                 own_words = report.date_text is not None  # its own words, even unresolved, win
                 report = attrs.evolve(
