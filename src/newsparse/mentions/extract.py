@@ -89,28 +89,66 @@ class _Context:
     is_title: Callable[[int], bool]
     index: int = 0
     reports: list[_Report] = attrs.field(factory=list)
+    # What the look-backs found, so that each earlier sentence is read once per article, not once per
+    # report (issue 18 item 13): the people "the pair" means from each sentence back, and how far the
+    # search for the headline has gone (with the first headline, once found).
+    _pair_from: dict[int, tuple[Actor, ...]] = attrs.field(factory=dict)
+    _titles_read: int = 0
+    _title: int | None = None
+
+    # The reports indexed as they come (issue 18 item 13: a scan of every report for each "the
+    # meeting" made an article that repeats itself quadratic): the last report of each kind (None: of
+    # any kind), and the reports of each kind (None: any) that each actor takes part in.
+    _indexed: int = 0
+    _last: dict[Kind | None, _Report] = attrs.field(factory=dict)
+    _reports_with: dict[tuple[Kind | None, str], list[_Report]] = attrs.field(factory=dict)
 
     def last_of_kind(self, kind: Kind | None, named: frozenset[str]) -> tuple[Actor, ...] | None:
-        """The participants of the earlier report that "the meeting" refers to (see :func:`_last_of_kind`)."""
-        last = _last_of_kind(self.reports, kind, named)
+        """The participants of the report "the call" or "this meeting with Xi" refers to: the last of
+        that kind among those with everyone the words name, else the last of that kind, else the last
+        report."""
+        for report in self.reports[self._indexed :]:
+            for bucket in {report.kind, None}:
+                self._last[bucket] = report
+                for actor in _key(report):
+                    self._reports_with.setdefault((bucket, actor), []).append(report)
+        self._indexed = len(self.reports)
+        if named:
+            fewest = min((self._reports_with.get((kind, actor), []) for actor in named), key=len)
+            fitting = next((r for r in reversed(fewest) if named <= _key(r)), None)
+            if fitting is not None:
+                return fitting.participants
+        last = self._last.get(kind, self._last.get(None))
         return last.participants if last is not None else None
 
     def headline_people(self) -> tuple[Actor, ...]:
         """The people the headline names, if it names two or more."""
-        titles = [i for i in range(self.index) if self.is_title(i)]
-        people = self.people_of(titles[0]) if titles else ()
+        while self._title is None and self._titles_read < self.index:
+            if self.is_title(self._titles_read):
+                self._title = self._titles_read
+            self._titles_read += 1
+        people = self.people_of(self._title) if self._title is not None else ()
         return people if len(people) >= 2 else ()
 
     @property
     def previous_people(self) -> tuple[Actor, ...]:
         """The people of the nearest earlier sentence that names two or more ("The pair spoke")."""
+        passed: list[int] = []
+        found: tuple[Actor, ...] = ()
         for index in range(self.index - 1, -1, -1):
+            if index in self._pair_from:
+                found = self._pair_from[index]
+                break
+            passed.append(index)
             if not self.is_prose(index):
                 continue  # a menu line, a tag list or a headline is not what "the pair" points back to
             people = self.people_of(index)
             if len(people) >= 2:
-                return people
-        return ()
+                found = people
+                break
+        for index in passed:
+            self._pair_from[index] = found
+        return found
 
 
 class MentionExtractor:
@@ -377,16 +415,6 @@ def _third_location(report: _Report) -> bool:
         return False
     countries = {a.country for a in report.participants}
     return None not in countries and report.place.country not in countries
-
-
-def _last_of_kind(reports: list[_Report], kind: Kind | None, named: frozenset[str]) -> _Report | None:
-    """The report "the call" or "this meeting with Xi" refers to: the last of that kind among those
-    with everyone the words name, else the last of that kind, else the last report."""
-    same = [r for r in reports if kind is None or r.kind is kind]
-    fitting = [r for r in same if named and named <= _key(r)]
-    if fitting:
-        return fitting[-1]
-    return same[-1] if same else (reports[-1] if reports else None)
 
 
 def _key(report: _Report) -> frozenset[str]:
