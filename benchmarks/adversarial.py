@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import newsparse
+from newsparse.errors import ParseError
 from newsparse.models import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,6 +85,46 @@ def repeated_seed(n: int) -> str:
     return "\n".join([seed] * n)
 
 
+def nested_divs(n: int) -> str:
+    """A paragraph inside ``n`` nested ``<div>`` (item 15)."""
+    return page("<div>" * n + f"<p>{PROSE}.</p>" + "</div>" * n)
+
+
+def nested_spans(n: int) -> str:
+    """A paragraph inside ``n`` nested ``<span>`` (item 15)."""
+    return page(f"<article><p>{PROSE}" + "<span>x " * n + "</span>" * n + ".</p></article>")
+
+
+def nested_itemprops(n: int) -> str:
+    """``n`` nested microdata properties in an article item (item 15)."""
+    return page(
+        f'<article itemscope itemtype="https://schema.org/NewsArticle"><p>{PROSE}.</p>'
+        + '<span itemprop="author">' * n
+        + "Reporter"
+        + "</span>" * n
+        + "</article>"
+    )
+
+
+def many_attributes(n: int) -> str:
+    """One element with ``n`` attributes (item 15)."""
+    attributes = " ".join(f'data-a{i}="v{i}"' for i in range(n))
+    return page(f"<article {attributes}><h1>Talks</h1><p>{PROSE}.</p></article>")
+
+
+def long_class(n: int) -> str:
+    """A class attribute of ``n`` characters of names (item 15)."""
+    names = ("story content comment share related " * (n // 36 + 1))[:n]
+    return page(f'<article class="{names}"><h1>Talks</h1><p class="{names}">{PROSE}.</p></article>')
+
+
+def br_lines(n: int) -> str:
+    """A body of ``n`` lines of text separated by ``<br>`` (item 10)."""
+    return page(
+        "<div>" + "<br>".join(f"Line {i} of the story, said the officials." for i in range(n)) + "</div>"
+    )
+
+
 @dataclass(frozen=True)
 class Case:
     """An input class: its generator, the stage it stresses and the size the benchmark starts at."""
@@ -100,6 +141,12 @@ CASES: tuple[Case, ...] = (
     Case("abbreviations", 11, abbreviations, "mentions", 10_000),
     Case("repeated_reports", 13, repeated_reports, "mentions", 400),
     Case("repeated_seed", 13, repeated_seed, "mentions", 50),
+    Case("nested_divs", 15, nested_divs, "article", 25_000),
+    Case("nested_spans", 15, nested_spans, "article", 5_000),
+    Case("nested_itemprops", 15, nested_itemprops, "article", 5_000),
+    Case("many_attributes", 15, many_attributes, "article", 100_000),
+    Case("long_class", 15, long_class, "article", 5_000_000),
+    Case("br_lines", 10, br_lines, "article", 100_000),
 )
 
 
@@ -109,12 +156,20 @@ def prepare(case: Case, n: int) -> Callable[[], object]:
     parsed, before timing)."""
     document = case.make(n)
     if case.stage == "article":
-        return lambda: newsparse.parse(document)
+        return lambda: _article_or_error(document)
     from newsparse.plugins.builtin.mentions import default_extractor
 
     extractor = default_extractor()
     article = document if isinstance(document, Article) else newsparse.parse(document)
     return lambda: extractor.extract(article)
+
+
+def _article_or_error(document: str | Article) -> Article | ParseError:
+    """The article of a document, or the typed error that says why there is none (an answer too)."""
+    try:
+        return newsparse.parse(document)  # type: ignore[arg-type]
+    except ParseError as error:
+        return error
 
 
 def cpu_seconds(call: Callable[[], object], repeat: int = 3) -> float:

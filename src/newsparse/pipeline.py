@@ -16,13 +16,14 @@ from typing import Any
 
 import attrs
 
+from newsparse.articles.html.bounds import bound_markup
 from newsparse.articles.outlets import Outlet, match_outlet
 from newsparse.dates import plausible
 from newsparse.errors import NoArticleError, ParseError, PluginError
 from newsparse.events.merge import merge_mentions
 from newsparse.inputs import failure_from, input_id, page_from_document, read_document
 from newsparse.limits import DEFAULT_MAX_BYTES
-from newsparse.models import Article, Event, Failure, Mention, Page, Stage, When
+from newsparse.models import Article, Event, Failure, Mention, Page, PageKind, Stage, When
 from newsparse.plugins.host import Combined, PluginHost, WrongAnswer
 
 __all__ = ["Document", "Pipeline", "Processed", "worker_pipeline"]
@@ -57,6 +58,11 @@ class Pipeline:
     def _article(self, page: Page) -> Article:
         if isinstance(page.content, bytes):
             page = page_from_document(page)  # plugins always see decoded text
+        if page.kind is PageKind.HTML:
+            # Plugins see markup within the depth and attribute bounds (issue 18 item 15).
+            bounded = bound_markup(page.text, page.source)
+            if bounded is not page.text:
+                page = attrs.evolve(page, content=bounded)
         outlet = self.outlet_for(page)
         extracted = self.plugins.first(
             "newsparse_extract_article", stage=Stage.EXTRACT, source=page.source, expect=Article,

@@ -1,0 +1,243 @@
+"""Bounds on markup, applied once to every HTML page before any plugin parses it (issue 18 item 15).
+
+The HTML parser (Lexbor, through selectolax) and the rules after it are linear in the size of
+ordinary markup, but not in three shapes a hostile or broken page can take:
+
+- *depth*: each block start tag makes the parser look down the stack of open elements, so 100,000
+  nested ``<div>`` cost ~10^10 steps; the rules that look at a node's ancestors grow the same way;
+- *attributes on one element*: the parser checks each new attribute against those before it, so an
+  element with 40,000 attributes takes seconds;
+- *one huge attribute value* (a 50 MB ``class``): every class and id rule reads it again.
+
+So elements nested deeper than :data:`MAX_DEPTH` lose their tags (their text stays, in the element at
+that depth: browsers flatten the same way, Blink at 512 levels), an element keeps its first
+:data:`MAX_ATTRIBUTES` attributes, and an attribute value keeps its first :data:`MAX_VALUE_CHARS`
+characters. A page that needs none of this is returned unchanged (the same object); one that does is
+named in a warning with what was cut.
+
+The scan is one pass over the tags with a tokenizer that knows what the parser knows for this purpose:
+comments, raw-text elements (``script``, ``style``, ``textarea``, ``title``, ``xmp``...) whose content
+is not markup, void elements, and elements whose end tag may be left out (``p``, ``li``, ``td``...)
+and which therefore never count as depth.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+__all__ = ["MAX_ATTRIBUTES", "MAX_DEPTH", "MAX_VALUE_CHARS", "bound_markup"]
+
+_log = logging.getLogger("newsparse")
+
+#: Elements nested deeper than this lose their tags (Blink's parser flattens at 512 levels too).
+MAX_DEPTH = 512
+#: Attributes an element keeps (the rest are dropped).
+MAX_ATTRIBUTES = 256
+#: Characters an attribute value keeps (a class list, a ``content``, a ``srcset`` are far shorter; the
+#: longest of the 314 benchmark pages, a JSON ``data-posts``, has 73,259).
+MAX_VALUE_CHARS = 1_048_576
+#: A start tag shorter than this cannot hold more attributes or a longer value than the caps allow
+#: (an attribute takes at least two characters), so it is not read further.
+_LONG_TAG = min(2 * MAX_ATTRIBUTES, MAX_VALUE_CHARS)
+
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "basefont",
+        "bgsound",
+        "br",
+        "col",
+        "embed",
+        "frame",
+        "hr",
+        "image",
+        "img",
+        "input",
+        "keygen",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+#: Elements whose end tag may be left out: another start tag closes them, so they are no depth.
+_OPTIONAL_END = frozenset(
+    [
+        "body",
+        "caption",
+        "colgroup",
+        "dd",
+        "dt",
+        "head",
+        "html",
+        "li",
+        "optgroup",
+        "option",
+        "p",
+        "rb",
+        "rp",
+        "rt",
+        "rtc",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+    ]
+)
+#: Elements whose content is text up to their end tag, not markup.
+_RAW_TEXT = frozenset(
+    ["iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp"]
+)
+#: How far down the stack an end tag looks for its element (misnested end tags close a few levels).
+_END_TAG_REACH = 16
+
+#: A comment's start, or a whole tag: its name, then the rest, where a quote after ``=`` opens a value
+#: that may hold ``>`` (a quote elsewhere is a character of a name, as the parser has it). Each way
+#: through is the only one (no backtracking). A tag that never ends has no ``rest``.
+_TOKEN = re.compile(
+    r"""<!--|<(/?)([a-zA-Z][^\s/>]*)(?P<rest>[^>=]*(?:=\s*(?:"[^"]*"|'[^']*'|(?=[^\s"']))[^>=]*)*>)?"""
+)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+#: A start tag (to the next ``<`` or ``>``) this long may hold too many attributes (the parser's
+#: check costs ~1 ms at 2,000 attributes, seconds at 40,000), a quoted run too long a value.
+_SUSPICIOUS_TAG = 4_000
+_LONG_TAG_START = re.compile(rf"<[a-zA-Z][^<>]{{{_SUSPICIOUS_TAG}}}[^<>]*")
+_LONG_VALUE = re.compile(rf"""\"[^"]{{{MAX_VALUE_CHARS}}}|'[^']{{{MAX_VALUE_CHARS}}}""")
+#: Quoted values, taken out of a long tag before its words (its attributes) are counted: the long tags
+#: of real pages are long values (JSON, URLs), not many attributes.
+_QUOTED = re.compile(r"""=\s*(?:"[^"]*"|'[^']*')""")
+#: The depth estimate's piece: depth that opens and closes within one (at most ~800 levels of ``<div>``)
+#: is not seen, and costs the parser about a millisecond.
+_PIECE = 4_096
+#: Void start tags in lower or upper case (a case-blind pattern is twice as slow; mixed case is rare
+#: and only overestimates the depth).
+_VOID_START = re.compile(rf"<(?:{'|'.join(sorted(_VOID))}|{'|'.join(sorted(_VOID)).upper()})[\s/>]")
+
+
+def _may_exceed(html: str) -> bool:
+    """Whether ``html`` may exceed a bound, by searching in C (the exact scan below is Python, per tag):
+    a long tag with many attributes, a long value, or more tags than :data:`MAX_DEPTH`. (Counting
+    start and end tags does not bound the depth: a deep page closes its elements at the end.)"""
+    for long_tag in _LONG_TAG_START.finditer(html):
+        if len(_QUOTED.sub("=", long_tag.group(0)).split()) > MAX_ATTRIBUTES:
+            return True
+    if len(html) > MAX_VALUE_CHARS and _LONG_VALUE.search(html):
+        return True
+    if html.count("<") <= MAX_DEPTH:
+        return False
+    # The depth, estimated piece by piece: start tags (not void) minus end tags, never below zero.
+    # A comment or a self-closed element counts as a start tag (a safe overestimate); only end tags
+    # that close nothing (strays) can hide depth within one piece, and the per-document time budget
+    # still bounds what they hide.
+    depth = 0
+    for start in range(0, len(html), _PIECE):
+        end = start + _PIECE
+        closes = html.count("</", start, end)
+        opens = html.count("<", start, end) - closes - len(_VOID_START.findall(html, start, end))
+        depth = max(0, depth + opens - closes)
+        if depth > MAX_DEPTH:
+            return True
+    return False
+
+
+def bound_markup(html: str, source: str) -> str:
+    """``html`` within the bounds above (``html`` itself when it is within them already)."""
+    if not _may_exceed(html):
+        return html
+    pieces: list[str] = []
+    kept = 0  # html[kept:] is still to be copied
+    # The open elements that nest, by name: those past MAX_DEPTH are the ones whose tags are dropped.
+    stack: list[str] = []
+    flattened = trimmed = 0
+    tokens = _TOKEN.finditer(html)
+    while (token := next(tokens, None)) is not None:  # (``tokens`` restarts after comments, raw text)
+        start, tag_end = token.span()
+        if tag_end - start == 4 and html.startswith("<!--", start):
+            end = html.find("-->", tag_end)
+            if end < 0:
+                break
+            tokens = _TOKEN.finditer(html, end + 3)  # read on after the comment
+            continue
+        if token.start("rest") < 0:
+            break  # a tag that never ends: the parser drops it and what follows
+        closing, name = token.group(1, 2)
+        name = name.lower()
+        if closing:
+            for reach in range(len(stack) - 1, max(-1, len(stack) - 1 - _END_TAG_REACH), -1):
+                if stack[reach] == name:
+                    if reach >= MAX_DEPTH:  # its start tag was dropped: so is this end tag
+                        pieces.append(html[kept:start])
+                        kept = tag_end
+                    del stack[reach:]
+                    break
+            continue
+        nests = not (name in _VOID or name in _OPTIONAL_END or html.startswith("/>", tag_end - 2))
+        if nests and len(stack) >= MAX_DEPTH and name not in _RAW_TEXT:
+            stack.append(name)  # too deep: the tag goes, its content stays where it is
+            pieces.append(html[kept:start])
+            kept = tag_end
+            flattened += 1
+            continue
+        if tag_end - start > _LONG_TAG:
+            bounded = _bounded_tag(html[start:tag_end], token.group(2))
+            if bounded is not None:
+                pieces.append(html[kept:start])
+                pieces.append(bounded)
+                kept = tag_end
+                trimmed += 1
+        if name in _RAW_TEXT:
+            if name == "plaintext":
+                break
+            close = re.compile(rf"</{re.escape(name)}[\s/>]", re.IGNORECASE).search(html, tag_end)
+            if close is None:
+                break
+            tokens = _TOKEN.finditer(html, close.start())  # its content is text, not markup
+        elif nests:
+            stack.append(name)
+    if not pieces:
+        return html
+    pieces.append(html[kept:])
+    if flattened:
+        _log.warning(
+            "%s: %d elements nested deeper than %d levels lost their tags", source, flattened, MAX_DEPTH
+        )
+    if trimmed:
+        _log.warning(
+            "%s: %d elements cut to %d attributes of at most %d characters",
+            source,
+            trimmed,
+            MAX_ATTRIBUTES,
+            MAX_VALUE_CHARS,
+        )
+    return "".join(pieces)
+
+
+def _bounded_tag(tag: str, name: str) -> str | None:
+    """A long start tag with its first :data:`MAX_ATTRIBUTES` attributes, each value cut to
+    :data:`MAX_VALUE_CHARS`; None when it is within bounds already."""
+    body = tag[1 + len(name) : -1]
+    attributes = list(_ATTRIBUTE.finditer(body))
+    long_values = any(m.group(2) and len(m.group(2)) > MAX_VALUE_CHARS + 2 for m in attributes)
+    if len(attributes) <= MAX_ATTRIBUTES and not long_values:
+        return None
+    kept = []
+    for match in attributes[:MAX_ATTRIBUTES]:
+        value = match.group(2)
+        if value is None:
+            kept.append(match.group(1))
+            continue
+        if len(value) > MAX_VALUE_CHARS + 2:
+            quote = value[0] if value[0] in "\"'" else '"'
+            inner = value[1:-1] if value[0] in "\"'" else value
+            value = quote + inner[:MAX_VALUE_CHARS] + quote
+        kept.append(f"{match.group(1)}={value}")
+    closing = "/>" if body.rstrip().endswith("/") else ">"
+    return f"<{name} {' '.join(kept)}{closing}"
