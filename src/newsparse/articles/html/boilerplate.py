@@ -67,6 +67,13 @@ BOILERPLATE_TAGS = (
     "figure",
     "figcaption",
     "picture",
+    # Raw-text elements: their content is markup shown as text (xmp, plaintext) or shown only when
+    # embeds or frames are off, and a title in the body is the parser's text too (issue 18 item 10).
+    "noembed",
+    "noframes",
+    "title",
+    "xmp",
+    "plaintext",
 )
 
 #: Substrings of a class or id that name a non-story block (matched case-insensitively).
