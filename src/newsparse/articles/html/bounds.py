@@ -23,6 +23,7 @@ and which therefore never count as depth.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 
@@ -224,8 +225,10 @@ def _bounded_tag(tag: str, name: str) -> str | None:
     """A long start tag with its first :data:`MAX_ATTRIBUTES` attributes, each value cut to
     :data:`MAX_VALUE_CHARS`; None when it is within bounds already."""
     body = tag[1 + len(name) : -1]
-    attributes = list(_ATTRIBUTE.finditer(body))
-    long_values = any(m.group(2) and len(m.group(2)) > MAX_VALUE_CHARS + 2 for m in attributes)
+    attributes = list(itertools.islice(_ATTRIBUTE.finditer(body), MAX_ATTRIBUTES + 1))  # not a million
+    long_values = any(
+        m.group(2) and len(m.group(2)) > MAX_VALUE_CHARS + 2 for m in attributes[:MAX_ATTRIBUTES]
+    )
     if len(attributes) <= MAX_ATTRIBUTES and not long_values:
         return None
     kept = []
