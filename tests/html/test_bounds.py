@@ -81,3 +81,14 @@ def test_a_deep_page_still_gives_its_article() -> None:
     html = "<html><body>" + "<div>" * n + STORY * 3 + "</div>" * n + "</body></html>"
     article = newsparse.parse(html)
     assert article.paragraphs == (STORY[3:-4],) * 3
+
+
+def test_a_slash_closes_only_svg_and_math_elements() -> None:
+    n = MAX_DEPTH + 3000
+    # "<div/>" is a div left open (the parser ignores the slash): these nest as deep as "<div>" does.
+    deep = bound_markup("<html><body>" + "<div/>" * n + STORY + "</body></html>", "slash.html")
+    assert deep.count("<div/>") == MAX_DEPTH
+    # In an svg, "/>" closes: thousands of paths are no depth, and the page is left as it is.
+    icons = "<svg>" + '<path d="M0 0"/>' * n + "</svg>"
+    html = "<html><body>" + "<div>" * 100 + icons + STORY + "</div>" * 100 + "</body></html>"
+    assert bound_markup(html, "svg.html") is html

@@ -95,6 +95,8 @@ _OPTIONAL_END = frozenset(
 _RAW_TEXT = frozenset(
     ["iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp"]
 )
+#: Foreign elements, within which a start tag ending in "/>" has no content.
+_FOREIGN = frozenset(("svg", "math"))
 #: How far down the stack an end tag looks for its element (misnested end tags close a few levels).
 _END_TAG_REACH = 16
 
@@ -157,6 +159,7 @@ def bound_markup(html: str, source: str) -> str:
     kept = 0  # html[kept:] is still to be copied
     # The open elements that nest, by name: those past MAX_DEPTH are the ones whose tags are dropped.
     stack: list[str] = []
+    foreign = 0  # open svg and math elements: inside them (only) "/>" closes an element
     flattened = trimmed = 0
     tokens = _TOKEN.finditer(html)
     while (token := next(tokens, None)) is not None:  # (``tokens`` restarts after comments, raw text)
@@ -177,12 +180,16 @@ def bound_markup(html: str, source: str) -> str:
                     if reach >= MAX_DEPTH:  # its start tag was dropped: so is this end tag
                         pieces.append(html[kept:start])
                         kept = tag_end
+                    foreign -= sum(1 for gone in stack[reach:] if gone in _FOREIGN)
                     del stack[reach:]
                     break
             continue
-        nests = not (name in _VOID or name in _OPTIONAL_END or html.startswith("/>", tag_end - 2))
+        # "/>" closes an element of svg or math only: "<div/>" leaves a div open
+        closed = (foreign > 0 or name in _FOREIGN) and html.startswith("/>", tag_end - 2)
+        nests = not (name in _VOID or name in _OPTIONAL_END or closed)
         if nests and len(stack) >= MAX_DEPTH and name not in _RAW_TEXT:
             stack.append(name)  # too deep: the tag goes, its content stays where it is
+            foreign += name in _FOREIGN
             pieces.append(html[kept:start])
             kept = tag_end
             flattened += 1
@@ -203,6 +210,7 @@ def bound_markup(html: str, source: str) -> str:
             tokens = _TOKEN.finditer(html, close.start())  # its content is text, not markup
         elif nests:
             stack.append(name)
+            foreign += name in _FOREIGN
     if not pieces:
         return html
     pieces.append(html[kept:])
