@@ -78,6 +78,13 @@ def repeated_reports(n: int) -> Article:
     )
 
 
+def repeated_pairs(n: int) -> Article:
+    """An article of ``n`` reports, every other one "the pair" with nothing dated before it (item 13)."""
+    pair = ("US President Joe Biden and Chinese President Xi Jinping talked.", "The pair met again.")
+    return Article(source="adversarial", outlet="generic", plugin="adversarial", published=PUBLISHED,
+                   paragraphs=tuple(pair[i % 2] for i in range(n)))  # fmt: skip
+
+
 def repeated_seed(n: int) -> str:
     """A seed capture pasted ``n`` times (item 13)."""
     seeds = sorted(SEEDS.glob("*.txt"))
@@ -140,6 +147,7 @@ CASES: tuple[Case, ...] = (
     Case("long_sentence", 11, long_sentence, "mentions", 4_000),
     Case("abbreviations", 11, abbreviations, "mentions", 10_000),
     Case("repeated_reports", 13, repeated_reports, "mentions", 400),
+    Case("repeated_pairs", 13, repeated_pairs, "mentions", 1_000),
     Case("repeated_seed", 13, repeated_seed, "mentions", 50),
     Case("nested_divs", 15, nested_divs, "article", 25_000),
     Case("nested_spans", 15, nested_spans, "article", 5_000),

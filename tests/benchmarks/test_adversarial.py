@@ -15,6 +15,7 @@ TEST_SIZES = {
     "long_sentence": 1_000,  # before: 0.07 s, then 0.25 s (after: 0.05 s, 0.1 s)
     "abbreviations": 2_000,  # before: 1.9 s, then 7.8 s
     "repeated_reports": 300,  # before: 0.9 s, then 7 s (cubic)
+    "repeated_pairs": 1_000,  # before: 0.26 s, then 0.84 s
     "repeated_seed": 5,
     "nested_divs": 25_000,  # before: 0.7 s, then 2.4 s
     "nested_spans": 2_000,  # before: 0.24 s, then 0.64 s

@@ -103,16 +103,28 @@ class _Context:
     _last: dict[Kind | None, _Report] = attrs.field(factory=dict)
     _reports_with: dict[tuple[Kind | None, str], list[_Report]] = attrs.field(factory=dict)
 
-    def last_of_kind(self, kind: Kind | None, named: frozenset[str]) -> tuple[Actor, ...] | None:
-        """The participants of the report "the call" or "this meeting with Xi" refers to: the last of
-        that kind among those with everyone the words name, else the last of that kind, else the last
-        report."""
+    _dated: dict[frozenset[str], _Report] = attrs.field(factory=dict)  # the last with a date or place
+
+    def _index(self) -> None:
         for report in self.reports[self._indexed :]:
             for bucket in {report.kind, None}:
                 self._last[bucket] = report
                 for actor in _key(report):
                     self._reports_with.setdefault((bucket, actor), []).append(report)
+            if report.date or report.place:
+                self._dated[_key(report)] = report
         self._indexed = len(self.reports)
+
+    def last_dated(self, participants: tuple[Actor, ...]) -> _Report | None:
+        """The last report of the same participants that has a date or a place."""
+        self._index()
+        return self._dated.get(ids(participants))
+
+    def last_of_kind(self, kind: Kind | None, named: frozenset[str]) -> tuple[Actor, ...] | None:
+        """The participants of the report "the call" or "this meeting with Xi" refers to: the last of
+        that kind among those with everyone the words name, else the last of that kind, else the last
+        report."""
+        self._index()
         if named:
             fewest = min((self._reports_with.get((kind, actor), []) for actor in named), key=len)
             fitting = next((r for r in reversed(fewest) if named <= _key(r)), None)
@@ -293,14 +305,7 @@ class MentionExtractor:
             date_text = phrase.text if phrase is not None else None
             if borrowed and phrase is None:
                 # "the pair", "the call": the contact already reported, with its date and place.
-                earlier = next(
-                    (
-                        r
-                        for r in reversed(context.reports)
-                        if ids(r.participants) == ids(participants) and (r.date or r.place)
-                    ),
-                    None,
-                )
+                earlier = context.last_dated(participants)  # (indexed: issue 18 item 13)
                 if earlier is not None:
                     day, date_text, place = earlier.date, earlier.date_text, place or earlier.place
             yield _Report(
