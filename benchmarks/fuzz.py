@@ -38,9 +38,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-for folder in (ROOT, ROOT / "tests" / "batch", ROOT / "tests" / "html"):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 import newsparse  # noqa: E402
 from benchmarks import adversarial  # noqa: E402
@@ -65,17 +64,34 @@ RAW_TEXT = (
 )
 
 
+def _test_module(path: str) -> Any:
+    """A module of the test suite (``tests/`` is no package), loaded by its path under its own name."""
+    import importlib.util
+
+    name = "newsparse_fuzz_" + path.replace("/", "_").removesuffix(".py")
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def _tree_pages(count: int, seed: int) -> list[str]:
     """``count`` random pages from the body tests' hypothesis strategies (``tests/html/test_body.py``)."""
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import strategies as st
-    from test_body import NODES, page  # type: ignore[import-not-found]
+
+    body_tests = _test_module("html/test_body.py")
+    nodes, page = body_tests.NODES, body_tests.page
 
     pages: list[str] = []
 
     @settings(max_examples=count, database=None, deadline=None, phases=[Phase.generate],
               suppress_health_check=list(HealthCheck), derandomize=True)  # fmt: skip
-    @given(st.lists(NODES, min_size=1, max_size=8))
+    @given(st.lists(nodes, min_size=1, max_size=8))
     def collect(nodes: list[str]) -> None:
         pages.append(page("".join(nodes)))
 
@@ -90,12 +106,9 @@ class Generator:
     """Hostile documents, one class at a time, from the tests' generators and then mutated."""
 
     def __init__(self, seed: int, trees: int) -> None:
-        from conftest import constructed_page  # type: ignore[import-not-found]  # tests/batch
-        from test_hostile_inputs import meeting_page  # type: ignore[import-not-found]
-
         self.rng = random.Random(seed)
-        self.meeting_page = meeting_page
-        self.constructed_page = constructed_page
+        self.meeting_page = _test_module("batch/test_hostile_inputs.py").meeting_page
+        self.constructed_page = _test_module("batch/conftest.py").constructed_page
         self.trees = _tree_pages(trees, seed)
         self.seeds = [p.read_bytes() for p in sorted((ROOT / "seeds").glob("*.txt"))]
         self.classes: list[tuple[str, Callable[[], str | bytes]]] = [
