@@ -109,16 +109,15 @@ _TOKEN = re.compile(
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 
 
-#: A start tag (to the next ``<`` or ``>``) this long may hold too many attributes (the parser's
-#: check costs ~1 ms at 2,000 attributes, seconds at 40,000), a quoted run too long a value.
-_SUSPICIOUS_TAG = 4_000
-_LONG_TAG_START = re.compile(rf"<[a-zA-Z][^<>]{{{_SUSPICIOUS_TAG}}}[^<>]*")
 _LONG_VALUE = re.compile(rf"""\"[^"]{{{MAX_VALUE_CHARS}}}|'[^']{{{MAX_VALUE_CHARS}}}""")
+#: A start tag from its ``<`` to the next ``<`` or ``>``.
+_TAG_RUN = re.compile(r"<[a-zA-Z][^<>]*")
 #: Quoted values, taken out of a long tag before its words (its attributes) are counted: the long tags
 #: of real pages are long values (JSON, URLs), not many attributes.
 _QUOTED = re.compile(r"""=\s*(?:"[^"]*"|'[^']*')""")
-#: The depth estimate's piece: depth that opens and closes within one (at most ~800 levels of ``<div>``)
-#: is not seen, and costs the parser about a millisecond.
+#: The estimates read the page in pieces of this many characters. Depth that opens and closes within
+#: one piece (at most ~800 levels of ``<div>``) is not seen, nor an element whose attributes fit in
+#: two pieces (at most ~1,000 attributes): each costs the parser about a millisecond.
 _PIECE = 4_096
 #: Void start tags in lower or upper case (a case-blind pattern is twice as slow; mixed case is rare
 #: and only overestimates the depth).
@@ -126,28 +125,34 @@ _VOID_START = re.compile(rf"<(?:{'|'.join(sorted(_VOID))}|{'|'.join(sorted(_VOID
 
 
 def _may_exceed(html: str) -> bool:
-    """Whether ``html`` may exceed a bound, by searching in C (the exact scan below is Python, per tag):
-    a long tag with many attributes, a long value, or more tags than :data:`MAX_DEPTH`. (Counting
-    start and end tags does not bound the depth: a deep page closes its elements at the end.)"""
-    for long_tag in _LONG_TAG_START.finditer(html):
-        if len(_QUOTED.sub("=", long_tag.group(0)).split()) > MAX_ATTRIBUTES:
-            return True
+    """Whether ``html`` may exceed a bound, by counting in C (the exact scan below is Python, per tag):
+    a long value, a piece of the page inside one tag that has many attributes, or an estimated depth
+    over :data:`MAX_DEPTH`. (Counting start and end tags over the whole page does not bound the
+    depth: a deep page closes its elements at the end.)"""
     if len(html) > MAX_VALUE_CHARS and _LONG_VALUE.search(html):
         return True
-    if html.count("<") <= MAX_DEPTH:
-        return False
-    # The depth, estimated piece by piece: start tags (not void) minus end tags, never below zero.
-    # A comment or a self-closed element counts as a start tag (a safe overestimate); only end tags
-    # that close nothing (strays) can hide depth within one piece, and the per-document time budget
-    # still bounds what they hide.
+    many_tags = html.count("<") > MAX_DEPTH
     depth = 0
+    checked = -1  # the start of the last long tag whose attributes were counted
     for start in range(0, len(html), _PIECE):
         end = start + _PIECE
-        closes = html.count("</", start, end)
-        opens = html.count("<", start, end) - closes - len(_VOID_START.findall(html, start, end))
-        depth = max(0, depth + opens - closes)
-        if depth > MAX_DEPTH:
-            return True
+        tags = html.count("<", start, end)
+        if tags == 0 and end <= len(html) and html.count(">", start, end) == 0:
+            # A whole piece without "<" or ">": inside a long tag (or a long run of text).
+            opening = html.rfind("<", 0, start)
+            if opening > checked:
+                checked = opening
+                run = _TAG_RUN.match(html, opening)
+                if run is not None and len(_QUOTED.sub("=", run.group(0)).split()) > MAX_ATTRIBUTES:
+                    return True
+        if many_tags:
+            # The depth: start tags (not void) minus end tags, never below zero. A comment or a
+            # self-closed element counts as a start tag (a safe overestimate); end tags that close
+            # nothing (strays) can hide depth within one piece, which the time budget still bounds.
+            closes = html.count("</", start, end)
+            depth = max(0, depth + tags - 2 * closes - len(_VOID_START.findall(html, start, end)))
+            if depth > MAX_DEPTH:
+                return True
     return False
 
 
