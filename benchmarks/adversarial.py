@@ -97,6 +97,11 @@ def nested_divs(n: int) -> str:
     return page("<div>" * n + f"<p>{PROSE}.</p>" + "</div>" * n)
 
 
+def stray_end_tags(n: int) -> str:
+    """A paragraph inside ``n`` nested ``<div>``, each followed by an end tag that closes nothing."""
+    return page("<div></span>" * n + f"<p>{PROSE}.</p>" + "</div>" * n)
+
+
 def nested_spans(n: int) -> str:
     """A paragraph inside ``n`` nested ``<span>`` (item 15)."""
     return page(f"<article><p>{PROSE}" + "<span>x " * n + "</span>" * n + ".</p></article>")
@@ -150,6 +155,7 @@ CASES: tuple[Case, ...] = (
     Case("repeated_pairs", 13, repeated_pairs, "mentions", 1_000),
     Case("repeated_seed", 13, repeated_seed, "mentions", 50),
     Case("nested_divs", 15, nested_divs, "article", 25_000),
+    Case("stray_end_tags", 15, stray_end_tags, "article", 25_000),
     Case("nested_spans", 15, nested_spans, "article", 5_000),
     Case("nested_itemprops", 15, nested_itemprops, "article", 5_000),
     Case("many_attributes", 15, many_attributes, "article", 100_000),

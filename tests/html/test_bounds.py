@@ -92,3 +92,9 @@ def test_a_slash_closes_only_svg_and_math_elements() -> None:
     icons = "<svg>" + '<path d="M0 0"/>' * n + "</svg>"
     html = "<html><body>" + "<div>" * 100 + icons + STORY + "</div>" * 100 + "</body></html>"
     assert bound_markup(html, "svg.html") is html
+
+
+def test_end_tags_that_close_nothing_do_not_hide_depth() -> None:
+    n = MAX_DEPTH + 3000
+    html = "<html><body>" + "<div></span>" * n + STORY + "</div>" * n + "</body></html>"
+    assert bound_markup(html, "strays.html").count("<div>") == MAX_DEPTH

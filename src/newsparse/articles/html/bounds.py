@@ -132,7 +132,7 @@ def _may_exceed(html: str) -> bool:
     if len(html) > MAX_VALUE_CHARS and _LONG_VALUE.search(html):
         return True
     many_tags = html.count("<") > MAX_DEPTH
-    depth = 0
+    depth = total = 0
     checked = -1  # the start of the last long tag whose attributes were counted
     for start in range(0, len(html), _PIECE):
         end = start + _PIECE
@@ -148,12 +148,15 @@ def _may_exceed(html: str) -> bool:
         if many_tags:
             # The depth: start tags (not void) minus end tags, never below zero. A comment or a
             # self-closed element counts as a start tag (a safe overestimate); end tags that close
-            # nothing (strays) can hide depth within one piece, which the time budget still bounds.
+            # nothing (strays) can hide depth within one piece, but then the page as a whole has far
+            # more end tags than start tags (checked below: real pages have at most a few hundred).
             closes = html.count("</", start, end)
-            depth = max(0, depth + tags - 2 * closes - len(_VOID_START.findall(html, start, end)))
+            change = tags - 2 * closes - len(_VOID_START.findall(html, start, end))
+            depth, total = max(0, depth + change), total + change
             if depth > MAX_DEPTH:
                 return True
-    return False
+    # Far more end tags than start tags: strays, which may have hidden depth inside pieces.
+    return total < -MAX_DEPTH
 
 
 def bound_markup(html: str, source: str) -> str:
