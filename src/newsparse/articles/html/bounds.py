@@ -11,9 +11,10 @@ ordinary markup, but not in three shapes a hostile or broken page can take:
 
 So elements nested deeper than :data:`MAX_DEPTH` lose their tags (their text stays, in the element at
 that depth: browsers flatten the same way, Blink at 512 levels), an element keeps its first
-:data:`MAX_ATTRIBUTES` attributes, and an attribute value keeps its first :data:`MAX_VALUE_CHARS`
-characters. A page that needs none of this is returned unchanged (the same object); one that does is
-named in a warning with what was cut.
+:data:`MAX_ATTRIBUTES` attributes (when they run over a few kilobytes: fewer cost the parser
+about a millisecond), and an attribute value keeps its first :data:`MAX_VALUE_CHARS` characters.
+A page that needs none of this is returned unchanged (the same object); one that does is named in a
+warning with what was cut.
 
 The scan is one pass over the tags with a tokenizer that knows what the parser knows for this purpose:
 comments, raw-text elements (``script``, ``style``, ``textarea``, ``title``, ``xmp``...) whose content
