@@ -15,13 +15,14 @@ from typing import Any
 import attrs
 
 from newsparse import workers as workers_module
+from newsparse.articles.html.bounds import bound_markup
 from newsparse.articles.outlets import Outlet, match_outlet_why
 from newsparse.dates import plausible
 from newsparse.errors import NoArticleError, ParseError, PluginError
 from newsparse.events.merge import merge_mentions
 from newsparse.inputs import failure_from, input_id, page_from_document, read_document
 from newsparse.limits import DEFAULT_MAX_BYTES, display
-from newsparse.models import Article, Event, Failure, Mention, Page, Stage, When
+from newsparse.models import Article, Event, Failure, Mention, Page, PageKind, Stage, When
 from newsparse.plugins.host import Combined, PluginHost, WrongAnswer
 
 __all__ = ["Document", "Pipeline", "Processed", "worker_pipeline"]
@@ -59,6 +60,11 @@ class Pipeline:
     def _article(self, page: Page) -> Article:
         if isinstance(page.content, bytes):
             page = page_from_document(page)  # plugins always see decoded text
+        if page.kind is PageKind.HTML:
+            # Plugins see markup within the depth and attribute bounds (issue 18 item 15).
+            bounded = bound_markup(page.text, page.source)
+            if bounded is not page.text:
+                page = attrs.evolve(page, content=bounded)
         outlet = self.outlet_for(page)
         extracted = self.plugins.first(
             "newsparse_extract_article", stage=Stage.EXTRACT, source=page.source, expect=Article,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -91,28 +92,79 @@ class _Context:
     is_title: Callable[[int], bool]
     index: int = 0
     reports: list[_Report] = attrs.field(factory=list)
+    # What the look-backs found, so that each earlier sentence is read once per article, not once per
+    # report (issue 18 item 13): the people "the pair" means from each sentence back, and how far the
+    # search for the headline has gone (with the first headline, once found).
+    _pair_from: dict[int, tuple[Actor, ...]] = attrs.field(factory=dict)
+    _titles_read: int = 0
+    _title: int | None = None
+
+    # The reports indexed as they come (issue 18 item 13: a scan of every report for each "the
+    # meeting" made an article that repeats itself quadratic): the last report of each kind (None: of
+    # any kind), and the reports of each kind (None: any) that each actor takes part in.
+    _indexed: int = 0
+    _last: dict[Kind | None, _Report] = attrs.field(factory=dict)
+    _reports_with: dict[tuple[Kind | None, str], list[_Report]] = attrs.field(factory=dict)
+
+    _dated: dict[frozenset[str], _Report] = attrs.field(factory=dict)  # the last with a date or place
+
+    def _index(self) -> None:
+        for report in self.reports[self._indexed :]:
+            for bucket in {report.kind, None}:
+                self._last[bucket] = report
+                for actor in _key(report):
+                    self._reports_with.setdefault((bucket, actor), []).append(report)
+            if report.date or report.place:
+                self._dated[_key(report)] = report
+        self._indexed = len(self.reports)
+
+    def last_dated(self, participants: tuple[Actor, ...]) -> _Report | None:
+        """The last report of the same participants that has a date or a place."""
+        self._index()
+        return self._dated.get(ids(participants))
 
     def last_of_kind(self, kind: Kind | None, named: frozenset[str]) -> tuple[Actor, ...] | None:
-        """The participants of the earlier report that "the meeting" refers to (see :func:`_last_of_kind`)."""
-        last = _last_of_kind(self.reports, kind, named)
+        """The participants of the report "the call" or "this meeting with Xi" refers to: the last of
+        that kind (any kind, for a word that does not say how: "the conversation") among those with
+        everyone the words name, else the last of that kind ("the phone call" never points at a
+        meeting)."""
+        self._index()
+        if named:
+            fewest = min((self._reports_with.get((kind, actor), []) for actor in named), key=len)
+            fitting = next((r for r in reversed(fewest) if named <= _key(r)), None)
+            if fitting is not None:
+                return fitting.participants
+        last = self._last.get(kind)
         return last.participants if last is not None else None
 
     def headline_people(self) -> tuple[Actor, ...]:
         """The people the headline names, if it names two or more."""
-        titles = [i for i in range(self.index) if self.is_title(i)]
-        people = self.people_of(titles[0]) if titles else ()
+        while self._title is None and self._titles_read < self.index:
+            if self.is_title(self._titles_read):
+                self._title = self._titles_read
+            self._titles_read += 1
+        people = self.people_of(self._title) if self._title is not None else ()
         return people if len(people) >= 2 else ()
 
     @property
     def previous_people(self) -> tuple[Actor, ...]:
         """The people of the nearest earlier sentence that names two or more ("The pair spoke")."""
+        passed: list[int] = []
+        found: tuple[Actor, ...] = ()
         for index in range(self.index - 1, -1, -1):
+            if index in self._pair_from:
+                found = self._pair_from[index]
+                break
+            passed.append(index)
             if not self.is_prose(index):
                 continue  # a menu line, a tag list or a headline is not what "the pair" points back to
             people = self.people_of(index)
             if len(people) >= 2:
-                return people
-        return ()
+                found = people
+                break
+        for index in passed:
+            self._pair_from[index] = found
+        return found
 
 
 class MentionExtractor:
@@ -311,14 +363,7 @@ class MentionExtractor:
             date_text = phrase.text if phrase is not None else None
             if borrowed and phrase is None:
                 # "the pair", "the call": the contact already reported, with its date and place.
-                earlier = next(
-                    (
-                        r
-                        for r in reversed(context.reports)
-                        if ids(r.participants) == ids(participants) and (r.date or r.place)
-                    ),
-                    None,
-                )
+                earlier = context.last_dated(participants)  # (indexed: issue 18 item 13)
                 if earlier is not None:
                     day, date_text, place = earlier.date, earlier.date_text, place or earlier.place
             yield _Report(
@@ -494,17 +539,6 @@ def _third_location(report: _Report) -> bool:
     return None not in countries and report.place.country not in countries
 
 
-def _last_of_kind(reports: list[_Report], kind: Kind | None, named: frozenset[str]) -> _Report | None:
-    """The report "the call" or "this meeting with Xi" refers to: the last of that kind (any kind, for
-    a word that does not say how: "the conversation") among those with everyone the words name, else
-    the last of that kind."""
-    same = [r for r in reports if kind is None or r.kind is kind]
-    fitting = [r for r in same if named and named <= _key(r)]
-    if fitting:
-        return fitting[-1]
-    return same[-1] if same else None  # "the phone call" never points at a meeting
-
-
 def _key(report: _Report) -> frozenset[str]:
     return ids(report.participants)
 
@@ -517,21 +551,34 @@ def _settle(reports: list[_Report], country_ids: frozenset[str]) -> list[_Report
     """Give kind-less reports the kind of a report of the same participants (or, for reports between
     countries only, of the most reported contact between the same countries) in the article, with its
     date and place when they have none; then keep one report per sentence, kind and participants (the
-    one that knows most)."""
-    known = [r for r in reports if r.kind is not None]
+    one that knows most).
+
+    The models are looked up in tables built once (issue 18 item 13: scanning every report for each
+    report, and counting within that scan, made an article that repeats itself cubic)."""
+    keys = [_key(r) for r in reports]
+    first_known: dict[frozenset[str], _Report] = {}  # the first report of a kind, per participants
+    known_in: dict[frozenset[str | None], dict[frozenset[str], _Report]] = {}  # the same, per countries
+    reported: dict[frozenset[str | None], Counter[frozenset[str]]] = {}  # reports per countries, per key
+    for report, who in zip(reports, keys, strict=True):
+        countries = _countries(report)
+        reported.setdefault(countries, Counter())[who] += 1
+        if report.kind is not None:
+            first_known.setdefault(who, report)
+            known_in.setdefault(countries, {}).setdefault(who, report)
+    # Per countries, the first report of a kind of each participants, most reported first (ties: the
+    # earliest), as the old sort of every such report by its count had it.
+    ranked: dict[frozenset[str | None], list[tuple[frozenset[str], _Report]]] = {}
+    for countries, known in known_in.items():
+        order = sorted((-reported[countries][k], i, k) for i, k in enumerate(known))
+        ranked[countries] = [(k, known[k]) for _, _, k in order]
     settled: list[_Report] = []
-    for report in reports:
+    for report, who in zip(reports, keys, strict=True):
         if report.kind is None:
-            same = [r for r in known if _key(r) == _key(report)]
-            if not same and not has_people(report.participants, country_ids):
+            model = first_known.get(who)
+            if model is None and not has_people(report.participants, country_ids):
                 # Countries only ("US, China officials talk"): the most reported contact between them.
-                pairs = [
-                    r for r in reports if _countries(r) == _countries(report) and _key(r) != _key(report)
-                ]
-                counts = {_key(r): sum(1 for o in pairs if _key(o) == _key(r)) for r in pairs}
-                same = sorted((r for r in known if r in pairs), key=lambda r: -counts[_key(r)])
-            if same:
-                model = same[0]
+                model = next((r for k, r in ranked.get(_countries(report), ()) if k != who), None)
+            if model is not None:
                 own_words = report.date_text is not None  # its own words, even unresolved, win
                 report = attrs.evolve(
                     report,

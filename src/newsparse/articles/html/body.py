@@ -691,7 +691,8 @@ def _blocks(nodes: Iterable[LexborNode]) -> list[tuple[str, int, str]]:
                     linked += len(value.strip())
             elif tag in BLOCK_TAGS:
                 flush()
-                opened = tag
+                if tag != "br":  # a line of a paragraph is of that paragraph (issue 18 item 10)
+                    opened = tag
                 last_block = node.mem_id
         flush()
     return blocks

@@ -77,6 +77,13 @@ BOILERPLATE_TAGS = (
     "figure",
     "figcaption",
     "picture",
+    # Raw-text elements: their content is markup shown as text (xmp, plaintext) or shown only when
+    # embeds or frames are off, and a title in the body is the parser's text too (issue 18 item 10).
+    "noembed",
+    "noframes",
+    "title",
+    "xmp",
+    "plaintext",
 )
 
 #: Among the :data:`BOILERPLATE_TAGS`, those a browser draws as blocks: removed from between two runs of
