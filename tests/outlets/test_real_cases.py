@@ -23,7 +23,24 @@ def test_real_case(case: Case) -> None:
     assert article.plugin == case.name.split("/")[0]
 
 
-@pytest.mark.parametrize("outlet", REAL_OUTLETS)
+# Since the generic reader reads a story split over wrappers of one kind (issue 14, class 1), it reads
+# both TechCrunch pages as the plugin does: that plugin no longer fixes what a reader sees (strict, so
+# that the day the generic reading differs again, this says so).
+_GENERIC_NOW_RIGHT = {"techcrunch"}
+
+
+@pytest.mark.parametrize(
+    "outlet",
+    [
+        pytest.param(
+            outlet,
+            marks=pytest.mark.xfail(strict=True, reason="the generic reader now reads these pages right")
+            if outlet in _GENERIC_NOW_RIGHT
+            else (),
+        )
+        for outlet in REAL_OUTLETS
+    ],
+)
 def test_the_generic_plugin_alone_gets_a_story_of_the_outlet_wrong(outlet: str) -> None:
     """On at least one page of each outlet (not always all: the generic reading of TechCrunch's April
     page is right), the generic reading differs from what the page says, leaving out ``outlet`` and
