@@ -26,10 +26,13 @@ from newsparse.models import Article
 from newsparse.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
-AEB = ROOT.parent / "shared" / "benchmarks" / "article-extraction" / "ground-truth.json"
 
 
-def aeb_articles(path: Path = AEB) -> list[Article]:
+def aeb_articles(path: Path | None = None) -> list[Article]:
+    if path is None:  # in a git worktree, ../shared lies beside the main checkout
+        from benchmarks.events import find_shared
+
+        path = find_shared(ROOT) / "benchmarks" / "article-extraction" / "ground-truth.json"
     truth = json.loads(path.read_text(encoding="utf-8"))
     return [
         Article(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
@@ -117,11 +117,13 @@ def _split_block(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text.rstrip())
 
 
-def sentences(article: Article) -> list[Sentence]:
-    """The sentences of every non-boilerplate block, in reading order."""
+def sentences(article: Article, keep: Callable[[Block], bool] | None = None) -> list[Sentence]:
+    """The sentences of every non-boilerplate block (of those that ``keep`` accepts, if given: the
+    mention extractor splits only the blocks that name someone or hold a contact word), in reading
+    order."""
     found: list[Sentence] = []
     for block in article_blocks(article):
-        if is_boilerplate(block.text):
+        if (keep is not None and not keep(block)) or is_boilerplate(block.text):
             continue
         for start, end in _split_block(block.text):
             piece = block.text[start:end]
