@@ -271,3 +271,26 @@ def test_an_evergreen_page_with_an_old_date_does_not_name_todays_holder(extracto
     )
     for mention in extractor.extract(article):
         assert "Q3874799" not in {a.id for a in mention.participants}  # Zelensky took office in 2019
+
+
+def test_a_state_of_the_union_is_not_a_country(actors: ActorFinder) -> None:
+    # "Jersey" and "Mexico" are countries, "New Jersey" and "New Mexico" US states
+    found = {
+        a.name: a
+        for a in people(actors, "New Jersey Sen. Cory Booker met New Mexico Gov. Michelle Lujan Grisham.")
+    }
+    assert (found["Cory Booker"].country, found["Michelle Lujan Grisham"].country) == ("USA", "USA")
+    assert [f.actor.name for f in actors.find("They flew to New Mexico.", {}) if f.actor] == []
+
+
+def test_a_title_is_the_words_after_the_last_and(actors: ActorFinder) -> None:
+    text = (
+        "When President Ashraf Ghani spoke, Senator Elizabeth Warren and congresswoman Alexandria "
+        "Ocasio-Cortez left."
+    )
+    offices = {a.name: a.office for a in people(actors, text)}
+    assert offices["Alexandria Ocasio-Cortez"] == "congresswoman"
+    assert offices["Elizabeth Warren"] == "Senator"
+    assert offices["Ashraf Ghani"] == "President"
+    hostages = "Hostages American Kevin King and Australian Timothy Weeks were freed."
+    assert [a.name for a in people(actors, hostages)] == ["United States", "Australia"]  # no title, no names

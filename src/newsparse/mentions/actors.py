@@ -44,7 +44,7 @@ _NOT_NAME = (
     r"House|Senate|Congress|Parliament|Party|Republicans?|Democrats?|Democratic|Union|United|Group|Company|"
     r"Corporation|Inc|Bank|University|College|School|Police|Department|Ministry|Office|Court|Times|Post|News|"
     r"Daily|Street|Avenue|Road|Square|Airport|Hotel|North|South|East|West|New|The|This|That|These|Those|His|"
-    r"Her|Their|Our|It|In|On|At|For|But|And|As|After|Before|When|While|If|Mr|Sen|Rep|Gov)\b"
+    r"Her|Their|Our|It|In|On|At|For|But|And|As|After|Before|When|While|If|Mr|Sen|Rep|Gov|Justice|Judge)\b"
 )
 _NAME_WORD = rf"(?!{_NOT_NAME})[A-Z][a-z’']*(?:[A-Z][a-z’']+)?(?:-[A-Za-z][a-z’']+)*(?<=[a-z’'])"
 _FIRST_NAME = rf"(?:{_NAME_WORD}|[A-Z]\.(?:[A-Z]\.)?)"
@@ -53,6 +53,12 @@ _LAST_NAME = rf"(?:(?:al|el|ad|ar|as|bin)-)?{_NAME_WORD}"
 _NAME = rf"{_FIRST_NAME}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}\s+)*{_LAST_NAME}){{1,2}}"
 _UNKNOWN = re.compile(rf"(?:(?<=\s)|^)(?:{_RANK}\s+)?(?P<name>{_NAME})(?![\w])")
 _LEADING_LINKS = re.compile(r"^(?:(?:the|and|of|for)\s+)+", re.IGNORECASE)
+_AND = re.compile(r"\band(?:\s+|$)")
+#: Capitalised words that open a sentence or clause before a title: not part of it.
+_OPENING_WORD = re.compile(
+    r"(?:When|As|After|Before|But|And|The|Then|While|If|Since|Also|Meanwhile|Earlier|Later|Now|"
+    r"Yesterday|Today|On|In|At)\s+"
+)
 _TRAILING_LINKS = re.compile(r"(?:\s+(?:the|and|of|for))+$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s+(?:the\s+)?")
 #: The words of an office after a possessive: "China's top trade negotiator".
@@ -138,6 +144,17 @@ def _title_cased(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].islower() for w in words) <= 0.15 * len(words)
 
 
+def _own_title(start: int, title: str) -> tuple[int, str]:
+    """The words of a capitalised run that are the title of the name after it: those after its last
+    "and" ("Senator Elizabeth Warren and congresswoman X"), without a sentence's opening word ("When
+    President X")."""
+    cut = max((m.end() for m in _AND.finditer(title)), default=0)
+    opening = _OPENING_WORD.match(title, cut)
+    if opening:
+        cut = opening.end()
+    return start + cut, title[cut:]
+
+
 def _candidate_names(text: str) -> Iterable[re.Match[str]]:
     """Runs of two or three capitalised words that may be a name, left to right; after each, the
     search goes on from the run's second word, so that "of Mali Choguel Kokalla Maiga" also offers
@@ -214,7 +231,7 @@ class ActorFinder:
         if hits is None:
             hits = self.index.scan(text)
         candidates: list[Found] = []
-        for hit in longest(hits, _ENTITY):
+        for hit in longest(self._outside_longer_places(hits), _ENTITY):
             entity = _entity(hit)
             if entity is None:
                 continue
@@ -275,6 +292,26 @@ class ActorFinder:
                 found.extend(unknown)
         found.sort(key=lambda f: f.start)
         return [f for f in found if not any(s <= f.start < e for s, e in skip)]
+
+    def _outside_longer_places(self, hits: Sequence[Hit]) -> list[Hit]:
+        """The hits less those of a country or capital inside a longer place name of another country
+        ("Jersey" in "New Jersey", "Mexico" in "New Mexico Gov. ...")."""
+        places = [h for h in hits if h.form in self.gazetteer.places]
+        if not places:
+            return list(hits)
+        kept = []
+        for hit in hits:
+            countries = hit.keys(NameKind.COUNTRY)
+            if countries and any(
+                p.start <= hit.start
+                and hit.end <= p.end
+                and p.end - p.start > hit.end - hit.start
+                and self.gazetteer.places[p.form].country not in countries
+                for p in places
+            ):
+                continue
+            kept.append(hit)
+        return kept
 
     def _short_names(self, text: str, short_names: dict[str, Actor], hits: Sequence[Hit]) -> list[Found]:
         """References by short name: the index's hits of those it holds, a pattern for the others
@@ -412,7 +449,7 @@ class ActorFinder:
                 start, title = start + links.end(), title[links.end() :]
             country = self._title_country(text, start, end, hits)
             office = title
-            if country is not None:
+            if country is not None and country[1]:
                 office = re.sub(
                     rf"(?<![\w]){re.escape(country[1])}(?:{_POSSESSIVE})?\s*", "", office, count=1
                 )
@@ -440,20 +477,26 @@ class ActorFinder:
         name ("Treasury Secretary", "President of Ukraine"), an office word in lower case right before
         it ("Ukrainian president"), or "<Name>, <country>'s <office>" after it."""
         title_match = _TITLE_BEFORE.search(text, 0, at)
-        if title_match and _HEADS.search(title_match.group(1)):
-            last_word = title_match.group(1).split()[-1]
+        title_start, title = _own_title(
+            *((title_match.start(1), title_match.group(1)) if title_match else (at, ""))
+        )
+        if title and _HEADS.search(title):
+            last_word = title.split()[-1]
             ranked = at != name_start
             if (
                 ranked
                 or _HEADS.fullmatch(last_word)
                 or _TITLE_ENDS.fullmatch(last_word)
-                or self._is_country_form(last_word, hits, title_match.end(1))
+                or self._is_country_form(last_word, hits, title_start + len(title))
             ):
-                return title_match.start(), at, title_match.group(1)
+                return title_start, at, title
         for head in titles:  # "Ukrainian president Volodymyr Zelensky", "NFL commissioner Roger Goodell"
             if head.end < at and not text[head.end : at].strip() and text[head.start].islower():
                 run = _TITLE_BEFORE.search(text, 0, head.start)
-                start = run.start() if run and not _CALENDAR.search(run.group(1)) else head.start
+                start = head.start
+                if run and not _CALENDAR.search(run.group(1)):
+                    own_start, own = _own_title(run.start(1), run.group(1))
+                    start = own_start if own else head.start
                 return start, head.end, text[start : head.end]
         appositive = _APPOSITIVE.match(text, name_end)  # "Liu He, China's top trade negotiator"
         if appositive:
@@ -472,9 +515,14 @@ class ActorFinder:
     def _title_country(self, text: str, start: int, end: int, hits: Sequence[Hit]) -> tuple[str, str] | None:
         """The country (iso3, the form the text uses) a title names ("Turkish", "of Ukraine",
         "China's"), or that stands possessive right before it."""
+        hits = self._outside_longer_places(hits)
         for hit in hits:
             if start <= hit.start and hit.end <= end and hit.keys(NameKind.COUNTRY):
                 return hit.keys(NameKind.COUNTRY)[0], hit.form
+        for hit in hits:  # "New Jersey Sen. X", "Indiana House Speaker X": the region's country
+            place = self.gazetteer.places.get(hit.form)
+            if start <= hit.start and hit.end <= end and place is not None and place.country:
+                return place.country, ""
         for hit in hits:
             if (
                 hit.end <= start
