@@ -294,3 +294,24 @@ def test_a_title_is_the_words_after_the_last_and(actors: ActorFinder) -> None:
     assert offices["Ashraf Ghani"] == "President"
     hostages = "Hostages American Kevin King and Australian Timothy Weeks were freed."
     assert [a.name for a in people(actors, hostages)] == ["United States", "Australia"]  # no title, no names
+
+
+def test_a_name_inside_a_longer_proper_name_is_not_that_actor(extractor: MentionExtractor) -> None:
+    article = Article(
+        source="t",
+        outlet="t",
+        plugin="t",
+        paragraphs=(
+            "Egyptian President Abdel-Fattah el-Sissi meets with President Donald Trump at the "
+            "InterContinental Barclay hotel during the United Nations General Assembly, in New York.",
+        ),
+    )
+    (mention,) = extractor.extract(article)
+    assert {a.name for a in mention.participants} == {"Abdel-Fattah el-Sissi", "Donald Trump"}
+
+
+def test_a_country_inside_a_longer_name_only_qualifies_it(actors: ActorFinder) -> None:
+    (found,) = actors.find("He read the Washington Post.", {})
+    assert found.kind is ActorKind.COUNTRY and found.modifier
+    (plain,) = actors.find("He flew to Washington on Monday.", {})
+    assert not plain.modifier

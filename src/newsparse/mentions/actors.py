@@ -249,11 +249,14 @@ class ActorFinder:
                         ActorKind.COUNTRY,
                         country.actor(),
                         possessive=possessive,
-                        modifier=_qualifies_noun(text, end, hit.form, country),
+                        modifier=_qualifies_noun(text, end, hit.form, country)
+                        or (not possessive and _in_longer_name(text, end, hits)),
                     )
                 )
             elif kind is NameKind.ORGANISATION:
                 org = self.gazetteer.organisations[key]
+                if not possessive and _in_longer_name(text, end, hits):
+                    continue  # "the United Nations General Assembly" names an occasion, not the UN
                 candidates.append(
                     Found(
                         hit.start,
@@ -286,7 +289,9 @@ class ActorFinder:
                 found = [
                     f
                     for f in found
-                    if not (f.kind is ActorKind.OFFICE or f.kind is ActorKind.COUNTRY or f.short)
+                    if not (
+                        f.kind in (ActorKind.OFFICE, ActorKind.COUNTRY, ActorKind.ORGANISATION) or f.short
+                    )
                     or not any(u.start <= f.start < u.end for u in unknown)
                 ]
                 found.extend(unknown)
@@ -578,6 +583,22 @@ _GENERIC_NOUN = re.compile(
     r"authorities|companies|firms|hackers|defen[cs]e|foreign|relations|ties|interests|policy|policies|side|"
     r"statements?|spokes(?:person|man|woman)|readouts?|officers?|sources?|envoys?|staff|press|reports?)\b"
 )
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(?=[A-Z][a-z])")
+_TITLE_OR_NAME = frozenset(
+    {NameKind.HEAD, NameKind.OFFICE, NameKind.PERSON, NameKind.COUNTRY, NameKind.ORGANISATION}
+)
+
+
+def _in_longer_name(text: str, end: int, hits: Sequence[Hit]) -> bool:
+    """Whether the name ending at ``end`` goes on as a longer proper name ("United Nations General
+    Assembly", "Washington Post", "China Sea"): a capitalised word follows that is no title, no other
+    name and no day or month."""
+    gap = _NEXT_WORD.match(text, end)
+    if gap is None or _CALENDAR.match(text, gap.end()):
+        return False
+    return not any(h.start == gap.end() and any(k in _TITLE_OR_NAME for k, _ in h.names) for h in hits)
 
 
 def _qualifies_noun(text: str, end: int, surface: str, country: Country) -> bool:
