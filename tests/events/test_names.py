@@ -186,10 +186,17 @@ def test_the_prefilter_never_loses_a_match(texts: list[str]) -> None:
         ),
         ("Mateen had a meeting with Rep. Ed Royce, the chairman.", "Ed Royce", None, "Rep."),
         ("Egyptian President Abdel-Fattah el-Sissi met Trump.", "Abdel-Fattah el-Sissi", "EGY", "President"),
+        (
+            "They met Jeroen Dijsselbloem, the Dutch finance minister who heads the Eurogroup.",
+            "Jeroen Dijsselbloem",
+            "NLD",
+            "finance minister",
+        ),
+        ("Germany's Wolfgang Schaeuble and Greece's Yanis Varoufakis met.", "Yanis Varoufakis", "GRC", None),
     ],
 )
 def test_an_unknown_person_with_a_title_is_an_actor(
-    actors: ActorFinder, text: str, name: str, country: str | None, office: str
+    actors: ActorFinder, text: str, name: str, country: str | None, office: str | None
 ) -> None:
     found = {a.name: a for a in people(actors, text)}
     assert name in found, found
@@ -202,6 +209,11 @@ def test_the_title_and_the_name_are_one_participant(actors: ActorFinder) -> None
     # the office word does not resolve to another holder, the demonym is not a state of its own
     found = actors.find("He met Vietnamese Defense Minister Ngo Xuan Lich in Hanoi.", {})
     assert [f.kind for f in found if f.start < 45] == [ActorKind.PERSON]
+
+
+def test_a_possessive_before_a_name_that_goes_on_is_no_person(actors: ActorFinder) -> None:
+    assert [a.name for a in people(actors, "Britain's Got Talent Show was on.")] == ["United Kingdom"]
+    assert [a.name for a in people(actors, "He met John Smith, the man who founded it.")] == []
 
 
 def test_a_headline_in_title_case_gives_no_new_names(actors: ActorFinder) -> None:

@@ -44,7 +44,12 @@ _NOT_NAME = (
     r"House|Senate|Congress|Parliament|Party|Republicans?|Democrats?|Democratic|Union|United|Group|Company|"
     r"Corporation|Inc|Bank|University|College|School|Police|Department|Ministry|Office|Court|Times|Post|News|"
     r"Daily|Street|Avenue|Road|Square|Airport|Hotel|North|South|East|West|New|The|This|That|These|Those|His|"
-    r"Her|Their|Our|It|In|On|At|For|But|And|As|After|Before|When|While|If|Mr|Sen|Rep|Gov|Justice|Judge)\b"
+    r"Her|Their|Our|It|In|On|At|For|But|And|As|After|Before|When|While|If|Mr|Sen|Rep|Gov|Justice|Judge|"
+    r"Got|Has|Have|Had|Is|Was|Were|Says|Said|Show|Northern|Southern|Eastern|Western|Ask|Tell|Meet|See|"
+    r"Read|Watch|Listen|Hospital|Composite|Exchange|Stock|Airport|Cup|Prize|Awards?|Open|Games|League|Day|Week|"
+    r"Festival|Championships?|Market|Index|Fund|Act|Plan|Programme|Program|Project|Initiative|Agency|"
+    r"Club|Team|Talent|Media|Network|Foundation|Institute|Center|Centre|Museum|Airlines|Airways|Motors|"
+    r"Energy|Bridge|Tower|Park|Hall|Palace|Stadium|Islands?|River|Sea|Ocean|Valley|Mountains?|Lake)\b"
 )
 _NAME_WORD = rf"(?!{_NOT_NAME})[A-Z][a-z’']*(?:[A-Z][a-z’']+)?(?:-[A-Za-z][a-z’']+)*(?<=[a-z’'])"
 _FIRST_NAME = rf"(?:{_NAME_WORD}|[A-Z]\.(?:[A-Z]\.)?)"
@@ -60,7 +65,9 @@ _OPENING_WORD = re.compile(
     r"Yesterday|Today|On|In|At)\s+"
 )
 _TRAILING_LINKS = re.compile(r"(?:\s+(?:the|and|of|for))+$", re.IGNORECASE)
-_APPOSITIVE = re.compile(r",\s+(?:the\s+)?")
+_APPOSITIVE = re.compile(r",\s+(?:(?P<the>the)\s+)?")
+_PLAIN_WORDS = re.compile(r"\s*(?:[A-Za-z-]+\s+)*")
+_AFTER_NAME = re.compile(r"\s*(?:[^\w\s]|[a-z]|$)")
 #: The words of an office after a possessive: "China's top trade negotiator".
 _OFFICE_WORDS = re.compile(r"\s*(?:[a-zA-Z-]+\s+){0,3}[a-zA-Z-]+")
 _POSSESSIVE_GAP = re.compile(rf"{_POSSESSIVE}?\s+")
@@ -200,6 +207,7 @@ class ActorFinder:
         self._entity_forms = frozenset(
             form for form, names in self.index.forms.items() if any(k in _ENTITY for k, _ in names)
         )
+        self._place_forms = frozenset(gazetteer.places)
         self._office_names = {
             (office.country, alias): office.office
             for office in gazetteer.offices.values()
@@ -428,7 +436,9 @@ class ActorFinder:
         Volodymyr Zelensky", "President of Ukraine Volodymyr Zelensky", "Liu He, China's top trade
         negotiator"."""
         titles = [h for h in hits if h.keys(NameKind.HEAD) or h.keys(NameKind.OFFICE)]
-        if not titles:
+        if not titles and not any(
+            h.keys(NameKind.COUNTRY) and text.startswith(("'s", "’s"), h.end) for h in hits
+        ):
             return []
         new: list[Found] = []
         for match in _candidate_names(text):
@@ -503,15 +513,34 @@ class ActorFinder:
                     own_start, own = _own_title(run.start(1), run.group(1))
                     start = own_start if own else head.start
                 return start, head.end, text[start : head.end]
-        appositive = _APPOSITIVE.match(text, name_end)  # "Liu He, China's top trade negotiator"
+        # "Germany's Wolfgang Schaeuble and ...": a country's possessive right before the name, the name
+        # ending before a word in lower case or a stop
+        for country in hits:
+            if (
+                country.keys(NameKind.COUNTRY)
+                and at == name_start
+                and len(text[name_start:name_end].split()) == 2  # a first name and a surname
+                and not any(w in self._place_forms for w in text[name_start:name_end].split())
+                and _POSSESSIVE_GAP.fullmatch(text, country.end, at)
+                and text.startswith(("'s", "’s"), country.end)
+                and _AFTER_NAME.match(text, name_end)
+            ):
+                return country.start, country.end + 2, text[country.start : country.end + 2]
+        # "Liu He, China's top trade negotiator", "Jeroen Dijsselbloem, the Dutch finance minister who"
+        appositive = _APPOSITIVE.match(text, name_end)
         if appositive:
-            country = _at(hits, appositive.end(), frozenset({NameKind.COUNTRY}))
-            if country is not None and text.startswith(("'s", "’s"), country.end):
-                words = _OFFICE_WORDS.match(text, country.end + 2)
-                if words and any(
-                    h.start >= country.end and h.end == words.end() and h.keys(NameKind.HEAD) for h in titles
-                ):
-                    return country.start, words.end(), text[country.start : words.end()]
+            position = appositive.end()
+            country = _at(hits, position, frozenset({NameKind.COUNTRY}))
+            if country is not None:
+                position = country.end + (2 if text.startswith(("'s", "’s"), country.end) else 0)
+            if country is not None or appositive.group("the"):
+                for head in titles:
+                    if head.start < position:
+                        continue
+                    if head.start - position > 40 or not _PLAIN_WORDS.fullmatch(text, position, head.start):
+                        break
+                    start = country.start if country is not None else position
+                    return start, head.end, text[start : head.end]
         return None
 
     def _is_country_form(self, word: str, hits: Sequence[Hit], end: int) -> bool:
