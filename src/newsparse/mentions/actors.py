@@ -515,17 +515,17 @@ class ActorFinder:
                 return start, head.end, text[start : head.end]
         # "Germany's Wolfgang Schaeuble and ...": a country's possessive right before the name, the name
         # ending before a word in lower case or a stop
-        for country in hits:
+        for before in hits:
             if (
-                country.keys(NameKind.COUNTRY)
+                before.keys(NameKind.COUNTRY)
                 and at == name_start
                 and len(text[name_start:name_end].split()) == 2  # a first name and a surname
                 and not any(w in self._place_forms for w in text[name_start:name_end].split())
-                and _POSSESSIVE_GAP.fullmatch(text, country.end, at)
-                and text.startswith(("'s", "’s"), country.end)
+                and _POSSESSIVE_GAP.fullmatch(text, before.end, at)
+                and text.startswith(("'s", "’s"), before.end)
                 and _AFTER_NAME.match(text, name_end)
             ):
-                return country.start, country.end + 2, text[country.start : country.end + 2]
+                return before.start, before.end + 2, text[before.start : before.end + 2]
         # "Liu He, China's top trade negotiator", "Jeroen Dijsselbloem, the Dutch finance minister who"
         appositive = _APPOSITIVE.match(text, name_end)
         if appositive:
