@@ -16,7 +16,7 @@ from newsparse.mentions.actors import ActorFinder, ActorKind
 from newsparse.mentions.extract import MentionExtractor
 from newsparse.mentions.gazetteer import Gazetteer, builtin_data
 from newsparse.mentions.names import NameIndex, NameKind
-from newsparse.mentions.prefilter import LiteralFilter, required_literals
+from newsparse.mentions.prefilter import LiteralFilter, required_literals, required_words
 from newsparse.mentions.sentences import sentences
 from newsparse.models import Actor, Article
 from newsparse.pipeline import Pipeline
@@ -85,14 +85,16 @@ def test_a_roman_numeral_is_no_short_name(gazetteer: Gazetteer) -> None:
 
 # -- the trigger prefilter -------------------------------------------------------------------------------
 def test_required_literals_of_simple_patterns() -> None:
-    assert required_literals(re.compile(r"(?i:\b(?:meetings?|met|talks))(?![\w-])")) == {
-        "meeting",
-        "met",
-        "talks",
-    }
-    assert required_literals(re.compile(r"(?:a|the)\s+calls?")) == {"call"}
+    meeting = re.compile(r"(?i:\b(?:meetings?|met|talks))(?![\w-])")
+    assert required_literals(meeting) == {"meeting", "meetings", "met", "talks"}
+    assert required_literals(re.compile(r"(?:a|the)\s+calls?")) == {"call", "calls"}
+    assert required_literals(re.compile(r"(?:flying|flew|flies)\s+to")) == {"flying", "flew", "flies"}
     assert required_literals(re.compile(r"[A-Z]\w+")) is None
     assert required_literals(re.compile(r"(?:visit)?\s+x")) == {"x"}
+    # after \b the word must start a word; inside a longer word it is not looked for
+    assert required_words(meeting) == {(w, True) for w in ("meeting", "meetings", "met", "talks")}
+    found = LiteralFilter([meeting]).positions("Sometimes they met.")
+    assert found == [15]
 
 
 def test_every_trigger_needs_a_word() -> None:

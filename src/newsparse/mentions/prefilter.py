@@ -35,70 +35,153 @@ _GROUPS = tuple(getattr(_c, name) for name in ("SUBPATTERN", "ATOMIC_GROUP") if 
 #: Zero-width items: they need no text of their own.
 _ZERO_WIDTH = tuple(getattr(_c, name) for name in ("AT", "ASSERT", "ASSERT_NOT") if hasattr(_c, name))
 
+#: A word a match must contain, and whether it must stand at the start of a word (after ``\b``).
+Word = tuple[str, bool]
+Words = frozenset[Word]
 Literals = frozenset[str]
 
+#: Exact sets larger than this are not expanded (the parts are read one by one instead).
+_MAX_EXACT = 64
+_BOUNDARY = frozenset(getattr(_c, name) for name in ("AT_BOUNDARY", "AT_BEGINNING") if hasattr(_c, name))
 
-def _best(options: Iterable[Literals]) -> Literals | None:
+
+def _best(options: Iterable[Words]) -> Words | None:
     """The most selective of several sets, any one of which a match must contain: the set whose
-    shortest word is longest."""
-    best: Literals | None = None
+    shortest word is longest (a set of words at a word's start wins a tie)."""
+    best: Words | None = None
+    best_key = (-1, False)
     for option in options:
-        if option and (best is None or min(map(len, option)) > min(map(len, best))):
-            best = option
+        if option and "" not in {w for w, _ in option}:
+            key = (min(len(w) for w, _ in option), all(b for _, b in option))
+            if key > best_key:
+                best, best_key = option, key
     return best
 
 
-def _sequence(items: Sequence[tuple[Any, Any]]) -> Literals | None:
-    candidates: list[Literals] = []
-    run = ""
-    for op, av in items:
-        if op is _c.LITERAL:
-            run += chr(av)
-            continue
-        if run:
-            candidates.append(frozenset({run}))
-            run = ""
-        if op in _ZERO_WIDTH:
-            continue
-        inner = _item(op, av)
-        if inner:
-            candidates.append(inner)
-    if run:
-        candidates.append(frozenset({run}))
-    return _best(candidates)
-
-
-def _item(op: Any, av: Any) -> Literals | None:
+def _exact(op: Any, av: Any) -> frozenset[str] | None:
+    """The strings an item matches, when they are few and fixed (lower case), else None."""
+    if op is _c.LITERAL:
+        return frozenset({chr(av).lower()})
+    if op in _ZERO_WIDTH:
+        return frozenset({""})
+    if op is _c.IN:
+        chars = {chr(v).lower() for o, v in av if o is _c.LITERAL}
+        return frozenset(chars) if len(chars) == len(av) and len(chars) <= 4 else None
     if op in _GROUPS:
-        sub = av[-1] if op is _c.SUBPATTERN else av
-        return _sequence(list(sub))
+        return _exact_sequence(list(av[-1] if op is _c.SUBPATTERN else av))
     if op is _c.BRANCH:
         found: set[str] = set()
         for branch in av[1]:
-            literals = _sequence(list(branch))
-            if not literals:
-                return None  # a branch that needs no literal: the alternation needs none
-            found.update(literals)
-        return frozenset(found)
+            part = _exact_sequence(list(branch))
+            if part is None:
+                return None
+            found |= part
+        return frozenset(found) if len(found) <= _MAX_EXACT else None
     if op in _REPEATS:
-        low, _, sub = av
-        return _sequence(list(sub)) if low >= 1 else None
-    if op is _c.IN:  # a one-character class: a literal only when it holds one character in two cases
-        chars = {chr(v) for o, v in av if o is _c.LITERAL}
-        if len(chars) == len(av) and len({c.lower() for c in chars}) == 1:
-            return frozenset({next(iter(chars)).lower()})
+        low, high, sub = av
+        part = _exact_sequence(list(sub))
+        if part is None or high > 1:
+            return None
+        return part | {""} if low == 0 else part
     return None
 
 
-def required_literals(pattern: re.Pattern[str]) -> Literals | None:
-    """Words (lower case) one of which every match of ``pattern`` contains, matched without regard
-    to case; None when the pattern needs no literal word."""
+def _exact_sequence(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    found = frozenset({""})
+    for op, av in items:
+        part = _exact(op, av)
+        if part is None:
+            return None
+        found = frozenset(a + b for a in found for b in part)
+        if len(found) > _MAX_EXACT:
+            return None
+    return found
+
+
+def _sequence(items: Sequence[tuple[Any, Any]], bounded: bool = False) -> Words | None:
+    """The words one of which a sequence needs: from each run of items that match fixed strings (the
+    strings they make together) and from the other items' own needs; ``bounded``: the sequence starts
+    at a word's start."""
+    candidates: list[Words] = []
+    run: frozenset[str] = frozenset({""})
+    run_bounded = bounded
+    after_boundary = bounded
+    for op, av in items:
+        part = _exact(op, av) if op not in _ZERO_WIDTH else None
+        if part is not None:
+            joined = frozenset(a + b for a in run for b in part)
+            if len(joined) <= _MAX_EXACT:
+                if run == {""} and _starts_at_boundary(op, av):
+                    run_bounded = True  # "(?:\bmeet|\bmet)": the run starts a word
+                run = joined
+                after_boundary = False
+                continue
+        if run != {""}:
+            candidates.append(frozenset((w, run_bounded) for w in run))
+        run = frozenset({""})
+        if op in _ZERO_WIDTH:
+            after_boundary = _is_boundary(op, av)
+            run_bounded = after_boundary
+            continue
+        inner = _item(op, av, after_boundary)
+        if inner:
+            candidates.append(inner)
+        after_boundary = False
+        run_bounded = False
+    if run != {""}:
+        candidates.append(frozenset((w, run_bounded) for w in run))
+    return _best(candidates)
+
+
+def _is_boundary(op: Any, av: Any) -> bool:
+    """``\b``, ``^`` or a look-behind that refuses a word character before."""
+    return (op is _c.AT and av in _BOUNDARY) or (op is _c.ASSERT_NOT and av[0] < 0)
+
+
+def _starts_at_boundary(op: Any, av: Any) -> bool:
+    """Whether every match of an item starts right after a word boundary the item asserts itself."""
+    if _is_boundary(op, av):
+        return True
+    if op in _GROUPS:
+        items = list(av[-1] if op is _c.SUBPATTERN else av)
+        return bool(items) and _starts_at_boundary(*items[0])
+    if op is _c.BRANCH:
+        return all(len(branch) and _starts_at_boundary(*branch[0]) for branch in av[1])
+    return False
+
+
+def _item(op: Any, av: Any, bounded: bool) -> Words | None:
+    if op in _GROUPS:
+        sub = av[-1] if op is _c.SUBPATTERN else av
+        return _sequence(list(sub), bounded)
+    if op is _c.BRANCH:
+        found: set[Word] = set()
+        for branch in av[1]:
+            words = _sequence(list(branch), bounded)
+            if not words:
+                return None  # a branch that needs no word: the alternation needs none
+            found.update(words)
+        return frozenset(found)
+    if op in _REPEATS:
+        low, _, sub = av
+        return _sequence(list(sub), bounded) if low >= 1 else None
+    return None
+
+
+def required_words(pattern: re.Pattern[str]) -> Words | None:
+    """Words (lower case) one of which every match of ``pattern`` contains, matched without regard to
+    case, each with whether it starts a word; None when the pattern needs no fixed word."""
     try:
         parsed = _p.parse(pattern.pattern, pattern.flags)
     except Exception:  # a pattern the private parser cannot read is run everywhere
         return None
-    literals = _sequence(list(parsed))
-    return frozenset(word.lower() for word in literals) if literals else None
+    return _sequence(list(parsed))
+
+
+def required_literals(pattern: re.Pattern[str]) -> Literals | None:
+    """:func:`required_words` without where they stand."""
+    words = required_words(pattern)
+    return frozenset(w for w, _ in words) if words else None
 
 
 class LiteralFilter:
@@ -106,27 +189,36 @@ class LiteralFilter:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = tuple(patterns)
+        needs = [required_words(p) for p in self.patterns]
         #: Indices of the patterns that need no word: they run on every sentence.
-        self.always = frozenset(i for i, p in enumerate(self.patterns) if required_literals(p) is None)
+        self.always = frozenset(i for i, words in enumerate(needs) if words is None)
         self._automaton = ahocorasick.Automaton()
-        owners: dict[str, set[int]] = {}
-        for index, pattern in enumerate(self.patterns):
-            for word in required_literals(pattern) or ():
-                owners.setdefault(word, set()).add(index)
-        for word, indices in owners.items():
-            self._automaton.add_word(word, (len(word), frozenset(indices)))
-        self._empty = not owners
+        #: word -> whether every pattern needing it needs it at a word's start
+        starts: dict[str, bool] = {}
+        for words in needs:
+            for word, bounded in words or ():
+                starts[word] = starts.get(word, True) and bounded
+        for word, bounded in starts.items():
+            self._automaton.add_word(word, (len(word), bounded))
+        self._empty = not starts
         if not self._empty:
             self._automaton.make_automaton()
 
     def positions(self, text: str) -> list[int]:
-        """The start offsets in ``text`` of every required word (lower case is compared), sorted."""
+        """The start offsets in ``text`` of every required word (lower case is compared; a word needed
+        at a word's start only there), sorted."""
         if self._empty:
             return []
         lowered = text.lower()
         if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
             lowered = "".join(c.lower()[0] for c in text)
-        return sorted({last - size + 1 for last, (size, _) in self._automaton.iter(lowered)})
+        found = set()
+        for last, (size, bounded) in self._automaton.iter(lowered):
+            start = last - size + 1
+            if bounded and start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+                continue
+            found.add(start)
+        return sorted(found)
 
     def spans(self, text: str, starts: Sequence[int], positions: Sequence[int] | None = None) -> set[int]:
         """The spans (given by their sorted start offsets in ``text``) that some pattern may match in:
