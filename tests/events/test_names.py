@@ -25,18 +25,12 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.from_data(builtin_data())
-
-
-@pytest.fixture(scope="module")
-def actors(gazetteer: Gazetteer) -> ActorFinder:
-    return ActorFinder(gazetteer)
-
-
-@pytest.fixture(scope="module")
 def extractor(gazetteer: Gazetteer) -> MentionExtractor:
     return MentionExtractor(gazetteer)
+
+
+def paragraphs(*texts: str) -> Article:
+    return Article(source="t", outlet="t", plugin="t", paragraphs=texts)
 
 
 def people(finder: ActorFinder, text: str) -> list[Actor]:
@@ -112,14 +106,18 @@ def _seed_sentences() -> list[str]:
     return found
 
 
-def test_the_prefilter_keeps_every_sentence_a_trigger_matches_in() -> None:
-    texts = _seed_sentences()
-    text = "\n\n".join(texts)
+def _kept(texts: list[str]) -> set[int]:
+    """The sentences the trigger prefilter keeps, the texts joined as an article joins its blocks."""
     starts, offset = [], 0
     for sentence in texts:
         starts.append(offset)
         offset += len(sentence) + 2
-    kept = LiteralFilter([t.pattern for t in cues.TRIGGERS]).spans(text, starts)
+    return LiteralFilter([t.pattern for t in cues.TRIGGERS]).spans("\n\n".join(texts), starts)
+
+
+def test_the_prefilter_keeps_every_sentence_a_trigger_matches_in() -> None:
+    texts = _seed_sentences()
+    kept = _kept(texts)
     matched = {i for i, s in enumerate(texts) if any(t.pattern.search(s) for t in cues.TRIGGERS)}
     assert matched and matched <= kept
     assert len(kept) < len(texts)  # and it does leave sentences out
@@ -139,6 +137,12 @@ _WORDS = st.sampled_from(
         "hosted",
         "and",
         "x",
+        "something",
+        "recalled",
+        "Sometimes",
+        "flew",
+        "-",
+        "'s",
     ]
 )
 
@@ -146,12 +150,7 @@ _WORDS = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(_WORDS, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=6))
 def test_the_prefilter_never_loses_a_match(texts: list[str]) -> None:
-    text = "\n\n".join(texts)
-    starts, offset = [], 0
-    for sentence in texts:
-        starts.append(offset)
-        offset += len(sentence) + 2
-    kept = LiteralFilter([t.pattern for t in cues.TRIGGERS]).spans(text, starts)
+    kept = _kept(texts)
     for index, sentence in enumerate(texts):
         if any(t.pattern.search(sentence) for t in cues.TRIGGERS):
             assert index in kept
@@ -231,15 +230,8 @@ def test_a_surname_that_is_a_common_word_is_no_short_name(actors: ActorFinder) -
 
 
 def test_a_person_introduced_by_a_title_meets_a_known_one(extractor: MentionExtractor) -> None:
-    article = Article(
-        source="t",
-        outlet="t",
-        plugin="t",
-        published=None,
-        paragraphs=(
-            "Treasury Secretary Steven Mnuchin met Chinese Vice Premier Liu He in Washington on "
-            "Jan. 15, 2020.",
-        ),
+    article = paragraphs(
+        "Treasury Secretary Steven Mnuchin met Chinese Vice Premier Liu He in Washington on Jan. 15, 2020.",
     )
     (mention,) = extractor.extract(article)
     assert {a.id for a in mention.participants} == {"person:steven-mnuchin", "person:liu-he"}
@@ -277,11 +269,8 @@ def test_terms_that_disagree_resolve_to_nobody() -> None:
 
 
 def test_an_evergreen_page_with_an_old_date_does_not_name_todays_holder(extractor: MentionExtractor) -> None:
-    article = Article(
-        source="t",
-        outlet="t",
-        plugin="t",
-        paragraphs=("Updated 3 March 2015.", "The Ukrainian president met the US president in Washington."),
+    article = paragraphs(
+        "Updated 3 March 2015.", "The Ukrainian president met the US president in Washington."
     )
     for mention in extractor.extract(article):
         assert "Q3874799" not in {a.id for a in mention.participants}  # Zelensky took office in 2019
@@ -311,14 +300,9 @@ def test_a_title_is_the_words_after_the_last_and(actors: ActorFinder) -> None:
 
 
 def test_a_name_inside_a_longer_proper_name_is_not_that_actor(extractor: MentionExtractor) -> None:
-    article = Article(
-        source="t",
-        outlet="t",
-        plugin="t",
-        paragraphs=(
-            "Egyptian President Abdel-Fattah el-Sissi meets with President Donald Trump at the "
-            "InterContinental Barclay hotel during the United Nations General Assembly, in New York.",
-        ),
+    article = paragraphs(
+        "Egyptian President Abdel-Fattah el-Sissi meets with President Donald Trump at the "
+        "InterContinental Barclay hotel during the United Nations General Assembly, in New York.",
     )
     (mention,) = extractor.extract(article)
     assert {a.name for a in mention.participants} == {"Abdel-Fattah el-Sissi", "Donald Trump"}

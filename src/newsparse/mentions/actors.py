@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from newsparse.mentions.cues import PROSE_END
 from newsparse.mentions.gazetteer import Country, Gazetteer, slug
 from newsparse.mentions.names import Hit, NameIndex, NameKind, longest, title_heads
 from newsparse.models import Actor
@@ -139,13 +140,10 @@ _AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
-_PROSE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
-
-
 def _title_cased(text: str) -> bool:
     """A line that does not end as a sentence does and has (almost) no word of four letters or more
     in lower case: a headline in title case, a menu."""
-    if _PROSE_END.search(text):
+    if PROSE_END.search(text.rstrip()):
         return False
     words = [w for w in _WORD.findall(text) if len(w) > 3]
     return len(words) >= 4 and sum(w[0].islower() for w in words) <= 0.15 * len(words)
