@@ -313,3 +313,10 @@ def test_a_country_inside_a_longer_name_only_qualifies_it(actors: ActorFinder) -
     assert found.kind is ActorKind.COUNTRY and found.modifier
     (plain,) = actors.find("He flew to Washington on Monday.", {})
     assert not plain.modifier
+
+
+def test_a_capital_that_names_something_else_is_no_state(actors: ActorFinder) -> None:
+    # Lewis Hamilton is no Bermuda, Kingston is the capital of two territories; Kyiv is Ukraine
+    assert [f.actor for f in actors.find("Hamilton won in Kingston.", {})] == []
+    (kyiv,) = actors.find("Talks between Kyiv and Warsaw resumed.", {})[:1]
+    assert kyiv.actor is not None and kyiv.actor.country == "UKR"

@@ -396,9 +396,35 @@ def gazetteer_from_plugins(host: PluginHost) -> tuple[Gazetteer, list[Failure]]:
 
 
 def country_forms(gazetteer: Gazetteer) -> Iterable[tuple[str, Country]]:
-    """Every way the text may name a country: names, aliases, adjectives, capitals (as metonyms)."""
+    """Every way the text may name a country: names, aliases, adjectives, and capitals as metonyms
+    where the capital's name means nothing else the gazetteer knows (not a word of a person's name,
+    not the capital of two countries, not a place of another country: "Kingston", "Hamilton",
+    "Douglas" and "Victoria" stay places but name no state)."""
+    ambiguous = _ambiguous_capitals(gazetteer)
     for country in gazetteer.countries.values():
         for form in (country.name, *country.aliases, *country.adjectives):
             yield form, country
-        if country.capital:
+        if country.capital and country.capital not in ambiguous:
             yield country.capital, country
+
+
+def _ambiguous_capitals(gazetteer: Gazetteer) -> frozenset[str]:
+    words = {
+        word
+        for person in gazetteer.people.values()
+        for name in (person.name, *person.aliases)
+        for word in name.split()
+    }
+    seen: dict[str, int] = {}
+    for country in gazetteer.countries.values():
+        if country.capital:
+            seen[country.capital] = seen.get(country.capital, 0) + 1
+    ambiguous = set()
+    for country in gazetteer.countries.values():
+        capital = country.capital
+        if capital is None:
+            continue
+        place = gazetteer.places.get(capital)
+        if capital in words or seen[capital] > 1 or (place is not None and place.country != country.iso3):
+            ambiguous.add(capital)
+    return frozenset(ambiguous)
