@@ -194,6 +194,8 @@ def test_the_prefilter_never_loses_a_match(texts: list[str]) -> None:
             "finance minister",
         ),
         ("Germany's Wolfgang Schaeuble and Greece's Yanis Varoufakis met.", "Yanis Varoufakis", "GRC", None),
+        ("Homeland Security Secretary Chad Wolf met them.", "Chad Wolf", None, "Homeland Security Secretary"),
+        ("They met Israel Katz, Israel's foreign minister.", "Israel Katz", "ISR", "foreign minister"),
     ],
 )
 def test_an_unknown_person_with_a_title_is_an_actor(
@@ -320,3 +322,10 @@ def test_a_capital_that_names_something_else_is_no_state(actors: ActorFinder) ->
     assert [f.actor for f in actors.find("Hamilton won in Kingston.", {})] == []
     (kyiv,) = actors.find("Talks between Kyiv and Warsaw resumed.", {})[:1]
     assert kyiv.actor is not None and kyiv.actor.country == "UKR"
+
+
+def test_a_given_name_that_is_a_state_needs_a_title(actors: ActorFinder) -> None:
+    assert [f.actor.name for f in actors.find("Chad Wolf met them in Chad.", {}) if f.actor] == [
+        "Chad",
+        "Chad",
+    ]

@@ -445,18 +445,28 @@ class ActorFinder:
             possessive = re.search(rf"{_POSSESSIVE}$", name)
             if possessive:  # "Carrie Lam's office": the name is Carrie Lam
                 name, name_end = name[: possessive.start()], name_end - len(possessive.group(0))
-            if _CALENDAR.search(name) or any(
-                f.start < name_end and name_start < f.end and not f.short for f in known
-            ):
+            words = name.split()
+            first_end = name_start + len(words[0])
+            blocking = [f for f in known if f.start < name_end and name_start < f.end and not f.short]
+            # a given name that is also a state's ("Secretary Chad Wolf"): only right after a title
+            given_is_state = (
+                words[0] in self._entity_forms
+                and not any(w in self._entity_forms for w in words[1:])
+                and all(f.kind is ActorKind.COUNTRY and f.end <= first_end for f in blocking)
+            )
+            if _CALENDAR.search(name) or (blocking and not given_is_state):
                 continue
             if any(f.start < name_end and name_start < f.end for f in new):
                 continue
-            if any(word in self._entity_forms for word in name.split()):
+            if not given_is_state and any(word in self._entity_forms for word in words):
                 continue
             found = self._titled(text, match.start(), name_start, name_end, titles, hits)
             if found is None:
                 continue
             start, end, title = found
+            right_before = end == match.start() and bool(title) and _HEADS.fullmatch(title.split()[-1])
+            if given_is_state and not (right_before or start >= name_end):
+                continue  # "Chad Wolf met them" is no evidence against the state
             links = _LEADING_LINKS.match(title)
             if links and start < name_start:  # "and Vietnamese Defense Minister ...": not "and"
                 start, title = start + links.end(), title[links.end() :]
