@@ -195,6 +195,7 @@ def test_the_prefilter_never_loses_a_match(texts: list[str]) -> None:
         ),
         ("Germany's Wolfgang Schaeuble and Greece's Yanis Varoufakis met.", "Yanis Varoufakis", "GRC", None),
         ("Homeland Security Secretary Chad Wolf met them.", "Chad Wolf", None, "Homeland Security Secretary"),
+        ("In October, Rep. David McKinley, R-W.Va., visited the border.", "David McKinley", "USA", "Rep."),
         ("They met Israel Katz, Israel's foreign minister.", "Israel Katz", "ISR", "foreign minister"),
     ],
 )

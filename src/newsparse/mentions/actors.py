@@ -66,6 +66,8 @@ _OPENING_WORD = re.compile(
     r"Yesterday|Today|On|In|At)\s+"
 )
 _TRAILING_LINKS = re.compile(r"(?:\s+(?:the|and|of|for))+$", re.IGNORECASE)
+#: The party and state of a US legislator after the name: ", R-W.Va.", ", D-Calif.", ", I-Vt.".
+_PARTY_TAG = re.compile(r",\s+[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?(?=[,)\s]|$)")
 _APPOSITIVE = re.compile(r",\s+(?:(?P<the>the)\s+)?")
 _PLAIN_WORDS = re.compile(r"\s*(?:[A-Za-z-]+\s+)*")
 _AFTER_NAME = re.compile(r"\s*(?:[^\w\s]|[a-z]|$)")
@@ -471,6 +473,8 @@ class ActorFinder:
             if links and start < name_start:  # "and Vietnamese Defense Minister ...": not "and"
                 start, title = start + links.end(), title[links.end() :]
             country = self._title_country(text, start, end, hits)
+            if country is None and _PARTY_TAG.match(text, name_end) and "USA" in self.gazetteer.countries:
+                country = ("USA", "")  # "Rep. David McKinley, R-W.Va.": a US party and state tag
             office = title
             if country is not None and country[1]:
                 office = re.sub(
