@@ -588,9 +588,16 @@ class ActorFinder:
         of a person or a title is not read."""
         short: dict[str, Actor] = {}
         for text, hits in texts:
-            if not any(
-                h.keys(NameKind.PERSON) or h.keys(NameKind.HEAD) or h.keys(NameKind.OFFICE) for h in hits
+            if not any(h.keys(NameKind.HEAD) or h.keys(NameKind.OFFICE) for h in hits) and not any(
+                h.keys(NameKind.COUNTRY) and text.startswith(("'s", "’s"), h.end) for h in hits
             ):
+                # no title: the people named are the gazetteer's, read as find() reads them
+                for hit in longest(self._outside_longer_places(hits), _ENTITY):
+                    entity = _entity(hit)
+                    if entity is not None and entity[0] is NameKind.PERSON:
+                        actor = self.gazetteer.person_actor(entity[1])
+                        for name in self.gazetteer.people[entity[1]].short:
+                            short.setdefault(name, actor)
                 continue
             for found in self.find(text, {}, hits=hits):
                 if found.kind is not ActorKind.PERSON or found.actor is None:

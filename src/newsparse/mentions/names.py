@@ -57,7 +57,7 @@ class Hit:
         return tuple(key for k, key in self.names if k is kind)
 
     def shifted(self, offset: int) -> Hit:
-        return attrs.evolve(self, start=self.start - offset, end=self.end - offset)
+        return Hit(self.start - offset, self.end - offset, self.form, self.names)
 
 
 _MINOR = frozenset({"of", "the", "for", "and", "in", "on", "to"})

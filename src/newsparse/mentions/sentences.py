@@ -102,10 +102,14 @@ def article_blocks(article: Article) -> list[Block]:
     return blocks
 
 
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]*$")
+
+
 def _split_block(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        word = re.search(r"([\w.]+)[.!?]*$", text[start : match.start() + 1])
+        # the word before the stop; abbreviations are short, so its last 40 characters tell
+        word = _LAST_WORD.search(text[max(start, match.start() - 40) : match.start() + 1])
         token = (word.group(1) if word else "").lower().rstrip(".")
         if match.group(0).startswith(".") and (token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
             continue
