@@ -151,6 +151,14 @@ _WORDS = st.sampled_from(
 @given(st.lists(st.lists(_WORDS, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=6))
 def test_the_prefilter_never_loses_a_match(texts: list[str]) -> None:
     kept = _kept(texts)
+    starts, offset = [], 0
+    for sentence in texts:
+        starts.append(offset)
+        offset += len(sentence) + 2
+    by_span = LiteralFilter([t.pattern for t in cues.TRIGGERS]).patterns_by_span("\n\n".join(texts), starts)
+    for index, sentence in enumerate(texts):
+        matching = {j for j, t in enumerate(cues.TRIGGERS) if t.pattern.search(sentence)}
+        assert matching <= by_span.get(index, set())
     for index, sentence in enumerate(texts):
         if any(t.pattern.search(sentence) for t in cues.TRIGGERS):
             assert index in kept

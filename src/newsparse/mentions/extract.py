@@ -153,8 +153,7 @@ class MentionExtractor:
             anchor = document_anchor(s.text for s in found if _YEAR.search(s.text))
             from_document = anchor is not None
         short_names = self.actors.short_names_from(
-            (article.text[b.start : b.start + len(b.text)], hits.within(b.start, b.start + len(b.text)))
-            for b in article_blocks(article)
+            (b.text, hits.within(b.start, b.start + len(b.text))) for b in article_blocks(article)
         )
         actors_of: dict[int, list[Found]] = {}
 
@@ -235,9 +234,9 @@ class MentionExtractor:
         quotes_of = _Lazy(lambda index: quoted_spans(found[index].text))
         # The headline names people (and short names) but is not read for reports: the issue counts
         # reports in the body, standfirst and captions, and a headline only repeats one of them.
-        with_trigger = triggers.spans(text, [s.start for s in found], words)
+        with_trigger = triggers.patterns_by_span(text, [s.start for s in found])
         triggers_of = [
-            _triggers(s.text, quotes_of[i])
+            _triggers(s.text, quotes_of[i], [cues.TRIGGERS[j] for j in sorted(with_trigger[i])])
             if i in with_trigger and s.block.kind is not BlockKind.TITLE
             else []
             for i, s in enumerate(found)
@@ -409,11 +408,14 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def _triggers(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[cues.Trigger, re.Match[str]]]:
+def _triggers(
+    text: str, quotes: Sequence[tuple[int, int]], candidates: Sequence[cues.Trigger] | None = None
+) -> list[tuple[cues.Trigger, re.Match[str]]]:
     """Trigger occurrences outside quotes, left to right; where two overlap the earlier trigger in
-    :data:`cues.TRIGGERS` wins."""
+    :data:`cues.TRIGGERS` wins. ``candidates``: the triggers that may match in ``text``, in that
+    order (the others are not searched)."""
     taken: list[tuple[cues.Trigger, re.Match[str]]] = []
-    for trigger in cues.TRIGGERS:
+    for trigger in cues.TRIGGERS if candidates is None else candidates:
         for match in trigger.pattern.finditer(text):
             if _inside(match.start(), quotes):
                 continue

@@ -193,32 +193,48 @@ class LiteralFilter:
         #: Indices of the patterns that need no word: they run on every sentence.
         self.always = frozenset(i for i, words in enumerate(needs) if words is None)
         self._automaton = ahocorasick.Automaton()
-        #: word -> whether every pattern needing it needs it at a word's start
+        #: word -> whether every pattern needing it needs it at a word's start, and those patterns
         starts: dict[str, bool] = {}
-        for words in needs:
+        owners: dict[str, set[int]] = {}
+        for index, words in enumerate(needs):
             for word, bounded in words or ():
                 starts[word] = starts.get(word, True) and bounded
+                owners.setdefault(word, set()).add(index)
         for word, bounded in starts.items():
-            self._automaton.add_word(word, (len(word), bounded))
+            self._automaton.add_word(word, (len(word), bounded, frozenset(owners[word])))
         self._empty = not starts
         if not self._empty:
             self._automaton.make_automaton()
 
-    def positions(self, text: str) -> list[int]:
-        """The start offsets in ``text`` of every required word (lower case is compared; a word needed
-        at a word's start only there), sorted."""
+    def _found(self, text: str) -> list[tuple[int, frozenset[int]]]:
+        """Each required word in ``text``: its start and the patterns that need it."""
         if self._empty:
             return []
         lowered = text.lower()
         if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
             lowered = "".join(c.lower()[0] for c in text)
-        found = set()
-        for last, (size, bounded) in self._automaton.iter(lowered):
+        found = []
+        for last, (size, bounded, owners) in self._automaton.iter(lowered):
             start = last - size + 1
             if bounded and start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
                 continue
-            found.add(start)
-        return sorted(found)
+            found.append((start, owners))
+        return found
+
+    def positions(self, text: str) -> list[int]:
+        """The start offsets in ``text`` of every required word (lower case is compared; a word needed
+        at a word's start only there), sorted."""
+        return sorted({start for start, _ in self._found(text)})
+
+    def patterns_by_span(self, text: str, starts: Sequence[int]) -> dict[int, set[int]]:
+        """For each span (given by its sorted start offset in ``text``) that some pattern may match
+        in, the indices of those patterns (the patterns that need no word are in every span)."""
+        found: dict[int, set[int]] = {i: set(self.always) for i in range(len(starts))} if self.always else {}
+        if not starts:
+            return found
+        for start, owners in self._found(text):
+            found.setdefault(max(bisect.bisect_right(starts, start) - 1, 0), set()).update(owners)
+        return found
 
     def spans(self, text: str, starts: Sequence[int], positions: Sequence[int] | None = None) -> set[int]:
         """The spans (given by their sorted start offsets in ``text``) that some pattern may match in:
