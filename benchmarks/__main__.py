@@ -15,7 +15,7 @@ import platform
 import sys
 from pathlib import Path
 
-SECTIONS = ("extraction", "mentions", "merge", "batch", "events")
+SECTIONS = ("extraction", "mentions", "merge", "batch", "events", "outlets")
 RESULTS = Path(__file__).resolve().parent / "results"
 
 

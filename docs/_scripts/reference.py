@@ -253,16 +253,37 @@ def field_comments(cls: type) -> dict[str, str]:
     return found
 
 
+_IVAR = re.compile(r"^:ivar\s+([A-Za-z_]\w*)\s*:\s*(.*)$")
+
+
+def field_docs(cls: type) -> dict[str, str]:
+    """The ``:ivar name: meaning`` lines of the model's docstring (a meaning may continue on indented
+    lines), by field name: what ``help(cls)`` shows and mkdocstrings renders as the class's attributes."""
+    found: dict[str, str] = {}
+    last: str | None = None
+    for line in (inspect.getdoc(cls) or "").splitlines():
+        match = _IVAR.match(line)
+        if match:
+            last = match.group(1)
+            found[last] = match.group(2).strip()
+        elif last is not None and line[:1].isspace() and line.strip():
+            found[last] += " " + line.strip()
+        else:
+            last = None
+    return found
+
+
 def fields_markdown(cls: type, descriptions: dict[str, str]) -> str:
     """A table of every attrs field of ``cls``: name, Python type, JSON form, default, description.
 
-    A field's description comes from the page's directive, else from the ``#:`` comment above the field
-    in the model. Every field needs one and every description on the page a field, so adding a field
-    without documenting it (or removing one and leaving its description) fails the build."""
+    A field's description comes from the page's directive, else from the ``:ivar`` line of the model's
+    docstring (see :func:`field_docs`), else from a ``#:`` comment above the field. Every field needs
+    one and every description on the page a field, so adding a field without documenting it (or
+    removing one and leaving its description) fails the build."""
     fields = attrs.fields(cls)
     hints = typing.get_type_hints(cls)
     names = [f.name for f in fields]
-    descriptions = {**field_comments(cls), **descriptions}
+    descriptions = {**field_comments(cls), **field_docs(cls), **descriptions}
     missing = [name for name in names if name not in descriptions]
     unknown = [name for name in descriptions if name not in names]
     if missing:

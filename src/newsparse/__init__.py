@@ -10,7 +10,7 @@ The functions here use a :class:`Pipeline` with every installed plugin; build yo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 
 from newsparse.articles.outlets import Outlet
@@ -27,6 +27,8 @@ from newsparse.errors import (
     SchemaError,
     TooLargeError,
 )
+from newsparse.events.export import write_tables
+from newsparse.inputs import iter_documents
 from newsparse.models import (
     Actor,
     Article,
@@ -81,9 +83,11 @@ __all__ = [
     "extract_events",
     "from_json",
     "hookimpl",
+    "iter_documents",
     "parse",
     "parse_many",
     "to_json",
+    "write_tables",
 ]
 
 _default: Pipeline | None = None
@@ -114,13 +118,26 @@ def parse(
     return default_pipeline().parse(document, url=url, published=published, outlet=outlet)
 
 
-def parse_many(documents: Iterable[Document], *, workers: int = 1) -> Iterator[Article | Failure]:
+def parse_many(
+    documents: Iterable[Document | Failure],
+    *,
+    workers: int = 1,
+    progress: Callable[[Article | Failure], object] | None = None,
+) -> Iterator[Article | Failure]:
     """Parse many documents; yields an :class:`Article` or a :class:`Failure` for each, in order.
 
-    Never raises for a bad document. ``workers > 1`` parses in that many processes."""
-    return default_pipeline().parse_many(documents, workers=workers)
+    Never raises for a bad document. ``documents`` may be what :func:`iter_documents` yields for
+    folders, manifests and WARC files (a Failure there, such as a missing path, is passed through).
+    ``workers > 1`` parses in that many processes. ``progress``, when given, is called with each
+    result as it is yielded (a progress bar, a counter, a log line)."""
+    return default_pipeline().parse_many(documents, workers=workers, progress=progress)
 
 
 def extract_events(articles: Iterable[Article]) -> list[Event]:
-    """The canonical :class:`Event` s reported by the articles, merged across articles and outlets."""
+    """The canonical :class:`Event` s reported by the articles, merged across articles and outlets.
+
+    A mention plugin that raises on an article does not stop the merge: the failure is logged as a
+    warning on the ``newsparse`` logger (plugin, source and message). To get those failures as
+    :class:`Failure` records instead, call ``default_pipeline().events(articles)``, which returns
+    ``(events, failures)``."""
     return default_pipeline().extract_events(articles)

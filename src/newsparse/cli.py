@@ -11,23 +11,25 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 import attrs
 
+from newsparse._text import counted
 from newsparse.convert import SCHEMA_VERSION, to_json, unstructure
 from newsparse.errors import NewsparseError
-from newsparse.inputs import iter_documents
+from newsparse.inputs import MANIFEST_SUFFIXES, iter_documents, read_document
 from newsparse.limits import DEFAULT_MAX_BYTES, Limits
-from newsparse.models import Article, Event, Failure
-from newsparse.output import FORMATS, Sink, atomic_write, open_sink
-from newsparse.pipeline import Pipeline
+from newsparse.models import Article, Event, Failure, Page, When
+from newsparse.output import FORMATS, SUFFIXES, Sink, atomic_write, open_sink
+from newsparse.pipeline import Pipeline, Processed
 from newsparse.plugins.host import PluginHost
-from newsparse.warc import ReadStats
+from newsparse.warc import ReadStats, is_warc
 
 __all__ = ["build_parser", "main"]
 
@@ -113,13 +115,102 @@ def build_parser() -> argparse.ArgumentParser:
             help="let manifest lines name files outside the manifest's folder (absolute or ../ paths)",
         )
     events.add_argument("--indent", type=int, default=None, metavar="N", help="indent JSON by N spaces")
-    commands.add_parser("plugins", help="list loaded plugins, their versions and outlets")
+    _add_hint_and_retry_options(articles, events, mentions)
+    plugins = commands.add_parser("plugins", help="list loaded plugins, their versions and outlets")
+    plugins.add_argument(
+        "--json", action="store_true", help="write one JSON document (plugins and load failures)"
+    )
     new_plugin = commands.add_parser("new-plugin", help="write a working outlet plugin package to start from")
     new_plugin.add_argument("name", metavar="NAME", help="the outlet's id: lower-case letters, digits, _")
     new_plugin.add_argument("--title", default=None, help="the outlet's name as readers know it")
     new_plugin.add_argument("--domain", action="append", default=[], help="a domain the outlet serves")
     new_plugin.add_argument("--directory", type=Path, default=Path("."), help="where to write the package")
+    new_plugin.add_argument(
+        "--newsparse",
+        default=None,
+        metavar="REQUIREMENT",
+        help="how the package depends on newsparse, e.g. 'newsparse @ git+https://...' "
+        "(default: as this newsparse was installed: its checkout's path, its git URL, or its version)",
+    )
+    new_case = commands.add_parser(
+        "new-case", help="write a draft NAME.expected.json beside a page, for a plugin's test cases"
+    )
+    new_case.add_argument("pages", nargs="+", metavar="PAGE", help="pages: .html, .htm, .txt, or .gz")
     return parser
+
+
+# -- per-file hints, --retry-failed, output suffixes (issue 17) ---------------------------------------
+#: The ``-o`` suffixes each command writes (a file without a suffix is allowed too); ``articles`` also
+#: picks its format by suffix (newsparse.output.SUFFIXES).
+_OUTPUT_SUFFIXES = {"articles": tuple(SUFFIXES), "events": (".json",), "mentions": (".jsonl",)}
+
+
+def _when(text: str) -> When:
+    try:
+        return When.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_hint_and_retry_options(articles: argparse.ArgumentParser, *others: argparse.ArgumentParser) -> None:
+    for sub in (articles, *others):
+        hints = sub.add_argument_group(
+            "hints",
+            "what a page may not say itself; they win over a sidecar NAME.json or a manifest line's "
+            "url, published and outlet",
+        )
+        hints.add_argument("--url", default=None, help="the page's URL (one document file only)")
+        hints.add_argument("--outlet", default=None, metavar="ID", help="the outlet id of every page read")
+        hints.add_argument(
+            "--published", type=_when, default=None, metavar="DATE", help="publication date (ISO 8601)"
+        )
+    articles.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help="when resuming --output, parse the documents an earlier run failed on again",
+    )
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the new options of a run, if anything (a usage error, status 2)."""
+    if args.url is not None:
+        paths = list(args.paths)
+        if len(paths) != 1 or paths[0] == "-" or not Path(paths[0]).is_file() or _is_container(paths[0]):
+            return "--url names one page: give exactly one document file (not a folder, manifest or WARC)"
+    output, fmt = args.output, getattr(args, "format", None)
+    if output is not None and output.suffix and fmt is None:
+        allowed = _OUTPUT_SUFFIXES[args.command]
+        if output.suffix.lower() not in allowed:
+            return (
+                f"{args.command} writes {', '.join(allowed)} files, not {output.suffix!r} "
+                f"(-o {output})" + ("; or give --format" if args.command == "articles" else "")
+            )
+    return None
+
+
+def _is_container(path: str) -> bool:
+    return Path(path).suffix in MANIFEST_SUFFIXES or is_warc(Path(path))
+
+
+def _with_hints(
+    documents: Iterator[Path | Page | Failure], args: argparse.Namespace, max_bytes: int
+) -> Iterator[Path | Page | Failure]:
+    """The documents with the command line's --url, --outlet and --published applied (a file is read
+    here to take them, then parsed as usual)."""
+    if args.url is None and args.outlet is None and args.published is None:
+        yield from documents
+        return
+    for item in documents:
+        if isinstance(item, Path):
+            item = read_document(item, max_bytes=max_bytes)
+        if isinstance(item, Page):
+            item = attrs.evolve(
+                item,
+                url=args.url or item.url,
+                outlet=args.outlet or item.outlet,
+                published=args.published or item.published,
+            )
+        yield item
 
 
 @attrs.define
@@ -129,6 +220,8 @@ class _Tally:
     documents: int = 0
     failures: int = 0
     already_done: int = 0
+    #: Of ``already_done``, the inputs whose line in the output is a failure (not retried).
+    earlier_failures: int = 0
     read: ReadStats = attrs.field(factory=ReadStats)
     started: float = attrs.field(factory=time.monotonic)
 
@@ -139,9 +232,15 @@ class _Tally:
             print(f"newsparse: failed: {result.source}: {result.error_type}: {result.message}", file=err)
 
     def summary(self, err: IO[str]) -> None:
-        parts = [f"{self.documents} documents", f"{self.documents - self.failures} articles"]
+        parts = [counted(self.documents, "documents"), counted(self.documents - self.failures, "articles")]
         if self.already_done:
-            parts.append(f"{self.already_done} already done in the output")
+            done = f"{self.already_done} already done in the output"
+            if self.earlier_failures:
+                done += (
+                    f" (skipped: {counted(self.earlier_failures, 'earlier failures')}; "
+                    "--retry-failed parses them again)"
+                )
+            parts.append(done)
         if self.read.total():
             parts.append(f"skipped {self.read.describe()}")
         parts.append(f"{self.failures} failed")
@@ -149,42 +248,66 @@ class _Tally:
 
 
 def _results(
-    pipeline: Pipeline, args: argparse.Namespace, tally: _Tally, done: frozenset[str]
+    pipeline: Pipeline,
+    args: argparse.Namespace,
+    tally: _Tally,
+    done: frozenset[str],
+    failed: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[Article | Failure, str]]:
-    """Each input's result with its input id, in input order; inputs already done are skipped."""
+    """Each input's result with its input id, in input order; inputs already done are skipped (and
+    counted as earlier failures when they are in ``failed``)."""
     limits = _limits(args)
-    documents = iter_documents(args.paths, stats=tally.read, limits=limits)
-    processed = pipeline.process(documents, workers=args.workers, skip=done, max_bytes=limits.max_bytes)
+    documents = _with_hints(
+        iter_documents(args.paths, stats=tally.read, limits=limits), args, limits.max_bytes
+    )
     bar = None
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm
 
         bar = tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True)
     with bar if bar is not None else contextlib.nullcontext():
+        progress = _progress_bar(bar, tally) if bar is not None else None
+        processed = pipeline.process(
+            documents, workers=args.workers, skip=done, max_bytes=limits.max_bytes, progress=progress
+        )
         for item in processed:
             if item.result is None:
                 tally.already_done += 1
+                tally.earlier_failures += item.input_id in failed
                 continue
-            if bar is not None:
-                bar.set_postfix(failures=tally.failures + isinstance(item.result, Failure), refresh=False)
-                bar.update(1)
             yield item.result, item.input_id
+
+
+def _progress_bar(bar: Any, tally: _Tally) -> Callable[[Processed], None]:
+    """The progress callback (see :meth:`Pipeline.process`) that moves a tqdm bar by each parsed
+    document and shows the failures so far."""
+
+    def advance(item: Processed) -> None:
+        if item.result is None:
+            return
+        bar.set_postfix(failures=tally.failures + isinstance(item.result, Failure), refresh=False)
+        bar.update(1)
+
+    return advance
 
 
 def _run_articles(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], err: IO[str]) -> int:
     tally = _Tally()
     sink: Sink
     try:
-        sink = open_sink(args.output, args.format, resume=not args.restart, stream=out)
+        sink = open_sink(
+            args.output, args.format, resume=not args.restart, stream=out, retry_failed=args.retry_failed
+        )
     except (OSError, RuntimeError, ValueError) as exc:
         print(f"newsparse: error: {exc}", file=err)
         return 2
+    failed: frozenset[str] = getattr(sink, "failed", frozenset())
     with contextlib.closing(sink):
-        for result, key in _results(pipeline, args, tally, sink.done):
+        for result, key in _results(pipeline, args, tally, sink.done, failed):
             tally.count(result, err)
             sink.write(result, key)
     tally.summary(err)
-    return 1 if tally.failures else 0
+    return 1 if tally.failures or tally.earlier_failures else 0
 
 
 def _run_events_of(
@@ -266,23 +389,25 @@ def _run_mentions(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], er
                 print(f"newsparse: mentions failed: {where}: {failure.message}", file=err)
                 target.write(to_json(failure) + "\n")
                 tally.failures += 1
-    print(f"newsparse: {found} mentions", file=err)
+    print(f"newsparse: {counted(found, 'mentions')}", file=err)
     tally.summary(err)
     return 1 if tally.failures else 0
 
 
-def _run_plugins(host: PluginHost, out: IO[str], err: IO[str]) -> int:
+def _run_plugins(host: PluginHost, out: IO[str], err: IO[str], *, as_json: bool = False) -> int:
     infos = host.infos()
-    for info in infos:
+    if as_json:
+        document = {
+            "schema_version": SCHEMA_VERSION,
+            "plugins": [attrs.asdict(info) for info in infos],
+            "failures": unstructure(list(host.load_failures)),
+        }
+        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    for info in [] if as_json else infos:
         version = info.version or "-"
         outlets = ", ".join(info.outlets) or "-"
         out.write(f"{info.name}\t{info.distribution or '-'} {version}\t{info.module}\toutlets: {outlets}\n")
-    for failure in host.load_failures:
-        print(
-            f"newsparse: plugin {failure.plugin} failed to load: {failure.error_type}: {failure.message}",
-            file=err,
-        )
-    print(f"newsparse: {len(infos)} plugins loaded, {len(host.load_failures)} failed", file=err)
+    print(f"newsparse: {counted(len(infos), 'plugins')} loaded, {len(host.load_failures)} failed", file=err)
     return 1 if host.load_failures else 0
 
 
@@ -290,13 +415,57 @@ def _run_new_plugin(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int
     from newsparse.scaffold import ScaffoldError, write_plugin
 
     try:
-        root = write_plugin(args.name, args.directory, title=args.title, domains=args.domain)
+        root = write_plugin(
+            args.name, args.directory, title=args.title, domains=args.domain, requirement=args.newsparse
+        )
     except (ScaffoldError, OSError) as exc:
         print(f"newsparse: error: {exc}", file=err)
         return 2
     out.write(f"{root}\n")
-    print(f"newsparse: wrote plugin {args.name!r} in {root}; next: cd {root} && pip install -e .", file=err)
+    print(
+        f"newsparse: wrote plugin {args.name!r} in {root}; next: cd {root} && pip install -e '.[test]'",
+        file=err,
+    )
     return 0
+
+
+def _run_new_case(args: argparse.Namespace, host: PluginHost, out: IO[str], err: IO[str]) -> int:
+    from newsparse.testing import write_draft_case
+
+    pipeline = Pipeline(host)
+    failed = 0
+    for page in args.pages:
+        try:
+            path = write_draft_case(page, pipeline)
+        except (NewsparseError, OSError) as exc:
+            print(f"newsparse: error: {exc}", file=err)
+            failed += 1
+            continue
+        out.write(f"{path}\n")
+    if len(args.pages) > failed:
+        print(
+            'newsparse: wrote drafts marked "draft": read each page, correct every field, then delete '
+            'the "draft" key (the test kit refuses a draft)',
+            file=err,
+        )
+    return 1 if failed else 0
+
+
+def _load_plugins(err: IO[str]) -> PluginHost:
+    """The installed plugins and their outlets; what the library logs while loading them (a plugin that
+    failed to load, two outlets claiming one domain) is printed to ``err``."""
+    logger = logging.getLogger("newsparse.plugins")
+    handler = logging.StreamHandler(err)
+    handler.setFormatter(logging.Formatter("newsparse: %(message)s"))
+    propagate, logger.propagate = logger.propagate, False
+    logger.addHandler(handler)
+    try:
+        host = PluginHost()
+        host.outlets()
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+    return host
 
 
 def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
@@ -316,19 +485,24 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None, err: 
     if args.command is None:
         parser.print_usage(err)
         print(
-            "newsparse: error: a command is required (articles, events, mentions, plugins, new-plugin)",
+            "newsparse: error: a command is required "
+            "(articles, events, mentions, plugins, new-plugin, new-case)",
             file=err,
         )
         return 2
     if args.command == "new-plugin":
         return _run_new_plugin(args, out, err)
-    host = PluginHost()
-    for failure in host.load_failures:
-        print(f"newsparse: plugin {failure.plugin} failed to load: {failure.message}", file=err)
+    host = _load_plugins(err)
     if args.command == "plugins":
-        return _run_plugins(host, out, err)
+        return _run_plugins(host, out, err, as_json=args.json)
+    if args.command == "new-case":
+        return _run_new_case(args, host, out, err)
     if args.workers < 1:
         print("newsparse: error: --workers must be at least 1", file=err)
+        return 2
+    problem = _usage_problem(args)
+    if problem is not None:
+        print(f"newsparse: error: {problem}", file=err)
         return 2
     pipeline = Pipeline(host)
     try:

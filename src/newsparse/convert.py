@@ -32,7 +32,9 @@ __all__ = [
 #: 2: fields added, none renamed: Page ``fetched``; Place ``within`` and ``level``; Event
 #: ``mention_count``, ``date_support``, ``place_support`` and ``first_source``; each line of
 #: ``newsparse articles`` output carries ``input_id``. Records of version 1 still load.
-SCHEMA_VERSION = 2
+#: 3: Mention ``article_id`` (the article's content id, which mention keys and event ids derive from
+#: instead of the path it was read from). Records of versions 1 and 2 still load.
+SCHEMA_VERSION = 3
 
 #: The ``type`` written on each record, by model.
 RECORD_TYPES: dict[type, str] = {

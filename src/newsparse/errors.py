@@ -11,6 +11,7 @@ __all__ = [
     "EmptyDocumentError",
     "ExportError",
     "GazetteerError",
+    "LayoutError",
     "NewsparseError",
     "NoArticleError",
     "NotADocumentError",
@@ -43,11 +44,25 @@ class ParseError(NewsparseError):
         self.source = source
         self.plugin = plugin
 
+    @property
+    def message(self) -> str:
+        """The message alone, without the source: what a :class:`Failure` records beside its source."""
+        return str(self.args[0]) if self.args else ""
+
 
 class ReadError(ParseError):
-    """The input could not be read: a missing path, a truncated archive, an unreadable file."""
+    """The input could not be read: a missing path, a truncated archive, an unreadable file.
+
+    Its text names the path (its ``source``) first: ``missing.txt: cannot read: No such file or
+    directory``."""
 
     stage = Stage.READ
+
+    def __str__(self) -> str:
+        message = self.message
+        if self.source and not self.source.startswith("<") and self.source not in message:
+            return f"{self.source}: {message}"
+        return message
 
 
 class EmptyDocumentError(ReadError):
@@ -98,6 +113,11 @@ class CaseMismatch(AssertionError):
     """The extracted article differs from the expected one; the message is the field-by-field diff."""
 
 
+class LayoutError(NewsparseError, ValueError):
+    """An ``HtmlLayout`` that cannot be used: a CSS selector that does not parse (the message names the
+    layout, the field and the selector)."""
+
+
 class ScaffoldError(NewsparseError, ValueError):
     """The plugin cannot be written: a bad name, or a folder that already exists."""
 
@@ -112,5 +132,5 @@ def failure_from(exc: BaseException, source: str, *, stage: Stage | None = None)
         stage=stage or getattr(exc, "stage", None) or Stage.EXTRACT,
         plugin=plugin,
         error_type=type(error).__name__,
-        message=str(exc) or repr(exc),
+        message=(exc.message if isinstance(exc, ParseError) else str(exc)) or repr(exc),
     )

@@ -128,6 +128,7 @@ def page_from_document(
         label = source or url or "<text>"
         if not document.strip():
             raise EmptyDocumentError("the document is empty", source=label)
+        _refuse_a_path_as_text(document, label)
         text = document.lstrip("\ufeff")
         return Page(
             content=text,
@@ -138,6 +139,30 @@ def page_from_document(
             outlet=outlet,
         )
     raise TypeError(f"a document is str, bytes, pathlib.Path or Page, not {type(document).__name__}")
+
+
+#: A str longer than this, or with a line break, is page text, never a file name.
+_PATH_LIKE_MAX = 4096
+
+
+def _refuse_a_path_as_text(document: str, label: str) -> None:
+    """A ``str`` document is the page's text; one that is a single line naming an existing file or
+    folder was meant as a path, and parsing its name as a page would give nonsense or a confusing
+    NoArticleError: a :class:`ReadError` that says what to write instead."""
+    name = document.strip()
+    if len(name) > _PATH_LIKE_MAX or "\n" in name or "<" in name:
+        return
+    try:
+        exists = os.path.exists(name)
+    except (OSError, ValueError):  # a NUL byte, a name too long for the system
+        return
+    if exists:
+        raise ReadError(
+            f"a str document is the page's text, and this one names an existing "
+            f"{'folder' if os.path.isdir(name) else 'file'}: did you mean Path({name!r})? "
+            "(from pathlib import Path; folders, manifests and WARC files: newsparse.iter_documents)",
+            source=label,
+        )
 
 
 def _stem(path: Path) -> Path:
@@ -180,7 +205,7 @@ def _read_sidecar(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, A
     try:
         data = _json(read_capped(sidecar, max_bytes).decode("utf-8-sig"))
     except ReadError as exc:
-        raise ReadError(f"{where}: {exc}", source=display(path)) from exc
+        raise ReadError(f"{where}: {exc.message}", source=display(path)) from exc
     except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         raise ReadError(f"{where}: {exc}", source=display(path)) from exc
     if not isinstance(data, dict):
@@ -238,7 +263,7 @@ def _manifest_pages(path: Path, limits: Limits) -> Iterator[Page | Failure]:
     try:
         stream = open_regular(path)
     except ReadError as exc:
-        yield failure_from(ReadError(f"cannot read manifest: {exc}"), display(path), stage=Stage.READ)
+        yield failure_from(ReadError(f"cannot read manifest: {exc.message}"), display(path), stage=Stage.READ)
         return
     with stream:
         yield from _manifest_lines(path, stream, limits)

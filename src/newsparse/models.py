@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -109,6 +110,9 @@ class When:
     ``value`` is a :class:`datetime.datetime` (timezone-aware) when the precision is ``TIME`` and a
     :class:`datetime.date` otherwise; coarser precisions keep the unknown parts at 1 so that equal
     knowledge gives equal values.
+
+    :ivar value: The date (a `datetime.date`), or for precision `time` a timezone-aware `datetime.datetime`.
+    :ivar precision: How much of the date is known: `year`, `month`, `day` or `time`.
     """
 
     value: dt.date
@@ -206,7 +210,16 @@ _OPTIONAL_WHEN = attrs.validators.optional(attrs.validators.instance_of(When))
 
 @attrs.frozen
 class Page:
-    """One input document, as the user holds it."""
+    """One input document, as the user holds it.
+
+    :ivar content: The document as text or bytes.
+    :ivar kind: `html` for markup, `text` for a plain-text capture.
+    :ivar source: Where it came from.
+    :ivar url: The page's URL, when known.
+    :ivar published: A publication date supplied by the caller.
+    :ivar outlet: An outlet id supplied by the caller (a hint that wins over detection).
+    :ivar fetched: When the page was fetched (a WARC record's date): an upper bound for its publication date.
+    """
 
     content: str | bytes = attrs.field(validator=attrs.validators.instance_of((str, bytes)))
     kind: PageKind = attrs.field(converter=PageKind)
@@ -214,7 +227,6 @@ class Page:
     url: str | None = attrs.field(default=None, converter=_optional_str)
     published: When | None = attrs.field(default=None, converter=_when_or_none, validator=_OPTIONAL_WHEN)
     outlet: str | None = attrs.field(default=None, converter=_optional_str)
-    #: When the page was fetched (a WARC record's date): an upper bound for its publication date.
     fetched: When | None = attrs.field(default=None, converter=_when_or_none, validator=_OPTIONAL_WHEN)
 
     @property
@@ -229,7 +241,12 @@ class Page:
 
 @attrs.frozen
 class Image:
-    """An image of the article with its caption and credit, kept out of the body."""
+    """An image of the article with its caption and credit, kept out of the body.
+
+    :ivar url: Address of the image.
+    :ivar caption: The caption shown with it.
+    :ivar credit: Photographer or agency credit.
+    """
 
     url: str | None = attrs.field(default=None, converter=_optional_str)
     caption: str | None = attrs.field(default=None, converter=_optional_str)
@@ -238,7 +255,27 @@ class Image:
 
 @attrs.frozen
 class Article:
-    """A clean article: the story's own text and metadata, with the page's boilerplate removed."""
+    """A clean article: the story's own text and metadata, with the page's boilerplate removed.
+
+    :ivar source: Where the document came from (a path, `<text>`, `<bytes>` or a caller's label).
+    :ivar outlet: Id of the outlet the page matched (`generic` when none did).
+    :ivar plugin: Name of the plugin that extracted the article (set by the core).
+    :ivar url: The article's canonical URL, when the page or the caller gives one.
+    :ivar language: Language of the text (a BCP 47 tag such as `en`), when known.
+    :ivar title: The headline.
+    :ivar subtitle: The standfirst (deck) under the headline.
+    :ivar authors: Bylined authors, in page order.
+    :ivar agency: News agency the story comes from (e.g. Reuters), when credited.
+    :ivar published: When the article was first published, at the precision the page gives.
+    :ivar modified: When the article was last updated.
+    :ivar section: The outlet's section (e.g. World).
+    :ivar tags: The outlet's tags or keywords.
+    :ivar paragraphs: The body, one string per paragraph, in reading order.
+    :ivar images: The article's images with captions and credits, kept out of the body.
+    :ivar layout: The name of the outlet plugin's HTML layout (``HtmlLayout.name``) that read the page;
+        None when no layout did (a plain-text capture, the generic reader, or a page on which no
+        layout's body selector found the story: a design the plugin does not know).
+    """
 
     source: str = attrs.field(validator=attrs.validators.instance_of(str))
     outlet: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -255,6 +292,7 @@ class Article:
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_STR_ITEMS)
     paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_STR_ITEMS)
     images: tuple[Image, ...] = attrs.field(default=(), converter=_tuple, validator=_items_are(Image))
+    layout: str | None = attrs.field(default=None, converter=_optional_str)
 
     def blocks(self) -> tuple[str, ...]:
         """The article's text blocks in reading order: title, standfirst, paragraphs, captions."""
@@ -272,10 +310,25 @@ class Article:
         """The body paragraphs alone, joined by blank lines."""
         return "\n\n".join(self.paragraphs)
 
+    @property
+    def content_id(self) -> str:
+        """What identifies the article whatever path or folder it was read from: ``url:`` and its URL
+        when it has one, else ``sha256:`` and the hash of its :attr:`text`. Mentions carry it as
+        ``article_id``, and event ids are derived from it (never from :attr:`source`)."""
+        if self.url:
+            return "url:" + self.url
+        return "sha256:" + hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
 
 @attrs.frozen
 class Actor:
-    """A participant in an event: a person, country or organisation with a stable id."""
+    """A participant in an event: a person, country or organisation with a stable id.
+
+    :ivar id: A stable identifier, the same for every mention of the same actor.
+    :ivar name: The name as displayed.
+    :ivar country: The actor's country (ISO 3166-1 alpha-3).
+    :ivar office: The office held (e.g. Secretary of State), when known.
+    """
 
     id: str = attrs.field(validator=_NONEMPTY_STR)
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -285,14 +338,18 @@ class Actor:
 
 @attrs.frozen
 class Place:
-    """Where an event happened: a venue or city with its country (ISO 3166-1 alpha-3)."""
+    """Where an event happened: a venue or city with its country (ISO 3166-1 alpha-3).
+
+    :ivar name: The venue or city.
+    :ivar country: Its country (ISO 3166-1 alpha-3).
+    :ivar within: The places that contain this one, innermost first, without the country: a venue's city (and
+        region). It travels with the mention so that merging never depends on a gazetteer's later state.
+    :ivar level: "venue", "city", "region" or "country" when the extractor knows it (see events.vocabulary).
+    """
 
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
     country: str | None = attrs.field(default=None, converter=_optional_str)
-    #: The places that contain this one, innermost first, without the country: a venue's city (and
-    #: region). It travels with the mention so that merging never depends on a gazetteer's later state.
     within: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str, validator=_STR_ITEMS)
-    #: "venue", "city", "region" or "country" when the extractor knows it (see events.vocabulary).
     level: str | None = attrs.field(default=None, converter=_optional_str)
 
 
@@ -303,7 +360,31 @@ def _span_is_ordered(instance: Mention, attribute: attrs.Attribute[int], value: 
 
 @attrs.frozen
 class Mention:
-    """One report of an event in one article, with the sentence that says so."""
+    """One report of an event in one article, with the sentence that says so.
+
+    :ivar kind: What happened, from the shared vocabulary (e.g. `meeting`, `call`).
+    :ivar cameo: The CAMEO event code of that kind (two to four digits).
+    :ivar participants: The actors taking part.
+    :ivar sentence: The sentence that reports the event.
+    :ivar start: Offset of the sentence in `Article.text`.
+    :ivar end: Offset just past the end of that sentence in `Article.text` (exclusive).
+    :ivar source: The `source` of the article it was found in (as the path was spelled: provenance
+        only; keys and event ids use `article_id`).
+    :ivar outlet: The outlet of that article.
+    :ivar mode: How the contact happened (e.g. in person, by phone, by video), when said.
+    :ivar date: When the event happened, at the precision the text allows.
+    :ivar date_text: The words that gave the date (e.g. "on Monday"), kept for checking; for a report that
+        refers back ("the meeting"), the words of the report it refers to.
+    :ivar place: Where the event happened, when said.
+    :ivar published: When the reporting article was published (resolves relative dates).
+    :ivar rule: The extraction rules that found the mention, for debugging: `<extractor>:<trigger>`, and for
+        the built-in extractor `/participants:<rule>` after it, the participant rule that chose the
+        participants (`mentions:phone_call/participants:with_object`); split at the first `/` and the first
+        `:` of each part.
+    :ivar article_id: What identifies the article whatever path it was read from: `url:` and its URL, else
+        `sha256:` and the hash of its text (see `Article.content_id`); the mention's key and its event's id
+        derive from it, never from `source`.
+    """
 
     kind: str = attrs.field(validator=_NONEMPTY_STR)
     cameo: str = attrs.field(validator=attrs.validators.matches_re(r"\d{2,4}"))
@@ -323,11 +404,31 @@ class Mention:
     )
     published: When | None = attrs.field(default=None, converter=_when_or_none, validator=_OPTIONAL_WHEN)
     rule: str | None = attrs.field(default=None, converter=_optional_str)
+    article_id: str | None = attrs.field(default=None, converter=_optional_str)
 
 
 @attrs.frozen
 class Event:
-    """A canonical event: every mention of the same real-world contact, merged."""
+    """A canonical event: every mention of the same real-world contact, merged.
+
+    :ivar id: A stable id derived from the event's content (its first mention's words, span and
+        ``article_id``), never from a path, the input order or the machine.
+    :ivar kind: What happened, from the shared vocabulary.
+    :ivar cameo: The CAMEO event code.
+    :ivar participants: The actors taking part.
+    :ivar mentions: Every mention merged into this event.
+    :ivar date: When it happened, at the best precision any mention gives.
+    :ivar place: Where it happened.
+    :ivar article_count: How many articles report it.
+    :ivar outlet_count: How many distinct outlets report it.
+    :ivar first_reported: The earliest publication date among its mentions.
+    :ivar mention_count: How many mentions the event merges (``len(mentions)``, kept for flat exports and
+        quick reads).
+    :ivar date_support: Indices into ``mentions`` of the mentions that state ``date`` exactly.
+    :ivar place_support: Indices into ``mentions`` of the mentions that name ``place``.
+    :ivar first_source: The source of the earliest publication that reported the event (the one
+        ``first_reported`` dates).
+    """
 
     id: str = attrs.field(validator=_NONEMPTY_STR)
     kind: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -341,19 +442,22 @@ class Event:
     article_count: int = attrs.field(default=0, validator=attrs.validators.ge(0))
     outlet_count: int = attrs.field(default=0, validator=attrs.validators.ge(0))
     first_reported: When | None = attrs.field(default=None, converter=_when_or_none, validator=_OPTIONAL_WHEN)
-    #: How many mentions the event merges (``len(mentions)``, kept for flat exports and quick reads).
     mention_count: int = attrs.field(default=0, validator=attrs.validators.ge(0))
-    #: Indices into ``mentions`` of the mentions that state ``date`` exactly.
     date_support: tuple[int, ...] = attrs.field(default=(), converter=_tuple, validator=_items_are(int))
-    #: Indices into ``mentions`` of the mentions that name ``place``.
     place_support: tuple[int, ...] = attrs.field(default=(), converter=_tuple, validator=_items_are(int))
-    #: The source of the earliest publication that reported the event (the one ``first_reported`` dates).
     first_source: str | None = attrs.field(default=None, converter=_optional_str)
 
 
 @attrs.frozen
 class Failure:
-    """A document that did not become an article, and why. Failures travel with the results."""
+    """A document that did not become an article, and why. Failures travel with the results.
+
+    :ivar source: The document that failed.
+    :ivar stage: Where it failed (`read`, `extract`, `postprocess`, `mentions`, ...).
+    :ivar error_type: The class name of the error (e.g. `EmptyDocumentError`).
+    :ivar message: What went wrong, in words.
+    :ivar plugin: The plugin that raised, when a plugin did.
+    """
 
     source: str = attrs.field(validator=attrs.validators.instance_of(str))
     stage: Stage = attrs.field(converter=Stage)

@@ -84,14 +84,25 @@ def _line(result: Article | Failure, input_key: str) -> dict[str, Any]:
 
 
 class JsonlSink:
-    """JSON Lines, appended and flushed line by line; resumes an existing file."""
+    """JSON Lines, appended and flushed line by line; resumes an existing file.
 
-    def __init__(self, target: Path | IO[str], *, resume: bool = True) -> None:
+    ``done`` holds the inputs the file already has a line for, failures included, and ``failed`` the
+    failures among them; with ``retry_failed`` the failure lines are dropped from the file first and
+    those inputs are not done (the run parses them again)."""
+
+    def __init__(self, target: Path | IO[str], *, resume: bool = True, retry_failed: bool = False) -> None:
         self.done: frozenset[str] = frozenset()
+        self.failed: frozenset[str] = frozenset()
         self._owned = isinstance(target, Path)
         if isinstance(target, Path):
             if resume and target.exists():
-                self.done = frozenset(_finished_inputs(target))
+                finished = _finished_inputs(target)
+                failed = frozenset(key for key, is_failure in finished.items() if is_failure)
+                if retry_failed and failed:
+                    _drop_failure_lines(target)
+                    finished = {key: False for key, is_failure in finished.items() if not is_failure}
+                    failed = frozenset()
+                self.done, self.failed = frozenset(finished), failed
             self._stream: IO[str] = target.open("a" if resume else "w", encoding="utf-8")
         else:
             self._stream = target
@@ -105,9 +116,10 @@ class JsonlSink:
             self._stream.close()
 
 
-def _finished_inputs(path: Path) -> list[str]:
-    """The input ids recorded in an existing JSONL output; cuts off a partial last line."""
-    done: list[str] = []
+def _finished_inputs(path: Path) -> dict[str, bool]:
+    """The input ids recorded in an existing JSONL output, each with whether its line is a failure;
+    cuts off a partial last line."""
+    done: dict[str, bool] = {}
     good_end = 0
     with path.open("rb") as stream:
         for raw in stream:
@@ -118,12 +130,26 @@ def _finished_inputs(path: Path) -> list[str]:
             except json.JSONDecodeError:
                 break
             if isinstance(entry, dict) and isinstance(entry.get("input_id"), str):
-                done.append(entry["input_id"])
+                done[entry["input_id"]] = entry.get("type") == "failure"
             good_end += len(raw)
     if good_end != path.stat().st_size:
         with path.open("r+b") as stream:
             stream.truncate(good_end)
     return done
+
+
+def _drop_failure_lines(path: Path) -> None:
+    """Rewrite a JSONL output without its failure lines (to a temporary file, then renamed)."""
+    temporary = path.with_name(path.name + ".tmp")
+    with path.open("rb") as source, temporary.open("wb") as kept:
+        for raw in source:
+            try:
+                entry = json.loads(raw)
+            except json.JSONDecodeError:
+                entry = None
+            if not (isinstance(entry, dict) and entry.get("type") == "failure"):
+                kept.write(raw)
+    os.replace(temporary, path)
 
 
 class JsonSink:
@@ -196,21 +222,35 @@ class ParquetSink:
         os.replace(self._temporary, self._final)
 
 
+#: The output formats by file suffix (``-o articles.parquet``).
+SUFFIXES = {".jsonl": "jsonl", ".json": "json", ".parquet": "parquet"}
+
+
 def format_of(path: Path | None, requested: str | None) -> str:
-    """The output format: as requested, else by the file's suffix, else JSON Lines."""
+    """The output format: as requested, else by the file's suffix, else JSON Lines for a file without
+    a suffix (or standard output). Any other suffix (``-o articles.csv``) is a ValueError: writing JSON
+    Lines into a ``.csv`` file would be a silent surprise."""
     if requested:
         return requested
-    if path is not None and path.suffix == ".parquet":
-        return "parquet"
-    if path is not None and path.suffix == ".json":
-        return "json"
-    return "jsonl"
+    if path is None or not path.suffix:
+        return "jsonl"
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(SUFFIXES)
+        raise ValueError(f"{path}: unknown output suffix {path.suffix!r} (known: {known}; or give --format)")
+    return fmt
 
 
 def open_sink(
-    path: Path | None, fmt: str | None = None, *, resume: bool = True, stream: IO[str] | None = None
+    path: Path | None,
+    fmt: str | None = None,
+    *,
+    resume: bool = True,
+    stream: IO[str] | None = None,
+    retry_failed: bool = False,
 ) -> Sink:
-    """A sink for ``path`` in the given or implied format; without a path, for ``stream`` (stdout)."""
+    """A sink for ``path`` in the given or implied format; without a path, for ``stream`` (stdout).
+    ``retry_failed`` (JSON Lines only) drops the failures of an earlier run so they are parsed again."""
     fmt = format_of(path, fmt)
     target: Path | IO[str] = path if path is not None else (stream or sys.stdout)
     if fmt == "parquet":
@@ -219,4 +259,4 @@ def open_sink(
         return ParquetSink(path)
     if fmt == "json":
         return JsonSink(target)
-    return JsonlSink(target, resume=resume)
+    return JsonlSink(target, resume=resume, retry_failed=retry_failed)

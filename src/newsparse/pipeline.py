@@ -10,13 +10,13 @@ import concurrent.futures
 import itertools
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from newsparse.articles.outlets import Outlet, match_outlet
+from newsparse.articles.outlets import Outlet, match_outlet_why
 from newsparse.dates import plausible
 from newsparse.errors import NoArticleError, ParseError, PluginError
 from newsparse.events.merge import merge_mentions
@@ -40,7 +40,10 @@ class Pipeline:
     # -- one document ----------------------------------------------------------------------------
     def outlet_for(self, page: Page) -> Outlet:
         """The outlet a page matches (see :func:`newsparse.articles.outlets.match_outlet`)."""
-        return match_outlet(page, self.plugins.outlets())
+        outlet, why = match_outlet_why(page, self.plugins.outlets())
+        if self.plugins.trace:
+            self.plugins.tracer(f"newsparse: {page.source}: outlet {outlet.id!r}: {why}\n")
+        return outlet
 
     def article(self, page: Page) -> Article:
         """Extract and post-process one page. Raises a :class:`ParseError` subclass on failure, and
@@ -66,6 +69,9 @@ class Pipeline:
         if extracted.value is None or extracted.plugin is None:
             raise NoArticleError("no plugin extracted an article", source=page.source)
         article = attrs.evolve(extracted.value, plugin=extracted.plugin)
+        if self.plugins.trace:
+            how = f"with its layout {article.layout!r}" if article.layout else "without a layout"
+            self.plugins.tracer(f"newsparse: {page.source}: read by plugin {article.plugin!r} {how}\n")
         refined = self.plugins.chain(
             "newsparse_postprocess_article", article, into="article", stage=Stage.POSTPROCESS,
             source=page.source, expect=Article, page=page,
@@ -118,12 +124,19 @@ class Pipeline:
 
     # -- many documents --------------------------------------------------------------------------
     def parse_many(
-        self, documents: Iterable[Document | Failure], *, workers: int = 1
+        self,
+        documents: Iterable[Document | Failure],
+        *,
+        workers: int = 1,
+        progress: Callable[[Article | Failure], object] | None = None,
     ) -> Iterator[Article | Failure]:
         """Articles or Failures, one per document, in input order; with ``workers > 1`` documents are
-        parsed in a process pool (plugins load in each worker through the entry points)."""
+        parsed in a process pool (plugins load in each worker through the entry points). ``progress``
+        is called with each result before it is yielded."""
         for processed in self.process(documents, workers=workers):
             assert processed.result is not None  # nothing is skipped without a skip set
+            if progress is not None:
+                progress(processed.result)
             yield processed.result
 
     def process(
@@ -133,6 +146,7 @@ class Pipeline:
         workers: int = 1,
         skip: frozenset[str] = frozenset(),
         max_bytes: int = DEFAULT_MAX_BYTES,
+        progress: Callable[[Processed], object] | None = None,
     ) -> Iterator[Processed]:
         """Each document's :class:`Processed` (its input id and result), in input order.
 
@@ -140,7 +154,13 @@ class Pipeline:
         resumed run passes over finished documents. With ``workers > 1`` a process pool reads, hashes
         and parses; a :class:`~pathlib.Path` travels to the worker unread, so the calling process only
         hands out work and collects results. At most a few documents per worker are in flight, so
-        memory does not grow with the input."""
+        memory does not grow with the input. ``progress`` is called with each Processed (skipped
+        ones included) before it is yielded: the CLI's progress bar is one such callback."""
+        if progress is not None:
+            for processed in self.process(documents, workers=workers, skip=skip, max_bytes=max_bytes):
+                progress(processed)
+                yield processed
+            return
         if workers <= 1:
             for document in documents:
                 yield _process(self, document, skip, max_bytes)
@@ -160,12 +180,19 @@ class Pipeline:
 
     # -- events ----------------------------------------------------------------------------------
     def mentions(self, article: Article) -> tuple[list[Mention], list[Failure]]:
-        """The mentions all plugins find in an article, and a Failure for each plugin that raised."""
+        """The mentions all plugins find in an article, and a Failure for each plugin that raised. Each
+        mention carries the article's :attr:`~newsparse.models.Article.content_id` as ``article_id``
+        (so event ids do not depend on the path the article was read from)."""
         pooled = self.plugins.pool_items(
             "newsparse_extract_mentions", stage=Stage.MENTIONS, expect=Mention, source=article.source,
             article=article, gazetteer=self.plugins.gazetteer(),
         )  # fmt: skip
-        return [mention for _, mention in pooled.value], list(pooled.failures)
+        article_id = article.content_id
+        mentions = [
+            mention if mention.article_id else attrs.evolve(mention, article_id=article_id)
+            for _, mention in pooled.value
+        ]
+        return mentions, list(pooled.failures)
 
     def events(self, articles: Iterable[Article]) -> tuple[list[Event], list[Failure]]:
         """Canonical events from the mentions in the articles, and the mention-stage Failures."""
@@ -259,6 +286,9 @@ def _set_worker_skip(skip: frozenset[str], max_bytes: int = DEFAULT_MAX_BYTES) -
     global _WORKER_SKIP, _WORKER_MAX_BYTES
     _WORKER_SKIP = skip
     _WORKER_MAX_BYTES = max_bytes
+    # The process that started the pool has loaded the same plugins and reported what loading them
+    # logs (a plugin that failed, a domain claimed twice); each worker would say it again.
+    logging.getLogger("newsparse.plugins").setLevel(logging.ERROR)
 
 
 def _worker_process(document: Document | Failure) -> Processed:

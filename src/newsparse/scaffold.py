@@ -1,27 +1,36 @@
-"""``newsparse new-plugin NAME``: write a working outlet plugin package to start from.
+"""``newsparse new-plugin NAME``: write an outlet plugin package to start from.
 
 The package is what a third party would publish: a distribution ``newsparse-NAME`` with one module
 (``newsparse_NAME``, the outlet's data sheet), one entry point in the ``newsparse`` group naming its
-``PLUGIN`` object, one example capture with the article expected from it, and a test that runs that
-case through the installed plugins (so it proves the plugin is discovered) plus the boilerplate
-property test. Its ``pyproject.toml`` configures ruff and ``mypy --strict`` as newsparse checks its
-own plugins, and the package passes both as written. Every file is plain text the author edits;
-nothing is generated at run time.
+``PLUGIN`` object, an empty ``tests/cases/`` folder, and tests: every case through the installed
+plugins, that the plugin is installed, and the boilerplate property of its capture profile.
+
+The data sheet starts empty: no layout, no capture profile, no credit rules, each shown in comments.
+Untouched, the plugin reads every page exactly as the generic plugin does (a test checks it), so it
+can only get better as the author fills it from real pages; no rule or example case is invented. Its
+``pyproject.toml`` depends on newsparse the way this newsparse was installed (a checkout's path, a git
+URL, or a version from an index: :func:`newsparse_requirement`), and configures ruff and ``mypy
+--strict`` as newsparse checks its own plugins; the package passes both as written, and its
+``tox.ini`` installs it with its test extra. Every file is plain text the author edits.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from importlib import metadata
 from pathlib import Path
 from string import Template
 
 from newsparse.errors import ScaffoldError
 
-__all__ = ["ScaffoldError", "plugin_files", "write_plugin"]
+__all__ = ["ScaffoldError", "installed_names", "newsparse_requirement", "plugin_files", "write_plugin"]
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
+#: A host name: dot-separated labels of letters, digits and inner hyphens, ending in a letter label.
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_DOMAIN = re.compile(rf"(?=.{{1,253}}$)(?:{_LABEL}\.)+[a-z](?:[a-z0-9-]{{0,61}}[a-z0-9])?")
 
 
 _PYPROJECT = Template("""\
@@ -34,7 +43,9 @@ name = "newsparse-$dist"
 version = "0.1.0"
 description = "newsparse outlet plugin for $title."
 requires-python = ">=3.10"
-dependencies = ["newsparse>=0.1"]
+# newsparse is not on PyPI: this names it the way it was installed when the package was written
+# (`newsparse new-plugin --newsparse SPEC` chose another; see the README).
+dependencies = [$requirement]
 
 [project.optional-dependencies]
 test = ["pytest>=7.4", "hypothesis>=6.90"]
@@ -42,6 +53,10 @@ test = ["pytest>=7.4", "hypothesis>=6.90"]
 # How newsparse finds the plugin: one entry point in the "newsparse" group, naming the plugin object.
 [project.entry-points.newsparse]
 $name = "newsparse_$name:PLUGIN"
+
+[tool.hatch.metadata]
+# Lets the dependency above be a path or a git URL.
+allow-direct-references = true
 
 [tool.hatch.build.targets.wheel]
 packages = ["src/newsparse_$name"]
@@ -69,101 +84,72 @@ mypy_path = "src"
 files = ["src", "tests"]
 """)
 
-_MODULE = Template('''\
-"""$title: what the outlet is, and what its captures and pages look like.
+_TOX = Template("""\
+# `tox` installs the package with its test extra (and newsparse with it) and runs the tests.
+[tox]
+env_list = py3
+skip_missing_interpreters = true
 
-Written by ``newsparse new-plugin``. Edit the facts to match the outlet: open one of its pages, copy
-it as text, and describe each piece that is not the story (see docs/writing-a-plugin.md).
+[testenv]
+extras = test
+commands = pytest -q {posargs}
+""")
+
+_MODULE = Template('''\
+"""$title: what the outlet is, and what its pages look like.
+
+Written by ``newsparse new-plugin``. As written it reads every page exactly as the generic plugin
+does: fill it in from real pages, one case at a time (see docs/writing-a-plugin.md). Save a page in
+tests/cases/, run ``newsparse new-case tests/cases/PAGE``, correct the draft by reading the page, then
+describe what the generic reading got wrong.
 """
 
 from __future__ import annotations
 
-import re
-
-from newsparse.outlet import (
-    TRAILING_DASH_AGENCY,
-    Block,
-    CaptureProfile,
-    Credits,
-    DateRule,
-    HtmlLayout,
-    Outlet,
-    OutletPlugin,
-)
+from newsparse.outlet import CaptureProfile, Credits, HtmlLayout, Outlet, OutletPlugin
 
 OUTLET = Outlet(
     id="$name",
     name="$title",
+    # Pages whose URL (or canonical link) is on these domains are this outlet's.
     domains=($domains),
-    # Strings that give away a plain-text capture of the outlet (at least min_markers of them).
-    markers=("© $title",),
-    language="en",
-    timezone="UTC",
+    # Strings that give away a plain-text capture of the outlet without a URL (a masthead, a widget's
+    # label), copied from real captures: markers=("...",).
+    markers=(),
+    language=None,
+    # The IANA zone the outlet prints its times in, e.g. "Asia/Kolkata"; None: times without a zone
+    # are read as UTC.
+    timezone=None,
 )
 
-# How the outlet credits agencies and photos, in its pages and its captures alike.
-CREDITS = Credits(
-    # "... the last sentence.- Reuters": the agency's sign-off, taken off the last paragraph.
-    agencies=[TRAILING_DASH_AGENCY],
-    # Agencies the core does not know, each spelling mapped to the name to report.
-    extra_agencies={},
-)
+# How the outlet credits agencies and photos, in its pages and its captures alike. For example, an
+# outlet that signs agency copy off "...the last sentence.- Reuters":
+#     from newsparse.outlet import TRAILING_DASH_AGENCY
+#     CREDITS = Credits(agencies=[TRAILING_DASH_AGENCY])
+CREDITS = Credits()
 
-CAPTURE = CaptureProfile(
-    # The first lines no rule claims, in order: here the headline.
-    head=("title",),
-    # Boilerplate: where each block starts, how it ends, and a real instance of it (its sample).
-    blocks=[
-        Block("menu", "Menu", end="run", placement="head", sample=("Menu", "  • News", "  • Sport")),
-        Block("read-more link", re.compile(r"Read more: .+"), sample="Read more: Ferry fares to rise"),
-        Block(
-            "comments and the page's foot",
-            "Comments are closed.",
-            end="document",
-            placement="tail",
-            sample=("Comments are closed.", "© $title"),
-        ),
-    ],
-    # A printed date and its formats; a format with an hour gives a time in the outlet's zone.
-    dates=[DateRule(r"Published (?P<date>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2})", ["%Y-%m-%d %H:%M"])],
-)
+# Its plain-text captures. None: captures are read by the generic plugin. To describe them, copy
+# lines from a real capture; every block needs a sample, which the property test uses:
+#     from newsparse.outlet import Block, DateRule
+#     CAPTURE = CaptureProfile(
+#         head=("title",),
+#         blocks=[Block("the block's name", "its first line", end="line", sample="its first line")],
+#         dates=[DateRule(r"Updated: (?P<date>.+)", ["%d %B %Y %H:%M"])],
+#     )
+CAPTURE: CaptureProfile | None = None
 
-# The outlet's HTML: selectors that refine what JSON-LD and OpenGraph already say.
-LAYOUTS = (
-    HtmlLayout(
-        "article page",
-        title="h1",
-        body="article",
-        remove=(".share", ".related"),
-        tags=".tags a",
-    ),
-)
+# Its HTML designs, newest first: CSS selectors that refine what JSON-LD and OpenGraph already say.
+# None: its HTML is read by the generic body extractor. Each field is listed, with an example, in
+# docs/writing-a-plugin.md; for example:
+#     HtmlLayout("article page", body="div.article-body", remove=(".newsletter", ".related"))
+LAYOUTS: tuple[HtmlLayout, ...] = ()
 
 # The plugin: the object the entry point in pyproject.toml names.
 PLUGIN = OutletPlugin(outlet=OUTLET, credits=CREDITS, capture=CAPTURE, layouts=LAYOUTS)
 ''')
 
-_CAPTURE = Template("""\
-Menu
-  • News
-  • Sport
-
-Harbour council approves new ferry timetable
-
-Published 2024-03-05 09:30
-
-The harbour council approved a new ferry timetable on Tuesday after a month of public meetings.
-
-Read more: Ferry fares to rise in spring
-
-Ferries will run every twenty minutes at peak times from the first of April, the council said.- Reuters
-
-Comments are closed.
-© $title
-""")
-
 _TEST = Template('''\
-"""The example case, read by the installed plugins, and the boilerplate property of this outlet."""
+"""This outlet's cases, read by the installed plugins, and the boilerplate property of its captures."""
 
 from __future__ import annotations
 
@@ -172,6 +158,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from newsparse.models import Page
+from newsparse.plugins.host import PluginHost
 from newsparse.testing import Case, GeneratedCapture, capture_with_boilerplate, case_params, check_case
 
 import newsparse_$name as outlet
@@ -182,9 +169,15 @@ CASES = Path(__file__).parent / "cases"
 @pytest.mark.parametrize("case", case_params(CASES))
 def test_case(case: Case) -> None:
     article = check_case(case)
-    assert article.plugin == "$name"
+    assert article.outlet == "$name"
 
 
+def test_the_plugin_is_installed() -> None:
+    host = PluginHost()
+    assert "$name" in host.names, host.load_failures
+
+
+@pytest.mark.skipif(outlet.CAPTURE is None, reason="no capture profile: captures go to the generic plugin")
 @settings(max_examples=30, deadline=None)
 @given(capture=capture_with_boilerplate(outlet.CAPTURE))
 def test_boilerplate_never_reaches_the_body(capture: GeneratedCapture) -> None:
@@ -194,66 +187,134 @@ def test_boilerplate_never_reaches_the_body(capture: GeneratedCapture) -> None:
     assert article.paragraphs == capture.paragraphs
 ''')
 
+_CASES_README = """\
+Cases: a page of the outlet (NAME.html, NAME.txt, ...) and the article a reader expects from it
+(NAME.expected.json). `newsparse new-case NAME.html` writes a draft of the expected file from what the
+plugins give today, marked "draft": the tests refuse it until you have read the page, corrected every
+field and deleted the "draft" key.
+"""
+
 _README = Template("""\
 # newsparse-$dist
 
 A newsparse outlet plugin for $title, written by `newsparse new-plugin`.
 
-    pip install -e .
-    newsparse plugins        # lists "$name"
-    python -m pytest -q      # the example case and the boilerplate property
+newsparse is not on PyPI. `pyproject.toml` depends on it as it was installed when this package was
+written ($requirement); to use another copy, edit that line, e.g.
+`"newsparse @ git+https://example.org/newsparse.git"` or `"newsparse @ file:///path/to/newsparse"`.
 
-The outlet's data sheet is `src/newsparse_$name/__init__.py`. Add a case by putting a page and its
-expected article (`NAME.expected.json`, written by reading the page) in `tests/cases/`.
+    pip install -e '.[test]'
+    newsparse plugins        # lists "$name"
+    python -m pytest -q      # or: tox (installs the package with its test extra itself)
+
+The outlet's data sheet is `src/newsparse_$name/__init__.py`; as written it reads pages as the
+generic plugin does. Add a case by saving a page in `tests/cases/` and running
+`newsparse new-case tests/cases/PAGE`, then correct the draft by reading the page.
 """)
 
 
-def _expected(name: str) -> str:
-    article = {
-        "outlet": name,
-        "title": "Harbour council approves new ferry timetable",
-        "published": "2024-03-05T09:30:00+00:00",
-        "agency": "Reuters",
-        "tags": [],
-        "paragraphs": [
-            "The harbour council approved a new ferry timetable on Tuesday after a month of public meetings.",
-            "Ferries will run every twenty minutes at peak times from the first of April, the council said.",
-        ],
-    }
-    return json.dumps({"article": article}, ensure_ascii=False, indent=2) + "\n"
+def newsparse_requirement() -> str:
+    """How a plugin outside this repository depends on newsparse: as the running newsparse was
+    installed (PEP 610's ``direct_url.json``): ``newsparse @ file:///...`` for a checkout,
+    ``newsparse @ git+URL@COMMIT`` for a git URL, else ``newsparse>=VERSION`` from an index."""
+    try:
+        dist = metadata.distribution("newsparse")
+    except metadata.PackageNotFoundError:
+        return "newsparse"
+    raw = dist.read_text("direct_url.json")
+    try:
+        direct = json.loads(raw) if raw else {}
+    except json.JSONDecodeError:
+        direct = {}
+    url = direct.get("url") if isinstance(direct, dict) else None
+    if isinstance(url, str) and url:
+        vcs = direct.get("vcs_info")
+        if isinstance(vcs, dict) and vcs.get("vcs") == "git":
+            commit = vcs.get("commit_id")
+            return f"newsparse @ git+{url}@{commit}" if commit else f"newsparse @ git+{url}"
+        return f"newsparse @ {url}"
+    return f"newsparse>={dist.version}"
 
 
-def plugin_files(name: str, *, title: str | None = None, domains: Sequence[str] = ()) -> dict[str, str]:
-    """The files of a new plugin package, by path relative to its folder."""
+def installed_names() -> frozenset[str]:
+    """The names a new plugin may not take: every installed entry point of the ``newsparse`` group and
+    the generic outlet's id (a plugin of the same name would be shadowed, or shadow it, silently)."""
+    from newsparse.articles.outlets import GENERIC_ID
+    from newsparse.plugins.host import ENTRY_POINT_GROUP
+
+    return frozenset(ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)) | {GENERIC_ID}
+
+
+def _domain(text: str) -> str:
+    domain = text.strip().lower().rstrip(".")
+    domain = domain[4:] if domain.startswith("www.") else domain
+    if not _DOMAIN.fullmatch(domain):
+        raise ScaffoldError(
+            f"domain {text!r}: not a host name (write it as example.com: letters, digits, hyphens and dots)"
+        )
+    return domain
+
+
+def _requirement(text: str) -> str:
+    if not text.strip() or any(c in text for c in '"\\\n\r'):
+        raise ScaffoldError(f"newsparse requirement {text!r}: no quotes, backslashes or line breaks")
+    return text.strip()
+
+
+def plugin_files(
+    name: str,
+    *,
+    title: str | None = None,
+    domains: Sequence[str] = (),
+    requirement: str | None = None,
+) -> dict[str, str]:
+    """The files of a new plugin package, by path relative to its folder. ``requirement`` is how it
+    depends on newsparse (default: :func:`newsparse_requirement`)."""
     if not _NAME.fullmatch(name):
         raise ScaffoldError(
             f"plugin name {name!r}: use lower-case letters, digits and underscores, starting with a letter"
         )
     title = title or name.replace("_", " ").title()
-    if '"' in title or "\\" in title:
-        raise ScaffoldError(f"outlet title {title!r}: no quotes or backslashes")
+    if any(c in title for c in '"\\\n\r'):
+        raise ScaffoldError(f"outlet title {title!r}: no quotes, backslashes or line breaks")
+    # Pasted into Python source: each domain is checked to be a host name, then quoted as a literal.
+    hosts = [_domain(d) for d in domains]
     fields = {
         "name": name,
         "dist": name.replace("_", "-"),
         "title": title,
-        "domains": "".join(f'"{d.lower()}", ' for d in domains).rstrip(" "),
+        "domains": "".join(json.dumps(host) + ", " for host in hosts).rstrip(" "),
+        "requirement": json.dumps(_requirement(requirement or newsparse_requirement())),
     }
     package = f"src/newsparse_{name}"
     return {
         "pyproject.toml": _PYPROJECT.substitute(fields),
+        "tox.ini": _TOX.substitute(fields),
         "README.md": _README.substitute(fields),
         f"{package}/__init__.py": _MODULE.substitute(fields),
-        "tests/cases/example.txt": _CAPTURE.substitute(fields),
-        "tests/cases/example.expected.json": _expected(name),
+        "tests/cases/README.md": _CASES_README,
         f"tests/test_{name}.py": _TEST.substitute(fields),
     }
 
 
 def write_plugin(
-    name: str, directory: str | Path = ".", *, title: str | None = None, domains: Sequence[str] = ()
+    name: str,
+    directory: str | Path = ".",
+    *,
+    title: str | None = None,
+    domains: Sequence[str] = (),
+    requirement: str | None = None,
+    taken: Iterable[str] | None = None,
 ) -> Path:
-    """Write the package ``newsparse-NAME`` into ``directory``; returns its folder. Never overwrites."""
-    files = plugin_files(name, title=title, domains=domains)
+    """Write the package ``newsparse-NAME`` into ``directory``; returns its folder. Never overwrites,
+    and refuses a name already ``taken`` (default: :func:`installed_names`)."""
+    taken = installed_names() if taken is None else frozenset(taken)
+    if name in taken:
+        raise ScaffoldError(
+            f"plugin name {name!r} is already taken by an installed plugin (or the generic outlet): "
+            "choose another, or the two would shadow each other"
+        )
+    files = plugin_files(name, title=title, domains=domains, requirement=requirement)
     root = Path(directory) / f"newsparse-{name.replace('_', '-')}"
     if root.exists():
         raise ScaffoldError(f"{root} already exists; choose another name or directory")

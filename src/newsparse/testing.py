@@ -1,7 +1,11 @@
 """The plugin test kit: pages and the articles a reader expects from them, as pytest cases.
 
-An outlet author puts, in one folder, a page (``NAME.txt``, ``NAME.html``, ...) and its expected article
-(``NAME.expected.json``), written by reading the page, field by field. The expected file is::
+An outlet author puts, in one folder, a page (a capture ``NAME.txt``, or HTML ``NAME.html`` /
+``NAME.htm``, each optionally gzipped as ``NAME.html.gz``) and its expected article
+(``NAME.expected.json``), written by reading the page, field by field. ``newsparse new-case PAGE``
+(:func:`write_draft_case`) writes a first draft from what the plugins extract today, marked with a
+``"draft"`` key that :func:`load_cases` refuses until a person has corrected the fields and deleted
+it. The expected file is::
 
     {
       "page": "optional/relative/path/to/the/page.txt",
@@ -12,7 +16,10 @@ An outlet author puts, in one folder, a page (``NAME.txt``, ``NAME.html``, ...) 
 ``article`` is compared with the extracted article's JSON (the contract of :mod:`newsparse.convert`);
 fields left out are not compared, so ``"published": null`` says "the page states no date" while leaving
 ``published`` out says nothing. A page's hints (URL, outlet, date) go in its ordinary sidecar
-``NAME.json``, exactly as ``newsparse articles`` reads them.
+``NAME.json``, exactly as ``newsparse articles`` reads them: an HTML page saved from an outlet's site
+gets ``{"url": "https://..."}``, so that it is matched by domain as a crawled page is. For HTML the
+fields worth checking besides the text are often ``authors``, ``images`` and ``layout`` (the
+``HtmlLayout`` that read the page).
 
 In a test module::
 
@@ -45,6 +52,8 @@ from newsparse.models import Article
 from newsparse.pipeline import Pipeline
 
 __all__ = [
+    "DRAFT_FIELDS",
+    "DRAFT_KEY",
     "EXPECTED_SUFFIX",
     "STORY_WORDS",
     "Case",
@@ -55,10 +64,27 @@ __all__ = [
     "case_params",
     "check_case",
     "compare",
+    "draft_case",
     "load_cases",
+    "write_draft_case",
 ]
 
 EXPECTED_SUFFIX = ".expected.json"
+#: The key that marks an expected file as a draft, which :func:`load_cases` refuses.
+DRAFT_KEY = "draft"
+#: The fields of a draft: what a reader of the page can check (not where it came from or how it was read).
+DRAFT_FIELDS = (
+    "outlet",
+    "title",
+    "subtitle",
+    "authors",
+    "agency",
+    "published",
+    "section",
+    "tags",
+    "paragraphs",
+    "images",
+)
 _ARTICLE_FIELDS = frozenset(field.name for field in attrs.fields(Article))
 _SHOWN = 100
 
@@ -95,6 +121,11 @@ def _load_case(expected_path: Path, root: Path) -> Case:
         raise CaseError(f"{expected_path}: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
         raise CaseError(f"{expected_path}: expected an object with an 'article' object")
+    if DRAFT_KEY in data:
+        raise CaseError(
+            f"{expected_path}: a draft (written by newsparse new-case from what the plugins gave then): "
+            f"read the page, correct every field, then delete the {DRAFT_KEY!r} key"
+        )
     unknown = set(data["article"]) - _ARTICLE_FIELDS
     if unknown:
         raise CaseError(f"{expected_path}: not Article fields: {', '.join(sorted(unknown))}")
@@ -117,10 +148,15 @@ def load_cases(folder: str | Path) -> list[Case]:
 
 
 def case_params(folder: str | Path) -> list[Any]:
-    """The cases of a folder as ``pytest.param``s named after their files (for ``parametrize``)."""
+    """The cases of a folder as ``pytest.param``s named after their files (for ``parametrize``); a
+    folder without cases gives one skipped param that says how to add one."""
     import pytest
 
-    return [pytest.param(case, id=case.name) for case in load_cases(folder)]
+    cases = load_cases(folder)
+    if not cases:
+        reason = f"no cases in {folder} yet: save a page there and run newsparse new-case on it"
+        return [pytest.param(None, id="no-cases", marks=pytest.mark.skip(reason=reason))]
+    return [pytest.param(case, id=case.name) for case in cases]
 
 
 # -- comparing -------------------------------------------------------------------------------------
@@ -200,6 +236,42 @@ def check_case(case: Case, pipeline: Pipeline | None = None) -> Article:
     return article
 
 
+# -- drafts: an expected file to correct, never to trust ------------------------------------------
+def draft_case(page: str | Path, pipeline: Pipeline | None = None) -> dict[str, Any]:
+    """A draft expected file for a page: the :data:`DRAFT_FIELDS` of what the installed plugins (or
+    ``pipeline``) extract from it today, under a :data:`DRAFT_KEY` that the kit refuses until a person
+    has checked every field against the page and deleted the key."""
+    pipeline = pipeline or Pipeline()
+    article = unstructure(pipeline.article(page_from_path(Path(page))))
+    return {
+        DRAFT_KEY: (
+            "written by newsparse new-case from what the plugins extract today, which may be wrong: read "
+            "the page, correct every field (or delete the ones you do not mean to check), then delete "
+            "this key"
+        ),
+        "article": {field: article.get(field) for field in DRAFT_FIELDS},
+    }
+
+
+def write_draft_case(page: str | Path, pipeline: Pipeline | None = None) -> Path:
+    """Write :func:`draft_case` beside the page as ``NAME.expected.json``; returns its path. Never
+    overwrites an expected file (raises :class:`CaseError`)."""
+    page = Path(page)
+    if not page.is_file():
+        raise CaseError(f"{page}: not a file")
+    name = page.name[:-3] if page.name.endswith(".gz") else page.name
+    suffix = next((s for s in DOCUMENT_SUFFIXES if name.endswith(s)), None)
+    if suffix is None:
+        raise CaseError(f"{page}: a case's page ends in {', '.join(DOCUMENT_SUFFIXES)} (optionally .gz)")
+    stem = name[: -len(suffix)]
+    target = page.with_name(stem + EXPECTED_SUFFIX)
+    if target.exists():
+        raise CaseError(f"{target} already exists: edit it, or delete it to start a new draft")
+    text = json.dumps(draft_case(page, pipeline), ensure_ascii=False, indent=2) + "\n"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
 # -- property tests: a story with an outlet's boilerplate around it --------------------------------
 #: Plain words for generated stories: no agency, credit, marker or list bullet can come out of them.
 STORY_WORDS = (
@@ -253,14 +325,20 @@ class GeneratedCapture:
     paragraphs: tuple[str, ...]
 
 
-def capture_with_boilerplate(profile: CaptureProfile, *, max_paragraphs: int = 8) -> Any:
+def capture_with_boilerplate(profile: CaptureProfile | None, *, max_paragraphs: int = 8) -> Any:
     """A hypothesis strategy of :class:`GeneratedCapture`: random story paragraphs with the profile's
     head lines, and the samples of its boilerplate blocks placed at random where each may sit (head
     blocks before the headline, anywhere blocks between paragraphs, one tail block at the end).
 
     Blocks without a ``sample`` cannot be placed; describe each block with a real instance of it.
+    ``None`` (an HTML-only outlet, ``OutletPlugin(capture=None)``) gives a strategy with no examples,
+    so that a test module can name the strategy whatever its plugin has; skip that test (the scaffold's
+    test does, with ``skipif(CAPTURE is None)``).
     """
     from hypothesis import strategies as st
+
+    if profile is None:
+        return st.nothing()
 
     # Words come from a seeded Random, one draw per text: drawing each word through hypothesis is
     # needlessly slow, and the structure (which blocks go where) is what the property is about.

@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from newsparse._text import counted
 from newsparse.dates import plausible
 from newsparse.decode import decode_bytes, looks_like_html, text_codec
 from newsparse.errors import ParseError, ReadError
@@ -39,7 +40,7 @@ class ReadStats:
         return sum(self.skipped.values())
 
     def describe(self) -> str:
-        return ", ".join(f"{count} {reason}" for reason, count in sorted(self.skipped.items()))
+        return ", ".join(counted(count, reason) for reason, count in sorted(self.skipped.items()))
 
 
 def is_warc(path: Path) -> bool:

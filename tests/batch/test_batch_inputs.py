@@ -74,7 +74,7 @@ def test_a_warc_gives_the_articles_of_its_html_responses(
     assert code == 0
     assert [content_of(line) for line in lines] == single_file_results(files)
     assert [line["url"] for line in lines] == [f"https://constructed.example/{f.stem}" for f in files]
-    assert "skipped 1 HTTP 404 responses, 1 non-HTML responses, 1 request records" in err.splitlines()[-1]
+    assert "skipped 1 HTTP 404 response, 1 non-HTML response, 1 request record" in err.splitlines()[-1]
 
 
 def test_warc_pages_carry_the_fetch_date(tmp_path: Path) -> None:

@@ -172,7 +172,7 @@ def test_3_a_fifo_named_anywhere_is_a_failure_or_a_counted_skip_and_nothing_hang
     results = jsonl(done.stdout)
     assert [r["type"] for r in results] == ["failure"] * 4 + ["article"], done.stderr
     assert all("FIFO" in r["message"] for r in results[:4])
-    assert "skipped 1 special files" in done.stderr.splitlines()[-1]
+    assert "skipped 1 special file" in done.stderr.splitlines()[-1]
 
 
 @POSIX
@@ -220,7 +220,7 @@ def test_4_a_link_back_to_a_parent_folder_walks_each_real_folder_once(
     code, results, err = run(str(root))
     assert code == 0, err
     assert [Path(r["source"]).name for r in results] == ["a.html", "b.html"]
-    assert "1 directories already walked" in err.splitlines()[-1]
+    assert "1 directory already walked" in err.splitlines()[-1]
 
 
 # -- 5. size caps: gzip bombs, big files, big records, big manifest fields ---------------------------
@@ -399,7 +399,7 @@ def test_18_an_output_inside_an_input_folder_is_not_read_back(
         done = run_process("articles", "--quiet", "-o", str(output), str(folder), timeout=60)
         assert done.returncode == 0, done.stderr
     assert len(output.read_text(encoding="utf-8").splitlines()) == 3
-    assert "1 own output files" in done.stderr.splitlines()[-1]
+    assert "1 own output file" in done.stderr.splitlines()[-1]
 
 
 # -- 19. manifest paths stay in the manifest's folder ---------------------------------------------------

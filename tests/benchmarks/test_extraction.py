@@ -126,3 +126,18 @@ def test_gold_leaves_out_suspect_attributes(tmp_path: Path) -> None:
     gold = load_gold(tmp_path)
     assert gold["a.html.gz"]["authors"] is None and gold["a.html.gz"]["title"] == "T"
     assert gold["b.html.gz"]["authors"] == ["X Y"]
+
+
+def test_outlets_written_from_the_benchmark_pages_are_left_out_of_it() -> None:
+    """newsparse is scored on news-metadata without the outlet plugins written from its pages (their
+    own section, ``outlets``, compares them with the generic plugin): a score on the pages a rule was
+    written from says nothing about other pages."""
+    from benchmarks import extraction
+    from newsparse.plugins.host import PluginHost
+
+    installed = set(PluginHost().names)
+    assert set(extraction.WRITTEN_FROM_THESE_PAGES) <= installed
+    call, _ = extraction._newsparse()["parse"]
+    host = call.__self__.plugins  # type: ignore[attr-defined]
+    assert not set(extraction.WRITTEN_FROM_THESE_PAGES) & set(host.names)
+    assert "generic" in host.names and "thestar" in host.names

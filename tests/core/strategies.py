@@ -109,6 +109,7 @@ def mentions(draw: st.DrawFn) -> Mention:
         place=draw(st.none() | places),
         published=draw(optional_whens),
         rule=draw(optional_text),
+        article_id=draw(optional_text),
     )
 
 

@@ -199,3 +199,36 @@ def test_arbitrary_text_ends_as_an_article_or_a_failure(text: str) -> None:
 def test_read_errors_name_their_stage() -> None:
     assert ReadError("x").stage == "read"
     assert newsparse.NoArticleError("x").stage == "extract"
+
+
+def test_a_str_that_names_an_existing_file_or_folder_asks_for_a_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "story.txt"
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "002_f2fc8e53b361da77.txt"
+    page.write_bytes(seed.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    for name in ("story.txt", str(page), "."):
+        with pytest.raises(ReadError, match=r"did you mean Path\("):
+            newsparse.parse(name)
+    (failure,) = newsparse.parse_many(["story.txt"])
+    assert isinstance(failure, Failure) and "Path('story.txt')" in failure.message
+    # the same text as a Path is read; text that is not a name of anything is parsed as text
+    assert newsparse.parse(Path("story.txt")).paragraphs
+    with pytest.raises(ParseError) as caught:
+        newsparse.parse("no-such-file.txt")
+    assert "did you mean" not in str(caught.value)
+
+
+def test_read_errors_name_the_path_in_their_message(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    with pytest.raises(ReadError) as caught:
+        newsparse.parse(missing)
+    assert str(missing) in str(caught.value) and "No such file" in str(caught.value)
+    with pytest.raises(ReadError, match=r"not a regular file") as caught:
+        newsparse.parse(tmp_path)
+    assert str(tmp_path) in str(caught.value)
+    # a Failure keeps the path in its source and the bare message beside it
+    (failure,) = newsparse.parse_many([missing])
+    assert isinstance(failure, Failure)
+    assert failure.source == str(missing) and str(missing) not in failure.message

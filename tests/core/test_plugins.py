@@ -180,6 +180,17 @@ def test_an_entry_point_that_fails_to_import_is_recorded(monkeypatch: pytest.Mon
     assert [(f.plugin, f.stage, f.error_type) for f in host.load_failures] == [
         ("aaa-broken", "load", "ModuleNotFoundError")
     ]
+    # The library logs it (issue 17); the command line prints that log line once.
+    import io
+
+    from newsparse.cli import main
+
+    err = io.StringIO()
+    assert main(["plugins"], out=io.StringIO(), err=err) == 1
+    assert [line for line in err.getvalue().splitlines() if "aaa-broken" in line] == [
+        "newsparse: plugin aaa-broken failed to load: ModuleNotFoundError: "
+        "No module named 'no_such_module_xyz'"
+    ]
 
 
 def test_tracing_reports_each_hook_call() -> None:

@@ -91,8 +91,12 @@ def test_tables_are_written_beside_the_json(tmp_path: Path) -> None:
     with (tmp_path / "tables" / "events.csv").open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
     assert [row["event_id"] for row in rows] == [e["id"] for e in document["events"]]
+    # each mention carries the content id of the article it came from
+    content_ids = {a["source"]: structure(a, Article).content_id for a in document["articles"]}
     assert _events(document) == merge_mentions(
-        attrs.evolve(m, source=str(SEEDS / Path(m.source).name)) for m in SEED_MENTIONS
+        attrs.evolve(m, source=source, article_id=content_ids[source])
+        for m in SEED_MENTIONS
+        for source in [str(SEEDS / Path(m.source).name)]
     )
 
 

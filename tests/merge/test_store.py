@@ -17,7 +17,8 @@ from .seed_mentions import AL_MAYADEEN, NEWS_AZ, SEED_MENTIONS, US_OUTLET
 
 
 def _article(source: str) -> Article:
-    return Article(source=source, outlet="o", plugin="p", paragraphs=("text",))
+    # articles are known by content in the store: each source stands for a different text
+    return Article(source=source, outlet="o", plugin="p", paragraphs=(f"the text of {source}",))
 
 
 def test_events_persist_between_opens_and_later_mentions_update_them(tmp_path: Path) -> None:

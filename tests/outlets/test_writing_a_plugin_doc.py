@@ -72,7 +72,7 @@ def test_the_python_examples_run() -> None:
 def test_the_page_has_the_walkthrough() -> None:
     commands = doc_commands()
     assert commands[0].startswith("newsparse new-plugin daily_planet")
-    assert "pip install -e ." in commands and "newsparse plugins" in commands
+    assert "pip install -e '.[test]'" in commands and "newsparse plugins" in commands
     assert commands[-1] == "python -m pytest -q"
 
 
@@ -89,4 +89,6 @@ def test_the_walkthrough_runs(tmp_path: Path) -> None:
     listed = [line.split("\t") for line in done.stdout.splitlines() if "\t" in line]
     planet = [row for row in listed if row[0] == "daily_planet"]
     assert planet and planet[0][1] == "newsparse-daily-planet 0.1.0", done.stdout
-    assert re.search(r"^2 passed", done.stdout, re.MULTILINE), done.stdout
+    # The untouched package has no case (none is invented): the case test and the capture property
+    # (no capture profile yet) are skipped, and the installed-plugin test passes.
+    assert re.search(r"^1 passed, 2 skipped", done.stdout, re.MULTILINE), done.stdout

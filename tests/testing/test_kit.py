@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newsparse.inputs import page_from_path
 from newsparse.models import Article
 from newsparse.pipeline import Pipeline
 from newsparse.plugins.host import PluginHost
@@ -141,3 +142,66 @@ def test_generated_captures_place_every_kind_of_block() -> None:
             settings=settings(phases=[Phase.generate], database=None, max_examples=200),
         )
         assert missing.sample[0] in leaked.text
+
+
+# -- drafts: newsparse new-case --------------------------------------------------------------------
+def _page(folder: Path, name: str = "story") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    page = folder / f"{name}.txt"
+    page.write_text("A constructed title\n\n" + "\n\n".join(STORY), encoding="utf-8")
+    return page
+
+
+def test_new_case_writes_a_draft_of_the_current_output_beside_the_page(tmp_path: Path) -> None:
+    import io
+
+    from newsparse.cli import main
+
+    page = _page(tmp_path / "cases")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["new-case", str(page)], out=out, err=err) == 0
+    written = tmp_path / "cases" / "story.expected.json"
+    assert out.getvalue() == f"{written}\n"
+    data = json.loads(written.read_text(encoding="utf-8"))
+    assert "read the page, correct every field" in data["draft"]
+    article = Pipeline().article(page_from_path(page))
+    assert data["article"]["title"] == article.title == "A constructed title"
+    assert data["article"]["paragraphs"] == list(article.paragraphs) == STORY
+    assert set(data["article"]) == {
+        "outlet", "title", "subtitle", "authors", "agency", "published", "section", "tags", "paragraphs",
+        "images",
+    }  # fmt: skip
+    # Never over a file a person may have corrected.
+    assert main(["new-case", str(page)], out=io.StringIO(), err=err) == 1
+    assert "already exists" in err.getvalue()
+
+
+def test_the_kit_refuses_a_draft_until_its_key_is_deleted(tmp_path: Path) -> None:
+    from newsparse.testing import write_draft_case
+
+    page = _page(tmp_path)
+    written = write_draft_case(page, generic_only())
+    with pytest.raises(CaseError, match=r"story.expected.json: a draft .* delete the 'draft' key"):
+        load_cases(tmp_path)
+    data = json.loads(written.read_text(encoding="utf-8"))
+    del data["draft"]
+    written.write_text(json.dumps(data), encoding="utf-8")
+    (case,) = load_cases(tmp_path)
+    check_case(case, generic_only())
+
+
+def test_a_page_that_is_no_document_gets_no_draft(tmp_path: Path) -> None:
+    from newsparse.testing import write_draft_case
+
+    odd = tmp_path / "notes.md"
+    odd.write_text("# notes", encoding="utf-8")
+    with pytest.raises(CaseError, match=r"ends in \.html"):
+        write_draft_case(odd)
+    with pytest.raises(CaseError, match="not a file"):
+        write_draft_case(tmp_path / "missing.html")
+
+
+def test_a_folder_without_cases_is_one_skipped_param_that_says_what_to_do(tmp_path: Path) -> None:
+    (param,) = case_params(tmp_path)
+    assert param.id == "no-cases"
+    assert "newsparse new-case" in param.marks[0].kwargs["reason"]

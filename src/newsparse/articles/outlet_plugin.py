@@ -16,6 +16,7 @@ once, for every outlet.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
@@ -31,6 +32,8 @@ from newsparse.models import Article, Image, Page, PageKind
 from newsparse.plugins.hookspecs import hookimpl
 
 __all__ = ["OutletPlugin"]
+
+_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 
 OutletsHook = Callable[[], Sequence[Outlet]]
 ExtractHook = Callable[[Page, Outlet], "Article | None"]
@@ -90,8 +93,19 @@ class OutletPlugin:
         # Agency credits and caption credits read the same in markup as in a capture.
         paragraphs = list(reading.paragraphs)
         agency = agency_in_paragraphs(paragraphs, self.credits)
+        if agency is None and reading.agency:
+            agency = self.credits.agency_name(reading.agency)
+        # A byline that names an agency ("By Reuters") credits the copy, not a writer.
+        authors = []
+        for author in reading.authors:
+            if _BY.sub("", author).strip().lower() in self.credits.names:
+                agency = agency or self.credits.agency_name(_BY.sub("", author))
+            else:
+                authors.append(author)
         images = tuple(self._split_credit(image) for image in reading.images)
-        reading = attrs.evolve(reading, paragraphs=tuple(paragraphs), agency=agency, images=images)
+        reading = attrs.evolve(
+            reading, paragraphs=tuple(paragraphs), agency=agency, authors=tuple(authors), images=images
+        )
         return article_from(reading, page, outlet, url=page_url(page) or meta.url, language=meta.language)
 
     def _split_credit(self, image: Image) -> Image:

@@ -15,7 +15,7 @@ import attrs
 
 from newsparse.models import Page, PageKind
 
-__all__ = ["GENERIC_ID", "Outlet", "domain_of", "generic_outlet", "match_outlet"]
+__all__ = ["GENERIC_ID", "Outlet", "domain_of", "generic_outlet", "match_outlet", "match_outlet_why"]
 
 #: Outlet id of pages that no plugin's outlet matched (and that have no URL to name them by).
 GENERIC_ID = "generic"
@@ -110,19 +110,25 @@ def page_url(page: Page) -> str | None:
 
 def match_outlet(page: Page, outlets: Iterable[Outlet]) -> Outlet:
     """The outlet a page belongs to: hint, then URL domain, then text markers, then generic."""
+    return match_outlet_why(page, outlets)[0]
+
+
+def match_outlet_why(page: Page, outlets: Iterable[Outlet]) -> tuple[Outlet, str]:
+    """:func:`match_outlet`, with why that outlet matched (what ``NEWSPARSE_TRACE=1`` prints)."""
     outlets = tuple(outlets)
     if page.outlet:
         hint = page.outlet.lower()
         for outlet in outlets:
             if outlet.id == hint:
-                return outlet
-        return generic_outlet(hint=page.outlet)
+                return outlet, f"the caller's outlet hint {page.outlet!r}"
+        return generic_outlet(hint=page.outlet), f"the hint {page.outlet!r}, which no plugin declares"
     url = page_url(page)
     host = domain_of(url)
     if host:
         for outlet in outlets:
             if outlet.serves_domain(host):
-                return outlet
+                domain = next(d for d in outlet.domains if host == d or host.endswith("." + d))
+                return outlet, f"the URL's host {host!r} is in its domain {domain!r}"
     text = page.text
     best: tuple[int, Outlet] | None = None
     for outlet in outlets:
@@ -130,5 +136,8 @@ def match_outlet(page: Page, outlets: Iterable[Outlet]) -> Outlet:
         if hits >= outlet.min_markers and (best is None or hits > best[0]):
             best = (hits, outlet)
     if best is not None:
-        return best[1]
-    return generic_outlet(url=url)
+        hits, outlet = best
+        found = [marker for marker in outlet.markers if marker in text]
+        return outlet, f"{hits} of its text markers occur ({', '.join(map(repr, found))})"
+    reason = f"no outlet serves the URL's host {host!r}" if host else "no URL, and no outlet's markers occur"
+    return generic_outlet(url=url), reason + ": the generic outlet"

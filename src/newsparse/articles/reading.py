@@ -53,4 +53,5 @@ def article_from(
         tags=reading.tags,
         paragraphs=reading.paragraphs,
         images=reading.images,
+        layout=reading.layout,
     )

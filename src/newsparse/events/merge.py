@@ -56,8 +56,9 @@ __all__ = [
     "merge_mentions",
 ]
 
-#: Bumped whenever the merge rules change, so a store built by older rules re-merges its events.
-MERGE_RULES_VERSION = 1
+#: Bumped whenever the merge rules or the mention keys change, so a store built by older rules keys its
+#: mentions again and re-merges its events. 2: mentions are keyed by ``article_id``, not ``source``.
+MERGE_RULES_VERSION = 2
 
 
 @attrs.frozen
@@ -273,7 +274,12 @@ class _PlaceIndex:
 
 def merge_block(items: Iterable[KeyedMention]) -> list[list[KeyedMention]]:
     """Group the mentions of one block into events (lists of mentions), by the rules above."""
-    ordered = sorted({item.key: item for item in items}.values(), key=_order)
+    unique: dict[str, KeyedMention] = {}
+    for item in items:  # one article read under two paths: keep the first source, whatever the order
+        held = unique.get(item.key)
+        if held is None or item.mention.source < held.mention.source:
+            unique[item.key] = item
+    ordered = sorted(unique.values(), key=_order)
     dated = _DatedEvents()
     undated_items: list[KeyedMention] = []
     for item in ordered:
@@ -448,7 +454,7 @@ def event_from(block: str, members: Sequence[KeyedMention]) -> Event:
         mentions=mentions,
         date=date,
         place=place,
-        article_count=len({m.source for m in mentions}),
+        article_count=len({m.article_id or m.source for m in mentions}),
         outlet_count=len({m.outlet for m in mentions}),
         first_reported=first_reported,
         mention_count=len(mentions),

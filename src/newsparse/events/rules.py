@@ -70,8 +70,14 @@ def block_key(mention: Mention) -> str:
 
 
 def mention_key(mention: Mention) -> str:
-    """A content hash of every field of a mention: equal mentions (the same article read twice) get
-    equal keys, and the key is the same on every machine."""
+    """A content hash of a mention: equal mentions (the same article read twice) get equal keys, and
+    the key is the same on every machine, from any working directory.
+
+    The article is identified by the mention's ``article_id`` (its URL or the hash of its text, see
+    :attr:`newsparse.models.Article.content_id`), not by ``source``: the same page read as
+    ``seeds/a.txt``, ``./a.txt`` or an absolute path gives the same key, and so the same event ids. A
+    mention without an ``article_id`` (built by hand, or stored by an older newsparse) falls back to
+    its source."""
     place = mention.place
     fields = [
         mention.kind,
@@ -80,7 +86,7 @@ def mention_key(mention: Mention) -> str:
         mention.sentence,
         mention.start,
         mention.end,
-        mention.source,
+        mention.article_id or mention.source,
         mention.outlet,
         mention.mode,
         mention.date.isoformat() if mention.date else None,

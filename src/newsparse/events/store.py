@@ -20,9 +20,11 @@ from types import TracebackType
 
 import attrs
 
+from newsparse._text import counted
 from newsparse.convert import SCHEMA_VERSION, from_json, to_json
 from newsparse.errors import StoreError
 from newsparse.events.merge import MERGE_RULES_VERSION, KeyedMention, event_from, keyed, merge_block
+from newsparse.events.rules import mention_key
 from newsparse.models import Article, Event, Mention
 
 __all__ = ["EventStore", "StoreError", "StoreUpdate"]
@@ -55,13 +57,16 @@ class StoreUpdate:
     def describe(self) -> str:
         """One line for logs: what was new (or removed) and how many events there are now."""
         removed = (
-            f"{self.removed_articles} articles and {self.removed_mentions} mentions removed, "
+            f"{counted(self.removed_articles, 'articles')} and "
+            f"{counted(self.removed_mentions, 'mentions')} removed, "
             if self.removed_articles or self.removed_mentions
             else ""
         )
         return (
-            f"{removed}{self.new_articles} new articles, {self.new_mentions} new mentions, "
-            f"{self.blocks_merged} blocks re-merged, {self.events_after} events (was {self.events_before})"
+            f"{removed}{counted(self.new_articles, 'new articles')}, "
+            f"{counted(self.new_mentions, 'new mentions')}, "
+            f"{counted(self.blocks_merged, 'blocks')} re-merged, "
+            f"{counted(self.events_after, 'events')} (was {self.events_before})"
         )
 
 
@@ -76,6 +81,7 @@ class EventStore:
             columns = {row[1] for row in self._db.execute("PRAGMA table_info(mentions)")}
             if "event_id" not in columns:  # a store from before event ids were kept per mention
                 self._db.execute("ALTER TABLE mentions ADD COLUMN event_id TEXT")
+            self._add_content_ids()
             self._check_versions()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable event store: {exc}") from exc
@@ -111,22 +117,66 @@ class EventStore:
                 [("schema_version", str(SCHEMA_VERSION)), ("merge_rules", str(MERGE_RULES_VERSION))],
             )
             if rules is not None and rules != str(MERGE_RULES_VERSION):
+                self._rekey()
                 self._db.execute("DELETE FROM events")
                 blocks = [row[0] for row in self._db.execute("SELECT DISTINCT block FROM mentions")]
                 for block in blocks:
                     self._remerge(block)
 
+    def _add_content_ids(self) -> None:
+        """Give the articles table its ``content_id`` column (a store from before articles were known
+        by content), filled from each stored article."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}
+        if "content_id" in columns:
+            return
+        with self._db:
+            self._db.execute("ALTER TABLE articles ADD COLUMN content_id TEXT")
+            rows = self._db.execute("SELECT source, data FROM articles").fetchall()
+            self._db.executemany(
+                "UPDATE articles SET content_id = ? WHERE source = ?",
+                [(from_json(data, Article).content_id, source) for source, data in rows],
+            )
+            self._db.execute("CREATE INDEX IF NOT EXISTS articles_by_content ON articles (content_id)")
+
+    def _rekey(self) -> None:
+        """Key every mention again by the current :func:`~newsparse.events.rules.mention_key`. A mention
+        stored before mentions carried ``article_id`` gets its article's content id (the article is in
+        the store under the mention's source), so the same page added again is known, not a new mention;
+        two mentions that now share a key (one article added under two paths) become one."""
+        content_ids = {
+            source: from_json(data, Article).content_id
+            for source, data in self._db.execute("SELECT source, data FROM articles")
+        }
+        rows = self._db.execute("SELECT key, block, source, data, event_id FROM mentions ORDER BY source")
+        rekeyed = []
+        for _, block, source, data, event_id in rows.fetchall():
+            mention = from_json(data, Mention)
+            if mention.article_id is None and source in content_ids:
+                mention = attrs.evolve(mention, article_id=content_ids[source])
+            rekeyed.append((mention_key(mention), block, source, to_json(mention), event_id))
+        self._db.execute("DELETE FROM mentions")
+        self._db.executemany(
+            "INSERT OR IGNORE INTO mentions (key, block, source, data, event_id) VALUES (?, ?, ?, ?, ?)",
+            rekeyed,
+        )
+
     # -- writing -----------------------------------------------------------------------------------
     def add(self, mentions: Iterable[Mention], articles: Iterable[Article] = ()) -> StoreUpdate:
         """Add mentions (and the articles they come from) and update the events they touch, in one
-        transaction. Mentions and articles already in the store are ignored."""
+        transaction. Mentions and articles already in the store are ignored: an article is known by
+        its :attr:`~newsparse.models.Article.content_id`, so the same page read under another path
+        adds nothing (the store keeps the source it was first added under)."""
         events_before = self.event_count()
         with self._db:
             new_articles = 0
             for article in articles:
+                content_id = article.content_id
+                held = "SELECT 1 FROM articles WHERE content_id = ?"
+                if self._db.execute(held, (content_id,)).fetchone():
+                    continue  # the same article, read before (perhaps under another path)
                 cursor = self._db.execute(
-                    "INSERT OR IGNORE INTO articles (source, data) VALUES (?, ?)",
-                    (article.source, to_json(article)),
+                    "INSERT OR IGNORE INTO articles (source, data, content_id) VALUES (?, ?, ?)",
+                    (article.source, to_json(article), content_id),
                 )
                 new_articles += cursor.rowcount
             touched: set[str] = set()

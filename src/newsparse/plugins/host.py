@@ -5,12 +5,20 @@ order. Hook results are combined in three ways, each returning the value and a :
 plugin that raised or answered with the wrong type: :meth:`PluginHost.first` (the first answer wins),
 :meth:`PluginHost.chain` (each answer is the next plugin's input) and :meth:`PluginHost.pool` (every
 answer counts). ``NEWSPARSE_DISABLE_PLUGINS`` (comma-separated entry-point names) leaves plugins out;
-``NEWSPARSE_TRACE=1`` prints every hook call to stderr. There is no global plugin manager: each
-:class:`PluginHost` is built explicitly, so a test can build its own.
+``NEWSPARSE_TRACE=1`` prints every hook call to stderr, with the outlet each page matched and why,
+and the layout that read it. There is no global plugin manager: each :class:`PluginHost` is built
+explicitly, so a test can build its own.
+
+A plugin author's mistakes are loud: a plugin that fails to load (an import error, a misspelled
+``newsparse_*`` hook name, a hook wrapper) is a :attr:`PluginHost.load_failures` entry naming the plugin
+and logged on the ``newsparse`` logger; two outlets that claim the same domain are logged as a warning
+naming both.
 """
 
 from __future__ import annotations
 
+import difflib
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -42,6 +50,8 @@ __all__ = [
 ENTRY_POINT_GROUP = "newsparse"
 DISABLE_ENV = "NEWSPARSE_DISABLE_PLUGINS"
 TRACE_ENV = "NEWSPARSE_TRACE"
+_HOOK_PREFIX = "newsparse_"
+_log = logging.getLogger("newsparse.plugins")
 
 
 @attrs.frozen
@@ -123,6 +133,8 @@ class PluginHost:
         self._order: dict[str, int] = {}
         self._infos: dict[str, PluginInfo] = {}
         self._outlets: tuple[Outlet, ...] | None = None
+        #: One message per domain that two outlets claim (the first one declared serves it).
+        self.domain_clashes: tuple[str, ...] = ()
         self._gazetteer: Gazetteer | None = None
         if self.trace:
             self.manager.trace.root.setwriter(self._write)
@@ -144,7 +156,7 @@ class PluginHost:
             try:
                 plugin = ep.load()
             except Exception as exc:  # a broken plugin must not stop the others
-                self.load_failures.append(
+                self._load_failed(
                     Failure(
                         source=f"entry point {ep.name} = {ep.value}",
                         stage=Stage.LOAD,
@@ -175,10 +187,14 @@ class PluginHost:
         ``where`` is where it was found (an entry point's ``module:attribute``), shown for an object."""
         if name in self.disabled:
             return
+        unknown = _unknown_hooks(plugin)
+        if unknown:
+            self._load_failed(_unknown_hook_failure(name, unknown))
+            return
         try:
             self.manager.register(plugin, name=name)
         except Exception as exc:  # pluggy validates signatures here
-            self.load_failures.append(
+            self._load_failed(
                 Failure(
                     source=f"plugin {name}",
                     stage=Stage.LOAD,
@@ -188,6 +204,13 @@ class PluginHost:
                 )
             )
             return
+        unspecified = sorted(
+            caller.name for caller in self.manager.get_hookcallers(plugin) or () if not caller.has_spec()
+        )
+        if unspecified:  # marked @hookimpl under a name that is not a hook
+            self.manager.unregister(plugin)
+            self._load_failed(_unknown_hook_failure(name, unspecified))
+            return
         wrappers = sorted(
             impl.function.__name__
             for caller in self.manager.get_hookcallers(plugin) or ()
@@ -196,7 +219,7 @@ class PluginHost:
         )
         if wrappers:
             self.manager.unregister(plugin)
-            self.load_failures.append(
+            self._load_failed(
                 Failure(
                     source=f"plugin {name}",
                     stage=Stage.LOAD,
@@ -216,6 +239,15 @@ class PluginHost:
         self._infos[name] = PluginInfo(name=name, module=module, distribution=distribution, version=version)
         self._outlets = None
         self._gazetteer = None
+
+    def _load_failed(self, failure: Failure) -> None:
+        """Record a plugin's load failure and log it (library users see it, not only the CLI's)."""
+        self.load_failures.append(failure)
+        _log.warning("plugin %s failed to load: %s: %s", failure.plugin, failure.error_type, failure.message)
+
+    def tracer(self, line: str) -> None:
+        """Write one trace line where the host's tracing goes (stderr unless a ``tracer`` was given)."""
+        self._write(line)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -383,12 +415,13 @@ class PluginHost:
         if self._outlets is not None:
             return self._outlets
         pooled = self.pool_items("newsparse_outlets", stage=Stage.OUTLETS, expect=Outlet)
-        self.load_failures.extend(pooled.failures)
+        for failure in pooled.failures:
+            self._load_failed(failure)
         outlets: list[Outlet] = []
         ids: set[str] = set()
         for plugin, outlet in pooled.value:
             if outlet.id in ids:
-                self.load_failures.append(
+                self._load_failed(
                     Failure(
                         source=f"plugin {plugin}",
                         stage=Stage.OUTLETS,
@@ -401,6 +434,9 @@ class PluginHost:
             ids.add(outlet.id)
             outlets.append(attrs.evolve(outlet, plugin=plugin))
         self._outlets = tuple(outlets)
+        self.domain_clashes = _domain_clashes(self._outlets)
+        for message in self.domain_clashes:
+            _log.warning("%s", message)
         return self._outlets
 
     def gazetteer(self) -> Gazetteer:
@@ -412,8 +448,60 @@ class PluginHost:
             from newsparse.mentions.gazetteer import gazetteer_from_plugins
 
             self._gazetteer, failures = gazetteer_from_plugins(self)
-            self.load_failures.extend(failures)
+            for failure in failures:
+                self._load_failed(failure)
         return self._gazetteer
+
+
+def _hook_names() -> frozenset[str]:
+    return frozenset(name for name in vars(hookspecs) if name.startswith(_HOOK_PREFIX))
+
+
+def _unknown_hooks(plugin: object) -> list[str]:
+    """The functions of a plugin named like a hook (``newsparse_*``) that no hook has: a misspelled
+    hook would otherwise be registered and never called."""
+    known = _hook_names()
+    unknown = []
+    for attribute in dir(plugin):
+        if not attribute.startswith(_HOOK_PREFIX) or attribute in known:
+            continue
+        try:
+            value = getattr(plugin, attribute)
+        except Exception:  # a property that raises is no hook
+            continue
+        if callable(value) and not isinstance(value, (type, ModuleType)):
+            unknown.append(attribute)
+    return sorted(unknown)
+
+
+def _unknown_hook_failure(plugin: str, names: Iterable[str]) -> Failure:
+    known = sorted(_hook_names())
+    named = []
+    for name in names:
+        close = difflib.get_close_matches(name, known, n=1)
+        named.append(f"{name} (did you mean {close[0]}?)" if close else name)
+    return Failure(
+        source=f"plugin {plugin}",
+        stage=Stage.LOAD,
+        plugin=plugin,
+        error_type="UnknownHook",
+        message=f"no such hook: {', '.join(named)}; newsparse's hooks are {', '.join(known)}",
+    )
+
+
+def _domain_clashes(outlets: Iterable[Outlet]) -> tuple[str, ...]:
+    """A message for each domain declared by two outlets: matching takes the first, silently."""
+    owner: dict[str, Outlet] = {}
+    messages = []
+    for outlet in outlets:
+        for domain in outlet.domains:
+            first = owner.setdefault(domain, outlet)
+            if first is not outlet and first.id != outlet.id:
+                messages.append(
+                    f"domain {domain!r} is claimed by outlet {first.id!r} (plugin {first.plugin}) and by "
+                    f"outlet {outlet.id!r} (plugin {outlet.plugin}); pages of it go to {first.id!r}"
+                )
+    return tuple(messages)
 
 
 def _describe(result: Any) -> str:

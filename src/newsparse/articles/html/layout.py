@@ -15,18 +15,38 @@ import re
 from collections.abc import Iterable, Sequence
 
 import attrs
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from newsparse.articles.capture.datelines import read_printed_date
 from newsparse.articles.html.body import element_text, extract_paragraphs
 from newsparse.articles.html.metadata import PageMetadata
 from newsparse.articles.reading import Reading
 from newsparse.dates import parse_iso
+from newsparse.errors import LayoutError
 from newsparse.models import Image, When
 
 __all__ = ["HtmlLayout", "choose_layout", "read_with_layout"]
 
 _SPACE = re.compile(r"\s+")
+#: The words before an agency's name in a credit line.
+_AGENCY_LEAD = re.compile(r"^\s*(?:by|from|source\s*:|via)\s+", re.IGNORECASE)
+#: The fields of an HtmlLayout that hold CSS selectors (checked when the layout is defined).
+_SELECTOR_FIELDS = (
+    "markers",
+    "title",
+    "subtitle",
+    "authors",
+    "agency",
+    "published",
+    "section",
+    "body",
+    "paragraphs",
+    "remove",
+    "figures",
+    "captions",
+    "credits",
+    "tags",
+)
 
 
 def _selectors(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -55,6 +75,9 @@ class HtmlLayout:
     title: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
     subtitle: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
     authors: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
+    #: A node naming the agency behind the copy ("Source: Reuters", "By AFP"): its text, less a leading
+    #: "By"/"From"/"Source:", is the agency, named as the outlet's credits spell it.
+    agency: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
     #: Nodes holding the publication date: a ``datetime`` or ``content`` attribute, else printed text
     #: read with ``date_formats`` in the outlet's zone.
     published: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
@@ -72,6 +95,25 @@ class HtmlLayout:
     #: The credit inside a figure (taken out of the caption's text).
     credits: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
     tags: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
+
+    def __attrs_post_init__(self) -> None:
+        # A selector that does not parse would otherwise fail on every page, as "Can't parse CSS
+        # selector." naming nothing: try each one on an empty tree now, and name the field.
+        empty = LexborHTMLParser("")
+        for field in _SELECTOR_FIELDS:
+            value = getattr(self, field)
+            for selector in (value,) if isinstance(value, str) else value:
+                if not isinstance(selector, str):
+                    raise LayoutError(
+                        f"HtmlLayout {self.name!r}: {field}: a CSS selector is a string, not "
+                        f"{type(selector).__name__} ({selector!r})"
+                    )
+                try:
+                    empty.css_first(selector)
+                except SelectolaxError as exc:
+                    raise LayoutError(
+                        f"HtmlLayout {self.name!r}: {field}: bad CSS selector {selector!r} ({exc})"
+                    ) from None
 
     def valid_on(self, day: dt.date) -> bool:
         """Whether the design was in use on ``day``."""
@@ -214,6 +256,7 @@ def read_with_layout(
     authors = _all_texts(tree, layout.authors) or meta.authors
     section = _first_text(tree, layout.section) or meta.section
     tags = _all_texts(tree, layout.tags) or meta.tags
+    agency = _first_text(tree, layout.agency)
     published = meta.published or _layout_date(tree, layout, timezone)
     container = _body_node(tree, layout)
     if container is None:
@@ -226,10 +269,13 @@ def read_with_layout(
         images = _take_figures(container, layout) or meta.images
         paragraphs = _paragraphs(container, layout.paragraphs)
     return Reading(
-        layout=layout.name,
+        # The body is most of the article: when the layout's body selector found nothing, the page is of
+        # a design the layout does not know, and the Article says so (no layout) rather than name it.
+        layout=layout.name if container is not None else None,
         title=title,
         subtitle=subtitle,
         authors=authors,
+        agency=_AGENCY_LEAD.sub("", agency).strip() or None if agency else None,
         published=published,
         modified=meta.modified,
         section=section,

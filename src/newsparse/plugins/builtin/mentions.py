@@ -14,7 +14,7 @@ from typing import Any
 
 from newsparse.mentions.extract import MentionExtractor
 from newsparse.mentions.gazetteer import Gazetteer, builtin_data
-from newsparse.models import Article, Mention, Stage
+from newsparse.models import Article, Mention
 from newsparse.plugins.hookspecs import hookimpl
 
 __all__ = ["default_extractor", "extractor_for"]
@@ -35,10 +35,7 @@ def default_extractor() -> MentionExtractor:
     from newsparse.plugins.host import PluginHost
 
     host = PluginHost()
-    gazetteer = host.gazetteer()
-    for failure in host.load_failures:
-        if failure.stage is Stage.GAZETTEER:
-            _log.warning("gazetteer: plugin %s left out: %s", failure.plugin, failure.message)
+    gazetteer = host.gazetteer()  # the host logs the plugins it leaves out
     return MentionExtractor(gazetteer, name="mentions")
 
 
