@@ -22,10 +22,12 @@ event's day (else the anchor day), never by guess.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 
@@ -33,6 +35,7 @@ from newsparse.dates import date_window, precision_rank
 from newsparse.mentions import cues
 from newsparse.mentions.actors import ActorFinder, ActorKind, Found
 from newsparse.mentions.gazetteer import Gazetteer, gazetteer_from_plugins
+from newsparse.mentions.names import Hit, Hits, NameKind
 from newsparse.mentions.participants import (
     RULE_SEPARATOR,
     ParticipantContext,
@@ -42,9 +45,12 @@ from newsparse.mentions.participants import (
     unique,
 )
 from newsparse.mentions.places import FoundPlace, PlaceFinder
+from newsparse.mentions.prefilter import LiteralFilter
 from newsparse.mentions.sentences import (
+    Block,
     BlockKind,
     Sentence,
+    article_blocks,
     clause_bounds,
     clause_of,
     quoted_spans,
@@ -122,7 +128,7 @@ class MentionExtractor:
         self.gazetteer = gazetteer
         self.name = name
         self.actors = ActorFinder(gazetteer)
-        self.places = PlaceFinder(gazetteer)
+        self.places = PlaceFinder(gazetteer, self.actors.index)
         self._country_ids = frozenset(c.id for c in gazetteer.countries.values())
 
     @classmethod
@@ -137,34 +143,29 @@ class MentionExtractor:
     # -- the article ---------------------------------------------------------------------------
     def extract(self, article: Article) -> list[Mention]:
         """Every mention in ``article``; spans index ``article.text``."""
-        found = sentences(article)
-        quotes_of = [_speech(s.text) for s in found]
-        # The headline names people (and short names) but is not read for reports: the issue counts
-        # reports in the body, standfirst and captions, and a headline only repeats one of them.
-        triggers_of = [
-            _triggers(s.text, quotes) if s.block.kind is not BlockKind.TITLE else []
-            for s, quotes in zip(found, quotes_of, strict=True)
-        ]
-        # Quotes are speech, not read; but a first-person contact in a quote whose speaker the sentence
-        # names ("“I met Wang Yi yesterday,” Blinken said") is the speaker's.
-        voiced_of = [
-            _first_person_quotes(s.text, quotes) if s.block.kind is not BlockKind.TITLE else []
-            for s, quotes in zip(found, quotes_of, strict=True)
-        ]
+        names = self._names(article)
+        if names is None:
+            return []  # fewer than two actors named: no report can have two participants
+        hits, found, quotes_of, triggers_of, voiced_of = names
         if not any(triggers_of) and not any(voiced_of):
             return []
         if article.published is not None:
             anchor: dt.date | None = article.published.date
             from_document = False
         else:
-            anchor = document_anchor(s.text for s in found)
+            anchor = document_anchor(s.text for s in found if _YEAR.search(s.text))
             from_document = anchor is not None
-        short_names = self.actors.short_names_in(s.text for s in found)
+        short_names = self.actors.short_names_from(
+            (b.text, hits.within(b.start, b.start + len(b.text))) for b in article_blocks(article)
+        )
         actors_of: dict[int, list[Found]] = {}
 
         def actors_in(index: int) -> list[Found]:
             if index not in actors_of:
-                actors_of[index] = self.actors.find(found[index].text, short_names, skip=quotes_of[index])
+                s = found[index]
+                actors_of[index] = self.actors.find(
+                    s.text, short_names, skip=quotes_of[index], hits=hits.within(s.start, s.end)
+                )
             return actors_of[index]
 
         context = _Context(
@@ -180,6 +181,7 @@ class MentionExtractor:
             reported = list(
                 self._sentence_reports(
                     sentence,
+                    hits.within(sentence.start, sentence.end),
                     triggers_of[index],
                     actors_in(index),
                     quotes_of[index],
@@ -234,14 +236,70 @@ class MentionExtractor:
         if not triggers:
             return []
         inner = Sentence(spoken, sentence.start, sentence.end, sentence.block, sentence.index)
-        found = self.actors.find(spoken, short_names)
-        reports = self._sentence_reports(inner, triggers, found, [], anchor, from_document, context)
+        hits = self.actors.scan(spoken)
+        found = self.actors.find(spoken, short_names, hits=hits)
+        reports = self._sentence_reports(inner, hits, triggers, found, [], anchor, from_document, context)
         return [attrs.evolve(r, sentence=sentence) for r in reports]
+
+    # -- names: one pass over the article ----------------------------------------------------------
+    def _names(
+        self, article: Article
+    ) -> (
+        tuple[
+            Hits,
+            list[Sentence],
+            _Lazy[list[tuple[int, int]]],
+            list[list[tuple[cues.Trigger, re.Match[str]]]],
+            list[list[tuple[int, int]]],
+        ]
+        | None
+    ):
+        """The name index's hits in the article's text (one pass), and, when they name two actors or a
+        title, its sentences, their quotes (read on demand) and their triggers (searched once over the
+        whole text, then read again only in the sentences where one occurs); None when the article
+        names fewer than two actors, so that no report can be found in it."""
+        text = article.text
+        hits = Hits(self.actors.scan(text))
+        if not _may_name_two(hits.hits):
+            return None
+        triggers = _trigger_filter(tuple(t.pattern for t in cues.TRIGGERS))
+        words = triggers.positions(text)
+        # Only blocks that name someone or hold a contact word are cut into sentences: the others
+        # can give no report and no participant for one.
+        wanted = {h.start for h in hits.hits} | set(words)
+        marks = sorted(wanted)
+
+        def keep(block: Block) -> bool:
+            first = bisect.bisect_left(marks, block.start)
+            return first < len(marks) and marks[first] < block.start + len(block.text)
+
+        found = sentences(article, keep=None if triggers.always else keep)
+        quotes_of = _Lazy(lambda index: _speech(found[index].text))
+        # The headline names people (and short names) but is not read for reports: the issue counts
+        # reports in the body, standfirst and captions, and a headline only repeats one of them.
+        with_trigger = triggers.patterns_by_span(text, [s.start for s in found])
+        triggers_of = [
+            _triggers(s.text, quotes_of[i], [cues.TRIGGERS[j] for j in sorted(with_trigger[i])])
+            if i in with_trigger and s.block.kind is not BlockKind.TITLE
+            else []
+            for i, s in enumerate(found)
+        ]
+        # Quotes are speech, not read; but a first-person contact in a quote whose speaker the sentence
+        # names ("“I met Wang Yi yesterday,” Blinken said") is the speaker's (a contact word of the
+        # quote is one of the text's, so only sentences holding one are looked at).
+        voiced_of = [
+            _first_person_quotes(s.text, quotes_of[i])
+            if i in with_trigger and s.block.kind is not BlockKind.TITLE
+            else []
+            for i, s in enumerate(found)
+        ]
+        return hits, found, quotes_of, triggers_of, voiced_of
 
     # -- one sentence ----------------------------------------------------------------------------
     def _sentence_reports(
         self,
         sentence: Sentence,
+        hits: list[Hit],
         triggers: list[tuple[cues.Trigger, re.Match[str]]],
         actors: list[Found],
         quotes: Sequence[tuple[int, int]],
@@ -252,7 +310,7 @@ class MentionExtractor:
         text = sentence.text
         bounds = clause_bounds(text)
         dates = [p for p in find_dates(text) if not _inside(p.start, quotes)]
-        places = [p for p in self.places.find(text) if not _inside(p.start, quotes)]
+        places = [p for p in self.places.find(text, hits) if not _inside(p.start, quotes)]
         masked = _mask(text, quotes)  # the cues of the reporter, not of the people quoted
         for trigger, match in triggers:
             clause = clause_of(bounds, match.start())
@@ -362,6 +420,48 @@ class MentionExtractor:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+_T = TypeVar("_T")
+
+
+class _Lazy(Generic[_T]):
+    """``lazy[i]``: a value per sentence, computed the first time it is asked for."""
+
+    def __init__(self, make: Callable[[int], _T]) -> None:
+        self._make = make
+        self._made: dict[int, _T] = {}
+
+    def __getitem__(self, index: int) -> _T:
+        if index not in self._made:
+            self._made[index] = self._make(index)
+        return self._made[index]
+
+
+#: A full date states its year: sentences without four digits cannot anchor a document.
+_YEAR = re.compile(r"\d{4}")
+_ACTOR_KINDS = frozenset({NameKind.PERSON, NameKind.COUNTRY, NameKind.ORGANISATION})
+_TITLE_KINDS = frozenset({NameKind.OFFICE, NameKind.OFFICES, NameKind.HEAD})
+
+
+def _may_name_two(hits: Sequence[Hit]) -> bool:
+    """Whether the hits may name two actors: two different entities, or a title (an office resolves
+    to its holder, and a title introduces a person the gazetteer may not know)."""
+    seen: set[tuple[NameKind, str]] = set()
+    for hit in hits:
+        for kind, key in hit.names:
+            if kind in _TITLE_KINDS:
+                return True
+            if kind in _ACTOR_KINDS:
+                seen.add((kind, key))
+                if len(seen) > 1:
+                    return True
+    return False
+
+
+@functools.cache
+def _trigger_filter(patterns: tuple[re.Pattern[str], ...]) -> LiteralFilter:
+    return LiteralFilter(patterns)
+
+
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """``text`` with the given spans blanked out (same length, so offsets still hold)."""
     for start, end in spans:
@@ -405,13 +505,16 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def _triggers(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[cues.Trigger, re.Match[str]]]:
+def _triggers(
+    text: str, quotes: Sequence[tuple[int, int]], candidates: Sequence[cues.Trigger] | None = None
+) -> list[tuple[cues.Trigger, re.Match[str]]]:
     """Trigger occurrences outside quotes, left to right; where two overlap the earlier trigger in
-    :data:`cues.TRIGGERS` wins."""
+    :data:`cues.TRIGGERS` wins. ``candidates``: the triggers that may match in ``text``, in that
+    order (the others are not searched)."""
     taken: list[tuple[cues.Trigger, re.Match[str]]] = []
-    if not cues.TRIGGER_STEMS.search(text):
+    if candidates is None and not cues.TRIGGER_STEMS.search(text):
         return taken
-    for trigger in cues.TRIGGERS:
+    for trigger in cues.TRIGGERS if candidates is None else candidates:
         for match in trigger.pattern.finditer(text):
             if _inside(match.start(), quotes):
                 continue
