@@ -466,3 +466,64 @@ def test_the_subject_after_a_fronted_adjunct() -> None:
         published="2023-12-13",
     )
     assert reading(mention) == ("meeting", ["Marco Rubio", "Volodymyr Zelensky"], None)
+
+
+# -- 4. people the gazetteer does not know, named bare in a contact verb's slots ---------------------------
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            # a sports page: the player and the surgeon are nobody the gazetteer holds
+            (
+                "Brett Favre told the Vikings he would play one more season.",
+                "Last Thursday, Favre met with Dr. James Andrews to discuss the left ankle from which the "
+                "doctor removed bone spurs in May.",
+            ),
+            ("meeting", ["Brett Favre", "James Andrews"], When.day(2019, 11, 14)),
+        ),
+        (
+            # a court filing's story: both named in full earlier, then by surname
+            (
+                "Former attorney general John Swallow was arrested with Jeremy Johnson's help, prosecutors "
+                "said.",
+                "Swallow allegedly met with Johnson at a Krispy Kreme in April 2012, to discuss his possible "
+                "vulnerabilities.",
+            ),
+            ("meeting", ["John Swallow", "Jeremy Johnson"], When.month(2012, 4)),
+        ),
+        (
+            (
+                "Larry Page and the investor John Doerr had agreed on a chief executive.",
+                "A couple of months after the deal closed, Page called Doerr and informed him of a change "
+                "of heart.",
+            ),
+            ("call", ["Larry Page", "John Doerr"], None),
+        ),
+    ],
+)
+def test_bare_names_in_a_contact_verbs_slots(
+    paragraphs: tuple[str, ...], expected: tuple[str, list[str], When | None]
+) -> None:
+    (mention,) = extract(*paragraphs)
+    assert reading(mention) == expected
+    assert all(a.id.startswith("person:") for a in mention.participants)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # capitalised groups and an opening adverb are no one; a surname alone without a full name
+        # on the page is no one either
+        ("Congress returned on Monday.", "Later, Democrats met with Republicans in the Capitol."),
+        ("The deal closed in June.", "Page called Doerr and informed him."),
+        # "spoke with" a bare name is an interview as often as a contact
+        ("Lally Weymouth interviewed the king.", "King Abdullah spoke with Lally Weymouth."),
+    ],
+)
+def test_no_bare_name_contact(paragraphs: tuple[str, ...]) -> None:
+    assert extract(*paragraphs) == []
+
+
+def test_a_contact_on_a_regular_basis_is_habitual() -> None:
+    assert extract("Khalid Mashal visits Qatar on a regular basis.") == []
+    assert extract("Khalid Mashal visits every Arab country on a regular basis except for Jordan.") == []

@@ -447,7 +447,9 @@ MODALITY: tuple[Modality, ...] = (
         "after",
         "drop",
         r"^\s+(?:[\w-]+\s+){0,2}?(?:several|many|numerous|multiple|countless|dozens\s+of)\s+times\b|"
-        r"^\s+(?:often|regularly|repeatedly|frequently|routinely)\b",
+        r"^\s+(?:often|regularly|repeatedly|frequently|routinely)\b|"
+        # "visits every single Arab country on a regular basis"
+        r"^[^,;.]{0,60}?\bon\s+an?\s+(?:regular|daily|weekly|monthly|yearly|annual|routine|frequent)\s+basis\b",
     ),
     _m(
         # "a meeting Zelenskiy wanted with Trump", "the talks Beijing had sought"

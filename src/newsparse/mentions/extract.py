@@ -37,9 +37,12 @@ from newsparse.mentions.actors import ActorFinder, ActorKind, Found
 from newsparse.mentions.gazetteer import Gazetteer, gazetteer_from_plugins
 from newsparse.mentions.names import Hit, Hits, NameKind
 from newsparse.mentions.participants import (
+    BARE_NAME_VERBS,
     RULE_SEPARATOR,
     ParticipantContext,
+    bare_names,
     find_participants,
+    full_name_in,
     has_people,
     ids,
     unique,
@@ -159,13 +162,25 @@ class MentionExtractor:
             (b.text, hits.within(b.start, b.start + len(b.text))) for b in article_blocks(article)
         )
         actors_of: dict[int, list[Found]] = {}
+        full_name = full_name_in(article.text)
 
         def actors_in(index: int) -> list[Found]:
             if index not in actors_of:
                 s = found[index]
-                actors_of[index] = self.actors.find(
-                    s.text, short_names, skip=quotes_of[index], hits=hits.within(s.start, s.end)
-                )
+                within = hits.within(s.start, s.end)
+                known = self.actors.find(s.text, short_names, skip=quotes_of[index], hits=within)
+                if triggers_of[index]:
+                    # people the gazetteer does not know, in a contact verb's own slots ("Favre met with
+                    # Dr. James Andrews")
+                    spans = [(f.start, f.end) for f in known] + [
+                        (h.start, h.end) for h in within if any(k is not NameKind.SHORT for k, _ in h.names)
+                    ]
+                    masked = _mask(s.text, quotes_of[index])
+                    known = sorted(
+                        known + bare_names(masked, triggers_of[index], spans, full_name),
+                        key=lambda f: f.start,
+                    )
+                actors_of[index] = known
             return actors_of[index]
 
         context = _Context(
@@ -260,8 +275,8 @@ class MentionExtractor:
         names fewer than two actors, so that no report can be found in it."""
         text = article.text
         hits = Hits(self.actors.scan(text))
-        if not _may_name_two(hits.hits):
-            return None
+        if not _may_name_two(hits.hits) and not BARE_NAME_VERBS.search(text):
+            return None  # no two known actors, and no contact verb to name people the gazetteer lacks
         triggers = _trigger_filter(tuple(t.pattern for t in cues.TRIGGERS))
         words = triggers.positions(text)
         # Only blocks that name someone or hold a contact word are cut into sentences: the others

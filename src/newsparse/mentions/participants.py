@@ -25,18 +25,21 @@ import attrs
 
 from newsparse.mentions import cues
 from newsparse.mentions.actors import ActorKind, Found
-from newsparse.mentions.gazetteer import Gazetteer
+from newsparse.mentions.gazetteer import Gazetteer, slug
 from newsparse.mentions.places import FoundPlace
 from newsparse.models import Actor
 from newsparse.vocabulary import Kind
 
 __all__ = [
+    "BARE_NAME_VERBS",
     "RULES",
     "Earlier",
     "ParticipantContext",
     "ParticipantRule",
     "Participants",
+    "bare_names",
     "find_participants",
+    "full_name_in",
     "has_people",
     "ids",
     "unique",
@@ -545,3 +548,246 @@ def find_participants(ctx: ParticipantContext, rules: tuple[ParticipantRule, ...
         if found is not None:
             return Participants(found, rule)
     return Participants((), rules[-1])
+
+
+# -- people the gazetteer does not know, named in a contact's own slots ---------------------------------
+#: One word of a bare name: "Favre", "D'Onofrio", "McCarthy", "Moster-Knudsen".
+_NAME_WORD = r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+_BARE_NAME = rf"{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{0,2}}"
+#: Words that open a capitalised run without being a name ("The", "Later", "Mr").
+_NOT_NAME = frozenset(
+    [
+        "A",
+        "An",
+        "The",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "It",
+        "You",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Our",
+        "My",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Then",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "But",
+        "And",
+        "Or",
+        "So",
+        "Yet",
+        "If",
+        "As",
+        "On",
+        "In",
+        "At",
+        "By",
+        "For",
+        "From",
+        "With",
+        "Without",
+        "Last",
+        "Next",
+        "Later",
+        "Earlier",
+        "Also",
+        "Meanwhile",
+        "Instead",
+        "Still",
+        "Once",
+        "Now",
+        "Today",
+        "Yesterday",
+        "Tonight",
+        "Here",
+        "Both",
+        "Each",
+        "Every",
+        "Some",
+        "Many",
+        "Most",
+        "Few",
+        "All",
+        "No",
+        "Not",
+        "Who",
+        "Whom",
+        "Whose",
+        "What",
+        "Which",
+        "Why",
+        "How",
+        "Where",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Dr",
+        "Sir",
+        "Lady",
+        "Lord",
+        "Saint",
+        "St",
+        "Prof",
+        "Sen",
+        "Rep",
+        "Gov",
+        "President",
+        "Prime",
+        "Minister",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Pope",
+        "Chancellor",
+        "Secretary",
+        "Ambassador",
+        "Judge",
+        "General",
+        "Gen",
+        "Col",
+        "Capt",
+        "Chief",
+        "Officer",
+        "Agent",
+        "Detective",
+        "Coach",
+        "Captain",
+        "Father",
+        "Mother",
+        "Brother",
+        "Sister",
+        "Uncle",
+        "Aunt",
+        "God",
+        "Jesus",
+        "Christmas",
+        "Easter",
+    ]
+)
+_CONTACT_VERB = re.compile(
+    r"met|meets|called|calls|rang|(?:tele)?phoned|spoke(?:\s+(?:with|to))?|talked(?:\s+(?:with|to))?|"
+    r"s(?:at|its)\s+down\s+with|sh(?:ook|akes)\s+hands",
+    re.IGNORECASE,
+)
+#: A cheap look at an article: whether it holds a contact verb that may have bare names around it.
+BARE_NAME_VERBS = re.compile(
+    r"\b(?:met|meets|called|calls|rang|(?:tele)?phoned|spoke|talked|sat\s+down|sits\s+down|shook|shakes)\b",
+    re.IGNORECASE,
+)
+_SPOKEN = re.compile(r"spoke|talked", re.IGNORECASE)
+#: What may stand between a subject and its contact verb: "Swallow allegedly met", "Page later called".
+_SUBJECT_BEFORE = re.compile(
+    rf"(?:^|[,;:(—–]\s*|\s)(?P<name>{_BARE_NAME})\s+"
+    r"(?:(?:[a-z]+ly|also|once|then|later|first|again|finally|had|has|have|soon|twice)\s+){0,2}$"
+)
+_COURTESY = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
+#: A bare name right after the contact word ("met with Dr. James Andrews to discuss", "called Doerr and").
+_OBJECT_AFTER = re.compile(
+    rf"\s+(?:with\s+|to\s+)?{_COURTESY}(?P<name>{_BARE_NAME})(?:['’]s)?"
+    r"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?:at|in|on|to|and|for|about|after|before|over|last|this|during|when|who|"
+    r"as|from|since|twice|again|privately|recently|earlier|later|shortly|yesterday|today|until)\b)"
+)
+
+
+def bare_names(
+    text: str,
+    triggers: Iterable[tuple[cues.Trigger, re.Match[str]]],
+    known: Iterable[tuple[int, int]],
+    full_name: Callable[[str], str | None],
+) -> list[Found]:
+    """People the gazetteer does not know, named without a title in a contact verb's own slots: its
+    subject right before it ("Swallow allegedly met with ...", "Page called ...") and its object right
+    after it ("met with Dr. James Andrews to discuss", "called Doerr and"). ``known``: the spans of
+    the names the gazetteer found (and of its places), which are never bare names. A one-word name
+    counts only when ``full_name`` finds it in the article with a given name ("Brett Favre" for
+    "Favre"), so that "Democrats met with Republicans" and an opening "Later" are no one."""
+    spans = list(known)
+    found: list[Found] = []
+    for _trigger, match in triggers:
+        if not _CONTACT_VERB.fullmatch(match.group(0)):
+            continue
+        candidates = []
+        before = _SUBJECT_BEFORE.search(text, 0, match.start())
+        if before:
+            candidates.append(before.span("name"))
+        # a bare name after "spoke with" is often the reporter of an interview ("spoke with Lally
+        # Weymouth"): only meetings and calls take a bare object
+        after = None if _SPOKEN.match(match.group(0)) else _OBJECT_AFTER.match(text, match.end())
+        if after:
+            candidates.append(after.span("name"))
+        for start, end in candidates:
+            name = text[start:end]
+            words = name.split()
+            if words[0] in _NOT_NAME or any(w in _CALENDAR_WORDS for w in words):
+                continue
+            if any(s < end and start < e for s, e in spans):
+                continue
+            if len(words) == 1:
+                full = full_name(name)
+                if full is None:
+                    continue
+                name = full
+            actor = Actor(id=f"person:{slug(name)}", name=name)
+            found.append(Found(start, end, ActorKind.PERSON, actor))
+            spans.append((start, end))
+    return found
+
+
+_CALENDAR_WORDS = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
+def full_name_in(text: str) -> Callable[[str], str | None]:
+    """For a one-word name, the first two- or three-word name of ``text`` that ends with it and opens
+    with a given name ("Larry Page" for "Page"), or None."""
+    cache: dict[str, str | None] = {}
+
+    def full(word: str) -> str | None:
+        if word not in cache:
+            cache[word] = None
+            given_names = rf"(?<![\w.])((?:{_NAME_WORD} (?:[A-Z]\. )?){{1,2}})"
+            pattern = rf"{given_names}{re.escape(word)}(?=['’]s\b|(?![\w'’-]))"
+            for match in re.finditer(pattern, text):
+                given = match.group(1).split()
+                if given[0] in _NOT_NAME or any(w in _CALENDAR_WORDS for w in given):
+                    continue
+                cache[word] = f"{' '.join(given)} {word}"
+                break
+        return cache[word]
+
+    return full
