@@ -499,6 +499,15 @@ def test_the_subject_after_a_fronted_adjunct() -> None:
             ),
             ("call", ["Larry Page", "John Doerr"], None),
         ),
+        (
+            # the subject of "had" a meeting (a short quote of the reporter's is read)
+            (
+                "Omar Mateen was a security guard, the FBI said.",
+                "Mateen once had \u201ca brief and inconsequential meeting\u201d with Rep. Ed Royce, the "
+                "chairman of the House Foreign Affairs Committee, the California Republican said.",
+            ),
+            ("meeting", ["Omar Mateen", "Ed Royce"], None),
+        ),
     ],
 )
 def test_bare_names_in_a_contact_verbs_slots(

@@ -556,127 +556,16 @@ _NAME_WORD = r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
 _BARE_NAME = rf"{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{0,2}}"
 #: Words that open a capitalised run without being a name ("The", "Later", "Mr").
 _NOT_NAME = frozenset(
-    [
-        "A",
-        "An",
-        "The",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "It",
-        "You",
-        "His",
-        "Her",
-        "Their",
-        "Its",
-        "Our",
-        "My",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Then",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "But",
-        "And",
-        "Or",
-        "So",
-        "Yet",
-        "If",
-        "As",
-        "On",
-        "In",
-        "At",
-        "By",
-        "For",
-        "From",
-        "With",
-        "Without",
-        "Last",
-        "Next",
-        "Later",
-        "Earlier",
-        "Also",
-        "Meanwhile",
-        "Instead",
-        "Still",
-        "Once",
-        "Now",
-        "Today",
-        "Yesterday",
-        "Tonight",
-        "Here",
-        "Both",
-        "Each",
-        "Every",
-        "Some",
-        "Many",
-        "Most",
-        "Few",
-        "All",
-        "No",
-        "Not",
-        "Who",
-        "Whom",
-        "Whose",
-        "What",
-        "Which",
-        "Why",
-        "How",
-        "Where",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Miss",
-        "Dr",
-        "Sir",
-        "Lady",
-        "Lord",
-        "Saint",
-        "St",
-        "Prof",
-        "Sen",
-        "Rep",
-        "Gov",
-        "President",
-        "Prime",
-        "Minister",
-        "King",
-        "Queen",
-        "Prince",
-        "Princess",
-        "Pope",
-        "Chancellor",
-        "Secretary",
-        "Ambassador",
-        "Judge",
-        "General",
-        "Gen",
-        "Col",
-        "Capt",
-        "Chief",
-        "Officer",
-        "Agent",
-        "Detective",
-        "Coach",
-        "Captain",
-        "Father",
-        "Mother",
-        "Brother",
-        "Sister",
-        "Uncle",
-        "Aunt",
-        "God",
-        "Jesus",
-        "Christmas",
-        "Easter",
-    ]
+    re.findall(
+        r"\S+",
+        "A An The He She They We I It You His Her Their Its Our My This That These Those There Then When "
+        "While After Before But And Or So Yet If As On In At By For From With Without Last Next Later "
+        "Earlier Also Meanwhile Instead Still Once Now Today Yesterday Tonight Here Both Each Every Some "
+        "Many Most Few All No Not Who Whom Whose What Which Why How Where Mr Mrs Ms Miss Dr Sir Lady "
+        "Lord Saint St Prof Sen Rep Gov President Prime Minister King Queen Prince Princess Pope "
+        "Chancellor Secretary Ambassador Judge General Gen Col Capt Chief Officer Agent Detective Coach "
+        "Captain Father Mother Brother Sister Uncle Aunt God Jesus Christmas Easter",
+    )
 )
 _CONTACT_VERB = re.compile(
     r"met|meets|called|calls|rang|(?:tele)?phoned|spoke(?:\s+(?:with|to))?|talked(?:\s+(?:with|to))?|"
@@ -686,6 +575,15 @@ _CONTACT_VERB = re.compile(
 #: A cheap look at an article: whether it holds a contact verb that may have bare names around it.
 BARE_NAME_VERBS = re.compile(
     r"\b(?:met|meets|called|calls|rang|(?:tele)?phoned|spoke|talked|sat\s+down|sits\s+down|shook|shakes)\b",
+    re.IGNORECASE,
+)
+_CONTACT_NOUN = re.compile(
+    r"meetings?|(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}calls?|conversations?|talks", re.I
+)
+#: "had a brief and inconsequential meeting", "held talks", "had one in-person meeting": the noun's verb.
+_HAD_NOUN = re.compile(
+    r"\b(?:had|held|has\s+had|have\s+had)\s+[\"“]?(?:(?:a|an|one|two|several|private|secret|brief)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _SPOKEN = re.compile(r"spoke|talked", re.IGNORECASE)
@@ -718,15 +616,24 @@ def bare_names(
     spans = list(known)
     found: list[Found] = []
     for _trigger, match in triggers:
+        verb_start = match.start()
         if not _CONTACT_VERB.fullmatch(match.group(0)):
-            continue
+            # "Mateen once had a brief meeting with Rep. Ed Royce": the subject of "had" + the noun
+            had = (
+                _HAD_NOUN.search(text, 0, match.start()) if _CONTACT_NOUN.fullmatch(match.group(0)) else None
+            )
+            if had is None:
+                continue
+            verb_start = had.start()
         candidates = []
-        before = _SUBJECT_BEFORE.search(text, 0, match.start())
+        before = _SUBJECT_BEFORE.search(text, 0, verb_start)
         if before:
             candidates.append(before.span("name"))
         # a bare name after "spoke with" is often the reporter of an interview ("spoke with Lally
         # Weymouth"): only meetings and calls take a bare object
         after = None if _SPOKEN.match(match.group(0)) else _OBJECT_AFTER.match(text, match.end())
+        if after and verb_start != match.start() and not after.group(0).lstrip().startswith("with"):
+            after = None  # a noun's counterpart follows "with"
         if after:
             candidates.append(after.span("name"))
         for start, end in candidates:
@@ -748,27 +655,11 @@ def bare_names(
 
 
 _CALENDAR_WORDS = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
+    re.findall(
+        r"\S+",
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+        "July August September October November December",
+    )
 )
 
 
