@@ -536,3 +536,23 @@ def test_no_bare_name_contact(paragraphs: tuple[str, ...]) -> None:
 def test_a_contact_on_a_regular_basis_is_habitual() -> None:
     assert extract("Khalid Mashal visits Qatar on a regular basis.") == []
     assert extract("Khalid Mashal visits every Arab country on a regular basis except for Jordan.") == []
+
+
+def test_the_president_refers_back_to_the_one_person_titled_president_before() -> None:
+    (mention,) = extract(
+        "President Donald Trump said a trade deal with China was close.",
+        "The president announced the Phase 1 trade deal during a meeting in the Oval Office with Liu He, "
+        "China's top trade negotiator.",
+        published="2019-10-12",
+    )
+    assert [a.name for a in mention.participants] == ["Donald Trump", "Liu He"]
+    # two presidents named before: "the president" is neither
+    assert (
+        extract(
+            "President Donald Trump and President Xi Jinping traded barbs.",
+            "The president announced the deal during a meeting in the Oval Office with Liu He, China's top "
+            "trade negotiator.",
+            published="2019-10-12",
+        )
+        == []
+    )

@@ -675,3 +675,17 @@ FRONTED_ADJUNCT = re.compile(
     r"(?i:\s*(?:following|after|before|during|since|ahead\s+of|prior\s+to|upon|on|at|in)\s+"
     r"(?:(?:a|an|the|his|her|their|its|this|that)\s+)?(?:[\w.-]+\s+){0,3}$)"
 )
+
+#: "the president", "the prime minister's": an office named without its country, which refers back to
+#: the one person the article named with that title before ("President Donald Trump ... The president
+#: announced the deal during a meeting with Liu He"); "the president of Ukraine" names its own country.
+OFFICE_BACK_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?P<head>president|prime\s+minister|chancellor|premier|governor|mayor)(?P<possessive>['’]s)?"
+    r"(?!\s+of\b)(?![\w-])"
+)
+#: The title right before a name that makes it the referent of "the <head>" ("President Donald Trump",
+#: "U.S. President Donald Trump", "Prime Minister Boris Johnson").
+TITLE_BEFORE_NAME = re.compile(
+    r"\b(?P<head>President|Prime\s+Minister|Chancellor|Premier|Governor|Gov\.|Mayor)\s+$"
+)
+TITLE_WORD = re.compile(r"\b(?:President|Prime\s+Minister|Chancellor|Premier|Governor|Gov\.|Mayor)\s")

@@ -180,6 +180,10 @@ class MentionExtractor:
                         known + bare_names(masked, triggers_of[index], spans, full_name),
                         key=lambda f: f.start,
                     )
+                if triggers_of[index] and cues.OFFICE_BACK_REFERENCE.search(s.text):
+                    known = sorted(
+                        known + _office_references(s.text, found, index, actors_in), key=lambda f: f.start
+                    )
                 actors_of[index] = known
             return actors_of[index]
 
@@ -275,20 +279,24 @@ class MentionExtractor:
         names fewer than two actors, so that no report can be found in it."""
         text = article.text
         hits = Hits(self.actors.scan(text))
-        if not _may_name_two(hits.hits) and not BARE_NAME_VERBS.search(text):
-            return None  # no two known actors, and no contact verb to name people the gazetteer lacks
+        bare_only = not _may_name_two(hits.hits)
+        if bare_only:
+            bare = [m.start() for m in BARE_NAME_VERBS.finditer(text)]
+            if not bare:
+                return None  # no two known actors, and no contact verb to name people the gazetteer lacks
         triggers = _trigger_filter(tuple(t.pattern for t in cues.TRIGGERS))
         words = triggers.positions(text)
         # Only blocks that name someone or hold a contact word are cut into sentences: the others
-        # can give no report and no participant for one.
-        wanted = {h.start for h in hits.hits} | set(words)
+        # can give no report and no participant for one (without two known actors, only the blocks
+        # with a contact verb next to a capitalised word can).
+        wanted = set(bare) if bare_only else {h.start for h in hits.hits} | set(words)
         marks = sorted(wanted)
 
         def keep(block: Block) -> bool:
             first = bisect.bisect_left(marks, block.start)
             return first < len(marks) and marks[first] < block.start + len(block.text)
 
-        found = sentences(article, keep=None if triggers.always else keep)
+        found = sentences(article, keep=None if triggers.always and not bare_only else keep)
         quotes_of = _Lazy(lambda index: _speech(found[index].text))
         # The headline names people (and short names) but is not read for reports: the issue counts
         # reports in the body, standfirst and captions, and a headline only repeats one of them.
@@ -475,6 +483,45 @@ def _may_name_two(hits: Sequence[Hit]) -> bool:
 @functools.cache
 def _trigger_filter(patterns: tuple[re.Pattern[str], ...]) -> LiteralFilter:
     return LiteralFilter(patterns)
+
+
+def _office_references(
+    text: str, found: Sequence[Sentence], index: int, actors_in: Callable[[int], list[Found]]
+) -> list[Found]:
+    """The people that "the president" (and the other heads of :data:`cues.OFFICE_BACK_REFERENCE`) in
+    sentence ``index`` refer back to: the one person the earlier sentences named right after that
+    title; nobody when they named none or several."""
+    references: list[Found] = []
+    titled: dict[str, dict[str, Actor]] | None = None
+    for match in cues.OFFICE_BACK_REFERENCE.finditer(text):
+        if titled is None:
+            titled = {}
+            for earlier in range(index):
+                sentence = found[earlier].text
+                if not cues.TITLE_WORD.search(sentence):
+                    continue  # names no one with a title: its actors need not be found for this
+                for person in actors_in(earlier):
+                    if person.kind is not ActorKind.PERSON or person.actor is None:
+                        continue
+                    title = cues.TITLE_BEFORE_NAME.search(sentence, 0, person.start)
+                    if title is None and person.actor.office:
+                        title = cues.TITLE_BEFORE_NAME.search(person.actor.office + " ")
+                    if title is not None:
+                        head = _head(title.group("head"))
+                        titled.setdefault(head, {})[person.actor.id] = person.actor
+        holders = titled.get(_head(match.group("head")), {})
+        if len(holders) == 1:
+            (actor,) = holders.values()
+            possessive = match.group("possessive") is not None
+            references.append(
+                Found(match.start(), match.end(), ActorKind.PERSON, actor, possessive=possessive)
+            )
+    return references
+
+
+def _head(title: str) -> str:
+    head = " ".join(title.lower().split())
+    return "governor" if head == "gov." else head
 
 
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:

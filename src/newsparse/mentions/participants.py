@@ -574,8 +574,9 @@ _CONTACT_VERB = re.compile(
 )
 #: A cheap look at an article: whether it holds a contact verb that may have bare names around it.
 BARE_NAME_VERBS = re.compile(
-    r"\b(?:met|meets|called|calls|rang|(?:tele)?phoned|spoke|talked|sat\s+down|sits\s+down|shook|shakes)\b",
-    re.IGNORECASE,
+    r"(?<![\w'’-])(?!(?:We|He|She|They|It|You|The|This|That)\b)(?:[A-Z][a-z]+\s+(?:(?:[a-z]+ly|also|once|then|later|had|has)\s+)?)"
+    r"(?i:met|meets|called|calls|rang|(?:tele)?phoned|spoke|talked|sat\s+down|sits\s+down|shook|shakes)\b|"
+    r"\b(?i:met|meets)\s+(?:with\s+)?(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?[A-Z]"
 )
 _CONTACT_NOUN = re.compile(
     r"meetings?|(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}calls?|conversations?|talks", re.I
