@@ -556,3 +556,11 @@ def test_the_president_refers_back_to_the_one_person_titled_president_before() -
         )
         == []
     )
+
+
+def test_he_is_the_one_person_of_the_sentence_before() -> None:
+    found = extract("Joe Biden flew to Bali for the summit on Sunday.", "On Monday he met Xi Jinping.")
+    assert ("meeting", ["Joe Biden", "Xi Jinping"], When.day(2019, 11, 18)) in [reading(m) for m in found]
+    # the sentence before names two people: "he" is either
+    found = extract("Joe Biden and Antony Blinken flew to Bali on Sunday.", "On Monday he met Xi Jinping.")
+    assert all(m.kind != "meeting" for m in found)
