@@ -525,6 +525,8 @@ def test_bare_names_in_a_contact_verbs_slots(
         # on the page is no one either
         ("Congress returned on Monday.", "Later, Democrats met with Republicans in the Capitol."),
         ("The deal closed in June.", "Page called Doerr and informed him."),
+        # capitalised words the article also writes in lower case are nouns, not a name
+        ("Water Drilling Service met Tax Preparation Service.", "Service was slow; the water was cold."),
         # "spoke with" a bare name is an interview as often as a contact
         ("Lally Weymouth interviewed the king.", "King Abdullah spoke with Lally Weymouth."),
     ],

@@ -629,7 +629,7 @@ def bare_names(
     text: str,
     triggers: Iterable[tuple[cues.Trigger, re.Match[str]]],
     known: Iterable[tuple[int, int]],
-    full_name: Callable[[str], str | None],
+    full_name: FullNames,
 ) -> list[Found]:
     """People the gazetteer does not know, named without a title in a contact verb's own slots: its
     subject right before it ("Swallow allegedly met with ...", "Page called ...") and its object right
@@ -672,6 +672,8 @@ def bare_names(
                 if full is None:
                     continue
                 name = full
+            elif any(full_name.written_lower(word) for word in words):
+                continue  # "Water Drilling Service met ...": the article writes "the water", a noun
             actor = Actor(id=f"person:{slug(name)}", name=name)
             found.append(Found(start, end, ActorKind.PERSON, actor))
             spans.append((start, end))
@@ -687,12 +689,27 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
-def full_name_in(text: str) -> Callable[[str], str | None]:
-    """For a one-word name, the first two- or three-word name of ``text`` that ends with it and opens
-    with a given name ("Larry Page" for "Page"), or None."""
-    cache: dict[str, str | None] = {}
+class FullNames:
+    """The names of one article's text: ``full_names(word)`` is, for a one-word name, the first two- or
+    three-word name of the text that ends with it and opens with a given name ("Larry Page" for
+    "Page"), or None; ``written_lower(word)`` whether the text also writes the word in lower case."""
 
-    def full(word: str) -> str | None:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._full: dict[str, str | None] = {}
+        self._lower: dict[str, bool] = {}
+
+    def written_lower(self, word: str) -> bool:
+        if word not in self._lower:
+            lower = word.lower()
+            self._lower[word] = (
+                lower != word and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", self.text) is not None
+            )
+        return self._lower[word]
+
+    def __call__(self, word: str) -> str | None:
+        cache = self._full
+        text = self.text
         if word not in cache:
             cache[word] = None
             given_names = rf"(?<![\w.])((?:{_NAME_WORD} (?:[A-Z]\. )?){{1,2}})"
@@ -705,4 +722,7 @@ def full_name_in(text: str) -> Callable[[str], str | None]:
                 break
         return cache[word]
 
-    return full
+
+def full_name_in(text: str) -> FullNames:
+    """The :class:`FullNames` of ``text``."""
+    return FullNames(text)
