@@ -566,3 +566,17 @@ def test_he_is_the_one_person_of_the_sentence_before() -> None:
     # the sentence before names two people: "he" is either
     found = extract("Joe Biden and Antony Blinken flew to Bali on Sunday.", "On Monday he met Xi Jinping.")
     assert all(m.kind != "meeting" for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "meeting lowered expectations": expectations met, no one
+        "Joe Biden said data meeting lowered expectations had pleased Xi Jinping.",
+        # a thing given a name ("something called", "a mission called"), not a phone call
+        "In his book, Joe Biden tells how Xi Jinping put him in charge of something called Google Toolbar.",
+        "Joe Biden and Xi Jinping backed a mission called Europa Clipper.",
+    ],
+)
+def test_met_expectations_and_called_as_named_are_no_contact(text: str) -> None:
+    assert extract(text) == []

@@ -306,7 +306,8 @@ NON_CONTACT: tuple[NonContact, ...] = (
         "meeting",
         word=r"met|meet|meets|meeting",
         after=rf"^\s+(?:with\s+)?(?:(?:a|an|the|its|their|his|her|some|much|little|widespread|strong|fierce|stiff|"
-        rf"broad|mixed|great|international|public|angry|similar|same|tragic|violent|untimely)\s+)*(?:{_REACTION})\b",
+        rf"broad|mixed|great|international|public|angry|similar|same|tragic|violent|untimely|lowered|raised|"
+        rf"reduced|revised|modest|higher|lower|market|consensus|analysts['’]?)\s+)*(?:{_REACTION})\b",
     ),
     _nc(
         "received_thing",
@@ -339,6 +340,13 @@ NON_CONTACT: tuple[NonContact, ...] = (
         after=r"^\s+(?!(?-i:(?:[A-Z][\w.’'-]*\s*)+)(?:,|\.|;|$|\s(?:and|on|in|at|last|this|yesterday|today|to|"
         r"after|before|late|early|from|twice|again|shortly|earlier|later|back|directly|personally|himself|herself|"
         r"by|during|while|when|about|over|who|with|the\s+(?:previous|next)\b|\d)))",
+    ),
+    _nc(
+        # "something called Google Toolbar", "a mission called Europa Clipper": a name given, not a call
+        "called_as_named",
+        "call_verb",
+        word=r"called",
+        before=r"\b(?:something|anything|a|an)\s+(?-i:(?:[a-z][\w-]*\s+){0,3})$",
     ),
     _nc(
         # "told visiting Ukraine officials", "the visiting US delegation": a visitor named, not a visit
