@@ -576,7 +576,13 @@ def test_he_is_the_one_person_of_the_sentence_before() -> None:
         # a thing given a name ("something called", "a mission called"), not a phone call
         "In his book, Joe Biden tells how Xi Jinping put him in charge of something called Google Toolbar.",
         "Joe Biden and Xi Jinping backed a mission called Europa Clipper.",
+        # a hosting service hosts content, not a guest
+        "It appeared to get ugly between the two candidates as Joe Biden took aim at Donald Trump's pledge "
+        "to ban the short-form video hosting service TikTok over national security concerns.",
+        # the reader "met" them earlier in the text
+        "The efforts of two scientists we've already met, Joe Biden and Xi Jinping, illustrate what "
+        "Americans can and cannot do to shape what happens in China.",
     ],
 )
-def test_met_expectations_and_called_as_named_are_no_contact(text: str) -> None:
+def test_non_contact_uses_of_met_called_and_hosting(text: str) -> None:
     assert extract(text) == []

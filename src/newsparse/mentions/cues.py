@@ -251,7 +251,7 @@ _HOSTED_THING = (
     r"shows?|programm?es?|podcasts?|events?|part(?:y|ies)|fundraisers?|games?|matches|tournaments?|festivals?|"
     r"concerts?|ceremon(?:y|ies)|exhibitions?|conferences?|forums?|olympics|cup|championships?|competitions?|"
     r"webinars?|websites?|servers?|data|files|content|refugees|migrants|troops|bases?|factor(?:y|ies)|"
-    r"plants?|headquarters|talks\s+between"
+    r"plants?|headquarters|talks\s+between|services?|platforms?|providers?"
 )
 _REACTION = (
     r"dismay|criticism|resistance|skepticism|scepticism|opposition|protests?|approval|applause|silence|anger|"
@@ -340,6 +340,13 @@ NON_CONTACT: tuple[NonContact, ...] = (
         after=r"^\s+(?!(?-i:(?:[A-Z][\w.’'-]*\s*)+)(?:,|\.|;|$|\s(?:and|on|in|at|last|this|yesterday|today|to|"
         r"after|before|late|early|from|twice|again|shortly|earlier|later|back|directly|personally|himself|herself|"
         r"by|during|while|when|about|over|who|with|the\s+(?:previous|next)\b|\d)))",
+    ),
+    _nc(
+        # "two scientists we've already met, X and Y": the reader has met them in the text, no contact
+        "met_in_the_text",
+        "meeting",
+        word=r"met",
+        before=r"\b(?:we|you)(?:['’]ve|\s+have)\s+(?:already\s+|just\s+|briefly\s+)?$",
     ),
     _nc(
         # "something called Google Toolbar", "a mission called Europa Clipper": a name given, not a call
