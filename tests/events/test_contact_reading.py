@@ -579,6 +579,9 @@ def test_he_is_the_one_person_of_the_sentence_before() -> None:
         # a hosting service hosts content, not a guest
         "It appeared to get ugly between the two candidates as Joe Biden took aim at Donald Trump's pledge "
         "to ban the short-form video hosting service TikTok over national security concerns.",
+        # talks someone is to get going are not talks held
+        "Joe Biden said it's up to Xi Jinping to get the negotiations moving again.",
+        "Joe Biden said it was up to Xi Jinping to restart the trade talks.",
         # the reader "met" them earlier in the text
         "The efforts of two scientists we've already met, Joe Biden and Xi Jinping, illustrate what "
         "Americans can and cannot do to shape what happens in China.",

@@ -294,6 +294,15 @@ NON_CONTACT: tuple[NonContact, ...] = (
         unless_after=r"^[^,;]*\b(?:with|between)\b",
     ),
     _nc("negotiating_table", "negotiation meeting", after=r"^\s+table\b"),
+    # "to get the negotiations moving again", "to get talks going", "restart the talks": talks wanted,
+    # not held
+    _nc(
+        "talks_to_start",
+        "negotiation meeting",
+        word=r"negotiations|talks",
+        before=r"\b(?:get|getting|gets|restart\w*|revive|reviving|revived|jump-?start\w*|kick-?start\w*|"
+        r"unblock\w*|unstick|unstuck)\s+(?:the\s+|those\s+|these\s+)?(?:[\w-]+\s+)?$",
+    ),
     _nc(
         "brought_to_talks",
         "negotiation meeting",
