@@ -591,9 +591,15 @@ def run_part(golds: Sequence[dict[str, Any]], shared: Path) -> dict[str, Any]:
     import newsparse
     from newsparse.errors import ParseError
     from newsparse.events.merge import merge_mentions
+    from newsparse.plugins.builtin.mentions import extractor_for
 
     pipeline = newsparse.default_pipeline()
-    state_ids = frozenset(c.id for c in pipeline.plugins.gazetteer().countries.values())
+    begun = time.perf_counter()
+    gazetteer = pipeline.plugins.gazetteer()
+    loaded = time.perf_counter()
+    extractor = extractor_for(gazetteer)
+    built = time.perf_counter()
+    state_ids = frozenset(c.id for c in gazetteer.countries.values())
     runs: list[PageRun] = []
     everything = []
     cpu = 0.0
@@ -633,7 +639,34 @@ def run_part(golds: Sequence[dict[str, Any]], shared: Path) -> dict[str, Any]:
     _split_unread_misses(result["failures"], known_names(pipeline.plugins.gazetteer()))
     result["mention_cpu_seconds"] = cpu
     result["articles_per_second"] = articles / cpu if cpu else None
+    result["gazetteer"] = {
+        "people": len(gazetteer.people),
+        "countries": len(gazetteer.countries),
+        "places": len(gazetteer.places),
+        "load_ms": (loaded - begun) * 1000,
+        "index_ms": (built - loaded) * 1000,
+    }
+    result["aeb_bodies"] = _aeb_throughput(extractor)
     return result
+
+
+def _aeb_throughput(extractor: Any, repeat: int = 3) -> dict[str, Any] | None:
+    """Mention extraction alone on the AEB article bodies (``benchmarks/mentions.py``): CPU articles/s
+    on one core, best of ``repeat`` passes."""
+    from benchmarks.mentions import aeb_articles
+
+    try:
+        bodies = aeb_articles()
+    except OSError:
+        return None
+    best = None
+    for _ in range(repeat):
+        started = time.process_time()
+        for article in bodies:
+            extractor.extract(article)
+        spent = time.process_time() - started
+        best = spent if best is None else min(best, spent)
+    return {"articles": len(bodies), "articles_per_second": len(bodies) / best if best else None}
 
 
 def known_names(gazetteer: Any) -> frozenset[str]:
@@ -766,6 +799,17 @@ def render(results: dict[str, Any]) -> str:
             f"mention extraction: {'-' if rate is None else f'{rate:.0f}'} articles/s "
             f"(CPU, {s['mention_cpu_seconds']:.2f} s for {s['pages'] - s['parse_failures']} articles)"
         )
+        g, aeb = s.get("gazetteer"), s.get("aeb_bodies")
+        if g:
+            lines.append(
+                f"gazetteer: {g['people']} people, {g['countries']} countries, {g['places']} places; loaded "
+                f"in {g['load_ms']:.0f} ms, name index and extractor built in {g['index_ms']:.0f} ms"
+            )
+        if aeb and aeb["articles_per_second"]:
+            lines.append(
+                f"mention extraction on AEB bodies: {aeb['articles_per_second']:.0f} articles/s "
+                f"(CPU, one core, best of 3 passes over {aeb['articles']} bodies)"
+            )
         causes: Counter[str] = Counter()
         for page in s["failures"]:
             causes.update(f"missed: {m['cause']}" for m in page["missed"])

@@ -161,13 +161,19 @@ def _seed_events(host: PluginHost) -> list[Any]:
     return events
 
 
-def test_the_seeds_give_the_same_events_with_the_world_data_loaded() -> None:
-    plain = PluginHost()
-    world = PluginHost()
-    world.register(_World(), "world")
-    assert len(world.gazetteer().people) > len(plain.gazetteer().people) + 1000
-    assert world.load_failures == []
-    assert _seed_events(world) == _seed_events(plain)
+def test_the_default_gazetteer_holds_the_world_data_and_the_seeds_give_the_same_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newsparse.plugins.builtin.mentions as builtin_mentions
+
+    default = PluginHost()
+    assert len(default.gazetteer().people) >= len(WORLD["people"])
+    assert len(default.gazetteer().places) >= len(WORLD["places"])
+    assert default.load_failures == []
+    monkeypatch.setattr(builtin_mentions, "builtin_data", lambda: builtin_data(world=False))
+    hand = PluginHost()
+    assert len(hand.gazetteer().people) < 100
+    assert _seed_events(default) == _seed_events(hand)
 
 
 def _build_is_installed() -> bool:

@@ -7,24 +7,9 @@ import datetime as dt
 import pytest
 
 from newsparse.mentions.actors import ActorFinder, ActorKind
-from newsparse.mentions.gazetteer import Gazetteer, builtin_data
+from newsparse.mentions.gazetteer import Gazetteer
 from newsparse.mentions.places import PlaceFinder
 from newsparse.models import Place
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.from_data(builtin_data())
-
-
-@pytest.fixture(scope="module")
-def actors(gazetteer: Gazetteer) -> ActorFinder:
-    return ActorFinder(gazetteer)
-
-
-@pytest.fixture(scope="module")
-def places(gazetteer: Gazetteer) -> PlaceFinder:
-    return PlaceFinder(gazetteer)
 
 
 def people(finder: ActorFinder, gazetteer: Gazetteer, text: str, day: dt.date | None = None) -> list[str]:

@@ -466,3 +466,126 @@ def test_the_subject_after_a_fronted_adjunct() -> None:
         published="2023-12-13",
     )
     assert reading(mention) == ("meeting", ["Marco Rubio", "Volodymyr Zelensky"], None)
+
+
+# -- 4. people the gazetteer does not know, named bare in a contact verb's slots ---------------------------
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            # a sports page: the player and the surgeon are nobody the gazetteer holds
+            (
+                "Brett Favre told the Vikings he would play one more season.",
+                "Last Thursday, Favre met with Dr. James Andrews to discuss the left ankle from which the "
+                "doctor removed bone spurs in May.",
+            ),
+            ("meeting", ["Brett Favre", "James Andrews"], When.day(2019, 11, 14)),
+        ),
+        (
+            # a court filing's story: both named in full earlier, then by surname
+            (
+                "Former attorney general John Swallow was arrested with Jeremy Johnson's help, prosecutors "
+                "said.",
+                "Swallow allegedly met with Johnson at a Krispy Kreme in April 2012, to discuss his possible "
+                "vulnerabilities.",
+            ),
+            ("meeting", ["John Swallow", "Jeremy Johnson"], When.month(2012, 4)),
+        ),
+        (
+            (
+                "Larry Page and the investor John Doerr had agreed on a chief executive.",
+                "A couple of months after the deal closed, Page called Doerr and informed him of a change "
+                "of heart.",
+            ),
+            ("call", ["Larry Page", "John Doerr"], None),
+        ),
+        (
+            # the subject of "had" a meeting (a short quote of the reporter's is read)
+            (
+                "Omar Mateen was a security guard, the FBI said.",
+                "Mateen once had \u201ca brief and inconsequential meeting\u201d with Rep. Ed Royce, the "
+                "chairman of the House Foreign Affairs Committee, the California Republican said.",
+            ),
+            ("meeting", ["Omar Mateen", "Ed Royce"], None),
+        ),
+    ],
+)
+def test_bare_names_in_a_contact_verbs_slots(
+    paragraphs: tuple[str, ...], expected: tuple[str, list[str], When | None]
+) -> None:
+    (mention,) = extract(*paragraphs)
+    assert reading(mention) == expected
+    assert all(a.id.startswith("person:") for a in mention.participants)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # capitalised groups and an opening adverb are no one; a surname alone without a full name
+        # on the page is no one either
+        ("Congress returned on Monday.", "Later, Democrats met with Republicans in the Capitol."),
+        ("The deal closed in June.", "Page called Doerr and informed him."),
+        # capitalised words the article also writes in lower case are nouns, not a name
+        ("Water Drilling Service met Tax Preparation Service.", "Service was slow; the water was cold."),
+        # "spoke with" a bare name is an interview as often as a contact
+        ("Lally Weymouth interviewed the king.", "King Abdullah spoke with Lally Weymouth."),
+    ],
+)
+def test_no_bare_name_contact(paragraphs: tuple[str, ...]) -> None:
+    assert extract(*paragraphs) == []
+
+
+def test_a_contact_on_a_regular_basis_is_habitual() -> None:
+    assert extract("Khalid Mashal visits Qatar on a regular basis.") == []
+    assert extract("Khalid Mashal visits every Arab country on a regular basis except for Jordan.") == []
+
+
+def test_the_president_refers_back_to_the_one_person_titled_president_before() -> None:
+    (mention,) = extract(
+        "President Donald Trump said a trade deal with China was close.",
+        "The president announced the Phase 1 trade deal during a meeting in the Oval Office with Liu He, "
+        "China's top trade negotiator.",
+        published="2019-10-12",
+    )
+    assert [a.name for a in mention.participants] == ["Donald Trump", "Liu He"]
+    # two presidents named before: "the president" is neither
+    assert (
+        extract(
+            "President Donald Trump and President Xi Jinping traded barbs.",
+            "The president announced the deal during a meeting in the Oval Office with Liu He, China's top "
+            "trade negotiator.",
+            published="2019-10-12",
+        )
+        == []
+    )
+
+
+def test_he_is_the_one_person_of_the_sentence_before() -> None:
+    found = extract("Joe Biden flew to Bali for the summit on Sunday.", "On Monday he met Xi Jinping.")
+    assert ("meeting", ["Joe Biden", "Xi Jinping"], When.day(2019, 11, 18)) in [reading(m) for m in found]
+    # the sentence before names two people: "he" is either
+    found = extract("Joe Biden and Antony Blinken flew to Bali on Sunday.", "On Monday he met Xi Jinping.")
+    assert all(m.kind != "meeting" for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "meeting lowered expectations": expectations met, no one
+        "Joe Biden said data meeting lowered expectations had pleased Xi Jinping.",
+        # a thing given a name ("something called", "a mission called"), not a phone call
+        "In his book, Joe Biden tells how Xi Jinping put him in charge of something called Google Toolbar.",
+        "Joe Biden and Xi Jinping backed a mission called Europa Clipper.",
+        # a hosting service hosts content, not a guest
+        "It appeared to get ugly between the two candidates as Joe Biden took aim at Donald Trump's pledge "
+        "to ban the short-form video hosting service TikTok over national security concerns.",
+        # talks someone is to get going are not talks held
+        "Joe Biden said it's up to Xi Jinping to get the negotiations moving again.",
+        "Joe Biden said it was up to Xi Jinping to restart the trade talks.",
+        # the reader "met" them earlier in the text
+        "The efforts of two scientists we've already met, Joe Biden and Xi Jinping, illustrate what "
+        "Americans can and cannot do to shape what happens in China.",
+    ],
+)
+def test_non_contact_uses_of_met_called_and_hosting(text: str) -> None:
+    assert extract(text) == []

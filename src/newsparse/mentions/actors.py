@@ -17,7 +17,9 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from newsparse.mentions.gazetteer import Country, Gazetteer, country_forms, slug
+from newsparse.mentions.cues import PROSE_END
+from newsparse.mentions.gazetteer import Country, Gazetteer, slug
+from newsparse.mentions.names import Hit, NameIndex, NameKind, longest, title_heads
 from newsparse.models import Actor
 
 __all__ = ["ActorFinder", "ActorKind", "Found"]
@@ -27,11 +29,11 @@ _RANK = (
     r"(?:Air\s+Force\s+|Army\s+|Navy\s+|Marine\s+)?(?:Lt\.?\s+Gen\.|Lieutenant\s+General|Maj\.?\s+Gen\.|"
     r"Major\s+General|Gen\.|General|Adm\.|Admiral|Col\.|Colonel|Air\s+Chief\s+Marshal|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)"
 )
-#: Words that make a capitalised run of words an office title.
+#: Words that make a capitalised run of words an office title (``data/titles.json``).
 _HEADS = re.compile(
-    r"\b(Minister|Secretary|Chief|Chiefs|Chairman|Chairwoman|Chair|President|Premier|Ambassador|Director|"
-    r"Commander|Spokesperson|Spokesman|Spokeswoman|Governor|Envoy|Adviser|Advisor|Chancellor|Senator|Mayor|"
-    r"Head|Leader)\b"
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(h) for h in sorted(title_heads(), key=len, reverse=True))
+    + r")(?![\w])"
 )
 #: Capitalised words that belong to titles and ranks, never to a person's name.
 _NOT_NAME = (
@@ -39,10 +41,39 @@ _NOT_NAME = (
     r"President|Premier|Vice|Deputy|Defen[cs]e|Foreign|Affairs|State|Army|Navy|Air|Force|Marine|Commission|"
     r"Military|Central|National|Council|Committee|Security|Director|Chairman|Ambassador|Envoy|Mr|Ms|Mrs|Dr|"
     r"Executive|Officer|Spokes(?:person|man|woman)|Governor|Mayor|Senator|Representative|Prime|Crown|Prince|"
-    r"King|Queen|Chancellor|Speaker|Leader|Head|Commander|Advis[eo]r|Special|Senior|Top|Former|Acting)\b"
+    r"King|Queen|Chancellor|Speaker|Leader|Head|Commander|Advis[eo]r|Special|Senior|Top|Former|Acting|"
+    r"House|Senate|Congress|Parliament|Party|Republicans?|Democrats?|Democratic|Union|United|Group|Company|"
+    r"Corporation|Inc|Bank|University|College|School|Police|Department|Ministry|Office|Court|Times|Post|News|"
+    r"Daily|Street|Avenue|Road|Square|Airport|Hotel|North|South|East|West|New|The|This|That|These|Those|His|"
+    r"Her|Their|Our|It|In|On|At|For|But|And|As|After|Before|When|While|If|Mr|Sen|Rep|Gov|Justice|Judge|"
+    r"Got|Has|Have|Had|Is|Was|Were|Says|Said|Show|Northern|Southern|Eastern|Western|Ask|Tell|Meet|See|"
+    r"Read|Watch|Listen|Hospital|Composite|Exchange|Stock|Airport|Cup|Prize|Awards?|Open|Games|League|Day|Week|"
+    r"Festival|Championships?|Market|Index|Fund|Act|Plan|Programme|Program|Project|Initiative|Agency|"
+    r"Club|Team|Talent|Media|Network|Foundation|Institute|Center|Centre|Museum|Airlines|Airways|Motors|"
+    r"Energy|Bridge|Tower|Park|Hall|Palace|Stadium|Islands?|River|Sea|Ocean|Valley|Mountains?|Lake)\b"
 )
-_NAME_WORD = rf"(?!{_NOT_NAME})[A-Z][a-z’'-]+"
-_NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}"
+_NAME_WORD = rf"(?!{_NOT_NAME})[A-Z][a-z’']*(?:[A-Z][a-z’']+)?(?:-[A-Za-z][a-z’']+)*(?<=[a-z’'])"
+_FIRST_NAME = rf"(?:{_NAME_WORD}|[A-Z]\.(?:[A-Z]\.)?)"
+_PARTICLE = r"(?:de|da|del|van|von|der|den|bin|ibn|le|la|du|dos|di)"
+_LAST_NAME = rf"(?:(?:al|el|ad|ar|as|bin)-)?{_NAME_WORD}"
+_NAME = rf"{_FIRST_NAME}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}\s+)*{_LAST_NAME}){{1,2}}"
+_UNKNOWN = re.compile(rf"(?:(?<=\s)|^)(?:{_RANK}\s+)?(?P<name>{_NAME})(?![\w])")
+_LEADING_LINKS = re.compile(r"^(?:(?:the|and|of|for)\s+)+", re.IGNORECASE)
+_AND = re.compile(r"\band(?:\s+|$)")
+#: Capitalised words that open a sentence or clause before a title: not part of it.
+_OPENING_WORD = re.compile(
+    r"(?:When|As|After|Before|But|And|The|Then|While|If|Since|Also|Meanwhile|Earlier|Later|Now|"
+    r"Yesterday|Today|On|In|At)\s+"
+)
+_TRAILING_LINKS = re.compile(r"(?:\s+(?:the|and|of|for))+$", re.IGNORECASE)
+#: The party and state of a US legislator after the name: ", R-W.Va.", ", D-Calif.", ", I-Vt.".
+_PARTY_TAG = re.compile(r",\s+[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?(?=[,)\s]|$)")
+_APPOSITIVE = re.compile(r",\s+(?:(?P<the>the)\s+)?")
+_PLAIN_WORDS = re.compile(r"\s*(?:[A-Za-z-]+\s+)*")
+_AFTER_NAME = re.compile(r"\s*(?:[^\w\s]|[a-z]|$)")
+#: The words of an office after a possessive: "China's top trade negotiator".
+_OFFICE_WORDS = re.compile(r"\s*(?:[a-zA-Z-]+\s+){0,3}[a-zA-Z-]+")
+_POSSESSIVE_GAP = re.compile(rf"{_POSSESSIVE}?\s+")
 _TITLE_BEFORE = re.compile(
     r"((?:[A-Z][\w’'.-]*|of|the|for|and)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*)\s+$"
 )
@@ -80,6 +111,7 @@ class Found:
     possessive: bool = False  # "Blinken's", "China's"
     modifier: bool = False  # a country word that qualifies a noun ("US officials")
     plural_of: tuple[str, ...] = ()  # "respective presidents": resolve for these countries later
+    short: bool = False  # a short name ("Sondland" after "Gordon Sondland")
 
     def resolved(self, gazetteer: Gazetteer, day: dt.date | None) -> Actor | None:
         if self.actor is not None or self.office is None or day is None:
@@ -95,75 +127,147 @@ def _alternation(forms: Iterable[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
 
 
-class ActorFinder:
-    """Compiled lookups for one gazetteer (build once, use for many articles)."""
+#: Kinds that name an actor by themselves, by precedence where one form names several (a person's
+#: name over an organisation's over a country's).
+_ENTITY_KINDS = (NameKind.PERSON, NameKind.ORGANISATION, NameKind.COUNTRY)
+_ENTITY = frozenset(_ENTITY_KINDS)
+_OFFICE_KINDS = frozenset({NameKind.OFFICE})
+_AFTER_COUNTRY = re.compile(rf"{_POSSESSIVE}?\s+(?:(?i:then|current|incumbent)\s+)?")
+_THE_BEFORE = re.compile(r"(?<![\w])the\s+$")
+_THE_BEFORE_ANY_CASE = re.compile(r"(?<![\w])(?i:the)\s+$")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
+#: In a headline or a menu in title case a run of capitalised words is no evidence of a name
+#: ("President Says Trade Deal Near").
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+
+def _title_cased(text: str) -> bool:
+    """A line that does not end as a sentence does and has (almost) no word of four letters or more
+    in lower case: a headline in title case, a menu."""
+    if PROSE_END.search(text.rstrip()):
+        return False
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].islower() for w in words) <= 0.15 * len(words)
+
+
+def _own_title(start: int, title: str) -> tuple[int, str]:
+    """The words of a capitalised run that are the title of the name after it: those after its last
+    "and" ("Senator Elizabeth Warren and congresswoman X"), without a sentence's opening word ("When
+    President X")."""
+    cut = max((m.end() for m in _AND.finditer(title)), default=0)
+    opening = _OPENING_WORD.match(title, cut)
+    if opening:
+        cut = opening.end()
+    return start + cut, title[cut:]
+
+
+def _candidate_names(text: str) -> Iterable[re.Match[str]]:
+    """Runs of two or three capitalised words that may be a name, left to right; after each, the
+    search goes on from the run's second word, so that "of Mali Choguel Kokalla Maiga" also offers
+    "Choguel Kokalla Maiga" once "Mali Choguel Kokalla" is refused."""
+    position = 0
+    while True:
+        match = _UNKNOWN.search(text, position)
+        if match is None:
+            return
+        yield match
+        second = re.search(r"\s+\S", text[match.start("name") : match.end("name")])
+        position = match.start("name") + (second.end() - 1 if second else len(match.group("name")))
+
+
+def _entity(hit: Hit) -> tuple[NameKind, str] | None:
+    for kind in _ENTITY_KINDS:
+        keys = hit.keys(kind)
+        if keys:
+            return kind, keys[0]
+    return None
+
+
+def _at(hits: Sequence[Hit], position: int, kinds: frozenset[NameKind]) -> Hit | None:
+    """The longest hit of one of ``kinds`` that starts at ``position``."""
+    best: Hit | None = None
+    for hit in hits:
+        if (
+            hit.start == position
+            and any(k in kinds for k, _ in hit.names)
+            and (best is None or hit.end > best.end)
+        ):
+            best = hit
+    return best
+
+
+class ActorFinder:
+    """Lookups for one gazetteer over its :class:`NameIndex` (build once, use for many articles)."""
+
+    def __init__(self, gazetteer: Gazetteer, index: NameIndex | None = None) -> None:
         self.gazetteer = gazetteer
-        self._entity: dict[str, tuple[ActorKind, str]] = {}  # surface -> (kind, id or iso3)
-        for country_form, country in country_forms(gazetteer):
-            self._entity.setdefault(country_form, (ActorKind.COUNTRY, country.iso3))
-        for org in gazetteer.organisations.values():
-            for form in (org.name, *org.aliases):
-                self._entity[form] = (ActorKind.ORGANISATION, org.id)
-        for person in gazetteer.people.values():
-            for form in (person.name, *person.aliases):
-                self._entity[form] = (ActorKind.PERSON, person.id)
-        self._names = re.compile(rf"(?<![\w-])(?:{_alternation(self._entity)})(?![\w])(?:{_POSSESSIVE})?")
-        self._country_by_form = {form: country for form, country in country_forms(gazetteer)}
+        self.index = index if index is not None else NameIndex.for_gazetteer(gazetteer)
+        #: Full names of entities: a word of an unknown name that is one is no evidence of a new name.
+        self._entity_forms = frozenset(
+            form for form, names in self.index.forms.items() if any(k in _ENTITY for k, _ in names)
+        )
+        self._place_forms = frozenset(gazetteer.places)
         self._office_names = {
             (office.country, alias): office.office
             for office in gazetteer.offices.values()
             for alias in office.aliases
         }
-        countries = _alternation(self._country_by_form)
-        offices = _alternation(gazetteer.office_aliases())
-        self._office_after_country = re.compile(
-            rf"(?<![\w])(?:the\s+)?(?P<country>{countries})(?P<poss>{_POSSESSIVE})?\s+"
-            rf"(?:(?i:then|current|incumbent)\s+)?(?P<office>(?i:{offices}))(?![\w])"
-        )
-        self._office_of_country = re.compile(
-            rf"(?<![\w])(?:(?i:the)\s+)?(?P<office>(?i:{offices}))(?P<plural>s)?\s+of\s+(?:the\s+)?"
-            rf"(?P<country>{countries})(?:\s+and\s+(?:the\s+)?(?P<country2>{countries}))?(?![\w])"
-        )
+        offices = _alternation(gazetteer.office_aliases()) or "(?!)"
         self._respective = re.compile(
             rf"(?i:\b(?:the\s+(?:two\s+)?countries['’]\s+(?:respective\s+)?|their\s+respective\s+|"
             rf"the\s+two\s+countries['’]\s+))(?P<office>(?i:{offices}))s\b"
         )
         self._rank_then_name = re.compile(rf"^,?\s*(?:{_RANK}\s+)?")
-        self._unknown = re.compile(rf"(?:(?<=\s)|^)(?:{_RANK}\s+)?(?P<name>{_NAME})(?![\w])")
+        self._short_patterns: dict[frozenset[str], re.Pattern[str]] = {}
+
+    def scan(self, text: str) -> list[Hit]:
+        """The name index's hits in ``text`` (to share between the finders of one article)."""
+        return self.index.scan(text)
 
     # -- finding -------------------------------------------------------------------------------
     def find(
-        self, text: str, short_names: dict[str, Actor], skip: Sequence[tuple[int, int]] = ()
+        self,
+        text: str,
+        short_names: dict[str, Actor],
+        skip: Sequence[tuple[int, int]] = (),
+        hits: Sequence[Hit] | None = None,
     ) -> list[Found]:
         """Every actor reference in ``text``, left to right, without overlaps. ``short_names`` maps the
-        short names the article has introduced to person ids; ``skip`` spans (quotes) are not read."""
+        short names the article has introduced to person ids; ``skip`` spans (quotes) are not read;
+        ``hits`` are the name index's hits in ``text`` when the caller has them (else it scans)."""
+        if hits is None:
+            hits = self.index.scan(text)
         candidates: list[Found] = []
-        for match in self._names.finditer(text):
-            surface = match.group(0)
-            possessive = surface.endswith(("'s", "’s")) and surface not in self._entity
+        for hit in longest(self._outside_longer_places(hits), _ENTITY):
+            entity = _entity(hit)
+            if entity is None:
+                continue
+            kind, key = entity
+            end = hit.end
+            possessive = text.startswith(("'s", "’s"), end)
             if possessive:
-                surface = surface[:-2]
-            kind, key = self._entity[surface]
-            end = match.end()
-            if kind is ActorKind.COUNTRY:
+                end += 2
+            if kind is NameKind.COUNTRY:
                 country = self.gazetteer.countries[key]
                 candidates.append(
                     Found(
-                        match.start(),
+                        hit.start,
                         end,
                         ActorKind.COUNTRY,
                         country.actor(),
                         possessive=possessive,
-                        modifier=_qualifies_noun(text, end, surface, country),
+                        modifier=_qualifies_noun(text, end, hit.form, country)
+                        or (not possessive and _in_longer_name(text, end, hits)),
                     )
                 )
-            elif kind is ActorKind.ORGANISATION:
+            elif kind is NameKind.ORGANISATION:
                 org = self.gazetteer.organisations[key]
+                if not possessive and _in_longer_name(text, end, hits):
+                    continue  # "the United Nations General Assembly" names an occasion, not the UN
                 candidates.append(
                     Found(
-                        match.start(),
+                        hit.start,
                         end,
                         ActorKind.ORGANISATION,
                         Actor(org.id, org.name, org.country),
@@ -174,7 +278,7 @@ class ActorFinder:
             else:
                 candidates.append(
                     Found(
-                        match.start(),
+                        hit.start,
                         end,
                         ActorKind.PERSON,
                         self.gazetteer.person_actor(key),
@@ -182,109 +286,343 @@ class ActorFinder:
                     )
                 )
         if short_names:
-            pattern = re.compile(rf"(?<![\w-])(?:{_alternation(short_names)})(?![\w])(?:{_POSSESSIVE})?")
+            candidates.extend(self._short_names(text, short_names, hits))
+        offices = self._offices(text, hits)
+        found = _merge(candidates, offices, text, self._rank_then_name, self._office_names)
+        if not _title_cased(text):
+            unknown = self._unknown_people(text, found, hits)
+            if unknown:
+                # The title and the name are one reference: an office or a country word in the title
+                # ("Ukrainian President X") and a short name inside the name name that person.
+                found = [
+                    f
+                    for f in found
+                    if not (
+                        f.kind in (ActorKind.OFFICE, ActorKind.COUNTRY, ActorKind.ORGANISATION) or f.short
+                    )
+                    or not any(u.start <= f.start < u.end for u in unknown)
+                ]
+                found.extend(unknown)
+        found.sort(key=lambda f: f.start)
+        return [f for f in found if not any(s <= f.start < e for s, e in skip)]
+
+    def _outside_longer_places(self, hits: Sequence[Hit]) -> list[Hit]:
+        """The hits less those of a country or capital inside a longer place name of another country
+        ("Jersey" in "New Jersey", "Mexico" in "New Mexico Gov. ...")."""
+        places = [h for h in hits if h.form in self.gazetteer.places]
+        if not places:
+            return list(hits)
+        kept = []
+        for hit in hits:
+            countries = hit.keys(NameKind.COUNTRY)
+            if countries and any(
+                p.start <= hit.start
+                and hit.end <= p.end
+                and p.end - p.start > hit.end - hit.start
+                and self.gazetteer.places[p.form].country not in countries
+                for p in places
+            ):
+                continue
+            kept.append(hit)
+        return kept
+
+    def _short_names(self, text: str, short_names: dict[str, Actor], hits: Sequence[Hit]) -> list[Found]:
+        """References by short name: the index's hits of those it holds, a pattern for the others
+        (the surnames of people the article introduced by an office)."""
+        found: list[Found] = []
+        for hit in longest((h for h in hits if h.form in short_names), frozenset(NameKind)):
+            end = hit.end
+            possessive = text.startswith(("'s", "’s"), end)
+            found.append(
+                Found(
+                    hit.start,
+                    end + 2 if possessive else end,
+                    ActorKind.PERSON,
+                    short_names[hit.form],
+                    possessive=possessive,
+                    short=True,
+                )
+            )
+        others = frozenset(name for name in short_names if name not in self.index.forms)
+        if others:
+            pattern = self._short_patterns.get(others)
+            if pattern is None:
+                if len(self._short_patterns) > 256:
+                    self._short_patterns.clear()
+                pattern = re.compile(rf"(?<![\w-])(?:{_alternation(others)})(?![\w])(?:{_POSSESSIVE})?")
+                self._short_patterns[others] = pattern
             for match in pattern.finditer(text):
                 surface = re.sub(rf"{_POSSESSIVE}$", "", match.group(0))
-                candidates.append(
+                found.append(
                     Found(
                         match.start(),
                         match.end(),
                         ActorKind.PERSON,
                         short_names[surface],
                         possessive=match.group(0) != surface,
+                        short=True,
                     )
                 )
-        offices: list[Found] = []
-        for match in self._office_after_country.finditer(text):
-            country = self._country_by_form[match.group("country")]
-            offices.append(
-                Found(
-                    match.start(), match.end(), ActorKind.OFFICE, office=(country.iso3, match.group("office"))
-                )
-            )
-        for match in self._office_of_country.finditer(text):
-            for group in ("country", "country2"):
-                if match.group(group):
-                    country = self._country_by_form[match.group(group)]
-                    start, end = (
-                        match.span(group) if group == "country2" else (match.start(), match.end("country"))
-                    )
-                    offices.append(
-                        Found(start, end, ActorKind.OFFICE, office=(country.iso3, match.group("office")))
-                    )
-        for match in self._respective.finditer(text):
-            offices.append(
-                Found(
-                    match.start(),
-                    match.end(),
-                    ActorKind.OFFICE,
-                    office=("", match.group("office")),
-                    plural_of=("*",),
-                )
-            )
-        found = _merge(candidates, offices, text, self._rank_then_name, self._office_names)
-        found.extend(self._unknown_people(text, found))
-        found.sort(key=lambda f: f.start)
-        return [f for f in found if not any(s <= f.start < e for s, e in skip)]
+        return found
 
-    def _unknown_people(self, text: str, known: list[Found]) -> list[Found]:
-        """People introduced by an office the gazetteer does not hold: "Turkish Chief of General Staff
-        Gen. Metin Gurak" -> an actor ``person:metin-gurak`` with that office and country."""
+    def _offices(self, text: str, hits: Sequence[Hit]) -> list[Found]:
+        """Offices with their country: "the US president", "China's foreign minister", "the presidents
+        of China and the United States", "the two countries' respective presidents"."""
+        offices: list[Found] = []
+        office_hits = [h for h in hits if any(k in (NameKind.OFFICE, NameKind.OFFICES) for k, _ in h.names)]
+        if office_hits:
+            country_hits = [h for h in hits if h.keys(NameKind.COUNTRY)]
+            last_end = -1
+            for country in country_hits:  # "the US president", "China's foreign minister"
+                if country.start < last_end:
+                    continue
+                follower = _AFTER_COUNTRY.match(text, country.end)
+                office = _at(office_hits, follower.end(), _OFFICE_KINDS) if follower else None
+                if office is None:
+                    continue
+                start = country.start
+                the = _THE_BEFORE.search(text, 0, start)
+                if the:
+                    start = the.start()
+                iso3 = country.keys(NameKind.COUNTRY)[0]
+                alias = office.keys(NameKind.OFFICE)[0]
+                offices.append(Found(start, office.end, ActorKind.OFFICE, office=(iso3, alias)))
+                last_end = office.end
+            last_end = -1
+            for office in office_hits:  # "the presidents of China and the United States"
+                if office.start < last_end:
+                    continue
+                of = _OF_THE.match(text, office.end)
+                first = _at(country_hits, of.end(), frozenset({NameKind.COUNTRY})) if of else None
+                if first is None:
+                    continue
+                alias = (office.keys(NameKind.OFFICE) or office.keys(NameKind.OFFICES))[0]
+                start = office.start
+                the = _THE_BEFORE_ANY_CASE.search(text, 0, start)
+                if the:
+                    start = the.start()
+                offices.append(
+                    Found(start, first.end, ActorKind.OFFICE, office=(first.keys(NameKind.COUNTRY)[0], alias))
+                )
+                last_end = first.end
+                also = _AND_THE.match(text, first.end)
+                second = _at(country_hits, also.end(), frozenset({NameKind.COUNTRY})) if also else None
+                if second is not None:
+                    offices.append(
+                        Found(
+                            second.start,
+                            second.end,
+                            ActorKind.OFFICE,
+                            office=(second.keys(NameKind.COUNTRY)[0], alias),
+                        )
+                    )
+                    last_end = second.end
+        if "respective" in text or "countries" in text:
+            for match in self._respective.finditer(text):
+                offices.append(
+                    Found(
+                        match.start(),
+                        match.end(),
+                        ActorKind.OFFICE,
+                        office=("", match.group("office")),
+                        plural_of=("*",),
+                    )
+                )
+        return offices
+
+    def _unknown_people(self, text: str, known: list[Found], hits: Sequence[Hit]) -> list[Found]:
+        """People introduced by an office the gazetteer does not hold, with that office and country,
+        and a slug id: "Turkish Chief of General Staff Gen. Metin Gurak", "Ukrainian president
+        Volodymyr Zelensky", "President of Ukraine Volodymyr Zelensky", "Liu He, China's top trade
+        negotiator"."""
+        titles = [h for h in hits if h.keys(NameKind.HEAD) or h.keys(NameKind.OFFICE)]
+        if not titles and not any(
+            h.keys(NameKind.COUNTRY) and text.startswith(("'s", "’s"), h.end) for h in hits
+        ):
+            return []
         new: list[Found] = []
-        for match in self._unknown.finditer(text):
+        for match in _candidate_names(text):
             name_start, name_end = match.span("name")
             name = match.group("name")
             possessive = re.search(rf"{_POSSESSIVE}$", name)
             if possessive:  # "Carrie Lam's office": the name is Carrie Lam
                 name, name_end = name[: possessive.start()], name_end - len(possessive.group(0))
-            if any(f.start < name_end and name_start < f.end for f in known) or _CALENDAR.search(name):
+            words = name.split()
+            first_end = name_start + len(words[0])
+            blocking = [f for f in known if f.start < name_end and name_start < f.end and not f.short]
+            # a given name that is also a state's ("Secretary Chad Wolf"): only right after a title
+            given_is_state = (
+                words[0] in self._entity_forms
+                and not any(w in self._entity_forms for w in words[1:])
+                and all(f.kind is ActorKind.COUNTRY and f.end <= first_end for f in blocking)
+            )
+            if _CALENDAR.search(name) or (blocking and not given_is_state):
                 continue
-            if any(word in self._entity or word in self._country_by_form for word in name.split()):
+            if any(f.start < name_end and name_start < f.end for f in new):
                 continue
-            title_match = _TITLE_BEFORE.search(text[: match.start()])
-            if not title_match or not _HEADS.search(title_match.group(1)):
+            if not given_is_state and any(word in self._entity_forms for word in words):
                 continue
-            last_word = title_match.group(1).split()[-1]
-            ranked = match.start() != name_start
-            if not ranked and not (_HEADS.fullmatch(last_word) or _TITLE_ENDS.fullmatch(last_word)):
+            found = self._titled(text, match.start(), name_start, name_end, titles, hits)
+            if found is None:
                 continue
-            title = title_match.group(1)
-            country: Country | None = None
-            for form, candidate in sorted(self._country_by_form.items(), key=lambda kv: -len(kv[0])):
-                if re.search(rf"(?<![\w]){re.escape(form)}(?:{_POSSESSIVE})?(?![\w])", title):
-                    country = candidate
-                    title = re.sub(rf"(?<![\w]){re.escape(form)}(?:{_POSSESSIVE})?\s*", "", title, count=1)
-                    break
-            if country is None:
-                before = re.search(
-                    rf"(?P<c>{_alternation(self._country_by_form)}){_POSSESSIVE}?\s+$",
-                    text[: title_match.start()],
+            start, end, title = found
+            right_before = end == match.start() and bool(title) and _HEADS.fullmatch(title.split()[-1])
+            if given_is_state and not (right_before or start >= name_end):
+                continue  # "Chad Wolf met them" is no evidence against the state
+            links = _LEADING_LINKS.match(title)
+            if links and start < name_start:  # "and Vietnamese Defense Minister ...": not "and"
+                start, title = start + links.end(), title[links.end() :]
+            country = self._title_country(text, start, end, hits)
+            if country is None and _PARTY_TAG.match(text, name_end) and "USA" in self.gazetteer.countries:
+                country = ("USA", "")  # "Rep. David McKinley, R-W.Va.": a US party and state tag
+            office = title
+            if country is not None and country[1]:
+                office = re.sub(
+                    rf"(?<![\w]){re.escape(country[1])}(?:{_POSSESSIVE})?\s*", "", office, count=1
                 )
-                if before:
-                    country = self._country_by_form[before.group("c")]
-            office = re.sub(r"^(?:the\s+)", "", title.strip(" ,")).strip()
+            office = _TRAILING_LINKS.sub("", _LEADING_LINKS.sub("", office.strip(" ,"))).strip(" ,")
             actor = Actor(
                 id=f"person:{slug(name)}",
                 name=name,
-                country=country.iso3 if country else None,
+                country=country[0] if country else None,
                 office=office or None,
             )
-            new.append(Found(title_match.start(), name_end, ActorKind.PERSON, actor))
+            new.append(Found(min(start, name_start), max(end, name_end), ActorKind.PERSON, actor))
         return new
+
+    def _titled(
+        self,
+        text: str,
+        at: int,
+        name_start: int,
+        name_end: int,
+        titles: Sequence[Hit],
+        hits: Sequence[Hit],
+    ) -> tuple[int, int, str] | None:
+        """The title that introduces the name at ``name_start`` (a rank may stand at ``at`` before
+        it), as (start, end, words), or None: a capitalised run ending in an office word before the
+        name ("Treasury Secretary", "President of Ukraine"), an office word in lower case right before
+        it ("Ukrainian president"), or "<Name>, <country>'s <office>" after it."""
+        title_match = _TITLE_BEFORE.search(text, 0, at)
+        title_start, title = _own_title(
+            *((title_match.start(1), title_match.group(1)) if title_match else (at, ""))
+        )
+        if title and _HEADS.search(title):
+            last_word = title.split()[-1]
+            ranked = at != name_start
+            if (
+                ranked
+                or _HEADS.fullmatch(last_word)
+                or _TITLE_ENDS.fullmatch(last_word)
+                or self._is_country_form(last_word, hits, title_start + len(title))
+            ):
+                return title_start, at, title
+        for head in titles:  # "Ukrainian president Volodymyr Zelensky", "NFL commissioner Roger Goodell"
+            if head.end < at and not text[head.end : at].strip() and text[head.start].islower():
+                run = _TITLE_BEFORE.search(text, 0, head.start)
+                start = head.start
+                if run and not _CALENDAR.search(run.group(1)):
+                    own_start, own = _own_title(run.start(1), run.group(1))
+                    start = own_start if own else head.start
+                return start, head.end, text[start : head.end]
+        # "Germany's Wolfgang Schaeuble and ...": a country's possessive right before the name, the name
+        # ending before a word in lower case or a stop
+        for before in hits:
+            if (
+                before.keys(NameKind.COUNTRY)
+                and at == name_start
+                and len(text[name_start:name_end].split()) == 2  # a first name and a surname
+                and not any(w in self._place_forms for w in text[name_start:name_end].split())
+                and _POSSESSIVE_GAP.fullmatch(text, before.end, at)
+                and text.startswith(("'s", "’s"), before.end)
+                and _AFTER_NAME.match(text, name_end)
+            ):
+                return before.start, before.end + 2, text[before.start : before.end + 2]
+        # "Liu He, China's top trade negotiator", "Jeroen Dijsselbloem, the Dutch finance minister who"
+        appositive = _APPOSITIVE.match(text, name_end)
+        if appositive:
+            position = appositive.end()
+            country = _at(hits, position, frozenset({NameKind.COUNTRY}))
+            if country is not None:
+                position = country.end + (2 if text.startswith(("'s", "’s"), country.end) else 0)
+            if country is not None or appositive.group("the"):
+                for head in titles:
+                    if head.start < position:
+                        continue
+                    if head.start - position > 40 or not _PLAIN_WORDS.fullmatch(text, position, head.start):
+                        break
+                    start = country.start if country is not None else position
+                    return start, head.end, text[start : head.end]
+        return None
+
+    def _is_country_form(self, word: str, hits: Sequence[Hit], end: int) -> bool:
+        return any(h.end == end and h.keys(NameKind.COUNTRY) for h in hits) and bool(word)
+
+    def _title_country(self, text: str, start: int, end: int, hits: Sequence[Hit]) -> tuple[str, str] | None:
+        """The country (iso3, the form the text uses) a title names ("Turkish", "of Ukraine",
+        "China's"), or that stands possessive right before it."""
+        hits = self._outside_longer_places(hits)
+        for hit in hits:
+            if start <= hit.start and hit.end <= end and hit.keys(NameKind.COUNTRY):
+                return hit.keys(NameKind.COUNTRY)[0], hit.form
+        for hit in hits:  # "New Jersey Sen. X", "Indiana House Speaker X": the region's country
+            place = self.gazetteer.places.get(hit.form)
+            if start <= hit.start and hit.end <= end and place is not None and place.country:
+                return place.country, ""
+        for hit in hits:
+            if (
+                hit.end <= start
+                and hit.keys(NameKind.COUNTRY)
+                and _POSSESSIVE_GAP.fullmatch(text, hit.end, start)
+            ):
+                return hit.keys(NameKind.COUNTRY)[0], hit.form
+        return None
 
     def short_names_in(self, texts: Iterable[str]) -> dict[str, Actor]:
         """The short names an article may use: those of every person it names in full (anywhere in it,
         headlines use them before the body does) and the surnames of people introduced by an office."""
+        return self.short_names_from((text, self.index.scan(text)) for text in texts)
+
+    def short_names_from(self, texts: Iterable[tuple[str, Sequence[Hit]]]) -> dict[str, Actor]:
+        """:meth:`short_names_in` over texts whose index hits the caller has; a text without the name
+        of a person or a title is not read."""
         short: dict[str, Actor] = {}
-        for text in texts:
-            for found in self.find(text, {}):
+        for text, hits in texts:
+            if not any(h.keys(NameKind.HEAD) or h.keys(NameKind.OFFICE) for h in hits) and not any(
+                h.keys(NameKind.COUNTRY) and text.startswith(("'s", "’s"), h.end) for h in hits
+            ):
+                # no title: the people named are the gazetteer's, read as find() reads them
+                for hit in longest(self._outside_longer_places(hits), _ENTITY):
+                    entity = _entity(hit)
+                    if entity is not None and entity[0] is NameKind.PERSON:
+                        actor = self.gazetteer.person_actor(entity[1])
+                        for name in self.gazetteer.people[entity[1]].short:
+                            short.setdefault(name, actor)
+                continue
+            for found in self.find(text, {}, hits=hits):
                 if found.kind is not ActorKind.PERSON or found.actor is None:
                     continue
                 person = self.gazetteer.people.get(found.actor.id)
-                names = person.short if person else (found.actor.name.split()[-1],)
+                if person is not None:
+                    names: tuple[str, ...] = person.short
+                else:  # a surname that is also a common word ("He", "Page") is not a reference
+                    surname = found.actor.name.split()[-1]
+                    names = (surname,) if len(surname) > 2 and surname.lower() not in _COMMON_WORDS else ()
                 for name in names:
                     short.setdefault(name, found.actor)
         return short
+
+
+#: Capitalised, these may start a sentence: never the short name of a person introduced by an office.
+_COMMON_WORDS = frozenset(
+    (
+        *("the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "your", "who"),
+        *("what", "when", "where", "why", "how", "and", "but", "for", "not", "all", "any", "each"),
+        *("more", "most", "some", "such", "than", "then", "there", "here", "page", "will", "may", "can"),
+        *("well", "long", "young", "king", "white", "black", "green", "brown", "gray", "grey", "rich"),
+        *("ward", "bush", "price", "love", "hope", "joy", "rose", "lee"),
+    )
+)
 
 
 _GENERIC_NOUN = re.compile(
@@ -293,6 +631,22 @@ _GENERIC_NOUN = re.compile(
     r"authorities|companies|firms|hackers|defen[cs]e|foreign|relations|ties|interests|policy|policies|side|"
     r"statements?|spokes(?:person|man|woman)|readouts?|officers?|sources?|envoys?|staff|press|reports?)\b"
 )
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(?=[A-Z][a-z])")
+_TITLE_OR_NAME = frozenset(
+    {NameKind.HEAD, NameKind.OFFICE, NameKind.PERSON, NameKind.COUNTRY, NameKind.ORGANISATION}
+)
+
+
+def _in_longer_name(text: str, end: int, hits: Sequence[Hit]) -> bool:
+    """Whether the name ending at ``end`` goes on as a longer proper name ("United Nations General
+    Assembly", "Washington Post", "China Sea"): a capitalised word follows that is no title, no other
+    name and no day or month."""
+    gap = _NEXT_WORD.match(text, end)
+    if gap is None or _CALENDAR.match(text, gap.end()):
+        return False
+    return not any(h.start == gap.end() and any(k in _TITLE_OR_NAME for k, _ in h.names) for h in hits)
 
 
 def _qualifies_noun(text: str, end: int, surface: str, country: Country) -> bool:

@@ -251,7 +251,7 @@ _HOSTED_THING = (
     r"shows?|programm?es?|podcasts?|events?|part(?:y|ies)|fundraisers?|games?|matches|tournaments?|festivals?|"
     r"concerts?|ceremon(?:y|ies)|exhibitions?|conferences?|forums?|olympics|cup|championships?|competitions?|"
     r"webinars?|websites?|servers?|data|files|content|refugees|migrants|troops|bases?|factor(?:y|ies)|"
-    r"plants?|headquarters|talks\s+between"
+    r"plants?|headquarters|talks\s+between|services?|platforms?|providers?"
 )
 _REACTION = (
     r"dismay|criticism|resistance|skepticism|scepticism|opposition|protests?|approval|applause|silence|anger|"
@@ -294,6 +294,15 @@ NON_CONTACT: tuple[NonContact, ...] = (
         unless_after=r"^[^,;]*\b(?:with|between)\b",
     ),
     _nc("negotiating_table", "negotiation meeting", after=r"^\s+table\b"),
+    # "to get the negotiations moving again", "to get talks going", "restart the talks": talks wanted,
+    # not held
+    _nc(
+        "talks_to_start",
+        "negotiation meeting",
+        word=r"negotiations|talks",
+        before=r"\b(?:get|getting|gets|restart\w*|revive|reviving|revived|jump-?start\w*|kick-?start\w*|"
+        r"unblock\w*|unstick|unstuck)\s+(?:the\s+|those\s+|these\s+)?(?:[\w-]+\s+)?$",
+    ),
     _nc(
         "brought_to_talks",
         "negotiation meeting",
@@ -306,7 +315,8 @@ NON_CONTACT: tuple[NonContact, ...] = (
         "meeting",
         word=r"met|meet|meets|meeting",
         after=rf"^\s+(?:with\s+)?(?:(?:a|an|the|its|their|his|her|some|much|little|widespread|strong|fierce|stiff|"
-        rf"broad|mixed|great|international|public|angry|similar|same|tragic|violent|untimely)\s+)*(?:{_REACTION})\b",
+        rf"broad|mixed|great|international|public|angry|similar|same|tragic|violent|untimely|lowered|raised|"
+        rf"reduced|revised|modest|higher|lower|market|consensus|analysts['’]?)\s+)*(?:{_REACTION})\b",
     ),
     _nc(
         "received_thing",
@@ -339,6 +349,20 @@ NON_CONTACT: tuple[NonContact, ...] = (
         after=r"^\s+(?!(?-i:(?:[A-Z][\w.’'-]*\s*)+)(?:,|\.|;|$|\s(?:and|on|in|at|last|this|yesterday|today|to|"
         r"after|before|late|early|from|twice|again|shortly|earlier|later|back|directly|personally|himself|herself|"
         r"by|during|while|when|about|over|who|with|the\s+(?:previous|next)\b|\d)))",
+    ),
+    _nc(
+        # "two scientists we've already met, X and Y": the reader has met them in the text, no contact
+        "met_in_the_text",
+        "meeting",
+        word=r"met",
+        before=r"\b(?:we|you)(?:['’]ve|\s+have)\s+(?:already\s+|just\s+|briefly\s+)?$",
+    ),
+    _nc(
+        # "something called Google Toolbar", "a mission called Europa Clipper": a name given, not a call
+        "called_as_named",
+        "call_verb",
+        word=r"called",
+        before=r"\b(?:something|anything|a|an)\s+(?-i:(?:[a-z][\w-]*\s+){0,3})$",
     ),
     _nc(
         # "told visiting Ukraine officials", "the visiting US delegation": a visitor named, not a visit
@@ -447,7 +471,9 @@ MODALITY: tuple[Modality, ...] = (
         "after",
         "drop",
         r"^\s+(?:[\w-]+\s+){0,2}?(?:several|many|numerous|multiple|countless|dozens\s+of)\s+times\b|"
-        r"^\s+(?:often|regularly|repeatedly|frequently|routinely)\b",
+        r"^\s+(?:often|regularly|repeatedly|frequently|routinely)\b|"
+        # "visits every single Arab country on a regular basis"
+        r"^[^,;.]{0,60}?\bon\s+an?\s+(?:regular|daily|weekly|monthly|yearly|annual|routine|frequent)\s+basis\b",
     ),
     _m(
         # "a meeting Zelenskiy wanted with Trump", "the talks Beijing had sought"
@@ -673,3 +699,17 @@ FRONTED_ADJUNCT = re.compile(
     r"(?i:\s*(?:following|after|before|during|since|ahead\s+of|prior\s+to|upon|on|at|in)\s+"
     r"(?:(?:a|an|the|his|her|their|its|this|that)\s+)?(?:[\w.-]+\s+){0,3}$)"
 )
+
+#: "the president", "the prime minister's": an office named without its country, which refers back to
+#: the one person the article named with that title before ("President Donald Trump ... The president
+#: announced the deal during a meeting with Liu He"); "the president of Ukraine" names its own country.
+OFFICE_BACK_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?P<head>president|prime\s+minister|chancellor|premier|governor|mayor)(?P<possessive>['’]s)?"
+    r"(?!\s+of\b)(?![\w-])"
+)
+#: The title right before a name that makes it the referent of "the <head>" ("President Donald Trump",
+#: "U.S. President Donald Trump", "Prime Minister Boris Johnson").
+TITLE_BEFORE_NAME = re.compile(
+    r"\b(?P<head>President|Prime\s+Minister|Chancellor|Premier|Governor|Gov\.|Mayor)\s+$"
+)
+TITLE_WORD = re.compile(r"\b(?:President|Prime\s+Minister|Chancellor|Premier|Governor|Gov\.|Mayor)\s")

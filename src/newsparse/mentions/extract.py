@@ -22,11 +22,13 @@ event's day (else the anchor day), never by guess.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 
@@ -34,18 +36,25 @@ from newsparse.dates import date_window, precision_rank
 from newsparse.mentions import cues
 from newsparse.mentions.actors import ActorFinder, ActorKind, Found
 from newsparse.mentions.gazetteer import Gazetteer, gazetteer_from_plugins
+from newsparse.mentions.names import Hit, Hits, NameKind
 from newsparse.mentions.participants import (
+    BARE_NAME_VERBS,
     RULE_SEPARATOR,
     ParticipantContext,
+    bare_names,
     find_participants,
+    full_name_in,
     has_people,
     ids,
     unique,
 )
 from newsparse.mentions.places import FoundPlace, PlaceFinder
+from newsparse.mentions.prefilter import LiteralFilter
 from newsparse.mentions.sentences import (
+    Block,
     BlockKind,
     Sentence,
+    article_blocks,
     clause_bounds,
     clause_of,
     quoted_spans,
@@ -147,6 +156,17 @@ class _Context:
         return people if len(people) >= 2 else ()
 
     @property
+    def previous_person(self) -> Actor | None:
+        """The one person of the nearest earlier prose sentence, if it names exactly one ("Joe Biden
+        flew to Bali. He met Xi Jinping on Monday."); None when it names none or several."""
+        for index in range(self.index - 1, -1, -1):
+            if not self.is_prose(index):
+                continue
+            people = self.people_of(index)
+            return people[0] if len(people) == 1 else None
+        return None
+
+    @property
     def previous_people(self) -> tuple[Actor, ...]:
         """The people of the nearest earlier sentence that names two or more ("The pair spoke")."""
         passed: list[int] = []
@@ -174,7 +194,7 @@ class MentionExtractor:
         self.gazetteer = gazetteer
         self.name = name
         self.actors = ActorFinder(gazetteer)
-        self.places = PlaceFinder(gazetteer)
+        self.places = PlaceFinder(gazetteer, self.actors.index)
         self._country_ids = frozenset(c.id for c in gazetteer.countries.values())
 
     @classmethod
@@ -189,34 +209,45 @@ class MentionExtractor:
     # -- the article ---------------------------------------------------------------------------
     def extract(self, article: Article) -> list[Mention]:
         """Every mention in ``article``; spans index ``article.text``."""
-        found = sentences(article)
-        quotes_of = [_speech(s.text) for s in found]
-        # The headline names people (and short names) but is not read for reports: the issue counts
-        # reports in the body, standfirst and captions, and a headline only repeats one of them.
-        triggers_of = [
-            _triggers(s.text, quotes) if s.block.kind is not BlockKind.TITLE else []
-            for s, quotes in zip(found, quotes_of, strict=True)
-        ]
-        # Quotes are speech, not read; but a first-person contact in a quote whose speaker the sentence
-        # names ("“I met Wang Yi yesterday,” Blinken said") is the speaker's.
-        voiced_of = [
-            _first_person_quotes(s.text, quotes) if s.block.kind is not BlockKind.TITLE else []
-            for s, quotes in zip(found, quotes_of, strict=True)
-        ]
+        names = self._names(article)
+        if names is None:
+            return []  # fewer than two actors named: no report can have two participants
+        hits, found, quotes_of, triggers_of, voiced_of = names
         if not any(triggers_of) and not any(voiced_of):
             return []
         if article.published is not None:
             anchor: dt.date | None = article.published.date
             from_document = False
         else:
-            anchor = document_anchor(s.text for s in found)
+            anchor = document_anchor(s.text for s in found if _YEAR.search(s.text))
             from_document = anchor is not None
-        short_names = self.actors.short_names_in(s.text for s in found)
+        short_names = self.actors.short_names_from(
+            (b.text, hits.within(b.start, b.start + len(b.text))) for b in article_blocks(article)
+        )
         actors_of: dict[int, list[Found]] = {}
+        full_name = full_name_in(article.text)
 
         def actors_in(index: int) -> list[Found]:
             if index not in actors_of:
-                actors_of[index] = self.actors.find(found[index].text, short_names, skip=quotes_of[index])
+                s = found[index]
+                within = hits.within(s.start, s.end)
+                known = self.actors.find(s.text, short_names, skip=quotes_of[index], hits=within)
+                if triggers_of[index]:
+                    # people the gazetteer does not know, in a contact verb's own slots ("Favre met with
+                    # Dr. James Andrews")
+                    spans = [(f.start, f.end) for f in known] + [
+                        (h.start, h.end) for h in within if any(k is not NameKind.SHORT for k, _ in h.names)
+                    ]
+                    masked = _mask(s.text, quotes_of[index])
+                    known = sorted(
+                        known + bare_names(masked, triggers_of[index], spans, full_name),
+                        key=lambda f: f.start,
+                    )
+                if triggers_of[index] and cues.OFFICE_BACK_REFERENCE.search(s.text):
+                    known = sorted(
+                        known + _office_references(s.text, found, index, actors_in), key=lambda f: f.start
+                    )
+                actors_of[index] = known
             return actors_of[index]
 
         context = _Context(
@@ -232,6 +263,7 @@ class MentionExtractor:
             reported = list(
                 self._sentence_reports(
                     sentence,
+                    hits.within(sentence.start, sentence.end),
                     triggers_of[index],
                     actors_in(index),
                     quotes_of[index],
@@ -286,14 +318,74 @@ class MentionExtractor:
         if not triggers:
             return []
         inner = Sentence(spoken, sentence.start, sentence.end, sentence.block, sentence.index)
-        found = self.actors.find(spoken, short_names)
-        reports = self._sentence_reports(inner, triggers, found, [], anchor, from_document, context)
+        hits = self.actors.scan(spoken)
+        found = self.actors.find(spoken, short_names, hits=hits)
+        reports = self._sentence_reports(inner, hits, triggers, found, [], anchor, from_document, context)
         return [attrs.evolve(r, sentence=sentence) for r in reports]
+
+    # -- names: one pass over the article ----------------------------------------------------------
+    def _names(
+        self, article: Article
+    ) -> (
+        tuple[
+            Hits,
+            list[Sentence],
+            _Lazy[list[tuple[int, int]]],
+            list[list[tuple[cues.Trigger, re.Match[str]]]],
+            list[list[tuple[int, int]]],
+        ]
+        | None
+    ):
+        """The name index's hits in the article's text (one pass), and, when they name two actors or a
+        title, its sentences, their quotes (read on demand) and their triggers (searched once over the
+        whole text, then read again only in the sentences where one occurs); None when the article
+        names fewer than two actors, so that no report can be found in it."""
+        text = article.text
+        hits = Hits(self.actors.scan(text))
+        bare_only = not _may_name_two(hits.hits)
+        if bare_only:
+            bare = [m.start() for m in BARE_NAME_VERBS.finditer(text)]
+            if not bare:
+                return None  # no two known actors, and no contact verb to name people the gazetteer lacks
+        triggers = _trigger_filter(tuple(t.pattern for t in cues.TRIGGERS))
+        words = triggers.positions(text)
+        # Only blocks that name someone or hold a contact word are cut into sentences: the others
+        # can give no report and no participant for one (without two known actors, only the blocks
+        # with a contact verb next to a capitalised word can).
+        wanted = set(bare) if bare_only else {h.start for h in hits.hits} | set(words)
+        marks = sorted(wanted)
+
+        def keep(block: Block) -> bool:
+            first = bisect.bisect_left(marks, block.start)
+            return first < len(marks) and marks[first] < block.start + len(block.text)
+
+        found = sentences(article, keep=None if triggers.always and not bare_only else keep)
+        quotes_of = _Lazy(lambda index: _speech(found[index].text))
+        # The headline names people (and short names) but is not read for reports: the issue counts
+        # reports in the body, standfirst and captions, and a headline only repeats one of them.
+        with_trigger = triggers.patterns_by_span(text, [s.start for s in found])
+        triggers_of = [
+            _triggers(s.text, quotes_of[i], [cues.TRIGGERS[j] for j in sorted(with_trigger[i])])
+            if i in with_trigger and s.block.kind is not BlockKind.TITLE
+            else []
+            for i, s in enumerate(found)
+        ]
+        # Quotes are speech, not read; but a first-person contact in a quote whose speaker the sentence
+        # names ("“I met Wang Yi yesterday,” Blinken said") is the speaker's (a contact word of the
+        # quote is one of the text's, so only sentences holding one are looked at).
+        voiced_of = [
+            _first_person_quotes(s.text, quotes_of[i])
+            if i in with_trigger and s.block.kind is not BlockKind.TITLE
+            else []
+            for i, s in enumerate(found)
+        ]
+        return hits, found, quotes_of, triggers_of, voiced_of
 
     # -- one sentence ----------------------------------------------------------------------------
     def _sentence_reports(
         self,
         sentence: Sentence,
+        hits: list[Hit],
         triggers: list[tuple[cues.Trigger, re.Match[str]]],
         actors: list[Found],
         quotes: Sequence[tuple[int, int]],
@@ -304,7 +396,7 @@ class MentionExtractor:
         text = sentence.text
         bounds = clause_bounds(text)
         dates = [p for p in find_dates(text) if not _inside(p.start, quotes)]
-        places = [p for p in self.places.find(text) if not _inside(p.start, quotes)]
+        places = [p for p in self.places.find(text, hits) if not _inside(p.start, quotes)]
         masked = _mask(text, quotes)  # the cues of the reporter, not of the people quoted
         for trigger, match in triggers:
             clause = clause_of(bounds, match.start())
@@ -407,6 +499,87 @@ class MentionExtractor:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+_T = TypeVar("_T")
+
+
+class _Lazy(Generic[_T]):
+    """``lazy[i]``: a value per sentence, computed the first time it is asked for."""
+
+    def __init__(self, make: Callable[[int], _T]) -> None:
+        self._make = make
+        self._made: dict[int, _T] = {}
+
+    def __getitem__(self, index: int) -> _T:
+        if index not in self._made:
+            self._made[index] = self._make(index)
+        return self._made[index]
+
+
+#: A full date states its year: sentences without four digits cannot anchor a document.
+_YEAR = re.compile(r"\d{4}")
+_ACTOR_KINDS = frozenset({NameKind.PERSON, NameKind.COUNTRY, NameKind.ORGANISATION})
+_TITLE_KINDS = frozenset({NameKind.OFFICE, NameKind.OFFICES, NameKind.HEAD})
+
+
+def _may_name_two(hits: Sequence[Hit]) -> bool:
+    """Whether the hits may name two actors: two different entities, or a title (an office resolves
+    to its holder, and a title introduces a person the gazetteer may not know)."""
+    seen: set[tuple[NameKind, str]] = set()
+    for hit in hits:
+        for kind, key in hit.names:
+            if kind in _TITLE_KINDS:
+                return True
+            if kind in _ACTOR_KINDS:
+                seen.add((kind, key))
+                if len(seen) > 1:
+                    return True
+    return False
+
+
+@functools.cache
+def _trigger_filter(patterns: tuple[re.Pattern[str], ...]) -> LiteralFilter:
+    return LiteralFilter(patterns)
+
+
+def _office_references(
+    text: str, found: Sequence[Sentence], index: int, actors_in: Callable[[int], list[Found]]
+) -> list[Found]:
+    """The people that "the president" (and the other heads of :data:`cues.OFFICE_BACK_REFERENCE`) in
+    sentence ``index`` refer back to: the one person the earlier sentences named right after that
+    title; nobody when they named none or several."""
+    references: list[Found] = []
+    titled: dict[str, dict[str, Actor]] | None = None
+    for match in cues.OFFICE_BACK_REFERENCE.finditer(text):
+        if titled is None:
+            titled = {}
+            for earlier in range(index):
+                sentence = found[earlier].text
+                if not cues.TITLE_WORD.search(sentence):
+                    continue  # names no one with a title: its actors need not be found for this
+                for person in actors_in(earlier):
+                    if person.kind is not ActorKind.PERSON or person.actor is None:
+                        continue
+                    title = cues.TITLE_BEFORE_NAME.search(sentence, 0, person.start)
+                    if title is None and person.actor.office:
+                        title = cues.TITLE_BEFORE_NAME.search(person.actor.office + " ")
+                    if title is not None:
+                        head = _head(title.group("head"))
+                        titled.setdefault(head, {})[person.actor.id] = person.actor
+        holders = titled.get(_head(match.group("head")), {})
+        if len(holders) == 1:
+            (actor,) = holders.values()
+            possessive = match.group("possessive") is not None
+            references.append(
+                Found(match.start(), match.end(), ActorKind.PERSON, actor, possessive=possessive)
+            )
+    return references
+
+
+def _head(title: str) -> str:
+    head = " ".join(title.lower().split())
+    return "governor" if head == "gov." else head
+
+
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """``text`` with the given spans blanked out (same length, so offsets still hold)."""
     for start, end in spans:
@@ -450,13 +623,16 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def _triggers(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[cues.Trigger, re.Match[str]]]:
+def _triggers(
+    text: str, quotes: Sequence[tuple[int, int]], candidates: Sequence[cues.Trigger] | None = None
+) -> list[tuple[cues.Trigger, re.Match[str]]]:
     """Trigger occurrences outside quotes, left to right; where two overlap the earlier trigger in
-    :data:`cues.TRIGGERS` wins."""
+    :data:`cues.TRIGGERS` wins. ``candidates``: the triggers that may match in ``text``, in that
+    order (the others are not searched)."""
     taken: list[tuple[cues.Trigger, re.Match[str]]] = []
-    if not cues.TRIGGER_STEMS.search(text):
+    if candidates is None and not cues.TRIGGER_STEMS.search(text):
         return taken
-    for trigger in cues.TRIGGERS:
+    for trigger in cues.TRIGGERS if candidates is None else candidates:
         for match in trigger.pattern.finditer(text):
             if _inside(match.start(), quotes):
                 continue

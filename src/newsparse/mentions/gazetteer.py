@@ -3,7 +3,8 @@
 People (with aliases and the short names a story may use once it has named them in full), countries
 (names, adjectives, capitals used as metonyms), offices with dated terms (so that "the US president"
 in 2023 is Joe Biden), organisations and places. The built-in data ships in the package
-(``data/gazetteer.json``); plugins add entries in the same shape through the
+(``data/gazetteer.json``, written by hand, and ``data/world.json``, generated from open data by
+``scripts/build_gazetteer.py``); plugins add entries in the same shape through the
 ``newsparse_gazetteer`` hook, and :func:`gazetteer_from_plugins` pools them.
 
 Entries are frozen attrs models with validators, structured from the data by a strict cattrs converter:
@@ -17,6 +18,7 @@ merges never depend on spelling.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import unicodedata
@@ -320,13 +322,16 @@ class Gazetteer:
         """The office (by country and one of its aliases) and the id of its holder on ``day``; None
         when the office or its holder that day is not known (never a guess)."""
         alias = alias.lower()
-        for office in self.offices.values():
-            if office.country == country and alias in office.aliases:
-                for term in office.terms:
-                    if term.covers(day):
-                        return office, term.holder
-                return None
-        return None
+        held = [
+            (office, term.holder)
+            for office in self.offices.values()
+            if office.country == country and alias in office.aliases
+            for term in office.terms
+            if term.covers(day)
+        ]
+        if len({holder for _, holder in held}) != 1:
+            return None  # no term covers the day, or terms that disagree: never a guess
+        return held[0]
 
     def office_aliases(self) -> tuple[str, ...]:
         return tuple(
@@ -350,10 +355,26 @@ def _merged(old: _Entry | None, new: _Entry, *additive: str) -> _Entry:
     return attrs.evolve(old, **changes)
 
 
-def builtin_data() -> dict[str, Any]:
-    """The gazetteer data shipped in the package."""
-    text = resources.files("newsparse.data").joinpath("gazetteer.json").read_text(encoding="utf-8")
+@functools.cache
+def _packaged(name: str) -> dict[str, Any]:
+    text = resources.files("newsparse.data").joinpath(name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def builtin_data(*, world: bool = True) -> dict[str, Any]:
+    """The gazetteer data shipped in the package: the hand-written ``gazetteer.json`` and, after it,
+    the generated world-scale ``world.json`` (every country, its capital and cities, heads of state and
+    government and senior ministers with dated terms; see ``scripts/build_gazetteer.py``), as one
+    document. A hand-written entry keeps its fields; the world data adds aliases and terms to it.
+    ``world=False`` gives the hand-written data alone."""
+    hand = _packaged("gazetteer.json")
+    if not world:
+        return dict(hand)
+    extra = _packaged("world.json")
+    data: dict[str, Any] = {"about": hand.get("about")}
+    for section in SECTIONS:
+        data[section] = [*hand.get(section, ()), *extra.get(section, ())]
     return data
 
 
@@ -375,9 +396,35 @@ def gazetteer_from_plugins(host: PluginHost) -> tuple[Gazetteer, list[Failure]]:
 
 
 def country_forms(gazetteer: Gazetteer) -> Iterable[tuple[str, Country]]:
-    """Every way the text may name a country: names, aliases, adjectives, capitals (as metonyms)."""
+    """Every way the text may name a country: names, aliases, adjectives, and capitals as metonyms
+    where the capital's name means nothing else the gazetteer knows (not a word of a person's name,
+    not the capital of two countries, not a place of another country: "Kingston", "Hamilton",
+    "Douglas" and "Victoria" stay places but name no state)."""
+    ambiguous = _ambiguous_capitals(gazetteer)
     for country in gazetteer.countries.values():
         for form in (country.name, *country.aliases, *country.adjectives):
             yield form, country
-        if country.capital:
+        if country.capital and country.capital not in ambiguous:
             yield country.capital, country
+
+
+def _ambiguous_capitals(gazetteer: Gazetteer) -> frozenset[str]:
+    words = {
+        word
+        for person in gazetteer.people.values()
+        for name in (person.name, *person.aliases)
+        for word in name.split()
+    }
+    seen: dict[str, int] = {}
+    for country in gazetteer.countries.values():
+        if country.capital:
+            seen[country.capital] = seen.get(country.capital, 0) + 1
+    ambiguous = set()
+    for country in gazetteer.countries.values():
+        capital = country.capital
+        if capital is None:
+            continue
+        place = gazetteer.places.get(capital)
+        if capital in words or seen[capital] > 1 or (place is not None and place.country != country.iso3):
+            ambiguous.add(capital)
+    return frozenset(ambiguous)

@@ -25,18 +25,21 @@ import attrs
 
 from newsparse.mentions import cues
 from newsparse.mentions.actors import ActorKind, Found
-from newsparse.mentions.gazetteer import Gazetteer
+from newsparse.mentions.gazetteer import Gazetteer, slug
 from newsparse.mentions.places import FoundPlace
 from newsparse.models import Actor
 from newsparse.vocabulary import Kind
 
 __all__ = [
+    "BARE_NAME_VERBS",
     "RULES",
     "Earlier",
     "ParticipantContext",
     "ParticipantRule",
     "Participants",
+    "bare_names",
     "find_participants",
+    "full_name_in",
     "has_people",
     "ids",
     "unique",
@@ -58,6 +61,11 @@ class Earlier(Protocol):
 
     def headline_people(self) -> tuple[Actor, ...]:
         """The people the headline names, if it names two or more."""
+        ...
+
+    @property
+    def previous_person(self) -> Actor | None:
+        """The one person of the nearest earlier prose sentence, if it names exactly one."""
         ...
 
     def last_of_kind(self, kind: Kind | None, named: frozenset[str]) -> tuple[Actor, ...] | None:
@@ -433,6 +441,23 @@ def in_sentence(ctx: ParticipantContext) -> _Reading:
     return None
 
 
+def previous_subject(ctx: ParticipantContext) -> _Reading:
+    """ "He met Xi Jinping on Monday" when the sentence names no one before "he": the one person of the
+    sentence before ("Joe Biden flew to Bali."), and the one counterpart the clause names after the
+    word; nothing when the sentence before names none or several people."""
+    pronoun = cues.PRONOUN_SUBJECT.search(ctx.text, ctx.own_clause[0], ctx.match.start())
+    if ctx.between is not None or pronoun is None or not cues.SINGULAR.match(pronoun.group(0)):
+        return None
+    if any(f.kind in _PEOPLE and f.start < pronoun.start() for f in ctx.actors):
+        return None  # "Biden said on Monday, when he met Xi": in_sentence's reading
+    objects = ctx.choose(ctx.objects_after(ctx.match.end(), ctx.own_clause[1]))
+    person = ctx.earlier.previous_person
+    if len(objects) != 1 or person is None:
+        return None
+    found = unique([person, *objects])
+    return tuple(found) if len(found) == 2 and ctx.has_people(found) else None
+
+
 def the_pair(ctx: ParticipantContext) -> _Reading:
     """ "The pair spoke", "the two leaders met": the people of the nearest earlier prose sentence that
     names two or more (borrowed); not when the sentence names people before the group, whom it means."""
@@ -516,6 +541,7 @@ RULES: tuple[ParticipantRule, ...] = (
     ParticipantRule("with_object", with_object),
     ParticipantRule("in_clause", in_clause),
     ParticipantRule("in_sentence", in_sentence),
+    ParticipantRule("previous_subject", previous_subject),
     ParticipantRule("the_pair", the_pair, borrowed=True),
     ParticipantRule("back_reference", back_reference, borrowed=True),
     ParticipantRule("headline", headline, borrowed=True),
@@ -545,3 +571,158 @@ def find_participants(ctx: ParticipantContext, rules: tuple[ParticipantRule, ...
         if found is not None:
             return Participants(found, rule)
     return Participants((), rules[-1])
+
+
+# -- people the gazetteer does not know, named in a contact's own slots ---------------------------------
+#: One word of a bare name: "Favre", "D'Onofrio", "McCarthy", "Moster-Knudsen".
+_NAME_WORD = r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+_BARE_NAME = rf"{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{0,2}}"
+#: Words that open a capitalised run without being a name ("The", "Later", "Mr").
+_NOT_NAME = frozenset(
+    re.findall(
+        r"\S+",
+        "A An The He She They We I It You His Her Their Its Our My This That These Those There Then When "
+        "While After Before But And Or So Yet If As On In At By For From With Without Last Next Later "
+        "Earlier Also Meanwhile Instead Still Once Now Today Yesterday Tonight Here Both Each Every Some "
+        "Many Most Few All No Not Who Whom Whose What Which Why How Where Mr Mrs Ms Miss Dr Sir Lady "
+        "Lord Saint St Prof Sen Rep Gov President Prime Minister King Queen Prince Princess Pope "
+        "Chancellor Secretary Ambassador Judge General Gen Col Capt Chief Officer Agent Detective Coach "
+        "Captain Father Mother Brother Sister Uncle Aunt God Jesus Christmas Easter",
+    )
+)
+_CONTACT_VERB = re.compile(
+    r"met|meets|called|calls|rang|(?:tele)?phoned|spoke(?:\s+(?:with|to))?|talked(?:\s+(?:with|to))?|"
+    r"s(?:at|its)\s+down\s+with|sh(?:ook|akes)\s+hands",
+    re.IGNORECASE,
+)
+#: A cheap look at an article: whether it holds a contact verb that may have bare names around it.
+BARE_NAME_VERBS = re.compile(
+    r"(?<![\w'’-])(?!(?:We|He|She|They|It|You|The|This|That)\b)(?:[A-Z][a-z]+\s+(?:(?:[a-z]+ly|also|once|then|later|had|has)\s+)?)"
+    r"(?i:met|meets|called|calls|rang|(?:tele)?phoned|spoke|talked|sat\s+down|sits\s+down|shook|shakes)\b|"
+    r"\b(?i:met|meets)\s+(?:with\s+)?(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?[A-Z]"
+)
+_CONTACT_NOUN = re.compile(
+    r"meetings?|(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}calls?|conversations?|talks", re.I
+)
+#: "had a brief and inconsequential meeting", "held talks", "had one in-person meeting": the noun's verb.
+_HAD_NOUN = re.compile(
+    r"\b(?:had|held|has\s+had|have\s+had)\s+[\"“]?(?:(?:a|an|one|two|several|private|secret|brief)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_SPOKEN = re.compile(r"spoke|talked", re.IGNORECASE)
+#: What may stand between a subject and its contact verb: "Swallow allegedly met", "Page later called".
+_SUBJECT_BEFORE = re.compile(
+    rf"(?:^|[,;:(—–]\s*|\s)(?P<name>{_BARE_NAME})\s+"
+    r"(?:(?:[a-z]+ly|also|once|then|later|first|again|finally|had|has|have|soon|twice)\s+){0,2}$"
+)
+_COURTESY = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
+#: A bare name right after the contact word ("met with Dr. James Andrews to discuss", "called Doerr and").
+_OBJECT_AFTER = re.compile(
+    rf"\s+(?:with\s+|to\s+)?{_COURTESY}(?P<name>{_BARE_NAME})(?:['’]s)?"
+    r"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?:at|in|on|to|and|for|about|after|before|over|last|this|during|when|who|"
+    r"as|from|since|twice|again|privately|recently|earlier|later|shortly|yesterday|today|until)\b)"
+)
+
+
+def bare_names(
+    text: str,
+    triggers: Iterable[tuple[cues.Trigger, re.Match[str]]],
+    known: Iterable[tuple[int, int]],
+    full_name: FullNames,
+) -> list[Found]:
+    """People the gazetteer does not know, named without a title in a contact verb's own slots: its
+    subject right before it ("Swallow allegedly met with ...", "Page called ...") and its object right
+    after it ("met with Dr. James Andrews to discuss", "called Doerr and"). ``known``: the spans of
+    the names the gazetteer found (and of its places), which are never bare names. A one-word name
+    counts only when ``full_name`` finds it in the article with a given name ("Brett Favre" for
+    "Favre"), so that "Democrats met with Republicans" and an opening "Later" are no one."""
+    spans = list(known)
+    found: list[Found] = []
+    for _trigger, match in triggers:
+        verb_start = match.start()
+        if not _CONTACT_VERB.fullmatch(match.group(0)):
+            # "Mateen once had a brief meeting with Rep. Ed Royce": the subject of "had" + the noun
+            had = (
+                _HAD_NOUN.search(text, 0, match.start()) if _CONTACT_NOUN.fullmatch(match.group(0)) else None
+            )
+            if had is None:
+                continue
+            verb_start = had.start()
+        candidates = []
+        before = _SUBJECT_BEFORE.search(text, 0, verb_start)
+        if before:
+            candidates.append(before.span("name"))
+        # a bare name after "spoke with" is often the reporter of an interview ("spoke with Lally
+        # Weymouth"): only meetings and calls take a bare object
+        after = None if _SPOKEN.match(match.group(0)) else _OBJECT_AFTER.match(text, match.end())
+        if after and verb_start != match.start() and not after.group(0).lstrip().startswith("with"):
+            after = None  # a noun's counterpart follows "with"
+        if after:
+            candidates.append(after.span("name"))
+        for start, end in candidates:
+            name = text[start:end]
+            words = name.split()
+            if words[0] in _NOT_NAME or any(w in _CALENDAR_WORDS for w in words):
+                continue
+            if any(s < end and start < e for s, e in spans):
+                continue
+            if len(words) == 1:
+                full = full_name(name)
+                if full is None:
+                    continue
+                name = full
+            elif any(full_name.written_lower(word) for word in words):
+                continue  # "Water Drilling Service met ...": the article writes "the water", a noun
+            actor = Actor(id=f"person:{slug(name)}", name=name)
+            found.append(Found(start, end, ActorKind.PERSON, actor))
+            spans.append((start, end))
+    return found
+
+
+_CALENDAR_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+        "July August September October November December",
+    )
+)
+
+
+class FullNames:
+    """The names of one article's text: ``full_names(word)`` is, for a one-word name, the first two- or
+    three-word name of the text that ends with it and opens with a given name ("Larry Page" for
+    "Page"), or None; ``written_lower(word)`` whether the text also writes the word in lower case."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._full: dict[str, str | None] = {}
+        self._lower: dict[str, bool] = {}
+
+    def written_lower(self, word: str) -> bool:
+        if word not in self._lower:
+            lower = word.lower()
+            self._lower[word] = (
+                lower != word and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", self.text) is not None
+            )
+        return self._lower[word]
+
+    def __call__(self, word: str) -> str | None:
+        cache = self._full
+        text = self.text
+        if word not in cache:
+            cache[word] = None
+            given_names = rf"(?<![\w.])((?:{_NAME_WORD} (?:[A-Z]\. )?){{1,2}})"
+            pattern = rf"{given_names}{re.escape(word)}(?=['’]s\b|(?![\w'’-]))"
+            for match in re.finditer(pattern, text):
+                given = match.group(1).split()
+                if given[0] in _NOT_NAME or any(w in _CALENDAR_WORDS for w in given):
+                    continue
+                cache[word] = f"{' '.join(given)} {word}"
+                break
+        return cache[word]
+
+
+def full_name_in(text: str) -> FullNames:
+    """The :class:`FullNames` of ``text``."""
+    return FullNames(text)

@@ -1,5 +1,6 @@
 """Where a contact happened: venues and cities from the gazetteer, and "at the ..." venues it lacks.
 
+Names come from the gazetteer's one-pass index (:mod:`newsparse.mentions.names`).
 Within the clause that reports the contact, the most specific place wins (a venue over its city, a
 city over its region or country), so "at the Great Hall of the People in Beijing" gives the Great Hall
 (in China). A dateline ("BEIJING:") says where the story was filed, not where the contact was, and is
@@ -9,14 +10,28 @@ not read.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 
 from newsparse.mentions.gazetteer import Gazetteer, PlaceEntry
+from newsparse.mentions.names import Hit, NameIndex, NameKind, longest
 from newsparse.models import Place
 from newsparse.vocabulary import PlaceLevel
 
 __all__ = ["FoundPlace", "PlaceFinder"]
+
+_PLACE = frozenset(NameKind)  # any hit whose form names a place (checked against the place table)
+_TOWN_OF = re.compile(r"\bin\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),\s+")
+
+
+def _longest_at(hits: Sequence[Hit], position: int) -> Hit | None:
+    best = None
+    for hit in hits:
+        if hit.start == position and (best is None or hit.end > best.end):
+            best = hit
+    return best
+
 
 #: The most specific place wins: a venue over its city, a city over its region or country.
 _SPECIFICITY = {PlaceLevel.VENUE: 0, PlaceLevel.CITY: 1, PlaceLevel.REGION: 2, PlaceLevel.COUNTRY: 3}
@@ -51,14 +66,11 @@ class FoundPlace:
         return _SPECIFICITY[self.kind]
 
 
-def _alternation(forms: list[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-
-
 class PlaceFinder:
-    """Compiled place lookups for one gazetteer."""
+    """Place lookups for one gazetteer, over the names index of its actor finder (or its own)."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, index: NameIndex | None = None) -> None:
+        self.index = index if index is not None else NameIndex.for_gazetteer(gazetteer)
         self._by_form: dict[str, PlaceEntry] = {}
         for country in gazetteer.countries.values():
             self._by_form.setdefault(
@@ -75,36 +87,45 @@ class PlaceFinder:
         for entry in gazetteer.places.values():
             for form in (entry.name, *entry.aliases):
                 self._by_form[form] = entry
-        self._pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(self._by_form))})(?![\w-])")
-        # "in Lima, Peru", "in Woodside, California": a town the gazetteer lacks, placed by a country
-        # or region it knows.
-        wider = [
-            form
-            for form, entry in self._by_form.items()
-            if entry.kind in (PlaceLevel.COUNTRY, PlaceLevel.REGION)
-        ]
-        self._town_of = re.compile(
-            rf"\bin\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}),\s+(?P<wider>{_alternation(wider)})(?![\w-])"
-        )
 
-    def find(self, text: str) -> list[FoundPlace]:
-        """Places named in ``text`` (relative offsets), a leading dateline left out."""
+    def find(self, text: str, hits: Sequence[Hit] | None = None) -> list[FoundPlace]:
+        """Places named in ``text`` (relative offsets), a leading dateline left out; ``hits`` are the
+        name index's hits in ``text`` when the caller has them (else it scans)."""
+        if hits is None:
+            hits = self.index.scan(text)
         dateline = re.match(r"^\s*[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z]+\))?\s*[:—–-]\s+", text)
         begin = dateline.end() if dateline else 0
+        places = [
+            h
+            for h in hits
+            if h.start >= begin
+            and h.form in self._by_form
+            and not text.startswith("-", h.end)  # "Beijing-based"
+        ]
         found = []
-        for match in self._pattern.finditer(text, begin):
-            if not _LOCATIVE_BEFORE.search(text[max(begin, match.start() - 60) : match.start()]):
+        for hit in longest(places, _PLACE):
+            if not _LOCATIVE_BEFORE.search(text[max(begin, hit.start - 60) : hit.start]):
                 continue
-            entry = self._by_form[match.group(0)]
+            entry = self._by_form[hit.form]
             place = Place(entry.name, entry.country, within=entry.containers(), level=entry.kind.value)
-            found.append(FoundPlace(match.start(), match.end(), place, entry.kind))
-        for match in self._town_of.finditer(text, begin):
-            start, end = match.span("name")
-            wider = self._by_form[match.group("wider")]
-            if match.group("name") not in self._by_form and not _CALENDAR_WORD.match(match.group("name")):
-                within = (wider.name,) if wider.kind is PlaceLevel.REGION else ()
-                town = Place(match.group("name"), wider.country, within=within, level=PlaceLevel.CITY.value)
-                found.append(FoundPlace(start, end, town, PlaceLevel.CITY))
+            found.append(FoundPlace(hit.start, hit.end, place, entry.kind))
+        # "in Lima, Peru", "in Woodside, California": a town the gazetteer lacks, placed by a country
+        # or region it knows.
+        if ", " in text:
+            for match in _TOWN_OF.finditer(text, begin):
+                wider_hit = _longest_at(places, match.end())
+                if wider_hit is None:
+                    continue
+                wider = self._by_form[wider_hit.form]
+                if wider.kind not in (PlaceLevel.COUNTRY, PlaceLevel.REGION):
+                    continue
+                start, end = match.span("name")
+                if match.group("name") not in self._by_form and not _CALENDAR_WORD.match(match.group("name")):
+                    within = (wider.name,) if wider.kind is PlaceLevel.REGION else ()
+                    town = Place(
+                        match.group("name"), wider.country, within=within, level=PlaceLevel.CITY.value
+                    )
+                    found.append(FoundPlace(start, end, town, PlaceLevel.CITY))
         for match in _UNKNOWN_VENUE.finditer(text, begin):
             start, end = match.span("name")
             if not any(f.start < end and start < f.end for f in found):

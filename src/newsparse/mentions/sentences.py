@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
@@ -113,12 +113,16 @@ def article_blocks(article: Article) -> list[Block]:
     return blocks
 
 
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]*$")
+
+
 def _split_block(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        # The word before the stop, read in a bounded window: a long run of "U.S." stops that end no
-        # sentence must not make each look back over the whole run (issue 18 item 11).
-        word = re.search(r"([\w.]+)[.!?]*$", text[max(start, match.start() - 64) : match.start() + 1])
+        # The word before the stop, read in a bounded window (abbreviations are short): a long run of
+        # "U.S." stops that end no sentence must not make each look back over the whole run (issue 18
+        # item 11).
+        word = _LAST_WORD.search(text[max(start, match.start() - 40) : match.start() + 1])
         token = (word.group(1) if word else "").lower().rstrip(".")
         if match.group(0).startswith(".") and (token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
             continue
@@ -130,11 +134,13 @@ def _split_block(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text.rstrip())
 
 
-def sentences(article: Article) -> list[Sentence]:
-    """The sentences of every non-boilerplate block, in reading order."""
+def sentences(article: Article, keep: Callable[[Block], bool] | None = None) -> list[Sentence]:
+    """The sentences of every non-boilerplate block (of those that ``keep`` accepts, if given: the
+    mention extractor splits only the blocks that name someone or hold a contact word), in reading
+    order."""
     found: list[Sentence] = []
     for block in article_blocks(article):
-        if is_boilerplate(block.text):
+        if (keep is not None and not keep(block)) or is_boilerplate(block.text):
             continue
         for start, end in _capped(_split_block(block.text), block.text, article.source):
             piece = block.text[start:end]

@@ -1,0 +1,340 @@
+"""World-scale names: the one-pass name index, the trigger prefilter, people introduced by a title,
+and offices resolved only inside a term (issue 15)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsparse.mentions import cues
+from newsparse.mentions.actors import ActorFinder, ActorKind
+from newsparse.mentions.extract import MentionExtractor
+from newsparse.mentions.gazetteer import Gazetteer, builtin_data
+from newsparse.mentions.names import NameIndex, NameKind
+from newsparse.mentions.prefilter import LiteralFilter, required_literals, required_words
+from newsparse.mentions.sentences import sentences
+from newsparse.models import Actor, Article
+from newsparse.pipeline import Pipeline
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def extractor(gazetteer: Gazetteer) -> MentionExtractor:
+    return MentionExtractor(gazetteer)
+
+
+def paragraphs(*texts: str) -> Article:
+    return Article(source="t", outlet="t", plugin="t", paragraphs=texts)
+
+
+def people(finder: ActorFinder, text: str) -> list[Actor]:
+    return [f.actor for f in finder.find(text, finder.short_names_in([text])) if f.actor is not None]
+
+
+# -- the world data is the default ---------------------------------------------------------------------
+def test_the_builtin_data_holds_the_world_gazetteer(gazetteer: Gazetteer) -> None:
+    assert len(gazetteer.countries) >= 249 and len(gazetteer.places) >= 3000 and len(gazetteer.people) >= 2000
+    assert len(Gazetteer.from_data(builtin_data(world=False)).people) < 100
+
+
+def test_a_country_outside_the_hand_list_is_an_actor(actors: ActorFinder) -> None:
+    found = actors.find("Talks between Ouagadougou and Bamako resumed.", {})
+    assert [(f.kind, f.actor.name if f.actor else None) for f in found] == [
+        (ActorKind.COUNTRY, "Burkina Faso"),
+        (ActorKind.COUNTRY, "Mali"),
+    ]
+
+
+# -- the name index -------------------------------------------------------------------------------------
+def test_the_index_finds_whole_words_only_and_every_overlap() -> None:
+    index = NameIndex(
+        [
+            ("Iran", NameKind.COUNTRY, "IRN"),
+            ("New York", NameKind.PLACE, "New York"),
+            ("York", NameKind.PLACE, "York"),
+        ]
+    )
+    text = "Iranian envoys flew from Iran to New York."
+    assert [(h.form, h.start) for h in index.scan(text)] == [("Iran", 25), ("New York", 33), ("York", 37)]
+
+
+def test_office_aliases_are_found_in_the_cases_text_uses(actors: ActorFinder) -> None:
+    for text in ("the Ukrainian president", "the Ukrainian President", "Ukrainian PRESIDENT"):
+        offices = [f.office for f in actors.find(text, {}) if f.kind is ActorKind.OFFICE]
+        assert offices == [("UKR", "president")], text
+    plural = actors.find("the presidents of Ukraine and Poland", {})
+    assert [f.office for f in plural] == [("UKR", "president"), ("POL", "president")]
+
+
+def test_a_roman_numeral_is_no_short_name(gazetteer: Gazetteer) -> None:
+    index = NameIndex.for_gazetteer(gazetteer)
+    assert all(k is not NameKind.SHORT for k, _ in index.forms.get("I", ()))
+
+
+# -- the trigger prefilter -------------------------------------------------------------------------------
+def test_required_literals_of_simple_patterns() -> None:
+    meeting = re.compile(r"(?i:\b(?:meetings?|met|talks))(?![\w-])")
+    assert required_literals(meeting) == {"meeting", "meetings", "met", "talks"}
+    assert required_literals(re.compile(r"(?:a|the)\s+calls?")) == {"call", "calls"}
+    assert required_literals(re.compile(r"(?:flying|flew|flies)\s+to")) == {"flying", "flew", "flies"}
+    assert required_literals(re.compile(r"[A-Z]\w+")) is None
+    assert required_literals(re.compile(r"(?:visit)?\s+x")) == {"x"}
+    # after \b the word must start a word; inside a longer word it is not looked for
+    assert required_words(meeting) == {(w, True) for w in ("meeting", "meetings", "met", "talks")}
+    found = LiteralFilter([meeting]).positions("Sometimes they met.")
+    assert found == [15]
+
+
+def test_every_trigger_needs_a_word() -> None:
+    # a trigger that needs none is correct but runs on every sentence: keep them cheap
+    assert [t.name for t in cues.TRIGGERS if required_literals(t.pattern) is None] == []
+
+
+def _seed_sentences() -> list[str]:
+    pipeline = Pipeline()
+    found = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        article = pipeline.result(path)
+        assert isinstance(article, Article)
+        found.extend(s.text for s in sentences(article))
+    return found
+
+
+def _kept(texts: list[str]) -> set[int]:
+    """The sentences the trigger prefilter keeps, the texts joined as an article joins its blocks."""
+    starts, offset = [], 0
+    for sentence in texts:
+        starts.append(offset)
+        offset += len(sentence) + 2
+    return LiteralFilter([t.pattern for t in cues.TRIGGERS]).spans("\n\n".join(texts), starts)
+
+
+def test_the_prefilter_keeps_every_sentence_a_trigger_matches_in() -> None:
+    texts = _seed_sentences()
+    kept = _kept(texts)
+    matched = {i for i, s in enumerate(texts) if any(t.pattern.search(s) for t in cues.TRIGGERS)}
+    assert matched and matched <= kept
+    assert len(kept) < len(texts)  # and it does leave sentences out
+
+
+_WORDS = st.sampled_from(
+    [
+        "met",
+        "Meeting",
+        "TALKS",
+        "visited",
+        "phoned",
+        "the call",
+        "spoke",
+        "with",
+        "Blinken",
+        "hosted",
+        "and",
+        "x",
+        "something",
+        "recalled",
+        "Sometimes",
+        "flew",
+        "-",
+        "'s",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_WORDS, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=6))
+def test_the_prefilter_never_loses_a_match(texts: list[str]) -> None:
+    kept = _kept(texts)
+    starts, offset = [], 0
+    for sentence in texts:
+        starts.append(offset)
+        offset += len(sentence) + 2
+    by_span = LiteralFilter([t.pattern for t in cues.TRIGGERS]).patterns_by_span("\n\n".join(texts), starts)
+    for index, sentence in enumerate(texts):
+        matching = {j for j, t in enumerate(cues.TRIGGERS) if t.pattern.search(sentence)}
+        assert matching <= by_span.get(index, set())
+    for index, sentence in enumerate(texts):
+        if any(t.pattern.search(sentence) for t in cues.TRIGGERS):
+            assert index in kept
+
+
+# -- people introduced by a title ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "country", "office"),
+    [
+        (
+            "He met Vietnamese Defense Minister Ngo Xuan Lich in Hanoi.",
+            "Ngo Xuan Lich",
+            "VNM",
+            "Defense Minister",
+        ),
+        (
+            "Pelosi talked with Treasury Secretary Steven Mnuchin.",
+            "Steven Mnuchin",
+            None,
+            "Treasury Secretary",
+        ),
+        ("They met IMF managing director Christine Lagarde.", "Christine Lagarde", None, "director"),
+        (
+            "Trump met Liu He, China’s top trade negotiator, in the Oval Office.",
+            "Liu He",
+            "CHN",
+            "top trade negotiator",
+        ),
+        (
+            "She called Prime Minister of Mali Choguel Kokalla Maiga.",
+            "Choguel Kokalla Maiga",
+            "MLI",
+            "Prime Minister",
+        ),
+        ("Mateen had a meeting with Rep. Ed Royce, the chairman.", "Ed Royce", None, "Rep."),
+        ("Egyptian President Abdel-Fattah el-Sissi met Trump.", "Abdel-Fattah el-Sissi", "EGY", "President"),
+        (
+            "They met Jeroen Dijsselbloem, the Dutch finance minister who heads the Eurogroup.",
+            "Jeroen Dijsselbloem",
+            "NLD",
+            "finance minister",
+        ),
+        ("Germany's Wolfgang Schaeuble and Greece's Yanis Varoufakis met.", "Yanis Varoufakis", "GRC", None),
+        ("Homeland Security Secretary Chad Wolf met them.", "Chad Wolf", None, "Homeland Security Secretary"),
+        ("In October, Rep. David McKinley, R-W.Va., visited the border.", "David McKinley", "USA", "Rep."),
+        ("They met Israel Katz, Israel's foreign minister.", "Israel Katz", "ISR", "foreign minister"),
+    ],
+)
+def test_an_unknown_person_with_a_title_is_an_actor(
+    actors: ActorFinder, text: str, name: str, country: str | None, office: str | None
+) -> None:
+    found = {a.name: a for a in people(actors, text)}
+    assert name in found, found
+    actor = found[name]
+    assert actor.id == "person:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    assert (actor.country, actor.office) == (country, office)
+
+
+def test_the_title_and_the_name_are_one_participant(actors: ActorFinder) -> None:
+    # the office word does not resolve to another holder, the demonym is not a state of its own
+    found = actors.find("He met Vietnamese Defense Minister Ngo Xuan Lich in Hanoi.", {})
+    assert [f.kind for f in found if f.start < 45] == [ActorKind.PERSON]
+
+
+def test_a_possessive_before_a_name_that_goes_on_is_no_person(actors: ActorFinder) -> None:
+    assert [a.name for a in people(actors, "Britain's Got Talent Show was on.")] == ["United Kingdom"]
+    assert [a.name for a in people(actors, "He met John Smith, the man who founded it.")] == []
+
+
+def test_a_headline_in_title_case_gives_no_new_names(actors: ActorFinder) -> None:
+    assert [a.name for a in people(actors, "President Biden Coming To Belvidere To Tout Auto Deal")] == [
+        "Joe Biden"
+    ]
+
+
+def test_a_surname_that_is_a_common_word_is_no_short_name(actors: ActorFinder) -> None:
+    short = actors.short_names_in(["Trump met Liu He, China's top trade negotiator."])
+    assert "He" not in short
+    assert all(f.actor is None or f.actor.name != "Liu He" for f in actors.find("He left.", short))
+
+
+def test_a_person_introduced_by_a_title_meets_a_known_one(extractor: MentionExtractor) -> None:
+    article = paragraphs(
+        "Treasury Secretary Steven Mnuchin met Chinese Vice Premier Liu He in Washington on Jan. 15, 2020.",
+    )
+    (mention,) = extractor.extract(article)
+    assert {a.id for a in mention.participants} == {"person:steven-mnuchin", "person:liu-he"}
+
+
+# -- offices resolve only inside a term -------------------------------------------------------------
+def test_an_office_resolves_only_on_a_day_a_term_covers(gazetteer: Gazetteer) -> None:
+    held = gazetteer.holder("USA", "president", dt.date(2019, 6, 1))
+    assert held is not None and held[1] == "Q22686"
+    # no term of the data covers 1985 (the world data holds only day-exact terms): no guess
+    assert gazetteer.holder("USA", "president", dt.date(1985, 6, 1)) is None
+    assert gazetteer.holder("UKR", "president", dt.date(2015, 6, 1)) is None  # before Zelensky's term
+
+
+def test_terms_that_disagree_resolve_to_nobody() -> None:
+    g = Gazetteer.from_data(
+        {
+            "countries": [{"id": "country:xxa", "iso3": "XXA", "name": "Atlantis"}],
+            "people": [{"id": "person:a", "name": "Ann Able"}, {"id": "person:b", "name": "Bob Baker"}],
+            "offices": [
+                {
+                    "country": "XXA",
+                    "office": "President",
+                    "aliases": ["president"],
+                    "terms": [
+                        {"holder": "person:a", "from": "2010-01-01", "to": "2016-01-01"},
+                        {"holder": "person:b", "from": "2015-01-01"},
+                    ],
+                }
+            ],
+        }
+    )
+    assert g.holder("XXA", "president", dt.date(2012, 1, 1)) is not None
+    assert g.holder("XXA", "president", dt.date(2015, 6, 1)) is None
+
+
+def test_an_evergreen_page_with_an_old_date_does_not_name_todays_holder(extractor: MentionExtractor) -> None:
+    article = paragraphs(
+        "Updated 3 March 2015.", "The Ukrainian president met the US president in Washington."
+    )
+    for mention in extractor.extract(article):
+        assert "Q3874799" not in {a.id for a in mention.participants}  # Zelensky took office in 2019
+
+
+def test_a_state_of_the_union_is_not_a_country(actors: ActorFinder) -> None:
+    # "Jersey" and "Mexico" are countries, "New Jersey" and "New Mexico" US states
+    found = {
+        a.name: a
+        for a in people(actors, "New Jersey Sen. Cory Booker met New Mexico Gov. Michelle Lujan Grisham.")
+    }
+    assert (found["Cory Booker"].country, found["Michelle Lujan Grisham"].country) == ("USA", "USA")
+    assert [f.actor.name for f in actors.find("They flew to New Mexico.", {}) if f.actor] == []
+
+
+def test_a_title_is_the_words_after_the_last_and(actors: ActorFinder) -> None:
+    text = (
+        "When President Ashraf Ghani spoke, Senator Elizabeth Warren and congresswoman Alexandria "
+        "Ocasio-Cortez left."
+    )
+    offices = {a.name: a.office for a in people(actors, text)}
+    assert offices["Alexandria Ocasio-Cortez"] == "congresswoman"
+    assert offices["Elizabeth Warren"] == "Senator"
+    assert offices["Ashraf Ghani"] == "President"
+    hostages = "Hostages American Kevin King and Australian Timothy Weeks were freed."
+    assert [a.name for a in people(actors, hostages)] == ["United States", "Australia"]  # no title, no names
+
+
+def test_a_name_inside_a_longer_proper_name_is_not_that_actor(extractor: MentionExtractor) -> None:
+    article = paragraphs(
+        "Egyptian President Abdel-Fattah el-Sissi meets with President Donald Trump at the "
+        "InterContinental Barclay hotel during the United Nations General Assembly, in New York.",
+    )
+    (mention,) = extractor.extract(article)
+    assert {a.name for a in mention.participants} == {"Abdel-Fattah el-Sissi", "Donald Trump"}
+
+
+def test_a_country_inside_a_longer_name_only_qualifies_it(actors: ActorFinder) -> None:
+    (found,) = actors.find("He read the Washington Post.", {})
+    assert found.kind is ActorKind.COUNTRY and found.modifier
+    (plain,) = actors.find("He flew to Washington on Monday.", {})
+    assert not plain.modifier
+
+
+def test_a_capital_that_names_something_else_is_no_state(actors: ActorFinder) -> None:
+    # Lewis Hamilton is no Bermuda, Kingston is the capital of two territories; Kyiv is Ukraine
+    assert [f.actor for f in actors.find("Hamilton won in Kingston.", {})] == []
+    (kyiv,) = actors.find("Talks between Kyiv and Warsaw resumed.", {})[:1]
+    assert kyiv.actor is not None and kyiv.actor.country == "UKR"
+
+
+def test_a_given_name_that_is_a_state_needs_a_title(actors: ActorFinder) -> None:
+    assert [f.actor.name for f in actors.find("Chad Wolf met them in Chad.", {}) if f.actor] == [
+        "Chad",
+        "Chad",
+    ]
