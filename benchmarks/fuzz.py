@@ -251,7 +251,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=DEFAULT_TIMEOUT, help="CPU seconds per document")
     parser.add_argument("--max-memory-mb", type=float, default=1024.0)
     options = parser.parse_args(argv)
-    logging.getLogger("newsparse").setLevel(logging.CRITICAL)  # hostile input warns by design
+    logger = logging.getLogger("newsparse")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)  # hostile input warns by design
+    try:
+        return _fuzz(options)
+    finally:
+        logger.setLevel(level)  # a caller in the same process (the tests) logs as before
+
+
+def _fuzz(options: argparse.Namespace) -> int:
     started = time.perf_counter()
     generator = Generator(options.seed, options.trees)
     api = run_api(generator, options.documents, options.budget)
