@@ -270,12 +270,12 @@ class _Tally:
             print(f"newsparse: failed: {result.source}: {result.error_type}: {result.message}", file=err)
 
     def summary(self, err: IO[str]) -> None:
-        parts = [counted(self.documents, "documents"), counted(self.documents - self.failures, "articles")]
+        parts = [counted(self.documents, "document"), counted(self.documents - self.failures, "article")]
         if self.already_done:
             done = f"{self.already_done} already done in the output"
             if self.earlier_failures:
                 done += (
-                    f" (skipped: {counted(self.earlier_failures, 'earlier failures')}; "
+                    f" (skipped: {counted(self.earlier_failures, 'earlier failure')}; "
                     "--retry-failed parses them again)"
                 )
             parts.append(done)
@@ -472,7 +472,7 @@ def _run_mentions(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], er
         _write_mentions(args, pipeline, tally, out, err)
     except (OSError, OutputError) as exc:
         return _output_failed(exc, args, tally, err)
-    print(f"newsparse: {counted(tally.mentions, 'mentions')}", file=err)
+    print(f"newsparse: {counted(tally.mentions, 'mention')}", file=err)
     tally.summary(err)
     return 1 if tally.failures else 0
 
@@ -511,7 +511,7 @@ def _run_plugins(host: PluginHost, out: IO[str], err: IO[str], *, as_json: bool 
         version = info.version or "-"
         outlets = ", ".join(info.outlets) or "-"
         out.write(f"{info.name}\t{info.distribution or '-'} {version}\t{info.module}\toutlets: {outlets}\n")
-    print(f"newsparse: {counted(len(infos), 'plugins')} loaded, {len(host.load_failures)} failed", file=err)
+    print(f"newsparse: {counted(len(infos), 'plugin')} loaded, {len(host.load_failures)} failed", file=err)
     return 1 if host.load_failures else 0
 
 
