@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import json
 import logging
 import sys
@@ -223,6 +224,23 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
                 f"(-o {output})" + ("; or give --format" if args.command == "articles" else "")
             )
     return None
+
+
+def _unknown_outlet(args: argparse.Namespace, host: PluginHost) -> str | None:
+    """A warning when ``--outlet`` names no plugin's outlet: a misspelt id is otherwise read by the
+    generic plugin under that name, with nothing said (an id of no plugin may still be meant: it names
+    the pages' outlet)."""
+    if getattr(args, "outlet", None) is None:
+        return None
+    ids = sorted({"generic", *(outlet.id for outlet in host.outlets())})
+    if args.outlet.lower() in ids:
+        return None
+    close = difflib.get_close_matches(args.outlet.lower(), ids, n=1)
+    return (
+        f"--outlet {args.outlet!r} is no plugin's outlet"
+        + (f" (did you mean {close[0]!r}?)" if close else "")
+        + ": its pages are read by the generic plugin under that name"
+    )
 
 
 def _is_container(path: str) -> bool:
@@ -608,6 +626,9 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None, err: 
     if problem is not None:
         print(f"newsparse: error: {problem}", file=err)
         return 2
+    unknown = _unknown_outlet(args, host)
+    if unknown is not None:
+        print(f"newsparse: warning: {unknown}", file=err)
     pipeline = Pipeline(host)
     try:
         if args.command == "articles":

@@ -157,3 +157,11 @@ def test_the_walk_s_skip_reasons_read_right_for_one_and_for_two(tmp_path: Path) 
     stats = ReadStats()
     list(iter_input_files([tmp_path], stats=stats))
     assert stats.describe() == "2 broken links, 1 directory already walked (a link)"
+
+
+def test_an_outlet_hint_that_no_plugin_declares_is_a_warning_with_the_closest_id() -> None:
+    code, out, err = run("articles", "--quiet", str(STAR), "--outlet", "thestr")
+    assert code == 0 and json.loads(out)["outlet"] == "thestr"  # still read, under the name given
+    assert "warning: --outlet 'thestr' is no plugin's outlet (did you mean 'thestar'?)" in err
+    for known in ("thestar", "generic"):
+        assert "warning" not in run("articles", "--quiet", str(STAR), "--outlet", known)[2]
