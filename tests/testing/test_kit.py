@@ -267,3 +267,16 @@ def test_a_layout_that_cannot_be_built_is_named_when_drawn() -> None:
 
 def test_no_layouts_no_pages() -> None:
     assert html_with_boilerplate(()).is_empty
+
+
+def test_a_draft_fails_its_own_case_and_the_other_cases_still_run(tmp_path: Path) -> None:
+    from newsparse.testing import write_draft_case
+
+    write_case(tmp_path, "checked", {"paragraphs": STORY})
+    write_draft_case(_page(tmp_path), generic_only())
+    params = case_params(tmp_path)
+    assert [param.id for param in params] == ["checked", "story"]
+    checked, draft = (param.values[0] for param in params)
+    check_case(checked, generic_only())
+    with pytest.raises(CaseError, match=r"story.expected.json: a draft .* delete the 'draft' key"):
+        check_case(draft, generic_only())
