@@ -2,36 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
-__all__ = ["counted", "singular"]
-
-#: Plural words of the phrases newsparse counts (skip reasons, store updates) and their singulars.
-_SINGULARS = {
-    "articles": "article",
-    "blocks": "block",
-    "devices": "device",
-    "directories": "directory",
-    "documents": "document",
-    "events": "event",
-    "failures": "failure",
-    "files": "file",
-    "FIFOs": "FIFO",
-    "links": "link",
-    "mentions": "mention",
-    "plugins": "plugin",
-    "records": "record",
-    "responses": "response",
-    "sockets": "socket",
-}
-_PLURAL_WORD = re.compile(r"\b(" + "|".join(map(re.escape, _SINGULARS)) + r")\b")
+__all__ = ["counted"]
 
 
-def singular(phrase: str) -> str:
-    """A counted phrase for a count of one: ``"broken links"`` -> ``"broken link"``."""
-    return _PLURAL_WORD.sub(lambda match: _SINGULARS[match.group(1)], phrase)
-
-
-def counted(count: int, phrase: str) -> str:
-    """``count`` and the phrase (written in the plural), made singular for one: ``"1 document"``."""
-    return f"{count} {singular(phrase) if count == 1 else phrase}"
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """``count`` and the phrase for it: ``one`` for a count of one, else ``many`` (by default ``one``
+    and an "s"). Both forms are written out by the caller, so that no word list has to know them:
+    ``counted(1, "broken link")`` is "1 broken link", ``counted(2, "directory", "directories")`` is
+    "2 directories"."""
+    return f"{count} {one if count == 1 else (many if many is not None else one + 's')}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import json
 import logging
 import sys
@@ -225,6 +226,23 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _unknown_outlet(args: argparse.Namespace, host: PluginHost) -> str | None:
+    """A warning when ``--outlet`` names no plugin's outlet: a misspelt id is otherwise read by the
+    generic plugin under that name, with nothing said (an id of no plugin may still be meant: it names
+    the pages' outlet)."""
+    if getattr(args, "outlet", None) is None:
+        return None
+    ids = sorted({"generic", *(outlet.id for outlet in host.outlets())})
+    if args.outlet.lower() in ids:
+        return None
+    close = difflib.get_close_matches(args.outlet.lower(), ids, n=1)
+    return (
+        f"--outlet {args.outlet!r} is no plugin's outlet"
+        + (f" (did you mean {close[0]!r}?)" if close else "")
+        + ": its pages are read by the generic plugin under that name"
+    )
+
+
 def _is_container(path: str) -> bool:
     return Path(path).suffix in MANIFEST_SUFFIXES or is_warc(Path(path))
 
@@ -270,12 +288,12 @@ class _Tally:
             print(f"newsparse: failed: {result.source}: {result.error_type}: {result.message}", file=err)
 
     def summary(self, err: IO[str]) -> None:
-        parts = [counted(self.documents, "documents"), counted(self.documents - self.failures, "articles")]
+        parts = [counted(self.documents, "document"), counted(self.documents - self.failures, "article")]
         if self.already_done:
             done = f"{self.already_done} already done in the output"
             if self.earlier_failures:
                 done += (
-                    f" (skipped: {counted(self.earlier_failures, 'earlier failures')}; "
+                    f" (skipped: {counted(self.earlier_failures, 'earlier failure')}; "
                     "--retry-failed parses them again)"
                 )
             parts.append(done)
@@ -472,7 +490,7 @@ def _run_mentions(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], er
         _write_mentions(args, pipeline, tally, out, err)
     except (OSError, OutputError) as exc:
         return _output_failed(exc, args, tally, err)
-    print(f"newsparse: {counted(tally.mentions, 'mentions')}", file=err)
+    print(f"newsparse: {counted(tally.mentions, 'mention')}", file=err)
     tally.summary(err)
     return 1 if tally.failures else 0
 
@@ -511,7 +529,7 @@ def _run_plugins(host: PluginHost, out: IO[str], err: IO[str], *, as_json: bool 
         version = info.version or "-"
         outlets = ", ".join(info.outlets) or "-"
         out.write(f"{info.name}\t{info.distribution or '-'} {version}\t{info.module}\toutlets: {outlets}\n")
-    print(f"newsparse: {counted(len(infos), 'plugins')} loaded, {len(host.load_failures)} failed", file=err)
+    print(f"newsparse: {counted(len(infos), 'plugin')} loaded, {len(host.load_failures)} failed", file=err)
     return 1 if host.load_failures else 0
 
 
@@ -608,6 +626,9 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None, err: 
     if problem is not None:
         print(f"newsparse: error: {problem}", file=err)
         return 2
+    unknown = _unknown_outlet(args, host)
+    if unknown is not None:
+        print(f"newsparse: warning: {unknown}", file=err)
     pipeline = Pipeline(host)
     try:
         if args.command == "articles":

@@ -386,7 +386,7 @@ def _walk(folder: Path, stats: ReadStats, limits: Limits) -> Iterator[Path | Fai
             info = directory.stat()
             key = (info.st_dev, info.st_ino)
             if key in seen:
-                stats.skipped["directories already walked (links)"] += 1
+                stats.skip("directory already walked (a link)", "directories already walked (links)")
                 return None
             with os.scandir(directory) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
@@ -420,7 +420,7 @@ def _walk(folder: Path, stats: ReadStats, limits: Limits) -> Iterator[Path | Fai
         if not _is_input_file(path):
             continue
         if limits.exclude and os.path.join(reals[-1], entry.name) in limits.exclude:
-            stats.skipped["own output files"] += 1
+            stats.skip("own output file")
             continue
         try:
             regular = entry.is_file()
@@ -429,9 +429,9 @@ def _walk(folder: Path, stats: ReadStats, limits: Limits) -> Iterator[Path | Fai
         if regular:
             yield path
         elif entry.is_symlink() and not os.path.exists(entry.path):
-            stats.skipped["broken links"] += 1
+            stats.skip("broken link")
         else:
-            stats.skipped["special files (FIFOs, sockets, devices)"] += 1
+            stats.skip("special file (FIFO, socket or device)", "special files (FIFOs, sockets, devices)")
 
 
 def iter_input_files(paths: Iterable[str | Path], *, stats: ReadStats | None = None) -> Iterator[Path]:

@@ -3,7 +3,8 @@
 The package is what a third party would publish: a distribution ``newsparse-NAME`` with one module
 (``newsparse_NAME``, the outlet's data sheet), one entry point in the ``newsparse`` group naming its
 ``PLUGIN`` object, an empty ``tests/cases/`` folder, and tests: every case through the installed
-plugins, that the plugin is installed, and the boilerplate property of its capture profile.
+plugins, that the plugin is installed, and the boilerplate properties of its capture profile and of
+its HTML layouts.
 
 The data sheet starts empty: no layout, no capture profile, no credit rules, each shown in comments.
 Untouched, the plugin reads every page exactly as the generic plugin does (a test checks it), so it
@@ -149,7 +150,8 @@ PLUGIN = OutletPlugin(outlet=OUTLET, credits=CREDITS, capture=CAPTURE, layouts=L
 ''')
 
 _TEST = Template('''\
-"""This outlet's cases, read by the installed plugins, and the boilerplate property of its captures."""
+"""This outlet's cases, read by the installed plugins, and the boilerplate properties of its captures
+and of its HTML layouts."""
 
 from __future__ import annotations
 
@@ -159,7 +161,15 @@ import pytest
 from hypothesis import given, settings
 from newsparse.models import Page
 from newsparse.plugins.host import PluginHost
-from newsparse.testing import Case, GeneratedCapture, capture_with_boilerplate, case_params, check_case
+from newsparse.testing import (
+    Case,
+    GeneratedCapture,
+    GeneratedHtmlPage,
+    capture_with_boilerplate,
+    case_params,
+    check_case,
+    html_with_boilerplate,
+)
 
 import newsparse_$name as outlet
 
@@ -185,6 +195,17 @@ def test_boilerplate_never_reaches_the_body(capture: GeneratedCapture) -> None:
     article = outlet.PLUGIN.extract(page, outlet.OUTLET)
     assert article is not None
     assert article.paragraphs == capture.paragraphs
+
+
+@pytest.mark.skipif(not outlet.LAYOUTS, reason="no HTML layout: its pages go to the generic body extractor")
+@settings(max_examples=30, deadline=None)
+@given(page=html_with_boilerplate(outlet.LAYOUTS))
+def test_html_boilerplate_never_reaches_the_body(page: GeneratedHtmlPage) -> None:
+    """A page built from a layout's selectors, its remove selectors' boilerplate between the paragraphs."""
+    article = outlet.PLUGIN.extract(Page(content=page.html, kind="html", source="generated"), outlet.OUTLET)
+    assert article is not None
+    assert article.layout == page.layout
+    assert article.paragraphs == page.paragraphs
 ''')
 
 _CASES_README = """\

@@ -32,15 +32,30 @@ _log = logging.getLogger("newsparse")
 
 @attrs.define
 class ReadStats:
-    """What reading skipped on purpose, by reason (for the run's summary line)."""
+    """What reading skipped on purpose, by reason (for the run's summary line).
+
+    ``skipped`` counts by the reason's plural ("broken links"); :meth:`skip` records one, with the
+    reason's singular for a count of one ("1 broken link").
+    """
 
     skipped: Counter[str] = attrs.field(factory=Counter)
+    _singular: dict[str, str] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+
+    def skip(self, one: str, many: str | None = None) -> None:
+        """Count one thing skipped: ``one`` is the reason for one of them ("broken link"), ``many``
+        for more (by default ``one`` and an "s")."""
+        many = many if many is not None else one + "s"
+        self._singular[many] = one
+        self.skipped[many] += 1
 
     def total(self) -> int:
         return sum(self.skipped.values())
 
     def describe(self) -> str:
-        return ", ".join(counted(count, reason) for reason, count in sorted(self.skipped.items()))
+        return ", ".join(
+            counted(count, self._singular.get(reason, reason), reason)
+            for reason, count in sorted(self.skipped.items())
+        )
 
 
 def is_warc(path: Path) -> bool:
@@ -113,16 +128,16 @@ def warc_pages(
                 )
                 continue
             if record.record_type != WarcRecordType.response:
-                stats.skipped[f"{record.record_type} records"] += 1
+                stats.skip(f"{record.record_type} record")
                 continue
             # Headers first: a record that is not a page is passed over without reading its body.
             status = record.http_headers.status_code if record.http_headers is not None else None
             if status is not None and status != 200:
-                stats.skipped[f"HTTP {status} responses"] += 1
+                stats.skip(f"HTTP {status} response")
                 continue
             content_type = (record.http_content_type or "").lower()
             if content_type and content_type not in _HTML_TYPES:
-                stats.skipped["non-HTML responses"] += 1
+                stats.skip("non-HTML response")
                 continue
             if record.content_length > max_bytes:
                 big = too_large(max_bytes, f"the record ({record.content_length:,} bytes)")
@@ -140,7 +155,7 @@ def warc_pages(
             try:
                 text = _decode(body, record.http_charset)
                 if not content_type and not looks_like_html(text):
-                    stats.skipped["non-HTML responses"] += 1
+                    stats.skip("non-HTML response")
                     continue
                 target = record.headers.get("WARC-Target-URI")
                 yield Page(

@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from newsparse._text import counted
 from newsparse.cli import main
+from newsparse.inputs import iter_input_files
+from newsparse.warc import ReadStats
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 STAR = SEEDS / "002_f2fc8e53b361da77.txt"
@@ -120,3 +123,45 @@ def test_one_of_anything_is_singular() -> None:
     code, _, err = run("mentions", "--quiet", str(SEEDS / "003_cd19cef5703942ac.txt"))
     assert "1 document, 1 article" in err
     assert "1 documents" not in err and "1 articles" not in err and "1 mentions" not in err
+
+
+def test_skip_reasons_are_counted_in_the_forms_they_were_given() -> None:
+    """No word list decides the singular: a reason made of words nobody listed ("entries") is as
+    singular for one as the built-in ones, and the words inside brackets are left as written."""
+    stats = ReadStats()
+    stats.skip("index entry", "index entries")
+    stats.skip("directory already walked (a link)", "directories already walked (links)")
+    stats.skip("HTTP 304 response")
+    assert stats.describe() == ("1 HTTP 304 response, 1 directory already walked (a link), 1 index entry")
+    stats.skip("index entry", "index entries")
+    stats.skip("HTTP 304 response")
+    assert stats.describe() == ("2 HTTP 304 responses, 1 directory already walked (a link), 2 index entries")
+    assert stats.skipped == {
+        "index entries": 2,
+        "directories already walked (links)": 1,
+        "HTTP 304 responses": 2,
+    }
+    assert counted(1, "directory", "directories") == "1 directory" and counted(3, "file") == "3 files"
+
+
+def test_the_walk_s_skip_reasons_read_right_for_one_and_for_two(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "A title\n\nA paragraph of the page that is long enough.\n", encoding="utf-8"
+    )
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "dead1.txt").symlink_to(tmp_path / "missing1.txt")
+    stats = ReadStats()
+    assert [p.name for p in iter_input_files([tmp_path], stats=stats)] == ["a.txt"]
+    assert stats.describe() == "1 broken link, 1 directory already walked (a link)"
+    (tmp_path / "dead2.txt").symlink_to(tmp_path / "missing2.txt")
+    stats = ReadStats()
+    list(iter_input_files([tmp_path], stats=stats))
+    assert stats.describe() == "2 broken links, 1 directory already walked (a link)"
+
+
+def test_an_outlet_hint_that_no_plugin_declares_is_a_warning_with_the_closest_id() -> None:
+    code, out, err = run("articles", "--quiet", str(STAR), "--outlet", "thestr")
+    assert code == 0 and json.loads(out)["outlet"] == "thestr"  # still read, under the name given
+    assert "warning: --outlet 'thestr' is no plugin's outlet (did you mean 'thestar'?)" in err
+    for known in ("thestar", "generic"):
+        assert "warning" not in run("articles", "--quiet", str(STAR), "--outlet", known)[2]

@@ -101,6 +101,15 @@ def test_two_outlets_claiming_one_domain_are_a_warning_naming_both(caplog: pytes
     assert message in caplog.text
     single = PluginHost(entry_points=False, plugins=[("first", _outlet_plugin("planet", "planet.example"))])
     assert single.outlets() and single.domain_clashes == ()
+    # Asked before anything gathered the outlets, the host gathers them rather than answer "none".
+    fresh = PluginHost(
+        entry_points=False,
+        plugins=[
+            ("first", _outlet_plugin("planet", "planet.example")),
+            ("second", _outlet_plugin("b", "planet.example")),
+        ],
+    )
+    assert len(fresh.domain_clashes) == 1 and "'planet' (plugin first)" in fresh.domain_clashes[0]
 
 
 def test_the_trace_says_why_the_outlet_matched_and_which_layout_read_the_page() -> None:

@@ -1,19 +1,38 @@
 """Per outlet: random story paragraphs, with the outlet's declared boilerplate blocks placed at random
-among them, come out of the outlet's plugin as exactly the story."""
+among them, come out of the outlet's plugin as exactly the story; the same for HTML pages built from
+each outlet's layouts, with an element for each of its remove selectors between the paragraphs."""
 
 from __future__ import annotations
 
 from types import ModuleType
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsparse_outlets import almayadeen, newsaz, outlookindia, tagdiv_newspaper, thestar
+from newsparse_outlets import (
+    almayadeen,
+    businessinsider,
+    metro,
+    newsaz,
+    outlookindia,
+    tagdiv_newspaper,
+    techcrunch,
+    thegatewaypundit,
+    thestar,
+    timeslive,
+)
 
 from newsparse.models import Page
-from newsparse.testing import GeneratedCapture, capture_with_boilerplate
+from newsparse.testing import (
+    GeneratedCapture,
+    GeneratedHtmlPage,
+    capture_with_boilerplate,
+    html_with_boilerplate,
+)
 
 OUTLETS = [almayadeen, newsaz, outlookindia, tagdiv_newspaper, thestar]
+#: Every shipped outlet with HTML layouts: the five above and the five HTML-only ones.
+HTML_OUTLETS = [*OUTLETS, businessinsider, metro, techcrunch, thegatewaypundit, timeslive]
 
 
 @pytest.mark.parametrize("module", OUTLETS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
@@ -63,3 +82,13 @@ def test_any_text_is_read_without_inventing_a_word(module: ModuleType, data: st.
     cleaned = [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     for paragraph in article.paragraphs:
         assert any(paragraph in line for line in cleaned), paragraph
+
+
+@pytest.mark.parametrize("module", HTML_OUTLETS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_html_boilerplate_never_reaches_the_body(module: ModuleType, data: st.DataObject) -> None:
+    page: GeneratedHtmlPage = data.draw(html_with_boilerplate(module.LAYOUTS))
+    article = module.PLUGIN.extract(Page(content=page.html, kind="html", source="generated"), module.OUTLET)
+    assert article is not None
+    assert (article.layout, article.paragraphs) == (page.layout, page.paragraphs)

@@ -134,12 +134,39 @@ def _pytest(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_generated_tests_skip_what_an_html_only_outlet_lacks(tmp_path: Path) -> None:
     """capture=None (the scaffold's start, and any HTML-only outlet): the capture property is skipped,
-    not an error at collection; no case yet is a skip that says how to add one."""
+    not an error at collection; so is the HTML property without layouts; no case yet is a skip that
+    says how to add one."""
     root = write_plugin("daily_planet", tmp_path, taken=())
     done = _pytest(root, "-rs", "-k", "not installed")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "2 skipped" in done.stdout, done.stdout
+    assert "3 skipped" in done.stdout, done.stdout
     assert "no capture profile" in done.stdout and "newsparse new-case" in done.stdout, done.stdout
+    assert "no HTML layout" in done.stdout, done.stdout
+
+
+@pytest.mark.parametrize(
+    "layout, outcome",
+    [
+        ('HtmlLayout("article page", body="div.story", remove=(".newsletter", "aside"))', "1 passed"),
+        ('HtmlLayout("article page", body="div[itemprop=articleBody]")', "1 failed"),
+    ],
+    ids=["built", "cannot-be-built"],
+)
+def test_an_html_only_outlet_s_layout_runs_the_html_property(
+    tmp_path: Path, layout: str, outcome: str
+) -> None:
+    """capture=None and a layout: the HTML property runs on pages built from the layout's selectors;
+    a layout whose body cannot be built fails it, naming the layout, rather than skip it."""
+    root = write_plugin("daily_planet", tmp_path, taken=())
+    sheet = root / "src" / "newsparse_daily_planet" / "__init__.py"
+    text = sheet.read_text(encoding="utf-8").replace(
+        "LAYOUTS: tuple[HtmlLayout, ...] = ()", f"LAYOUTS: tuple[HtmlLayout, ...] = ({layout},)"
+    )
+    sheet.write_text(text, encoding="utf-8")
+    done = _pytest(root, "-k", "html_boilerplate")
+    assert outcome in done.stdout, done.stdout + done.stderr
+    if outcome == "1 failed":
+        assert "LayoutError" in done.stdout and "'article page'" in done.stdout, done.stdout
 
 
 def test_a_filled_capture_profile_runs_the_property(tmp_path: Path) -> None:

@@ -5,13 +5,26 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import find, given, settings
 
+from newsparse.errors import LayoutError
 from newsparse.inputs import page_from_path
-from newsparse.models import Article
+from newsparse.models import Article, Page
+from newsparse.outlet import HtmlLayout, Outlet, OutletPlugin
 from newsparse.pipeline import Pipeline
 from newsparse.plugins.host import PluginHost
-from newsparse.testing import CaseError, CaseMismatch, case_params, check_case, compare, load_cases
+from newsparse.testing import (
+    CaseError,
+    CaseMismatch,
+    GeneratedHtmlPage,
+    case_params,
+    check_case,
+    compare,
+    html_with_boilerplate,
+    load_cases,
+)
 
 STORY = [
     "The first paragraph of the constructed page says who met whom and where they met.",
@@ -205,3 +218,65 @@ def test_a_folder_without_cases_is_one_skipped_param_that_says_what_to_do(tmp_pa
     (param,) = case_params(tmp_path)
     assert param.id == "no-cases"
     assert "newsparse new-case" in param.marks[0].kwargs["reason"]
+
+
+# HTML pages built from a layout's selectors (the property test of HTML-only outlets).
+_LAYOUT = HtmlLayout(
+    "story page",
+    markers="main#story",
+    body="main#story div.story-body",
+    paragraphs="section.text > p, section.text > h2",
+    remove=(".promo", "aside.related", 'div[data-ad="1"]'),
+)
+
+
+def _read(page: GeneratedHtmlPage, layout: HtmlLayout) -> Article:
+    outlet = Outlet(id="planet", name="Planet")
+    article = OutletPlugin(outlet=outlet, layouts=(layout,)).extract(
+        Page(content=page.html, kind="html", source="generated"), outlet
+    )
+    assert article is not None
+    return article
+
+
+@settings(max_examples=40, deadline=None)
+@given(page=html_with_boilerplate([_LAYOUT]))
+def test_built_html_pages_read_as_exactly_the_story(page: GeneratedHtmlPage) -> None:
+    article = _read(page, _LAYOUT)
+    assert (article.layout, article.paragraphs) == ("story page", page.paragraphs)
+
+
+def test_built_html_pages_carry_the_boilerplate_a_careless_layout_would_keep() -> None:
+    """The property can fail: pages built for a layout, read by it without its remove selectors, keep
+    the boilerplate in the body (its paragraphs selector, the default, finds the p inside each box).
+    The attribute selector cannot be built and is left out of the pages."""
+    layout = HtmlLayout("plain", body="div.story", remove=(".promo", "aside", 'div[data-ad="1"]'))
+    page = find(html_with_boilerplate([layout]), lambda page: len(page.boilerplate) >= 2)
+    assert _read(page, layout).paragraphs == page.paragraphs
+    paragraphs = _read(page, attrs.evolve(layout, remove=())).paragraphs
+    assert paragraphs != page.paragraphs
+    assert all(text in paragraphs for text in page.boilerplate)
+    assert "data-ad" not in page.html
+
+
+def test_a_layout_that_cannot_be_built_is_named_when_drawn() -> None:
+    strategy = html_with_boilerplate([HtmlLayout("odd", body="div[itemprop=articleBody]")])
+    with pytest.raises(LayoutError, match="'odd'"):
+        find(strategy, lambda page: True)
+
+
+def test_no_layouts_no_pages() -> None:
+    assert html_with_boilerplate(()).is_empty
+
+
+def test_a_draft_fails_its_own_case_and_the_other_cases_still_run(tmp_path: Path) -> None:
+    from newsparse.testing import write_draft_case
+
+    write_case(tmp_path, "checked", {"paragraphs": STORY})
+    write_draft_case(_page(tmp_path), generic_only())
+    params = case_params(tmp_path)
+    assert [param.id for param in params] == ["checked", "story"]
+    checked, draft = (param.values[0] for param in params)
+    check_case(checked, generic_only())
+    with pytest.raises(CaseError, match=r"story.expected.json: a draft .* delete the 'draft' key"):
+        check_case(draft, generic_only())

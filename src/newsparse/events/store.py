@@ -57,16 +57,16 @@ class StoreUpdate:
     def describe(self) -> str:
         """One line for logs: what was new (or removed) and how many events there are now."""
         removed = (
-            f"{counted(self.removed_articles, 'articles')} and "
-            f"{counted(self.removed_mentions, 'mentions')} removed, "
+            f"{counted(self.removed_articles, 'article')} and "
+            f"{counted(self.removed_mentions, 'mention')} removed, "
             if self.removed_articles or self.removed_mentions
             else ""
         )
         return (
-            f"{removed}{counted(self.new_articles, 'new articles')}, "
-            f"{counted(self.new_mentions, 'new mentions')}, "
-            f"{counted(self.blocks_merged, 'blocks')} re-merged, "
-            f"{counted(self.events_after, 'events')} (was {self.events_before})"
+            f"{removed}{counted(self.new_articles, 'new article')}, "
+            f"{counted(self.new_mentions, 'new mention')}, "
+            f"{counted(self.blocks_merged, 'block')} re-merged, "
+            f"{counted(self.events_after, 'event')} (was {self.events_before})"
         )
 
 

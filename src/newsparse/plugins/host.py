@@ -133,8 +133,7 @@ class PluginHost:
         self._order: dict[str, int] = {}
         self._infos: dict[str, PluginInfo] = {}
         self._outlets: tuple[Outlet, ...] | None = None
-        #: One message per domain that two outlets claim (the first one declared serves it).
-        self.domain_clashes: tuple[str, ...] = ()
+        self._domain_clashes: tuple[str, ...] = ()
         self._gazetteer: Gazetteer | None = None
         if self.trace:
             self.manager.trace.root.setwriter(self._write)
@@ -434,10 +433,17 @@ class PluginHost:
             ids.add(outlet.id)
             outlets.append(attrs.evolve(outlet, plugin=plugin))
         self._outlets = tuple(outlets)
-        self.domain_clashes = _domain_clashes(self._outlets)
-        for message in self.domain_clashes:
+        self._domain_clashes = _domain_clashes(self._outlets)
+        for message in self._domain_clashes:
             _log.warning("%s", message)
         return self._outlets
+
+    @property
+    def domain_clashes(self) -> tuple[str, ...]:
+        """One message per domain that two outlets claim (the first one declared serves it); the
+        outlets are gathered first if they were not yet."""
+        self.outlets()
+        return self._domain_clashes
 
     def gazetteer(self) -> Gazetteer:
         """The gazetteer pooled from every plugin's ``newsparse_gazetteer`` data (computed once).
