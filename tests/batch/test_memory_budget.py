@@ -16,6 +16,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+import newsparse
 from newsparse import cli
 from newsparse.cli import main
 from newsparse.models import Article, Failure, Mention, Page
@@ -200,3 +201,24 @@ def test_15_the_budget_is_on_top_of_what_a_forked_worker_inherits() -> None:
     ):
         results = list(pool.map([0, 1, 2, 3]))
     assert [isinstance(result, str) for result in results] == [False, False, True, False]
+
+
+def test_15_the_top_level_parse_many_takes_both_budgets(
+    batch: Callable[[set[int]], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Pipeline.article
+
+    def greedy(self: Pipeline, page: Page) -> Article:  # past the budget in newsparse's own code
+        article = real(self, page)
+        if any("HOG" in paragraph for paragraph in article.paragraphs):
+            return attrs.evolve(article, title="x" * HUGE)
+        return article
+
+    monkeypatch.setattr(Pipeline, "article", greedy)
+    paths = sorted(batch({0, 9}).iterdir(), key=lambda path: int(path.stem[1:]))
+
+    results = list(newsparse.parse_many(paths, timeout=30, max_memory=300))
+
+    messages = [result.message if isinstance(result, Failure) else None for result in results]
+    over = "memory budget of 300 MB exceeded"
+    assert messages == [over] + [None] * 8 + [over]
