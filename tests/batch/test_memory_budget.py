@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import mmap
@@ -222,3 +223,21 @@ def test_15_the_top_level_parse_many_takes_both_budgets(
     messages = [result.message if isinstance(result, Failure) else None for result in results]
     over = "memory budget of 300 MB exceeded"
     assert messages == [over] + [None] * 8 + [over]
+
+
+@pytest.mark.parametrize("suffix", [".html", ".html.gz"])
+def test_15_reading_a_small_document_needs_no_room_for_the_size_cap(
+    batch: Callable[[set[int]], Path], suffix: str
+) -> None:
+    # read(max_bytes + 1) reserved the whole cap (50 MB) for every document: a budget below the cap
+    # failed them all
+    folder = batch(set())
+    if suffix == ".html.gz":
+        for page in list(folder.iterdir()):
+            page.with_name(page.name + ".gz").write_bytes(gzip.compress(page.read_bytes()))
+            page.unlink()
+
+    code, out, err = _run("articles", "--max-memory", "15", str(folder))
+
+    assert code == 0, err
+    assert len(out.splitlines()) == 10 and '"failure"' not in out
