@@ -122,15 +122,21 @@ def parse_many(
     documents: Iterable[Document | Failure],
     *,
     workers: int = 1,
+    timeout: float | None = None,
+    max_memory: int | None = None,
     progress: Callable[[Article | Failure], object] | None = None,
 ) -> Iterator[Article | Failure]:
     """Parse many documents; yields an :class:`Article` or a :class:`Failure` for each, in order.
 
     Never raises for a bad document. ``documents`` may be what :func:`iter_documents` yields for
     folders, manifests and WARC files (a Failure there, such as a missing path, is passed through).
-    ``workers > 1`` parses in that many processes. ``progress``, when given, is called with each
-    result as it is yielded (a progress bar, a counter, a log line)."""
-    return default_pipeline().parse_many(documents, workers=workers, progress=progress)
+    ``workers > 1`` parses in that many processes; so does a ``timeout`` (seconds a document) or a
+    ``max_memory`` (MB a worker may allocate; Linux only), past which a document is a Failure
+    (``DocumentTimeoutError``, ``DocumentMemoryError``) and its worker is replaced. ``progress``,
+    when given, is called with each result as it is yielded (a progress bar, a counter, a log line)."""
+    return default_pipeline().parse_many(
+        documents, workers=workers, timeout=timeout, max_memory=max_memory, progress=progress
+    )
 
 
 def extract_events(articles: Iterable[Article]) -> list[Event]:

@@ -42,19 +42,27 @@ from newsparse.output import (
 from newsparse.pipeline import Pipeline, Processed
 from newsparse.plugins.host import PluginHost
 from newsparse.warc import ReadStats, is_warc
-from newsparse.workers import DEFAULT_TIMEOUT
+from newsparse.workers import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 
 __all__ = ["build_parser", "main"]
 
 
-def _positive_int(text: str) -> int:
+def _whole_number(text: str, least: int) -> int:
     try:
         value = int(text.replace("_", ""))
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    if value < least:
+        raise argparse.ArgumentTypeError(f"must be at least {least}: {text!r}")
     return value
+
+
+def _positive_int(text: str) -> int:
+    return _whole_number(text, 1)
+
+
+def _megabytes(text: str) -> int:
+    return _whole_number(text, 0)
 
 
 def _seconds(text: str) -> float:
@@ -138,8 +146,17 @@ def build_parser() -> argparse.ArgumentParser:
             default=DEFAULT_TIMEOUT,
             metavar="SECONDS",
             help="the time budget of one document: past it, its worker process is stopped and the "
-            f"document is a failure (default: {DEFAULT_TIMEOUT:g}; 0: no limit, parsed in this process "
-            "unless --workers is more than 1)",
+            f"document is a failure (default: {DEFAULT_TIMEOUT:g}; 0: no limit)",
+        )
+        sub.add_argument(
+            "--max-memory",
+            type=_megabytes,
+            default=DEFAULT_MAX_MEMORY,
+            metavar="MB",
+            help="the memory budget of one worker process: a document that needs more is a failure "
+            f"and its worker is replaced (default: {DEFAULT_MAX_MEMORY}; 0: no limit; enforced on Linux "
+            "only). With --timeout 0 and --max-memory 0, documents are parsed in this process unless "
+            "--workers is more than 1",
         )
         sub.add_argument(
             "--force",
@@ -328,7 +345,7 @@ def _results(
         progress = _progress_bar(bar, tally) if bar is not None else None
         processed = pipeline.process(
             documents, workers=args.workers, skip=done, max_bytes=limits.max_bytes, progress=progress,
-            timeout=args.timeout or None, mentions=mentions,
+            timeout=args.timeout or None, max_memory=args.max_memory or None, mentions=mentions,
         )  # fmt: skip
         for item in processed:
             if item.result is None:

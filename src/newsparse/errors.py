@@ -8,6 +8,7 @@ __all__ = [
     "CaseError",
     "CaseMismatch",
     "DecodeError",
+    "DocumentMemoryError",
     "DocumentTimeoutError",
     "EmptyDocumentError",
     "ExportError",
@@ -98,6 +99,11 @@ class PluginError(ParseError):
 
 class DocumentTimeoutError(ParseError):
     """The document took longer than its time budget (``--timeout``); its worker was stopped."""
+
+
+class DocumentMemoryError(ParseError):
+    """The document needed more memory than its worker's budget (``--max-memory``); the worker was
+    replaced."""
 
 
 class WorkerDiedError(ParseError):

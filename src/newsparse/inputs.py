@@ -32,6 +32,7 @@ from newsparse.limits import (
 )
 from newsparse.models import Failure, Page, PageKind, Stage, When
 from newsparse.warc import ReadStats, is_warc, warc_pages
+from newsparse.workers import over_budget
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -514,6 +515,8 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Page | F
     except ParseError as exc:
         return failure_from(exc, exc.source or display(path), stage=exc.stage)
     except Exception as exc:  # a bug must not end the batch: report it
+        if over_budget(exc):  # in a worker with a memory budget: it reports it and is replaced
+            raise
         return failure_from(exc, display(path), stage=Stage.READ)
 
 

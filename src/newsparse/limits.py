@@ -133,11 +133,12 @@ def read_capped(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             if path.name.endswith(".gz"):
                 # GzipFile inflates in bounded chunks: a bomb stops at the cap, not at the end of memory.
                 with gzip.GzipFile(fileobj=raw, mode="rb") as stream:
-                    data = stream.read(max_bytes + 1)
+                    data = _read_chunks(stream, max_bytes + 1)
             else:
-                if os.fstat(raw.fileno()).st_size > max_bytes:
+                size = os.fstat(raw.fileno()).st_size
+                if size > max_bytes:
                     raise too_large(max_bytes)
-                data = raw.read(max_bytes + 1)
+                data = _read_chunks(raw, max_bytes + 1, first=size + 1)
         except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
             raise ReadError(f"bad or truncated gzip: {exc}", source=display(path)) from exc
         except OSError as exc:
@@ -145,6 +146,26 @@ def read_capped(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if len(data) > max_bytes:
         raise too_large(max_bytes)
     return data
+
+
+#: The most one read asks for: ``read(n)`` reserves ``n`` bytes at once, so reading up to the cap in
+#: one call would reserve the whole cap (50 MB by default) for every document, however small.
+_CHUNK = 1 << 20
+
+
+def _read_chunks(stream: BinaryIO | gzip.GzipFile, limit: int, *, first: int = _CHUNK) -> bytes:
+    """Up to ``limit`` bytes of ``stream``, read ``first`` bytes (the file's size, when known), then at
+    most a megabyte at a time."""
+    chunks: list[bytes] = []
+    total, want = 0, min(first, limit)
+    while total < limit:
+        chunk = stream.read(min(want, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = _CHUNK
+    return b"".join(chunks)
 
 
 def inside(path: Path, folder: Path) -> bool:

@@ -54,6 +54,8 @@ class Pipeline:
         except ParseError:
             raise
         except Exception as exc:
+            if workers_module.over_budget(exc):  # the worker reports it and is replaced
+                raise
             raise ParseError(f"{type(exc).__name__}: {exc}", source=page.source) from exc
         return _plausible_dates(article)
 
@@ -103,6 +105,8 @@ class Pipeline:
         except ParseError:
             raise
         except Exception as exc:
+            if workers_module.over_budget(exc):
+                raise
             source = str(document) if isinstance(document, Path) else url or "<document>"
             raise ParseError(f"{type(exc).__name__}: {exc}", source=source) from exc
         return self.article(page)
@@ -119,6 +123,8 @@ class Pipeline:
         except ParseError as exc:
             return failure_from(exc, exc.source or source)
         except Exception as exc:  # a bug must not crash the batch: report it
+            if workers_module.over_budget(exc):
+                raise
             return failure_from(exc, source, stage=Stage.EXTRACT)
 
     # -- many documents --------------------------------------------------------------------------
@@ -128,12 +134,15 @@ class Pipeline:
         *,
         workers: int = 1,
         timeout: float | None = None,
+        max_memory: int | None = None,
         progress: Callable[[Article | Failure], object] | None = None,
     ) -> Iterator[Article | Failure]:
-        """Articles or Failures, one per document, in input order; with ``workers > 1`` or a
-        ``timeout`` documents are parsed in worker processes (see :meth:`process`). ``progress`` is
-        called with each result before it is yielded."""
-        for processed in self.process(documents, workers=workers, timeout=timeout):
+        """Articles or Failures, one per document, in input order; with ``workers > 1``, a
+        ``timeout`` (seconds a document) or a ``max_memory`` (MB a worker) documents are parsed in
+        worker processes (see :meth:`process`). ``progress`` is called with each result before it is
+        yielded."""
+        processed_documents = self.process(documents, workers=workers, timeout=timeout, max_memory=max_memory)
+        for processed in processed_documents:
             assert processed.result is not None  # nothing is skipped without a skip set
             if progress is not None:
                 progress(processed.result)
@@ -147,29 +156,33 @@ class Pipeline:
         skip: frozenset[str] = frozenset(),
         max_bytes: int = DEFAULT_MAX_BYTES,
         timeout: float | None = None,
+        max_memory: int | None = None,
         mentions: bool = False,
         progress: Callable[[Processed], object] | None = None,
     ) -> Iterator[Processed]:
         """Each document's :class:`Processed` (its input id and result), in input order.
 
         A document whose input id is in ``skip`` is not parsed (its result is None): that is how a
-        resumed run passes over finished documents. With ``workers > 1``, or a ``timeout`` (seconds
-        per document), worker processes read, hash and parse (see :mod:`newsparse.workers`); a
-        :class:`~pathlib.Path` travels to the worker unread, so the calling process only hands out
-        work and collects results. A document past its timeout, or whose worker died, is a Failure
-        (:class:`~newsparse.errors.DocumentTimeoutError`, :class:`~newsparse.errors.WorkerDiedError`)
-        and the worker is replaced. With ``mentions``, each article's mentions are found in the same
-        step (so within the same budget). At most a few documents per worker are in flight, so memory
-        does not grow with the input. ``progress`` is called with each Processed (skipped ones
-        included) before it is yielded: the CLI's progress bar is one such callback."""
+        resumed run passes over finished documents. With ``workers > 1``, a ``timeout`` (seconds per
+        document) or a ``max_memory`` (MB per worker; enforced on Linux), worker processes read, hash
+        and parse (see :mod:`newsparse.workers`); a :class:`~pathlib.Path` travels to the worker
+        unread, so the calling process only hands out work and collects results. A document past its
+        timeout, whose worker died, or that needs more memory than its worker's budget is a Failure
+        (:class:`~newsparse.errors.DocumentTimeoutError`, :class:`~newsparse.errors.WorkerDiedError`,
+        :class:`~newsparse.errors.DocumentMemoryError`) and the worker is replaced. With ``mentions``,
+        each article's mentions are found in the same step (so within the same budgets). At most a
+        few documents per worker are in flight, so memory does not grow with the input. ``progress``
+        is called with each Processed (skipped ones included) before it is yielded: the CLI's progress
+        bar is one such callback."""
         if progress is not None:
             for processed in self.process(
-                documents, workers=workers, skip=skip, max_bytes=max_bytes, timeout=timeout, mentions=mentions
-            ):
+                documents, workers=workers, skip=skip, max_bytes=max_bytes, timeout=timeout,
+                max_memory=max_memory, mentions=mentions,
+            ):  # fmt: skip
                 progress(processed)
                 yield processed
             return
-        if workers <= 1 and timeout is None:
+        if workers <= 1 and timeout is None and not max_memory:
             for document in documents:
                 yield _process(self, document, skip, max_bytes, mentions)
             return
@@ -177,7 +190,9 @@ class Pipeline:
             work = functools.partial(_process, self, skip=skip, max_bytes=max_bytes, mentions=mentions)
         else:  # a spawned worker loads every installed plugin itself
             work = functools.partial(_spawned_process, skip=skip, max_bytes=max_bytes, mentions=mentions)
-        with workers_module.WorkerPool(work, workers=workers, timeout=timeout, lost=_lost) as pool:
+        with workers_module.WorkerPool(
+            work, workers=workers, timeout=timeout, max_memory=max_memory or None, lost=_lost
+        ) as pool:
             yield from pool.map(documents)
 
     # -- events ----------------------------------------------------------------------------------
@@ -268,6 +283,8 @@ def _process(
         except ParseError as exc:
             item = failure_from(exc, exc.source or "<document>")
         except Exception as exc:  # anything a document causes is its failure, never the batch's end
+            if workers_module.over_budget(exc):
+                raise
             item = failure_from(exc, "<document>", stage=Stage.READ)
     else:
         item = document

@@ -9,6 +9,12 @@ parses and, when it is small, the next) and gives back their results in input or
 * a worker that dies (killed by the OS or the OOM killer, a crash in C code) costs only the document it
   was parsing (``lost(document, WorkerDiedError)``), and is replaced; the next one it held goes to
   another worker;
+* a document that needs more memory than its budget (``max_memory`` MB a worker, beyond what the
+  worker holds when it starts; enforced on Linux as the worker's ``RLIMIT_DATA``, which counts its
+  heap and private mappings) gets a :class:`MemoryError`; the
+  worker reports ``lost(document, DocumentMemoryError)``, exits (a MemoryError may leave a half-built
+  cache behind) and is replaced. On macOS and Windows the budget is not enforced: macOS ignores or
+  refuses these limits, Windows has none; there, only the time budget and the OS bound a document;
 * a worker whose parent dies (``kill -9``, the OOM killer) exits within a second: it watches its parent
   process id, which changes when the parent is gone;
 * Ctrl-C is the parent's to handle: workers ignore SIGINT and are killed when the pool closes.
@@ -34,15 +40,30 @@ from multiprocessing.reduction import ForkingPickler
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
-from newsparse.errors import DocumentTimeoutError, ParseError, WorkerDiedError
+from newsparse.errors import DocumentMemoryError, DocumentTimeoutError, ParseError, WorkerDiedError
 
-__all__ = ["DEFAULT_TIMEOUT", "DEPTH", "FORKED", "PARENT_POLL", "WorkerPool", "note"]
+__all__ = [
+    "DEFAULT_MAX_MEMORY",
+    "DEFAULT_TIMEOUT",
+    "DEPTH",
+    "FORKED",
+    "MEMORY_LIMITED",
+    "PARENT_POLL",
+    "WorkerPool",
+    "note",
+    "over_budget",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 #: The default time budget of one document, in seconds (``--timeout``).
 DEFAULT_TIMEOUT = 30.0
+#: The default memory budget of one worker, in MB (``--max-memory``): a worker starts near 30 MB, and
+#: a few of them stay well within a laptop's memory.
+DEFAULT_MAX_MEMORY = 1024
+#: Whether the memory budget is enforced here (Linux: ``RLIMIT_DATA`` counts ``malloc``'s mappings).
+MEMORY_LIMITED = sys.platform.startswith("linux")
 #: How often (seconds) a worker checks that its parent is alive.
 PARENT_POLL = 0.25
 #: How many items a worker holds at once: the one it works on and the next, so that it never waits
@@ -84,20 +105,72 @@ def note(value: Any) -> None:
         _NOTES.send(("note", value))
 
 
-def _serve(connection: Connection, parent: int, work: Callable[[Any], Any]) -> None:
-    """A worker's life: receive an item, send back ``("done", work(item))``; None ends it."""
+#: In a worker whose memory budget is enforced: the limit it lifts to report going past it.
+_LIMIT: tuple[int, int, int] | None = None
+
+
+def over_budget(error: BaseException) -> bool:
+    """True for a MemoryError in a worker with a memory budget: code that turns exceptions into a
+    document's failure re-raises it instead, so that the worker reports the budget exceeded and is
+    replaced. Elsewhere a MemoryError is a failure like any other error."""
+    return _LIMIT is not None and isinstance(error, MemoryError)
+
+
+def _data_size() -> int:
+    """This process's data size (``VmData``: what ``RLIMIT_DATA`` counts), in bytes; 0 if unknown."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status", "rb") as status:
+        for line in status:
+            if line.startswith(b"VmData:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _limit_memory(megabytes: int) -> None:
+    """Let this process allocate ``megabytes`` more than it holds now (a forked worker starts with
+    its parent's memory, which is not the documents'): a soft data size limit, below the hard one,
+    so that it can be lifted."""
+    global _LIMIT
+    import resource  # not on Windows
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    limit = _data_size() + megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+    _LIMIT = (resource.RLIMIT_DATA, soft, hard)
+
+
+def _lift_memory_limit() -> None:
+    if _LIMIT is not None:
+        import resource  # not on Windows
+
+        kind, soft, hard = _LIMIT
+        resource.setrlimit(kind, (soft, hard))
+
+
+def _serve(connection: Connection, parent: int, work: Callable[[Any], Any], max_memory: int | None) -> None:
+    """A worker's life: receive an item, send back ``("done", work(item))``; None ends it. Past its
+    memory budget it sends ``("memory", None)`` and exits."""
     global _NOTES
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _watch_parent(parent)
     _NOTES = connection
+    if max_memory and MEMORY_LIMITED:
+        _limit_memory(max_memory)
     while True:
         try:
             item = connection.recv()
+            if item is None:
+                return
+            connection.send(("done", work(item)))
         except (EOFError, OSError):
             return
-        if item is None:
+        except MemoryError:
+            if _LIMIT is None:
+                raise
+            _lift_memory_limit()  # room to report it; the process ends at once
+            connection.send(("memory", None))
             return
-        connection.send(("done", work(item)))
 
 
 @dataclasses.dataclass
@@ -120,11 +193,11 @@ class _Job:
 
 
 class _Worker:
-    def __init__(self, context: Any, work: Callable[[Any], Any]) -> None:
+    def __init__(self, context: Any, work: Callable[[Any], Any], max_memory: int | None) -> None:
         ours, theirs = context.Pipe(duplex=True)
         self.connection: Connection = ours
         self.process = context.Process(
-            target=_serve, args=(theirs, os.getpid(), work), name="newsparse-worker", daemon=True
+            target=_serve, args=(theirs, os.getpid(), work, max_memory), name="newsparse-worker", daemon=True
         )
         self.process.start()
         theirs.close()
@@ -152,9 +225,10 @@ def _death(process: Any) -> str:
 
 
 class WorkerPool(Generic[T, R]):
-    """``workers`` processes running ``work`` on items, each item within ``timeout`` seconds (None or
-    0: no limit). ``lost(item, error, noted)`` is the result of an item whose worker was killed or
-    died (``noted``: the last value its work passed to :func:`note`, or None)."""
+    """``workers`` processes running ``work`` on items, each item within ``timeout`` seconds and each
+    worker within ``max_memory`` MB (None or 0: no limit). ``lost(item, error, noted)`` is the result
+    of an item whose worker was killed, died or went past its memory budget (``noted``: the last
+    value its work passed to :func:`note`, or None)."""
 
     def __init__(
         self,
@@ -163,14 +237,17 @@ class WorkerPool(Generic[T, R]):
         workers: int,
         lost: Callable[[T, ParseError, Any], R],
         timeout: float | None = DEFAULT_TIMEOUT,
+        max_memory: int | None = DEFAULT_MAX_MEMORY,
     ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
         if timeout is not None and not timeout >= 0:
             raise ValueError(f"timeout must be 0 or more seconds (or None: no limit), not {timeout}")
-        self._work, self._lost, self._timeout = work, lost, timeout
+        if max_memory is not None and not max_memory >= 0:
+            raise ValueError(f"max_memory must be 0 or more MB (or None: no limit), not {max_memory}")
+        self._work, self._lost, self._timeout, self._memory = work, lost, timeout, max_memory
         self._context = _context()
-        self._workers = [_Worker(self._context, work) for _ in range(workers)]
+        self._workers = [_Worker(self._context, work, max_memory) for _ in range(workers)]
 
     def __enter__(self) -> WorkerPool[T, R]:
         return self
@@ -193,7 +270,7 @@ class WorkerPool(Generic[T, R]):
 
     def _replace(self, worker: _Worker) -> _Worker:
         worker.stop()
-        fresh = _Worker(self._context, self._work)
+        fresh = _Worker(self._context, self._work, self._memory)
         self._workers[self._workers.index(worker)] = fresh
         return fresh
 
@@ -273,10 +350,14 @@ class WorkerPool(Generic[T, R]):
         ready = set(wait(handles, timeout=delay))
         for worker in busy:
             held = jobs[worker]
-            alive = True
+            state = "alive"
             if worker.connection in ready or worker.process.sentinel in ready:
-                alive = self._read(worker, held, results)
-            if not alive:
+                state = self._read(worker, held, results)
+            if state == "retired":  # it reported its item past the memory budget and exits
+                self._requeue(held, queued)
+                jobs[self._replace(worker)] = jobs.pop(worker)
+                continue
+            if state == "died":
                 worker.process.join(timeout=5)
                 error: ParseError = WorkerDiedError(_death(worker.process))
             elif held and time.monotonic() >= held[0].deadline:
@@ -289,18 +370,23 @@ class WorkerPool(Generic[T, R]):
             self._requeue(held, queued)
             jobs[self._replace(worker)] = jobs.pop(worker)
 
-    def _read(self, worker: _Worker, held: deque[_Job], results: dict[int, Any]) -> bool:
-        """Read what a worker sent (notes and results of its items, in order); False when it died
-        (it exited, or was cut off mid-message)."""
+    def _read(self, worker: _Worker, held: deque[_Job], results: dict[int, Any]) -> str:
+        """Read what a worker sent (notes and results of its items, in order): "alive", "died" (it
+        exited, or was cut off mid-message) or "retired" (past its memory budget, it exits)."""
         try:
             while held and worker.connection.poll():
                 kind, value = worker.connection.recv()
                 if kind == "note":
                     held[0].note = value
                     continue
-                results[held.popleft().index] = value
+                job = held.popleft()
+                if kind == "memory":
+                    error = DocumentMemoryError(f"memory budget of {self._memory} MB exceeded")
+                    results[job.index] = self._lost(job.item, error, job.note)
+                    return "retired"
+                results[job.index] = value
                 if held:  # the worker starts its next item now
                     held[0].deadline = self._deadline()
         except Exception:  # cut off mid-message: the worker died
-            return False
-        return bool(worker.process.is_alive())
+            return "died"
+        return "alive" if worker.process.is_alive() else "died"

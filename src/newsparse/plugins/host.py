@@ -32,6 +32,7 @@ import pluggy
 from newsparse.articles.outlets import Outlet
 from newsparse.models import Failure, Stage
 from newsparse.plugins import hookspecs
+from newsparse.workers import over_budget
 
 if TYPE_CHECKING:
     from newsparse.mentions.gazetteer import Gazetteer
@@ -289,6 +290,8 @@ class PluginHost:
             try:
                 result = impl.function(*args)
             except Exception as exc:
+                if over_budget(exc):  # in a worker with a memory budget: it reports it and is replaced
+                    raise
                 if self.trace:
                     self._write(f"newsparse: {hook_name} [{impl.plugin_name}] raised {exc!r}\n")
                 yield HookOutcome(plugin=impl.plugin_name, error=exc)
