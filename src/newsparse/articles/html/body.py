@@ -205,24 +205,39 @@ def element_text(node: LexborNode) -> str:
     return _clean("".join(parts))
 
 
-def _within(node: LexborNode | None, ids: set[int], memo: dict[int, bool]) -> bool:
-    """True when ``node`` or one of its ancestors is in ``ids``; answers are memoised per element,
-    so many queries over one tree walk each element once."""
+PAGE_TAGS = frozenset({"body", "html"})
+
+
+def any_ancestor(
+    node: LexborNode | None,
+    test: Callable[[LexborNode], bool],
+    memo: dict[int, bool],
+    *,
+    stop: frozenset[str] = frozenset(),
+) -> bool:
+    """True when ``node`` or one of its ancestors (below the first element whose tag is in ``stop``)
+    passes ``test``. Answers are memoised per element in ``memo`` (one memo per test and tree), so that
+    asking for every element of a page walks each element once, however deep the tree."""
     walked: list[int] = []
     answer = False
-    while node is not None:
+    while node is not None and node.tag not in stop:
         key = node.mem_id
         if key in memo:
             answer = memo[key]
             break
         walked.append(key)
-        if key in ids:
+        if test(node):
             answer = True
             break
         node = node.parent
     for key in walked:
         memo[key] = answer
     return answer
+
+
+def _within(node: LexborNode | None, ids: set[int], memo: dict[int, bool]) -> bool:
+    """True when ``node`` or one of its ancestors is in ``ids`` (memoised: :func:`any_ancestor`)."""
+    return any_ancestor(node, lambda element: element.mem_id in ids, memo)
 
 
 def _ancestors(node: LexborNode | None) -> set[int]:
@@ -518,22 +533,11 @@ def _in_region(
 ) -> bool:
     """True when an ancestor of ``node`` is a region named boilerplate (:func:`_region`) that holds
     less than ``rules.protect_share`` of the ``total`` paragraph text; memoised per ancestor."""
-    walked: list[int] = []
-    answer = False
-    current = node.parent
-    while current is not None and current.tag not in ("body", "html"):
-        key = current.mem_id
-        if key in memo:
-            answer = memo[key]
-            break
-        walked.append(key)
-        if _region(current) and under.get(key, (current, 0))[1] < total * rules.protect_share:
-            answer = True
-            break
-        current = current.parent
-    for key in walked:
-        memo[key] = answer
-    return answer
+
+    def small_region(element: LexborNode) -> bool:
+        return _region(element) and under.get(element.mem_id, (element, 0))[1] < total * rules.protect_share
+
+    return any_ancestor(node.parent, small_region, memo, stop=PAGE_TAGS)
 
 
 def _region(node: LexborNode) -> bool:

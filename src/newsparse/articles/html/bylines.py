@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsparse.articles.capture.credits import AGENCIES, agency_name
-from newsparse.articles.html.body import element_text
+from newsparse.articles.html.body import PAGE_TAGS, any_ancestor, element_text
 from newsparse.dates import DAY_NAMES, MONTHS
 
 __all__ = [
@@ -196,22 +196,11 @@ class Byline:
 
 def _excluded(node: LexborNode, memo: dict[int, bool]) -> bool:
     """Whether an element or one of its ancestors is a form, a comment, a quote, a teaser..."""
-    walked: list[int] = []
-    answer = False
-    current: LexborNode | None = node
-    while current is not None and current.tag not in ("body", "html"):
-        key = current.mem_id
-        if key in memo:
-            answer = memo[key]
-            break
-        walked.append(key)
-        if current.tag in _NOT_BYLINE_TAGS or class_tokens(current) & NOT_BYLINE_TOKENS:
-            answer = True
-            break
-        current = current.parent
-    for key in walked:
-        memo[key] = answer
-    return answer
+
+    def not_byline(element: LexborNode) -> bool:
+        return element.tag in _NOT_BYLINE_TAGS or bool(class_tokens(element) & NOT_BYLINE_TOKENS)
+
+    return any_ancestor(node, not_byline, memo, stop=PAGE_TAGS)
 
 
 def _is_candidate(node: LexborNode) -> bool:
