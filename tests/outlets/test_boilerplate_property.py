@@ -15,6 +15,7 @@ from newsparse_outlets import (
     metro,
     newsaz,
     outlookindia,
+    rollingstone,
     tagdiv_newspaper,
     techcrunch,
     thegatewaypundit,
@@ -31,8 +32,8 @@ from newsparse.testing import (
 )
 
 OUTLETS = [almayadeen, newsaz, outlookindia, tagdiv_newspaper, thestar]
-#: Every shipped outlet with HTML layouts: the five above and the five HTML-only ones.
-HTML_OUTLETS = [*OUTLETS, businessinsider, metro, techcrunch, thegatewaypundit, timeslive]
+#: Every shipped outlet with HTML layouts: the five above and the six HTML-only ones.
+HTML_OUTLETS = [*OUTLETS, businessinsider, metro, rollingstone, techcrunch, thegatewaypundit, timeslive]
 
 
 @pytest.mark.parametrize("module", OUTLETS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])

@@ -14,7 +14,7 @@ from newsparse.plugins.host import PluginHost
 from newsparse.testing import Case, case_params, check_case, compare, load_cases
 
 REAL = Path(__file__).parent / "real"
-REAL_OUTLETS = ("businessinsider", "metro", "techcrunch", "thegatewaypundit", "timeslive")
+REAL_OUTLETS = ("businessinsider", "metro", "rollingstone", "techcrunch", "thegatewaypundit", "timeslive")
 
 
 @pytest.mark.parametrize("case", case_params(REAL))

@@ -9,7 +9,7 @@ available when their HTML layouts were written: JSON-LD and OpenGraph do the mai
 stand for each outlet's publicly known templates, and a page they miss falls back to the generic body
 extractor. Correct a layout from a real page and add that page as a case in ``tests/outlets/cases/``.
 
-Five outlets written from real pages, HTML only (businessinsider, metro, techcrunch, thegatewaypundit,
-timeslive): each layout was written from two pages of the news-metadata benchmark, which are the cases
-in ``tests/outlets/real/`` (see docs/writing-a-plugin.md for what each took).
+Six outlets written from real pages, HTML only (businessinsider, metro, rollingstone, techcrunch,
+thegatewaypundit, timeslive): each layout was written from two pages of the news-metadata benchmark,
+which are the cases in ``tests/outlets/real/`` (see docs/writing-a-plugin.md for what each took).
 """
