@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from benchmarks.extraction import NEWS_METADATA, Record, load_gold, score_body, score_metadata
+from benchmarks.extraction import NEWS_METADATA, Record, _relative, load_gold, score_body, score_metadata
 
 SYSTEMS = ("plugin", "generic")
 
@@ -74,7 +74,7 @@ def run(options: Any) -> dict[str, Any]:
                 for system in SYSTEMS
             },
         }
-    return {"corpus": str(folder), "outlets": outlets}
+    return {"corpus": _relative(folder), "outlets": outlets}
 
 
 def _cell(value: float | None) -> str:

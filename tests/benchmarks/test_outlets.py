@@ -43,6 +43,7 @@ def _corpus(folder: Path) -> Path:
 def test_each_outlet_is_scored_on_its_own_pages_against_the_generic_plugin(tmp_path: Path) -> None:
     results = outlets.run(SimpleNamespace(news_metadata=str(_corpus(tmp_path))))
     assert list(results["outlets"]) == ["metro"]  # the page of no outlet is left out
+    assert not Path(results["corpus"]).is_absolute()  # stored relative to the repository, as extraction's
     metro = results["outlets"]["metro"]
     assert metro["pages"] == ["Metro_2024_07_17.html.gz", "Metro_2024_11_29.html.gz"]
     assert metro["plugin"]["body"]["f1"] == 1.0
