@@ -338,3 +338,40 @@ def test_a_given_name_that_is_a_state_needs_a_title(actors: ActorFinder) -> None
         "Chad",
         "Chad",
     ]
+
+
+# -- people without a title, named again by surname ------------------------------------------------
+def test_a_person_named_in_full_then_by_surname_is_an_actor(extractor: MentionExtractor) -> None:
+    article = paragraphs(
+        # (the article names a title: an article that names neither two actors the gazetteer knows
+        # nor a title is not read at all)
+        "Google was founded by Larry Ellis and Sergey Brin in 1998, with money from John Doerr; "
+        "President Bill Clinton praised them.",
+        "They had met at Stanford, where Brin was outgoing and Ellis was shy.",
+        "In 1999 Ellis met with Doerr and informed him of a change of heart.",
+    )
+    names = [{a.name for a in m.participants} for m in extractor.extract(article)]
+    assert {"Larry Ellis", "John Doerr"} in names
+    ids = {a.id for m in extractor.extract(article) for a in m.participants}
+    assert "person:larry-ellis" in ids and "person:john-doerr" in ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word the article also writes in lower case, a longer run, a team after "the", German nouns
+        "Water Drilling Service met Tax Preparation Service. Service was slow; the water was cold.",
+        "The Cynthia Woods Mitchell Pavilion hosted them. Pavilion tickets sold out.",
+        "The Los Angeles Lakers visit the Thunder on Friday. Lakers: visit the Thunder.",
+        "Die Software Platform Entwickler trafen Redakteure und Marketer. Entwickler Marketer Platform.",
+    ],
+)
+def test_capitalised_words_that_are_no_names(extractor: MentionExtractor, text: str) -> None:
+    for mention in extractor.extract(paragraphs(text)):
+        assert not any(a.id.startswith("person:") for a in mention.participants), mention
+
+
+def test_a_surname_used_alone_is_needed(actors: ActorFinder) -> None:
+    assert "Larry Ellis" not in actors.short_names_in(["Larry Ellis met John Doerr in Paris."])
+    short = actors.short_names_in(["Larry Ellis met John Doerr in Paris.", "Ellis left."])
+    assert short["Ellis"].id == "person:larry-ellis" and "John Doerr" not in short
