@@ -78,7 +78,6 @@ _TRAILING_LINKS = re.compile(r"(?:\s+(?:the|and|of|for))+$", re.IGNORECASE)
 #: The party and state of a US legislator after the name: ", R-W.Va.", ", D-Calif.", ", I-Vt.".
 _PARTY_TAG = re.compile(r",\s+[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?(?=[,)\s]|$)")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
-_THE_CAPITALISED = re.compile(r"\b[Tt]he\s+([A-Z][\w’'-]*)")
 _NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z]")
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+)$")
@@ -665,11 +664,12 @@ class ActorFinder:
         state, place or entity; acronyms; a possessive inside; a sentence's opening "-ing" word."""
         blocks = [text for text, _ in texts if not _title_cased(text)]
         article = "\n\n".join(blocks)
-        lower_words = _LOWER_WORD.findall(article)
         runs = list(_CAPITALISED_RUN.finditer(article))
-        if len(runs) > 0.5 * len(lower_words) and len(runs) + len(lower_words) > 40:
+        words_in_all = len(article.split())
+        lower_words = words_in_all - sum(run.group(0).count(" ") + 1 for run in runs)  # about
+        if len(runs) > 0.5 * lower_words and words_in_all > 40:
             return  # capitalised nouns throughout (German) or a list: capitals are no evidence
-        lower_case = frozenset(lower_words)
+        lower_case: frozenset[str] | None = None  # read only if a candidate gets that far
         alone: Counter[str] = Counter()
         candidates: list[tuple[int, list[str]]] = []
         for run in runs:
@@ -680,14 +680,13 @@ class ActorFinder:
             if words[-1].endswith(("'s", "’s")):
                 words[-1] = words[-1][:-2]  # "Brin's"
             if len(words) == 1:
-                alone[words[0]] += 1
+                if not article.endswith(("the ", "The "), 0, run.start()):  # "the Thunder": a team's
+                    alone[words[0]] += 1
                 continue
             while words and _not_a_name_word(words[0]):
                 words = words[1:]  # "But Sergey Brin": an opening word
             if 2 <= len(words) <= 3:
                 candidates.append((run.start(), words))
-        for run in _THE_CAPITALISED.finditer(article):
-            alone[run.group(1)] -= 1  # "the Thunder" is a team's
         for start, words in candidates:
             name = " ".join(words)
             surname = words[-1]
@@ -701,11 +700,14 @@ class ActorFinder:
                 _not_a_name_word(w)
                 or w.isupper()
                 or w.lower() in _COMMON_WORDS
-                or w.lower() in lower_case
                 or w in self._place_forms
                 or _CALENDAR.fullmatch(w)
                 for w in words
             ) or any(w.endswith(("'s", "’s")) for w in words[:-1]):
+                continue
+            if lower_case is None:
+                lower_case = frozenset(_LOWER_WORD.findall(article))
+            if any(w.lower() in lower_case for w in words):
                 continue
             if any(
                 " ".join(words[i:j]) in self._entity_forms
