@@ -52,7 +52,7 @@ _NOT_NAME = (
     r"Read|Watch|Listen|Hospital|Composite|Exchange|Stock|Airport|Since|Although|Because|Though|Unlike|"
     r"Like|Despite|During|Until|Under|Over|With|Without|Among|Through|From|Into|Once|Every|Both|Many|"
     r"Several|Some|Most|Other|Another|Why|What|How|Where|Who|Yes|No|Not|Only|Even|Just|So|Such|Maybe|"
-    r"Perhaps|Los|Las|City|Apps?|Service|Services|Pavilion|Amphitheatre|Arena|Theatre|Theater|Cup|Prize|Awards?|Open|Games|League|Day|Week|"
+    r"Perhaps|Of|To|By|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Los|Las|City|Apps?|Service|Services|Pavilion|Amphitheatre|Arena|Theatre|Theater|Cup|Prize|Awards?|Open|Games|League|Day|Week|"
     r"Festival|Championships?|Market|Index|Fund|Act|Plan|Programme|Program|Project|Initiative|Agency|"
     r"Club|Team|Talent|Media|Network|Foundation|Institute|Center|Centre|Museum|Airlines|Airways|Motors|"
     r"Energy|Bridge|Tower|Park|Hall|Palace|Stadium|Islands?|River|Sea|Ocean|Valley|Mountains?|Lake)\b"
@@ -215,6 +215,16 @@ def _candidate_names(text: str) -> Iterable[_Candidate]:
         cut = next((i for i, w in enumerate(words) if _not_a_name_word(w.group(0))), len(words))
         if cut >= 2 and not (cut < len(words) and words[cut - 1].group(0) in _PARTICLES):
             yield _Candidate(match.start(), name_start, name[: words[cut - 1].end()])
+
+
+_FOLLOWING_WORD = re.compile(r"[ \t]+([A-Z][\w’'-]*)")
+
+
+def _inside_longer_name(text: str, end: int) -> bool:
+    """Whether a capitalised word other than a day or month follows ``end`` in the same run: a
+    surname so followed is a word of a longer name ("the Labour Muslim Network", "Trump Tower")."""
+    following = _FOLLOWING_WORD.match(text, end)
+    return following is not None and not _CALENDAR.fullmatch(following.group(1))
 
 
 def _entity(hit: Hit) -> tuple[NameKind, str] | None:
@@ -394,6 +404,8 @@ class ActorFinder:
                 self._short_patterns[others] = pattern
             for match in pattern.finditer(text):
                 surface = re.sub(rf"{_POSSESSIVE}$", "", match.group(0))
+                if surface == match.group(0) and _inside_longer_name(text, match.end()):
+                    continue  # "the Labour Muslim Network": a word of a longer name, not the surname
                 found.append(
                     Found(
                         match.start(),
