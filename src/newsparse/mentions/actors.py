@@ -77,9 +77,14 @@ _OPENING_WORD = re.compile(
 _TRAILING_LINKS = re.compile(r"(?:\s+(?:the|and|of|for))+$", re.IGNORECASE)
 #: The party and state of a US legislator after the name: ", R-W.Va.", ", D-Calif.", ", I-Vt.".
 _PARTY_TAG = re.compile(r",\s+[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?(?=[,)\s]|$)")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z]")
-_CAPITALISED_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*")
+#: (The look-behinds of these patterns come after their first character, which lets the search skip ahead.)
+_CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*")
+_RUN_WORD = r"[A-Z][\w’'-]*"
+#: A capitalised word alone after "the", without its possessive ("the Thunder's").
+_THE_ALONE = re.compile(rf"the(?<![\w’'-]the)[ \t]+({_RUN_WORD}?)(?:['’]s)?(?![\w’'-]|[ \t]+[A-Z])")
+#: A run of two or more capitalised words.
+_LONGER_RUN = re.compile(rf"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+{_RUN_WORD})+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+)$")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+$")
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+")
@@ -191,6 +196,23 @@ class _Candidate:
     @property
     def name_end(self) -> int:
         return self.name_start + len(self.name)
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether ``text`` has ``word`` (in lower case) as a word of its own: found as a substring first,
+    which most words are not, so that the text's words need not all be collected."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and (
+            end == len(text) or not _WORD_CHAR.match(text, end)
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+_WORD_CHAR = re.compile(r"[\w’'-]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -676,23 +698,27 @@ class ActorFinder:
         state, place or entity; acronyms; a possessive inside; a sentence's opening "-ing" word."""
         blocks = [text for text, _ in texts if not _title_cased(text)]
         article = "\n\n".join(blocks)
-        runs = list(_CAPITALISED_RUN.finditer(article))
+        runs = _CAPITALISED_RUN.findall(article)
         words_in_all = len(article.split())
-        lower_words = words_in_all - sum(run.group(0).count(" ") + 1 for run in runs)  # about
+        lower_words = words_in_all - sum(run.count(" ") + 1 for run in runs)  # about
         if len(runs) > 0.5 * lower_words and words_in_all > 40:
             return  # capitalised nouns throughout (German) or a list: capitals are no evidence
-        lower_case: frozenset[str] | None = None  # read only if a candidate gets that far
-        alone: Counter[str] = Counter()
+        # the words used alone, counted in C: most runs are one word ("Brin's" counts as "Brin"; "the
+        # Thunder" is a team's and does not count)
+        alone: Counter[str] = Counter(run for run in runs if " " not in run and "\t" not in run)
+        for word in [w for w in alone if w.endswith(("'s", "’s"))]:
+            alone[word[:-2]] += alone.pop(word)
+        alone.subtract(_THE_ALONE.findall(article))
         candidates: list[tuple[int, list[str]]] = []
-        for run in runs:
+        for run in _LONGER_RUN.finditer(article):
             text = run.group(0)
             words = (
                 _HONORIFIC.sub("", text) if text.startswith(("Mr", "Ms", "Dr", "Prof")) else text
             ).split()
             if words[-1].endswith(("'s", "’s")):
                 words[-1] = words[-1][:-2]  # "Brin's"
-            if len(words) == 1:
-                if not article.endswith(("the ", "The "), 0, run.start()):  # "the Thunder": a team's
+            if len(words) == 1:  # "Mr Brin"
+                if not article.endswith(("the ", "The "), 0, run.start()):
                     alone[words[0]] += 1
                 continue
             while words and _not_a_name_word(words[0]):
@@ -717,9 +743,7 @@ class ActorFinder:
                 for w in words
             ) or any(w.endswith(("'s", "’s")) for w in words[:-1]):
                 continue
-            if lower_case is None:
-                lower_case = frozenset(_LOWER_WORD.findall(article))
-            if any(w.lower() in lower_case for w in words):
+            if any(_written_lower(article, w.lower()) for w in words):
                 continue
             if any(
                 " ".join(words[i:j]) in self._entity_forms
