@@ -431,3 +431,13 @@ def test_a_partial_subject_list_gives_no_contact(extractor: MentionExtractor) ->
     )
     for mention in extractor.extract(article):
         assert "Roger Goodell" not in {a.name for a in mention.participants}, mention
+
+
+def test_a_bare_name_takes_no_headline_preposition_as_a_given_name(extractor: MentionExtractor) -> None:
+    article = paragraphs(
+        "The Untold Story Of Larry Page's Incredible Comeback",
+        "Google took money from investor John Doerr; President Bill Clinton praised them.",
+        "A couple of months later, Page called Doerr and informed him of a change of heart.",
+    )
+    calls = [{a.name for a in m.participants} for m in extractor.extract(article) if m.kind == "call"]
+    assert calls == [{"Larry Page", "John Doerr"}]

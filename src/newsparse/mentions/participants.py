@@ -689,6 +689,8 @@ def bare_names(
     return found
 
 
+#: Capitalised in a headline, these open no name but may come right before one ("Story Of Larry Page").
+_OPENING_NOT_NAME = frozenset(re.findall(r"\S+", "Of To By One Two Three Four Five Six Seven Eight Nine Ten"))
 _CALENDAR_WORDS = frozenset(
     re.findall(
         r"\S+",
@@ -725,6 +727,8 @@ class FullNames:
             pattern = rf"{given_names}{re.escape(word)}(?=['’]s\b|(?![\w'’-]))"
             for match in re.finditer(pattern, text):
                 given = match.group(1).split()
+                if given[0] in _OPENING_NOT_NAME and len(given) > 1:
+                    given = given[1:]  # "The Untold Story Of Larry Page": "Of" opens no name
                 if given[0] in _NOT_NAME or any(w in _CALENDAR_WORDS for w in given):
                     continue
                 cache[word] = f"{' '.join(given)} {word}"
