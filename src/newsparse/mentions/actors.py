@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -47,14 +49,21 @@ _NOT_NAME = (
     r"Daily|Street|Avenue|Road|Square|Airport|Hotel|North|South|East|West|New|The|This|That|These|Those|His|"
     r"Her|Their|Our|It|In|On|At|For|But|And|As|After|Before|When|While|If|Mr|Sen|Rep|Gov|Justice|Judge|"
     r"Got|Has|Have|Had|Is|Was|Were|Says|Said|Show|Northern|Southern|Eastern|Western|Ask|Tell|Meet|See|"
-    r"Read|Watch|Listen|Hospital|Composite|Exchange|Stock|Airport|Cup|Prize|Awards?|Open|Games|League|Day|Week|"
+    r"Read|Watch|Listen|Hospital|Composite|Exchange|Stock|Airport|Since|Although|Because|Though|Unlike|"
+    r"Like|Despite|During|Until|Under|Over|With|Without|Among|Through|From|Into|Once|Every|Both|Many|"
+    r"Several|Some|Most|Other|Another|Why|What|How|Where|Who|Yes|No|Not|Only|Even|Just|So|Such|Maybe|"
+    r"Perhaps|Of|To|By|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Los|Las|City|Apps?|Service|Services|Pavilion|Amphitheatre|Arena|Theatre|Theater|Cup|Prize|Awards?|Open|Games|League|Day|Week|"
     r"Festival|Championships?|Market|Index|Fund|Act|Plan|Programme|Program|Project|Initiative|Agency|"
     r"Club|Team|Talent|Media|Network|Foundation|Institute|Center|Centre|Museum|Airlines|Airways|Motors|"
     r"Energy|Bridge|Tower|Park|Hall|Palace|Stadium|Islands?|River|Sea|Ocean|Valley|Mountains?|Lake)\b"
 )
-_NAME_WORD = rf"(?!{_NOT_NAME})[A-Z][a-z’']*(?:[A-Z][a-z’']+)?(?:-[A-Za-z][a-z’']+)*(?<=[a-z’'])"
+#: A capitalised word of a name; the words of :data:`_NOT_NAME` are refused after matching (a
+#: look-ahead over them at every word made the search slow).
+_NAME_WORD = r"[A-Z][a-z’']*(?:[A-Z][a-z’']+)?(?:-[A-Za-z][a-z’']+)*(?<=[a-z’'])"
+_NOT_NAME_WORD = re.compile(rf"(?:{_NOT_NAME})(?:{_POSSESSIVE})?")
 _FIRST_NAME = rf"(?:{_NAME_WORD}|[A-Z]\.(?:[A-Z]\.)?)"
 _PARTICLE = r"(?:de|da|del|van|von|der|den|bin|ibn|le|la|du|dos|di)"
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _LAST_NAME = rf"(?:(?:al|el|ad|ar|as|bin)-)?{_NAME_WORD}"
 _NAME = rf"{_FIRST_NAME}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}\s+)*{_LAST_NAME}){{1,2}}"
 _UNKNOWN = re.compile(rf"(?:(?<=\s)|^)(?:{_RANK}\s+)?(?P<name>{_NAME})(?![\w])")
@@ -68,12 +77,25 @@ _OPENING_WORD = re.compile(
 _TRAILING_LINKS = re.compile(r"(?:\s+(?:the|and|of|for))+$", re.IGNORECASE)
 #: The party and state of a US legislator after the name: ", R-W.Va.", ", D-Calif.", ", I-Vt.".
 _PARTY_TAG = re.compile(r",\s+[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?(?=[,)\s]|$)")
+_NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z]")
+#: (The look-behinds of these patterns come after their first character, which lets the search skip ahead.)
+_CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*")
+_RUN_WORD = r"[A-Z][\w’'-]*"
+#: A capitalised word alone after "the", without its possessive ("the Thunder's").
+_THE_ALONE = re.compile(rf"the(?<![\w’'-]the)[ \t]+({_RUN_WORD}?)(?:['’]s)?(?![\w’'-]|[ \t]+[A-Z])")
+#: A run of two or more capitalised words.
+_LONGER_RUN = re.compile(rf"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+{_RUN_WORD})+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+)$")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+$")
+_HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+")
 _APPOSITIVE = re.compile(r",\s+(?:(?P<the>the)\s+)?")
 _PLAIN_WORDS = re.compile(r"\s*(?:[A-Za-z-]+\s+)*")
 _AFTER_NAME = re.compile(r"\s*(?:[^\w\s]|[a-z]|$)")
 #: The words of an office after a possessive: "China's top trade negotiator".
 _OFFICE_WORDS = re.compile(r"\s*(?:[a-zA-Z-]+\s+){0,3}[a-zA-Z-]+")
 _POSSESSIVE_GAP = re.compile(rf"{_POSSESSIVE}?\s+")
+#: How far before a name its title is looked for (searching from the text's start was quadratic).
+_TITLE_WINDOW = 200
 _TITLE_BEFORE = re.compile(
     r"((?:[A-Z][\w’'.-]*|of|the|for|and)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*)\s+$"
 )
@@ -162,18 +184,69 @@ def _own_title(start: int, title: str) -> tuple[int, str]:
     return start + cut, title[cut:]
 
 
-def _candidate_names(text: str) -> Iterable[re.Match[str]]:
-    """Runs of two or three capitalised words that may be a name, left to right; after each, the
-    search goes on from the run's second word, so that "of Mali Choguel Kokalla Maiga" also offers
-    "Choguel Kokalla Maiga" once "Mali Choguel Kokalla" is refused."""
+@attrs.frozen
+class _Candidate:
+    """A run of capitalised words that may be a name (offsets in the text read), after a rank if
+    ``start`` is before ``name_start``."""
+
+    start: int
+    name_start: int
+    name: str
+
+    @property
+    def name_end(self) -> int:
+        return self.name_start + len(self.name)
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether ``text`` has ``word`` (in lower case) as a word of its own: found as a substring first,
+    which most words are not, so that the text's words need not all be collected."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and (
+            end == len(text) or not _WORD_CHAR.match(text, end)
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+_WORD_CHAR = re.compile(r"[\w’'-]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _not_a_name_word(word: str) -> bool:
+    return _NOT_NAME_WORD.fullmatch(word) is not None
+
+
+def _candidate_names(text: str) -> Iterable[_Candidate]:
+    """Runs of two or three capitalised words that may be a name, left to right (cut before a word
+    that never belongs to a name); after each, the search goes on from the run's second word, so that
+    "of Mali Choguel Kokalla Maiga" also offers "Choguel Kokalla Maiga" once "Mali Choguel Kokalla"
+    is refused."""
     position = 0
     while True:
         match = _UNKNOWN.search(text, position)
         if match is None:
             return
-        yield match
-        second = re.search(r"\s+\S", text[match.start("name") : match.end("name")])
-        position = match.start("name") + (second.end() - 1 if second else len(match.group("name")))
+        name_start, name = match.start("name"), match.group("name")
+        words = list(re.finditer(r"\S+", name))
+        second = words[1].start() if len(words) > 1 else len(name)
+        position = name_start + second
+        cut = next((i for i, w in enumerate(words) if _not_a_name_word(w.group(0))), len(words))
+        if cut >= 2 and not (cut < len(words) and words[cut - 1].group(0) in _PARTICLES):
+            yield _Candidate(match.start(), name_start, name[: words[cut - 1].end()])
+
+
+_FOLLOWING_WORD = re.compile(r"[ \t]+([A-Z][\w’'-]*)")
+
+
+def _inside_longer_name(text: str, end: int) -> bool:
+    """Whether a capitalised word other than a day or month follows ``end`` in the same run: a
+    surname so followed is a word of a longer name ("the Labour Muslim Network", "Trump Tower")."""
+    following = _FOLLOWING_WORD.match(text, end)
+    return following is not None and not _CALENDAR.fullmatch(following.group(1))
 
 
 def _entity(hit: Hit) -> tuple[NameKind, str] | None:
@@ -353,6 +426,8 @@ class ActorFinder:
                 self._short_patterns[others] = pattern
             for match in pattern.finditer(text):
                 surface = re.sub(rf"{_POSSESSIVE}$", "", match.group(0))
+                if surface == match.group(0) and _inside_longer_name(text, match.end()):
+                    continue  # "the Labour Muslim Network": a word of a longer name, not the surname
                 found.append(
                     Found(
                         match.start(),
@@ -381,7 +456,7 @@ class ActorFinder:
                 if office is None:
                     continue
                 start = country.start
-                the = _THE_BEFORE.search(text, 0, start)
+                the = _THE_BEFORE.search(text, max(0, start - 8), start)
                 if the:
                     start = the.start()
                 iso3 = country.keys(NameKind.COUNTRY)[0]
@@ -398,7 +473,7 @@ class ActorFinder:
                     continue
                 alias = (office.keys(NameKind.OFFICE) or office.keys(NameKind.OFFICES))[0]
                 start = office.start
-                the = _THE_BEFORE_ANY_CASE.search(text, 0, start)
+                the = _THE_BEFORE_ANY_CASE.search(text, max(0, start - 8), start)
                 if the:
                     start = the.start()
                 offices.append(
@@ -442,8 +517,8 @@ class ActorFinder:
             return []
         new: list[Found] = []
         for match in _candidate_names(text):
-            name_start, name_end = match.span("name")
-            name = match.group("name")
+            name_start, name_end = match.name_start, match.name_end
+            name = match.name
             possessive = re.search(rf"{_POSSESSIVE}$", name)
             if possessive:  # "Carrie Lam's office": the name is Carrie Lam
                 name, name_end = name[: possessive.start()], name_end - len(possessive.group(0))
@@ -462,11 +537,11 @@ class ActorFinder:
                 continue
             if not given_is_state and any(word in self._entity_forms for word in words):
                 continue
-            found = self._titled(text, match.start(), name_start, name_end, titles, hits)
+            found = self._titled(text, match.start, name_start, name_end, titles, hits)
             if found is None:
                 continue
             start, end, title = found
-            right_before = end == match.start() and bool(title) and _HEADS.fullmatch(title.split()[-1])
+            right_before = end == match.start and bool(title) and _HEADS.fullmatch(title.split()[-1])
             if given_is_state and not (right_before or start >= name_end):
                 continue  # "Chad Wolf met them" is no evidence against the state
             links = _LEADING_LINKS.match(title)
@@ -503,7 +578,7 @@ class ActorFinder:
         it), as (start, end, words), or None: a capitalised run ending in an office word before the
         name ("Treasury Secretary", "President of Ukraine"), an office word in lower case right before
         it ("Ukrainian president"), or "<Name>, <country>'s <office>" after it."""
-        title_match = _TITLE_BEFORE.search(text, 0, at)
+        title_match = _TITLE_BEFORE.search(text, max(0, at - _TITLE_WINDOW), at)
         title_start, title = _own_title(
             *((title_match.start(1), title_match.group(1)) if title_match else (at, ""))
         )
@@ -519,7 +594,7 @@ class ActorFinder:
                 return title_start, at, title
         for head in titles:  # "Ukrainian president Volodymyr Zelensky", "NFL commissioner Roger Goodell"
             if head.end < at and not text[head.end : at].strip() and text[head.start].islower():
-                run = _TITLE_BEFORE.search(text, 0, head.start)
+                run = _TITLE_BEFORE.search(text, max(0, head.start - _TITLE_WINDOW), head.start)
                 start = head.start
                 if run and not _CALENDAR.search(run.group(1)):
                     own_start, own = _own_title(run.start(1), run.group(1))
@@ -587,6 +662,7 @@ class ActorFinder:
         """:meth:`short_names_in` over texts whose index hits the caller has; a text without the name
         of a person or a title is not read."""
         short: dict[str, Actor] = {}
+        texts = list(texts)
         for text, hits in texts:
             if not any(h.keys(NameKind.HEAD) or h.keys(NameKind.OFFICE) for h in hits) and not any(
                 h.keys(NameKind.COUNTRY) and text.startswith(("'s", "’s"), h.end) for h in hits
@@ -610,7 +686,74 @@ class ActorFinder:
                     names = (surname,) if len(surname) > 2 and surname.lower() not in _COMMON_WORDS else ()
                 for name in names:
                     short.setdefault(name, found.actor)
+        self._named_again(texts, short)
         return short
+
+    def _named_again(self, texts: Sequence[tuple[str, Sequence[Hit]]], short: dict[str, Actor]) -> None:
+        """People without a title: a run of two or three capitalised words whose last word the
+        article uses again alone ("Sergey Brin ... Brin was outgoing"), as news names a person in full
+        once and then by surname. The full name and the surname become references to
+        ``person:<slug>``. Refused: runs with a word that never belongs to a name, that the article
+        also writes in lower case ("Water Drilling Service"), or that the gazetteer knows as a
+        state, place or entity; acronyms; a possessive inside; a sentence's opening "-ing" word."""
+        blocks = [text for text, _ in texts if not _title_cased(text)]
+        article = "\n\n".join(blocks)
+        runs = _CAPITALISED_RUN.findall(article)
+        words_in_all = len(article.split())
+        lower_words = words_in_all - sum(run.count(" ") + 1 for run in runs)  # about
+        if len(runs) > 0.5 * lower_words and words_in_all > 40:
+            return  # capitalised nouns throughout (German) or a list: capitals are no evidence
+        # the words used alone, counted in C: most runs are one word ("Brin's" counts as "Brin"; "the
+        # Thunder" is a team's and does not count)
+        alone: Counter[str] = Counter(run for run in runs if " " not in run and "\t" not in run)
+        for word in [w for w in alone if w.endswith(("'s", "’s"))]:
+            alone[word[:-2]] += alone.pop(word)
+        alone.subtract(_THE_ALONE.findall(article))
+        candidates: list[tuple[int, list[str]]] = []
+        for run in _LONGER_RUN.finditer(article):
+            text = run.group(0)
+            words = (
+                _HONORIFIC.sub("", text) if text.startswith(("Mr", "Ms", "Dr", "Prof")) else text
+            ).split()
+            if words[-1].endswith(("'s", "’s")):
+                words[-1] = words[-1][:-2]  # "Brin's"
+            if len(words) == 1:  # "Mr Brin"
+                if not article.endswith(("the ", "The "), 0, run.start()):
+                    alone[words[0]] += 1
+                continue
+            while words and _not_a_name_word(words[0]):
+                words = words[1:]  # "But Sergey Brin": an opening word
+            if 2 <= len(words) <= 3:
+                candidates.append((run.start(), words))
+        for start, words in candidates:
+            name = " ".join(words)
+            surname = words[-1]
+            if name in short or surname in short or len(surname) < 3 or alone[surname] < 1:
+                continue
+            if words[0].endswith(("ing", "ed", "ly")) and _SENTENCE_START.search(
+                article, max(0, start - 8), start
+            ):
+                continue  # "Hosting Cook at ...": a sentence's first word, not a given name
+            if any(
+                _not_a_name_word(w)
+                or w.isupper()
+                or w.lower() in _COMMON_WORDS
+                or w in self._place_forms
+                or _CALENDAR.fullmatch(w)
+                for w in words
+            ) or any(w.endswith(("'s", "’s")) for w in words[:-1]):
+                continue
+            if any(_written_lower(article, w.lower()) for w in words):
+                continue
+            if any(
+                " ".join(words[i:j]) in self._entity_forms
+                for i in range(len(words))
+                for j in range(i + 1, len(words) + 1)
+            ):
+                continue  # "Hong Kong", "Xi Jinping": the gazetteer's
+            actor = Actor(id=f"person:{slug(name)}", name=name)
+            short.setdefault(name, actor)
+            short.setdefault(surname, actor)
 
 
 #: Capitalised, these may start a sentence: never the short name of a person introduced by an office.

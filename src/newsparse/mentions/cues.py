@@ -647,6 +647,9 @@ MODAL_SCOPE = re.compile(
     r"(?i:^\s*(?:when|while|after|before|as|since|although|though|because|once|until)\b[^,;]*,\s+|"
     r",\s+(?=(?:following|after|before|during|ahead\s+of|upon)\b))"
 )
+#: After the last known subject, a list that goes on with a name the reader does not know ("Saban, Meyer
+#: and Ohio State's Jim Tressel participated in a conference call"): the subjects read are only part of it.
+LIST_GOES_ON = re.compile(r"\s+and\s+(?:[A-Z][\w’'.-]*\s+){1,4}?[A-Z][\w’'.-]*\b")
 #: "along with Schumer", "together with his aides": a companion of the subject, not its counterpart.
 ALONG = re.compile(r"(?i:\b(?:along|together)\s+$)")
 #: A quote short enough to be a phrase of the reporter's, not speech ("had “a brief and

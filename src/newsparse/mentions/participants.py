@@ -350,7 +350,8 @@ def visit(ctx: ParticipantContext) -> _Reading:
     """A visit ("Blinken visited China", "his trip to Beijing"): a visitor (the last person named before
     the word, or after "by": "a trip to Africa by Clinton") and where they went -- a country, person or
     office named after the word in its clause (an organisation right after it: "a visit to Surrey
-    Police"), else the country of a place named there. Fires for every plain visit trigger (not "hosted"): a
+    Police"), else the country of a place named there (not for a visitor whose country is unknown: a tour
+    of Nevada and Iowa may be at home). Fires for every plain visit trigger (not "hosted"): a
     visit whose destination the words do not give ("Blinken's visit holds significance") gets no
     participants and so is not a mention."""
     if ctx.trigger.kind is not Kind.VISIT or ctx.trigger.cameo is not None:
@@ -374,6 +375,8 @@ def visit(ctx: ParticipantContext) -> _Reading:
             if host is not None:
                 break
     if host is None:
+        if visitor is not None and visitor.country is None:
+            return ()  # "Patrick launched a tour ..., visiting Nevada": at home or abroad, no one can say
         after = [p for p in ctx.places if ctx.match.end() <= p.start < ctx.clause[1] and p.place.country]
         if after and after[0].place.country in ctx.gazetteer.countries:
             host = ctx.gazetteer.countries[after[0].place.country or ""].actor()
@@ -401,6 +404,9 @@ def with_object(ctx: ParticipantContext) -> _Reading:
     )
     if not objects and cues.WITH_NEXT.match(ctx.text, ctx.match.end()):
         return ()  # "met with donors", "calls with other foreign leaders": the counterpart is unnamed
+    before = [f for f in ctx.actors if ctx.own_clause[0] <= f.start and f.end <= ctx.match.start()]
+    if objects and before and cues.LIST_GOES_ON.match(ctx.text, before[-1].end, ctx.match.start()):
+        return ()  # "Saban, Meyer and Ohio State's Jim Tressel ... a call with Goodell": a partial list
     subjects = ctx.subjects()
     if not subjects or not objects or ids(subjects) & ids(objects):
         return None
@@ -466,6 +472,9 @@ def the_pair(ctx: ParticipantContext) -> _Reading:
         if group is not None and any(f.kind in _PEOPLE and f.start < group.start() for f in ctx.actors):
             return None  # "conversations between him, Sondland and others in which they discussed": theirs
         source = ctx.earlier.previous_people
+        named = {a.id for f in ctx.actors if f.kind in _PEOPLE and (a := ctx.resolve(f)) is not None}
+        if named and not named & ids(source):
+            return None  # "They had met at Stanford, where Brin was ...": not a pair without Brin
         return source if ctx.fits_borrowed(source) else None
     return None
 
@@ -680,6 +689,8 @@ def bare_names(
     return found
 
 
+#: Capitalised in a headline, these open no name but may come right before one ("Story Of Larry Page").
+_OPENING_NOT_NAME = frozenset(re.findall(r"\S+", "Of To By One Two Three Four Five Six Seven Eight Nine Ten"))
 _CALENDAR_WORDS = frozenset(
     re.findall(
         r"\S+",
@@ -716,6 +727,8 @@ class FullNames:
             pattern = rf"{given_names}{re.escape(word)}(?=['’]s\b|(?![\w'’-]))"
             for match in re.finditer(pattern, text):
                 given = match.group(1).split()
+                if given[0] in _OPENING_NOT_NAME and len(given) > 1:
+                    given = given[1:]  # "The Untold Story Of Larry Page": "Of" opens no name
                 if given[0] in _NOT_NAME or any(w in _CALENDAR_WORDS for w in given):
                     continue
                 cache[word] = f"{' '.join(given)} {word}"
