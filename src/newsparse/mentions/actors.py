@@ -10,12 +10,14 @@ and country, with a slug id.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Generic, Protocol, TypeVar
 
 import attrs
 
@@ -312,6 +314,7 @@ class ActorFinder:
         if hits is None:
             hits = self.index.scan(text)
         candidates: list[Found] = []
+        name_starts = _name_starts(hits)
         for hit in longest(self._outside_longer_places(hits), _ENTITY):
             entity = _entity(hit)
             if entity is None:
@@ -331,12 +334,12 @@ class ActorFinder:
                         country.actor(),
                         possessive=possessive,
                         modifier=_qualifies_noun(text, end, hit.form, country)
-                        or (not possessive and _in_longer_name(text, end, hits)),
+                        or (not possessive and _in_longer_name(text, end, name_starts)),
                     )
                 )
             elif kind is NameKind.ORGANISATION:
                 org = self.gazetteer.organisations[key]
-                if not possessive and _in_longer_name(text, end, hits):
+                if not possessive and _in_longer_name(text, end, name_starts):
                     continue  # "the United Nations General Assembly" names an occasion, not the UN
                 candidates.append(
                     Found(
@@ -382,7 +385,7 @@ class ActorFinder:
     def _outside_longer_places(self, hits: Sequence[Hit]) -> list[Hit]:
         """The hits less those of a country or capital inside a longer place name of another country
         ("Jersey" in "New Jersey", "Mexico" in "New Mexico Gov. ...")."""
-        places = [h for h in hits if h.form in self.gazetteer.places]
+        places = _Spans(h for h in hits if h.form in self.gazetteer.places)
         if not places:
             return list(hits)
         kept = []
@@ -393,7 +396,7 @@ class ActorFinder:
                 and hit.end <= p.end
                 and p.end - p.start > hit.end - hit.start
                 and self.gazetteer.places[p.form].country not in countries
-                for p in places
+                for p in places.overlapping(hit.start, hit.end)
             ):
                 continue
             kept.append(hit)
@@ -516,6 +519,7 @@ class ActorFinder:
         ):
             return []
         new: list[Found] = []
+        known_spans = _Spans(f for f in known if not f.short)
         for match in _candidate_names(text):
             name_start, name_end = match.name_start, match.name_end
             name = match.name
@@ -524,7 +528,7 @@ class ActorFinder:
                 name, name_end = name[: possessive.start()], name_end - len(possessive.group(0))
             words = name.split()
             first_end = name_start + len(words[0])
-            blocking = [f for f in known if f.start < name_end and name_start < f.end and not f.short]
+            blocking = known_spans.overlapping(name_start, name_end)
             # a given name that is also a state's ("Secretary Chad Wolf"): only right after a title
             given_is_state = (
                 words[0] in self._entity_forms
@@ -782,14 +786,48 @@ _TITLE_OR_NAME = frozenset(
 )
 
 
-def _in_longer_name(text: str, end: int, hits: Sequence[Hit]) -> bool:
+def _name_starts(hits: Iterable[Hit]) -> frozenset[int]:
+    """Where the hits of a title or a name start (for :func:`_in_longer_name`, built once a text)."""
+    return frozenset(h.start for h in hits if any(k in _TITLE_OR_NAME for k, _ in h.names))
+
+
+def _in_longer_name(text: str, end: int, name_starts: frozenset[int]) -> bool:
     """Whether the name ending at ``end`` goes on as a longer proper name ("United Nations General
     Assembly", "Washington Post", "China Sea"): a capitalised word follows that is no title, no other
-    name and no day or month."""
+    name (``name_starts``: where those start, :func:`_name_starts`) and no day or month."""
     gap = _NEXT_WORD.match(text, end)
     if gap is None or _CALENDAR.match(text, gap.end()):
         return False
-    return not any(h.start == gap.end() and any(k in _TITLE_OR_NAME for k, _ in h.names) for h in hits)
+    return gap.end() not in name_starts
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+class _Spans(Generic[_S]):
+    """Spans (hits, references) sorted by start, to find those overlapping a range by bisection
+    instead of a scan of all (a text with thousands of names: issue 15's long sentence)."""
+
+    def __init__(self, spans: Iterable[_S]) -> None:
+        self._spans = sorted(spans, key=lambda s: s.start)
+        self._starts = [s.start for s in self._spans]
+        self._longest = max((s.end - s.start for s in self._spans), default=0)
+
+    def __bool__(self) -> bool:
+        return bool(self._spans)
+
+    def overlapping(self, start: int, end: int) -> list[_S]:
+        """The spans with ``s.start < end`` and ``start < s.end``, in start order."""
+        low = bisect.bisect_left(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
+        return [s for s in self._spans[low:high] if start < s.end]
 
 
 def _qualifies_noun(text: str, end: int, surface: str, country: Country) -> bool:
@@ -838,10 +876,11 @@ def _merge(
                 used.remove(u)
             if not any(m.start < office.end and office.start < m.end for m in merged):
                 merged.append(office)
-    people = [u for u in used if u.kind is ActorKind.PERSON]
+    people = _Spans(u for u in used if u.kind is ActorKind.PERSON)
     used = [
         u
         for u in used
-        if u.kind is not ActorKind.COUNTRY or not any(p.start <= u.start and u.end <= p.end for p in people)
+        if u.kind is not ActorKind.COUNTRY
+        or not any(p.start <= u.start and u.end <= p.end for p in people.overlapping(u.start, u.end))
     ]
     return merged + used
