@@ -16,12 +16,11 @@ import enum
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, Protocol, TypeVar
 
 import attrs
 
-from newsparse.mentions.cues import PROSE_END
 from newsparse.mentions.gazetteer import Country, Gazetteer, slug
 from newsparse.mentions.names import Hit, NameIndex, NameKind, longest, title_heads
 from newsparse.models import Actor
@@ -166,10 +165,14 @@ _AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
+#: What PROSE_END lets follow a sentence's final stop.
+_CLOSERS = "\"'”’)]"
+
+
 def _title_cased(text: str) -> bool:
     """A line that does not end as a sentence does and has (almost) no word of four letters or more
     in lower case: a headline in title case, a menu."""
-    if PROSE_END.search(text.rstrip()):
+    if text.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?")):  # PROSE_END, read from the end only
         return False
     words = [w for w in _WORD.findall(text) if len(w) > 3]
     return len(words) >= 4 and sum(w[0].islower() for w in words) <= 0.15 * len(words)
@@ -314,7 +317,7 @@ class ActorFinder:
         if hits is None:
             hits = self.index.scan(text)
         candidates: list[Found] = []
-        name_starts = _name_starts(hits)
+        name_starts = functools.cache(lambda: _name_starts(hits))  # built on first need
         for hit in longest(self._outside_longer_places(hits), _ENTITY):
             entity = _entity(hit)
             if entity is None:
@@ -791,14 +794,14 @@ def _name_starts(hits: Iterable[Hit]) -> frozenset[int]:
     return frozenset(h.start for h in hits if any(k in _TITLE_OR_NAME for k, _ in h.names))
 
 
-def _in_longer_name(text: str, end: int, name_starts: frozenset[int]) -> bool:
+def _in_longer_name(text: str, end: int, name_starts: Callable[[], frozenset[int]]) -> bool:
     """Whether the name ending at ``end`` goes on as a longer proper name ("United Nations General
     Assembly", "Washington Post", "China Sea"): a capitalised word follows that is no title, no other
-    name (``name_starts``: where those start, :func:`_name_starts`) and no day or month."""
+    name (``name_starts`` gives where those start, :func:`_name_starts`) and no day or month."""
     gap = _NEXT_WORD.match(text, end)
     if gap is None or _CALENDAR.match(text, gap.end()):
         return False
-    return gap.end() not in name_starts
+    return gap.end() not in name_starts()
 
 
 class _Span(Protocol):
@@ -815,16 +818,25 @@ class _Spans(Generic[_S]):
     """Spans (hits, references) sorted by start, to find those overlapping a range by bisection
     instead of a scan of all (a text with thousands of names: issue 15's long sentence)."""
 
+    #: Fewer spans than this are scanned (sorting them would cost more).
+    FEW = 24
+
     def __init__(self, spans: Iterable[_S]) -> None:
-        self._spans = sorted(spans, key=lambda s: s.start)
-        self._starts = [s.start for s in self._spans]
-        self._longest = max((s.end - s.start for s in self._spans), default=0)
+        self._spans = list(spans)
+        self._starts: list[int] = []
+        self._longest = 0
+        if len(self._spans) >= self.FEW:
+            self._spans.sort(key=lambda s: s.start)
+            self._starts = [s.start for s in self._spans]
+            self._longest = max(s.end - s.start for s in self._spans)
 
     def __bool__(self) -> bool:
         return bool(self._spans)
 
     def overlapping(self, start: int, end: int) -> list[_S]:
-        """The spans with ``s.start < end`` and ``start < s.end``, in start order."""
+        """The spans with ``s.start < end`` and ``start < s.end``."""
+        if not self._starts:
+            return [s for s in self._spans if s.start < end and start < s.end]
         low = bisect.bisect_left(self._starts, start - self._longest)
         high = bisect.bisect_left(self._starts, end)
         return [s for s in self._spans[low:high] if start < s.end]
