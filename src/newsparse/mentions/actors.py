@@ -296,7 +296,7 @@ class ActorFinder:
             rf"(?i:\b(?:the\s+(?:two\s+)?countries['’]\s+(?:respective\s+)?|their\s+respective\s+|"
             rf"the\s+two\s+countries['’]\s+))(?P<office>(?i:{offices}))s\b"
         )
-        self._rank_then_name = re.compile(rf"^,?\s*(?:{_RANK}\s+)?")
+        self._rank_then_name = re.compile(rf",?\s*(?:{_RANK}\s+)?")
         self._short_patterns: dict[frozenset[str], re.Pattern[str]] = {}
 
     def scan(self, text: str) -> list[Hit]:
@@ -859,40 +859,101 @@ def _merge(
 ) -> list[Found]:
     """Keep the longest reference at each place; an office directly followed by a name gives the
     name's actor (the office names the person, it does not add one), with that office when the
-    gazetteer gives the person none and the countries agree."""
-    merged: list[Found] = []
+    gazetteer gives the person none and the countries agree. (``rank`` is matched at an office's
+    end.) The references kept are looked up by start and by bisection, not by a scan of all of them
+    for each office (issue 15's long sentence)."""
     names = sorted(names, key=lambda f: (f.start, -(f.end - f.start)))
-    used: list[Found] = []
+    # the references kept, by key in the order kept (a list's appends and removals, looked up fast)
+    used: dict[int, Found] = {}
+    kept: list[int] = []  # the names first kept: disjoint, by start (so their ends rise too)
     reach = -1  # the furthest end of the names kept: sorted by start, a name overlaps one iff it starts
     for name in names:  # before it (one comparison, not a scan of every name kept: issue 18 item 11)
         if name.start < reach:
             continue
-        used.append(name)
+        used[len(used)] = name
+        kept.append(len(used) - 1)
         reach = max(reach, name.end)
+    kept_found = [used[k] for k in kept]
+    kept_ends = [f.end for f in kept_found]
+    key = len(used)
+    people_at: dict[int, list[int]] = {}  # start -> keys of the people there, in the order kept
+    for k, u in used.items():
+        if u.kind is ActorKind.PERSON:
+            people_at.setdefault(u.start, []).append(k)
+    renamed = _Growing()  # the people an office named: added by rising start (offices are sorted)
+    merged = _Growing()
     for office in sorted(offices, key=lambda f: (f.start, -(f.end - f.start))):
-        follower = rank.match(text[office.end :])
-        next_start = office.end + (follower.end() if follower else 0)
-        named = next((n for n in used if n.start == next_start and n.kind is ActorKind.PERSON), None)
-        if named is not None:
-            used.remove(named)
+        follower = rank.match(text, office.end)
+        next_start = follower.end() if follower else office.end
+        named_key = next((k for k in people_at.get(next_start, ()) if k in used), None)
+        if named_key is not None:
+            named = used.pop(named_key)
             actor = named.actor
             if actor is not None and actor.office is None and office.office is not None:
                 country, alias = office.office
                 if actor.country == country and (country, alias.lower()) in office_names:
                     actor = attrs.evolve(actor, office=office_names[(country, alias.lower())])
-            used.append(attrs.evolve(named, start=min(office.start, named.start), actor=actor))
+            evolved = attrs.evolve(named, start=min(office.start, named.start), actor=actor)
+            used[key] = evolved
+            people_at.setdefault(evolved.start, []).append(key)
+            renamed.add(key, evolved)
+            key += 1
             continue
-        overlapping = [u for u in used if u.start < office.end and office.start < u.end]
-        if all(u.kind is ActorKind.COUNTRY for u in overlapping):
-            for u in overlapping:
-                used.remove(u)
-            if not any(m.start < office.end and office.start < m.end for m in merged):
-                merged.append(office)
-    people = _Spans(u for u in used if u.kind is ActorKind.PERSON)
-    used = [
+        first = bisect.bisect_right(kept_ends, office.start)  # the first kept name ending after it
+        overlapping = _kept_overlapping(used, kept, kept_found, first, office.end)
+        overlapping += [k for k in renamed.overlapping(office.start, office.end) if k in used]
+        if all(used[k].kind is ActorKind.COUNTRY for k in overlapping):
+            for k in overlapping:
+                del used[k]
+            if not merged.overlapping(office.start, office.end):
+                merged.add(len(merged), office)
+    kept_now = list(used.values())
+    people = _Spans(u for u in kept_now if u.kind is ActorKind.PERSON)
+    final = [
         u
-        for u in used
+        for u in kept_now
         if u.kind is not ActorKind.COUNTRY
         or not any(p.start <= u.start and u.end <= p.end for p in people.overlapping(u.start, u.end))
     ]
-    return merged + used
+    return merged.items() + final
+
+
+def _kept_overlapping(
+    used: dict[int, Found], kept: list[int], kept_found: list[Found], first: int, end: int
+) -> list[int]:
+    """The keys of the names first kept (``kept``, ``kept_found``: by start), from ``first`` on, that
+    start before ``end`` and are still in ``used``."""
+    keys = []
+    for i in range(first, len(kept)):
+        if kept_found[i].start >= end:
+            break
+        if kept[i] in used:
+            keys.append(kept[i])
+    return keys
+
+
+class _Growing:
+    """References added by rising start, with their keys: those overlapping a range by bisection."""
+
+    def __init__(self) -> None:
+        self._keys: list[int] = []
+        self._found: list[Found] = []
+        self._starts: list[int] = []
+        self._longest = 0
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def add(self, key: int, found: Found) -> None:
+        self._keys.append(key)
+        self._found.append(found)
+        self._starts.append(found.start)
+        self._longest = max(self._longest, found.end - found.start)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        low = bisect.bisect_left(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
+        return [self._keys[i] for i in range(low, high) if start < self._found[i].end]
+
+    def items(self) -> list[Found]:
+        return list(self._found)
