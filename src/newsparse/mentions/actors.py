@@ -873,6 +873,8 @@ def _merge(
         used[len(used)] = name
         kept.append(len(used) - 1)
         reach = max(reach, name.end)
+    if not offices:  # (most texts: nothing to look up)
+        return _outside_people(list(used.values()))
     kept_found = [used[k] for k in kept]
     kept_ends = [f.end for f in kept_found]
     key = len(used)
@@ -907,15 +909,20 @@ def _merge(
                 del used[k]
             if not merged.overlapping(office.start, office.end):
                 merged.add(len(merged), office)
-    kept_now = list(used.values())
-    people = _Spans(u for u in kept_now if u.kind is ActorKind.PERSON)
-    final = [
+    return merged.items() + _outside_people(list(used.values()))
+
+
+def _outside_people(kept: list[Found]) -> list[Found]:
+    """``kept`` less the countries inside a person's reference."""
+    if not any(u.kind is ActorKind.COUNTRY for u in kept):
+        return kept
+    people = _Spans(u for u in kept if u.kind is ActorKind.PERSON)
+    return [
         u
-        for u in kept_now
+        for u in kept
         if u.kind is not ActorKind.COUNTRY
         or not any(p.start <= u.start and u.end <= p.end for p in people.overlapping(u.start, u.end))
     ]
-    return merged.items() + final
 
 
 def _kept_overlapping(
