@@ -89,6 +89,30 @@ def test_every_trigger_and_non_contact_row_is_named_once() -> None:
     assert {m.where for m in cues.MODALITY} == {"before", "after"}
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Trump said he had not ",  # negated, at the end
+        "The White House denied that Biden ",
+        "officials said Blinken may ",
+        "Without a deal, Xi ",
+        "The two leaders agreed to keep talking and ",
+        " several times in Geneva",
+        " did not take place",
+        " on a regular basis, officials said",
+        "US Secretary of State Antony Blinken ",  # no cue
+        " with Chinese Foreign Minister Wang Yi in Beijing yesterday",
+        "",
+    ],
+)
+def test_one_pattern_of_the_drop_cues_finds_what_each_finds(clause: str) -> None:
+    # the drop cues are searched as one pattern (issue 15's long sentence): same answer as each in turn
+    before = any(p.search(clause) for p in cues.BEFORE_DROP)
+    after = any(p.search(clause) for p in cues.AFTER_DROP)
+    assert (cues.BEFORE_DROP_ANY.search(clause) is not None) == before
+    assert (cues.AFTER_DROP_ANY.search(clause) is not None) == after
+
+
 CONTACT_WORDS = (
     "met", "meets", "meeting", "talks", "summit", "head-to-head", "tête-à-tête", "sat down with",
     "sits down with", "face-to-face talks", "visited", "visiting", "trip to", "travelled to", "arrived in",

@@ -10,16 +10,17 @@ and country, with a slug id.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Generic, Protocol, TypeVar
 
 import attrs
 
-from newsparse.mentions.cues import PROSE_END
 from newsparse.mentions.gazetteer import Country, Gazetteer, slug
 from newsparse.mentions.names import Hit, NameIndex, NameKind, longest, title_heads
 from newsparse.models import Actor
@@ -164,10 +165,14 @@ _AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
+#: What PROSE_END lets follow a sentence's final stop.
+_CLOSERS = "\"'”’)]"
+
+
 def _title_cased(text: str) -> bool:
     """A line that does not end as a sentence does and has (almost) no word of four letters or more
     in lower case: a headline in title case, a menu."""
-    if PROSE_END.search(text.rstrip()):
+    if text.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?")):  # PROSE_END, read from the end only
         return False
     words = [w for w in _WORD.findall(text) if len(w) > 3]
     return len(words) >= 4 and sum(w[0].islower() for w in words) <= 0.15 * len(words)
@@ -291,7 +296,7 @@ class ActorFinder:
             rf"(?i:\b(?:the\s+(?:two\s+)?countries['’]\s+(?:respective\s+)?|their\s+respective\s+|"
             rf"the\s+two\s+countries['’]\s+))(?P<office>(?i:{offices}))s\b"
         )
-        self._rank_then_name = re.compile(rf"^,?\s*(?:{_RANK}\s+)?")
+        self._rank_then_name = re.compile(rf",?\s*(?:{_RANK}\s+)?")
         self._short_patterns: dict[frozenset[str], re.Pattern[str]] = {}
 
     def scan(self, text: str) -> list[Hit]:
@@ -312,6 +317,7 @@ class ActorFinder:
         if hits is None:
             hits = self.index.scan(text)
         candidates: list[Found] = []
+        name_starts = functools.cache(lambda: _name_starts(hits))  # built on first need
         for hit in longest(self._outside_longer_places(hits), _ENTITY):
             entity = _entity(hit)
             if entity is None:
@@ -331,12 +337,12 @@ class ActorFinder:
                         country.actor(),
                         possessive=possessive,
                         modifier=_qualifies_noun(text, end, hit.form, country)
-                        or (not possessive and _in_longer_name(text, end, hits)),
+                        or (not possessive and _in_longer_name(text, end, name_starts)),
                     )
                 )
             elif kind is NameKind.ORGANISATION:
                 org = self.gazetteer.organisations[key]
-                if not possessive and _in_longer_name(text, end, hits):
+                if not possessive and _in_longer_name(text, end, name_starts):
                     continue  # "the United Nations General Assembly" names an occasion, not the UN
                 candidates.append(
                     Found(
@@ -382,7 +388,7 @@ class ActorFinder:
     def _outside_longer_places(self, hits: Sequence[Hit]) -> list[Hit]:
         """The hits less those of a country or capital inside a longer place name of another country
         ("Jersey" in "New Jersey", "Mexico" in "New Mexico Gov. ...")."""
-        places = [h for h in hits if h.form in self.gazetteer.places]
+        places = _Spans(h for h in hits if h.form in self.gazetteer.places)
         if not places:
             return list(hits)
         kept = []
@@ -393,7 +399,7 @@ class ActorFinder:
                 and hit.end <= p.end
                 and p.end - p.start > hit.end - hit.start
                 and self.gazetteer.places[p.form].country not in countries
-                for p in places
+                for p in places.overlapping(hit.start, hit.end)
             ):
                 continue
             kept.append(hit)
@@ -516,6 +522,7 @@ class ActorFinder:
         ):
             return []
         new: list[Found] = []
+        known_spans = _Spans(f for f in known if not f.short)
         for match in _candidate_names(text):
             name_start, name_end = match.name_start, match.name_end
             name = match.name
@@ -524,7 +531,7 @@ class ActorFinder:
                 name, name_end = name[: possessive.start()], name_end - len(possessive.group(0))
             words = name.split()
             first_end = name_start + len(words[0])
-            blocking = [f for f in known if f.start < name_end and name_start < f.end and not f.short]
+            blocking = known_spans.overlapping(name_start, name_end)
             # a given name that is also a state's ("Secretary Chad Wolf"): only right after a title
             given_is_state = (
                 words[0] in self._entity_forms
@@ -782,14 +789,57 @@ _TITLE_OR_NAME = frozenset(
 )
 
 
-def _in_longer_name(text: str, end: int, hits: Sequence[Hit]) -> bool:
+def _name_starts(hits: Iterable[Hit]) -> frozenset[int]:
+    """Where the hits of a title or a name start (for :func:`_in_longer_name`, built once a text)."""
+    return frozenset(h.start for h in hits if any(k in _TITLE_OR_NAME for k, _ in h.names))
+
+
+def _in_longer_name(text: str, end: int, name_starts: Callable[[], frozenset[int]]) -> bool:
     """Whether the name ending at ``end`` goes on as a longer proper name ("United Nations General
     Assembly", "Washington Post", "China Sea"): a capitalised word follows that is no title, no other
-    name and no day or month."""
+    name (``name_starts`` gives where those start, :func:`_name_starts`) and no day or month."""
     gap = _NEXT_WORD.match(text, end)
     if gap is None or _CALENDAR.match(text, gap.end()):
         return False
-    return not any(h.start == gap.end() and any(k in _TITLE_OR_NAME for k, _ in h.names) for h in hits)
+    return gap.end() not in name_starts()
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+class _Spans(Generic[_S]):
+    """Spans (hits, references) sorted by start, to find those overlapping a range by bisection
+    instead of a scan of all (a text with thousands of names: issue 15's long sentence)."""
+
+    #: Fewer spans than this are scanned (sorting them would cost more).
+    FEW = 24
+
+    def __init__(self, spans: Iterable[_S]) -> None:
+        self._spans = list(spans)
+        self._starts: list[int] = []
+        self._longest = 0
+        if len(self._spans) >= self.FEW:
+            self._spans.sort(key=lambda s: s.start)
+            self._starts = [s.start for s in self._spans]
+            self._longest = max(s.end - s.start for s in self._spans)
+
+    def __bool__(self) -> bool:
+        return bool(self._spans)
+
+    def overlapping(self, start: int, end: int) -> list[_S]:
+        """The spans with ``s.start < end`` and ``start < s.end``."""
+        if not self._starts:
+            return [s for s in self._spans if s.start < end and start < s.end]
+        low = bisect.bisect_left(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
+        return [s for s in self._spans[low:high] if start < s.end]
 
 
 def _qualifies_noun(text: str, end: int, surface: str, country: Country) -> bool:
@@ -809,39 +859,108 @@ def _merge(
 ) -> list[Found]:
     """Keep the longest reference at each place; an office directly followed by a name gives the
     name's actor (the office names the person, it does not add one), with that office when the
-    gazetteer gives the person none and the countries agree."""
-    merged: list[Found] = []
+    gazetteer gives the person none and the countries agree. (``rank`` is matched at an office's
+    end.) The references kept are looked up by start and by bisection, not by a scan of all of them
+    for each office (issue 15's long sentence)."""
     names = sorted(names, key=lambda f: (f.start, -(f.end - f.start)))
-    used: list[Found] = []
+    # the references kept, by key in the order kept (a list's appends and removals, looked up fast)
+    used: dict[int, Found] = {}
+    kept: list[int] = []  # the names first kept: disjoint, by start (so their ends rise too)
     reach = -1  # the furthest end of the names kept: sorted by start, a name overlaps one iff it starts
     for name in names:  # before it (one comparison, not a scan of every name kept: issue 18 item 11)
         if name.start < reach:
             continue
-        used.append(name)
+        used[len(used)] = name
+        kept.append(len(used) - 1)
         reach = max(reach, name.end)
+    if not offices:  # (most texts: nothing to look up)
+        return _outside_people(list(used.values()))
+    kept_found = [used[k] for k in kept]
+    kept_ends = [f.end for f in kept_found]
+    key = len(used)
+    people_at: dict[int, list[int]] = {}  # start -> keys of the people there, in the order kept
+    for k, u in used.items():
+        if u.kind is ActorKind.PERSON:
+            people_at.setdefault(u.start, []).append(k)
+    renamed = _Growing()  # the people an office named: added by rising start (offices are sorted)
+    merged = _Growing()
     for office in sorted(offices, key=lambda f: (f.start, -(f.end - f.start))):
-        follower = rank.match(text[office.end :])
-        next_start = office.end + (follower.end() if follower else 0)
-        named = next((n for n in used if n.start == next_start and n.kind is ActorKind.PERSON), None)
-        if named is not None:
-            used.remove(named)
+        follower = rank.match(text, office.end)
+        next_start = follower.end() if follower else office.end
+        named_key = next((k for k in people_at.get(next_start, ()) if k in used), None)
+        if named_key is not None:
+            named = used.pop(named_key)
             actor = named.actor
             if actor is not None and actor.office is None and office.office is not None:
                 country, alias = office.office
                 if actor.country == country and (country, alias.lower()) in office_names:
                     actor = attrs.evolve(actor, office=office_names[(country, alias.lower())])
-            used.append(attrs.evolve(named, start=min(office.start, named.start), actor=actor))
+            evolved = attrs.evolve(named, start=min(office.start, named.start), actor=actor)
+            used[key] = evolved
+            people_at.setdefault(evolved.start, []).append(key)
+            renamed.add(key, evolved)
+            key += 1
             continue
-        overlapping = [u for u in used if u.start < office.end and office.start < u.end]
-        if all(u.kind is ActorKind.COUNTRY for u in overlapping):
-            for u in overlapping:
-                used.remove(u)
-            if not any(m.start < office.end and office.start < m.end for m in merged):
-                merged.append(office)
-    people = [u for u in used if u.kind is ActorKind.PERSON]
-    used = [
+        first = bisect.bisect_right(kept_ends, office.start)  # the first kept name ending after it
+        overlapping = _kept_overlapping(used, kept, kept_found, first, office.end)
+        overlapping += [k for k in renamed.overlapping(office.start, office.end) if k in used]
+        if all(used[k].kind is ActorKind.COUNTRY for k in overlapping):
+            for k in overlapping:
+                del used[k]
+            if not merged.overlapping(office.start, office.end):
+                merged.add(len(merged), office)
+    return merged.items() + _outside_people(list(used.values()))
+
+
+def _outside_people(kept: list[Found]) -> list[Found]:
+    """``kept`` less the countries inside a person's reference."""
+    if not any(u.kind is ActorKind.COUNTRY for u in kept):
+        return kept
+    people = _Spans(u for u in kept if u.kind is ActorKind.PERSON)
+    return [
         u
-        for u in used
-        if u.kind is not ActorKind.COUNTRY or not any(p.start <= u.start and u.end <= p.end for p in people)
+        for u in kept
+        if u.kind is not ActorKind.COUNTRY
+        or not any(p.start <= u.start and u.end <= p.end for p in people.overlapping(u.start, u.end))
     ]
-    return merged + used
+
+
+def _kept_overlapping(
+    used: dict[int, Found], kept: list[int], kept_found: list[Found], first: int, end: int
+) -> list[int]:
+    """The keys of the names first kept (``kept``, ``kept_found``: by start), from ``first`` on, that
+    start before ``end`` and are still in ``used``."""
+    keys = []
+    for i in range(first, len(kept)):
+        if kept_found[i].start >= end:
+            break
+        if kept[i] in used:
+            keys.append(kept[i])
+    return keys
+
+
+class _Growing:
+    """References added by rising start, with their keys: those overlapping a range by bisection."""
+
+    def __init__(self) -> None:
+        self._keys: list[int] = []
+        self._found: list[Found] = []
+        self._starts: list[int] = []
+        self._longest = 0
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def add(self, key: int, found: Found) -> None:
+        self._keys.append(key)
+        self._found.append(found)
+        self._starts.append(found.start)
+        self._longest = max(self._longest, found.end - found.start)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        low = bisect.bisect_left(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
+        return [self._keys[i] for i in range(low, high) if start < self._found[i].end]
+
+    def items(self) -> list[Found]:
+        return list(self._found)

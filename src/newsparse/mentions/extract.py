@@ -643,7 +643,7 @@ def _triggers(
 
 
 def _is_trap(before: str, after: str) -> bool:
-    return any(p.search(before) for p in cues.BEFORE_DROP) or any(p.search(after) for p in cues.AFTER_DROP)
+    return cues.BEFORE_DROP_ANY.search(before) is not None or cues.AFTER_DROP_ANY.search(after) is not None
 
 
 def _non_contact(trigger: cues.Trigger, word: str, before: str, after: str) -> cues.NonContact | None:
