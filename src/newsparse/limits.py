@@ -38,7 +38,7 @@ __all__ = [
 #: The largest document read, in bytes of its (decompressed) content: 50 MB of text is far beyond any
 #: news page, and small enough that a few workers stay well within a laptop's memory.
 DEFAULT_MAX_BYTES = 50_000_000
-#: Seconds one document may take in a worker process before it becomes a failure.
+#: Seconds one document may take in a worker process before it becomes a failure (``--timeout``).
 DEFAULT_TIMEOUT = 30.0
 
 _O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)

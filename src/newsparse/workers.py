@@ -41,6 +41,7 @@ from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 from newsparse.errors import DocumentMemoryError, DocumentTimeoutError, ParseError, WorkerDiedError
+from newsparse.limits import DEFAULT_TIMEOUT
 
 __all__ = [
     "DEFAULT_MAX_MEMORY",
@@ -57,8 +58,6 @@ __all__ = [
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: The default time budget of one document, in seconds (``--timeout``).
-DEFAULT_TIMEOUT = 30.0
 #: The default memory budget of one worker, in MB (``--max-memory``): a worker starts near 30 MB, and
 #: a few of them stay well within a laptop's memory.
 DEFAULT_MAX_MEMORY = 1024
