@@ -37,6 +37,12 @@ def test_the_url_domain_comes_before_markers() -> None:
     assert match_outlet(page(url="https://amp.thestar.com.my/a"), OUTLETS) is STAR
 
 
+def test_a_host_in_capitals_or_with_a_trailing_dot_is_its_domain() -> None:
+    # "example.com." is the same host written fully qualified; matching it raised StopIteration.
+    assert match_outlet(page(url="https://NEWS.AZ./politics/1"), OUTLETS) is NEWSAZ
+    assert match_outlet(page(url="https://www.thestar.com.my./a"), OUTLETS) is STAR
+
+
 def test_a_lookalike_domain_does_not_match() -> None:
     outlet = match_outlet(page(url="https://notthestar.com.my/a"), OUTLETS)
     assert outlet.id == "notthestar.com.my"

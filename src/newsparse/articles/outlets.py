@@ -53,12 +53,13 @@ class Outlet:
     timezone: str | None = None
     plugin: str | None = None
 
-    def serves_domain(self, host: str) -> bool:
+    def domain_for(self, host: str) -> str | None:
+        """The outlet's domain that ``host`` is or is under (case and a trailing dot ignored), if any."""
         host = host.lower().strip(".")
-        return any(host == d or host.endswith("." + d) for d in self.domains)
+        return next((d for d in self.domains if host == d or host.endswith("." + d)), None)
 
-    def marker_hits(self, text: str) -> int:
-        return sum(1 for marker in self.markers if marker in text)
+    def serves_domain(self, host: str) -> bool:
+        return self.domain_for(host) is not None
 
 
 def generic_outlet(url: str | None = None, hint: str | None = None) -> Outlet:
@@ -145,8 +146,8 @@ def match_outlet_why(page: Page, outlets: Iterable[Outlet]) -> tuple[Outlet, str
     host = domain_of(url)
     if host:
         for outlet in outlets:
-            if outlet.serves_domain(host):
-                domain = next(d for d in outlet.domains if host == d or host.endswith("." + d))
+            domain = outlet.domain_for(host)
+            if domain is not None:
                 return outlet, f"the URL's host {host!r} is in its domain {domain!r}"
     markers = {marker for outlet in outlets for marker in outlet.markers}
     region = marker_region(page) if markers else ""
