@@ -297,7 +297,7 @@ class WorkerPool(Generic[T, R]):
                         exhausted = True
                         break
                     taken += 1
-                self._hand_out(queued, jobs)
+                self._hand_out(queued, jobs, results)
                 while emitted in results:
                     yield results.pop(emitted)
                     emitted += 1
@@ -310,9 +310,12 @@ class WorkerPool(Generic[T, R]):
             self.close(kill=True)
             raise
 
-    def _hand_out(self, queued: deque[_Queued], jobs: dict[_Worker, deque[_Job]]) -> None:
+    def _hand_out(
+        self, queued: deque[_Queued], jobs: dict[_Worker, deque[_Job]], results: dict[int, R]
+    ) -> None:
         """Give queued items to the workers with room, the least busy first; a busy worker gets only
-        an item small enough to wait in its pipe."""
+        an item small enough to wait in its pipe. A worker found dead loses the item it had started
+        (recorded in ``results``, as :meth:`_collect` does), and its others go back to the queue."""
         while queued:
             worker = min(jobs, key=lambda candidate: len(jobs[candidate]))
             held = jobs[worker]
@@ -326,6 +329,11 @@ class WorkerPool(Generic[T, R]):
                 worker.connection.send_bytes(waiting.data)
             except (OSError, ValueError):  # it died: its items go back to the queue, a new one starts
                 queued.appendleft(waiting)
+                if held:  # the first it held was started: the document that killed it is lost
+                    worker.process.join(timeout=5)
+                    started = held.popleft()
+                    died = WorkerDiedError(_death(worker.process))
+                    results[started.index] = self._lost(started.item, died, started.note)
                 self._requeue(held, queued)
                 jobs[self._replace(worker)] = jobs.pop(worker)
                 continue

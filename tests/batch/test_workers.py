@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from newsparse import workers
 from newsparse.cli import main
 from newsparse.models import Article, Failure, Page
 from newsparse.pipeline import Pipeline
-from newsparse.workers import WorkerPool
+from newsparse.workers import WorkerPool, _Queued
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -307,3 +308,29 @@ def test_16_a_document_lost_while_read_is_a_read_failure(
     assert [(f["source"], f["stage"], f["message"]) for f in failures] == [
         (str(folder / "p3.html"), "read", "timeout after 2 s")
     ]
+
+
+def test_16_a_worker_found_dead_when_handed_more_loses_the_item_it_had_started() -> None:
+    """The document that killed its worker is a failure, not handed to the next worker with a fresh
+    budget (the dead worker is found when the pool sends it more work, before its exit is read)."""
+
+    def work(item: str) -> str:
+        time.sleep(600 if item == "x" else 0)
+        return item
+
+    def lost(item: str, error: Exception, noted: object) -> str:
+        return f"lost {item}: {error}"
+
+    with WorkerPool(work, workers=1, timeout=60, lost=lost) as pool:
+        worker = pool._workers[0]
+        jobs: dict[Any, deque[Any]] = {worker: deque()}
+        queued = deque([_Queued(0, "x")])
+        results: dict[int, str] = {}
+        pool._hand_out(queued, jobs, results)  # "x" is started
+        os.kill(worker.process.pid, signal.SIGKILL)
+        worker.process.join(timeout=5)
+        queued.append(_Queued(1, "c"))
+        pool._hand_out(queued, jobs, results)
+        held = [job.item for jobs_of_worker in jobs.values() for job in jobs_of_worker]
+    assert list(results) == [0] and results[0].startswith("lost x") and "signal 9" in results[0]
+    assert held == ["c"]
