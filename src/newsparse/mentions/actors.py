@@ -1,7 +1,10 @@
 """Finding actors in a sentence: people, offices resolved by date, countries, organisations.
 
-Names come from the gazetteer (one compiled pattern per gazetteer, longest name first). A person's
-short name ("Xi", "Wang", "Brown") counts only once the article has named them in full. An office with
+Names come from the gazetteer's one-pass name index (:mod:`newsparse.mentions.names`, Aho-Corasick,
+leftmost-longest with word boundaries). A person's short name ("Xi", "Wang", "Brown") counts only
+once the article has named them in full. People the gazetteer does not know are found by their title
+("Ukrainian President X", "X, China's top trade negotiator", "IMF managing director X") and, once named
+in full, by their surname used again ("Sergey Brin ... Brin"). An office with
 its country ("the US president", "China's foreign minister", "the presidents of China and the United
 States") is resolved to its holder on the day of the event; an office followed by a name that the
 gazetteer does not know ("Chief of the Joint Staff Gen. Zhang Wei") makes a new actor with that office
@@ -47,8 +50,8 @@ _NOT_NAME = (
     r"King|Queen|Chancellor|Speaker|Leader|Head|Commander|Advis[eo]r|Special|Senior|Top|Former|Acting|"
     r"House|Senate|Congress|Parliament|Party|Republicans?|Democrats?|Democratic|Union|United|Group|Company|"
     r"Corporation|Inc|Bank|University|College|School|Police|Department|Ministry|Office|Court|Times|Post|News|"
-    r"Daily|Street|Avenue|Road|Square|Airport|Hotel|North|South|East|West|New|The|This|That|These|Those|His|"
-    r"Her|Their|Our|It|In|On|At|For|But|And|As|After|Before|When|While|If|Mr|Sen|Rep|Gov|Justice|Judge|"
+    r"Daily|Street|Avenue|Road|Square|Hotel|North|South|East|West|New|The|This|That|These|Those|His|"
+    r"Her|Their|Our|It|In|On|At|For|But|And|As|After|Before|When|While|If|Sen|Rep|Gov|Justice|Judge|"
     r"Got|Has|Have|Had|Is|Was|Were|Says|Said|Show|Northern|Southern|Eastern|Western|Ask|Tell|Meet|See|"
     r"Read|Watch|Listen|Hospital|Composite|Exchange|Stock|Airport|Since|Although|Because|Though|Unlike|"
     r"Like|Despite|During|Until|Under|Over|With|Without|Among|Through|From|Into|Once|Every|Both|Many|"
@@ -78,7 +81,6 @@ _OPENING_WORD = re.compile(
 _TRAILING_LINKS = re.compile(r"(?:\s+(?:the|and|of|for))+$", re.IGNORECASE)
 #: The party and state of a US legislator after the name: ", R-W.Va.", ", D-Calif.", ", I-Vt.".
 _PARTY_TAG = re.compile(r",\s+[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?(?=[,)\s]|$)")
-_NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z]")
 #: (The look-behinds of these patterns come after their first character, which lets the search skip ahead.)
 _CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*")
 _RUN_WORD = r"[A-Z][\w’'-]*"
@@ -87,13 +89,10 @@ _THE_ALONE = re.compile(rf"the(?<![\w’'-]the)[ \t]+({_RUN_WORD}?)(?:['’]s)?(
 #: A run of two or more capitalised words.
 _LONGER_RUN = re.compile(rf"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+{_RUN_WORD})+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+)$")
-_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+$")
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+")
 _APPOSITIVE = re.compile(r",\s+(?:(?P<the>the)\s+)?")
 _PLAIN_WORDS = re.compile(r"\s*(?:[A-Za-z-]+\s+)*")
 _AFTER_NAME = re.compile(r"\s*(?:[^\w\s]|[a-z]|$)")
-#: The words of an office after a possessive: "China's top trade negotiator".
-_OFFICE_WORDS = re.compile(r"\s*(?:[a-zA-Z-]+\s+){0,3}[a-zA-Z-]+")
 _POSSESSIVE_GAP = re.compile(rf"{_POSSESSIVE}?\s+")
 #: How far before a name its title is looked for (searching from the text's start was quadratic).
 _TITLE_WINDOW = 200
