@@ -101,7 +101,9 @@ def _nearly_utf8(data: bytes) -> str | None:
 
 def decode_bytes(data: bytes, *, html: bool = False) -> str:
     """Decode a document: BOM, then (for HTML) the declared charset if it decodes cleanly, then
-    UTF-8, then charset-normalizer's best guess. Raises a typed error for empty or binary input."""
+    UTF-8, then (when nothing or UTF-8 was declared) UTF-8 with replacement characters if only a few
+    bytes are broken, then charset-normalizer's best guess. Raises a typed error for empty or binary
+    input."""
     if not data.strip():
         raise EmptyDocumentError("the document is empty")
     for bom, codec in _BOMS:

@@ -10,7 +10,7 @@ What the generic reading kept besides the story, on the column, is the callout e
 column carries between its paragraphs ("The Rolling Stone Culture Council is an invitation-only
 community ... Do I qualify?"): a plain ``<p>`` with an inline style and no class, told apart by its
 link to the council's site. The recirculation boxes inside the story ("Trending", "Editor's picks":
-``section.recirculation-modules``) and the in-body ad slots are taken out by the layout as well, so
+``section.brands-most-popular``) and the in-body ad slots are taken out by the layout as well, so
 that a design where they are paragraphs does not read them as the story.
 
 The benchmark's expected bodies end some paragraphs with those boxes' headlines ("... Trending Billie

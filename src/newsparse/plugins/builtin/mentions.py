@@ -8,7 +8,6 @@ built-in data first), which the calling host builds once and hands to the mentio
 from __future__ import annotations
 
 import functools
-import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,7 +18,6 @@ from newsparse.plugins.hookspecs import hookimpl
 
 __all__ = ["default_extractor", "extractor_for"]
 
-_log = logging.getLogger("newsparse")
 
 
 @hookimpl(tryfirst=True)
