@@ -19,7 +19,6 @@ from newsparse.plugins.hookspecs import hookimpl
 __all__ = ["default_extractor", "extractor_for"]
 
 
-
 @hookimpl(tryfirst=True)
 def newsparse_gazetteer() -> Mapping[str, Any]:
     """The packaged gazetteer data; first, so that plugins extend it."""
