@@ -542,10 +542,12 @@ def _run_plugins(host: PluginHost, out: IO[str], err: IO[str], *, as_json: bool 
             "failures": unstructure(list(host.load_failures)),
         }
         out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    for info in [] if as_json else infos:
-        version = info.version or "-"
-        outlets = ", ".join(info.outlets) or "-"
-        out.write(f"{info.name}\t{info.distribution or '-'} {version}\t{info.module}\toutlets: {outlets}\n")
+    else:
+        for info in infos:
+            version = info.version or "-"
+            outlets = ", ".join(info.outlets) or "-"
+            distribution = f"{info.distribution or '-'} {version}"
+            out.write(f"{info.name}\t{distribution}\t{info.module}\toutlets: {outlets}\n")
     print(f"newsparse: {counted(len(infos), 'plugin')} loaded, {len(host.load_failures)} failed", file=err)
     return 1 if host.load_failures else 0
 

@@ -13,6 +13,7 @@ import json
 import logging
 import re
 from importlib import resources
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
@@ -142,10 +143,15 @@ def plausible(when: When | None, where: str = "", what: str = "date") -> When | 
 
 
 # -- dates as pages print them ------------------------------------------------------------------------
+#: ``newsparse/data/months.json``: month and weekday names by language, read once.
+_CALENDAR_NAMES: dict[str, Any] = json.loads(
+    resources.files("newsparse.data").joinpath("months.json").read_text(encoding="utf-8")
+)
+
+
 def _load_months() -> dict[str, int]:
-    text = resources.files("newsparse.data").joinpath("months.json").read_text(encoding="utf-8")
     months: dict[str, int] = {}
-    for names in json.loads(text)["months"].values():
+    for names in _CALENDAR_NAMES["months"].values():
         for name, number in names.items():
             if not (isinstance(number, int) and 1 <= number <= 12):
                 raise ValueError(f"newsparse/data/months.json: {name!r} is no month number")
@@ -158,8 +164,7 @@ MONTHS: dict[str, int] = _load_months()
 
 
 def _load_day_names() -> frozenset[str]:
-    text = resources.files("newsparse.data").joinpath("months.json").read_text(encoding="utf-8")
-    return frozenset(name.casefold() for names in json.loads(text)["weekdays"].values() for name in names)
+    return frozenset(name.casefold() for names in _CALENDAR_NAMES["weekdays"].values() for name in names)
 
 
 #: Weekday names ("Monday", "Montag", "today") of the same languages, case-folded.
