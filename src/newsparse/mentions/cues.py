@@ -717,16 +717,21 @@ FRONTED_ADJUNCT = re.compile(
     r"(?:(?:a|an|the|his|her|their|its|this|that)\s+)?(?:[\w.-]+\s+){0,3}$)"
 )
 
+#: The offices that "the <head>" refers back with (lower case; "gov." is written before names only).
+BACK_REFERENCE_HEADS = ("president", "prime minister", "chancellor", "premier", "governor", "mayor")
+_HEADS_LOWER = "|".join(head.replace(" ", r"\s+") for head in BACK_REFERENCE_HEADS)
+_HEADS_TITLED = "|".join(
+    r"\s+".join(word.capitalize() for word in head.split()) + (r"|Gov\." if head == "governor" else "")
+    for head in BACK_REFERENCE_HEADS
+)
 #: "the president", "the prime minister's": an office named without its country, which refers back to
 #: the one person the article named with that title before ("President Donald Trump ... The president
 #: announced the deal during a meeting with Liu He"); "the president of Ukraine" names its own country.
 OFFICE_BACK_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?P<head>president|prime\s+minister|chancellor|premier|governor|mayor)(?P<possessive>['’]s)?"
+    rf"\b[Tt]he\s+(?P<head>{_HEADS_LOWER})(?P<possessive>['’]s)?"
     r"(?!\s+of\b)(?![\w-])"
 )
 #: The title right before a name that makes it the referent of "the <head>" ("President Donald Trump",
 #: "U.S. President Donald Trump", "Prime Minister Boris Johnson").
-TITLE_BEFORE_NAME = re.compile(
-    r"\b(?P<head>President|Prime\s+Minister|Chancellor|Premier|Governor|Gov\.|Mayor)\s+$"
-)
-TITLE_WORD = re.compile(r"\b(?:President|Prime\s+Minister|Chancellor|Premier|Governor|Gov\.|Mayor)\s")
+TITLE_BEFORE_NAME = re.compile(rf"\b(?P<head>{_HEADS_TITLED})\s+$")
+TITLE_WORD = re.compile(rf"\b(?:{_HEADS_TITLED})\s")
