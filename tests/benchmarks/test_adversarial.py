@@ -38,6 +38,10 @@ def test_doubling_a_hostile_input_at_most_doubles_and_a_half_the_time(
     caplog.set_level(logging.ERROR, logger="newsparse")
     n = TEST_SIZES[case.name]
     once, twice = growth(case, n, repeat=2)
+    if twice > GROWTH * once + SLACK:
+        # A loaded machine (a CI run beside other work) can slow one of the two timings: measure again,
+        # the least of more runs, before calling it growth. A rule gone quadratic fails both times.
+        once, twice = growth(case, n, repeat=5)
     assert twice <= GROWTH * once + SLACK, f"{case.name}: {once:.3f} s at {n}, {twice:.3f} s at {2 * n}"
 
 
