@@ -36,6 +36,7 @@ from newsparse.articles.html.bylines import (
     labelled_editor,
     text_key,
     visible_byline,
+    without_by,
 )
 from newsparse.articles.html.topics import choose_topics, clean_topics, visible_tags
 from newsparse.dates import in_range, parse_iso, read_printed, url_date
@@ -374,7 +375,6 @@ def _figures(nodes: _Nodes) -> list[Image]:
 # -- values -------------------------------------------------------------------------------------------
 _SPACE = re.compile(r"\s+")
 #: "By Ann Lee": bylines copied into author fields keep their preposition.
-_BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 
 
 #: A character reference left in a value (``&quot;``, ``&#8217;``, ``&amp;amp;``): JSON-LD and
@@ -443,7 +443,7 @@ def _names(value: Any) -> list[str]:
 def _authors(value: Any) -> list[tuple[str, bool]]:
     """Author names from a value, each with whether the value says it is an organization."""
     if isinstance(value, str):
-        name = _BYLINE_PREFIX.sub("", _clean(value))
+        name = without_by(_clean(value))
         return [(name, False)] if name else []
     if isinstance(value, dict):
         organization = bool(_types(value) & _ORGANIZATION_TYPES)
