@@ -7,8 +7,10 @@ import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
 
 from newsparse import parse
+from newsparse.articles.html.body import element_text
 from newsparse.articles.text import INVISIBLE, JOINERS, reading_text
 
 SOFT_HYPHEN, ZWSP, ZWNJ, ZWJ, WORD_JOINER, BOM = "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"
@@ -98,3 +100,25 @@ def test_parse_output_is_nfc_and_holds_no_hint(paragraphs: list[str], title: str
     for text in (article.title or "", article.subtitle or "", *article.paragraphs):
         assert unicodedata.is_normalized("NFC", text)
         assert not set(text) & set(INVISIBLE + JOINERS)  # Latin letters only: no joiner shapes them
+
+
+RUBY = (
+    "<p>【ソウル＝小池和樹】韓国の<ruby><rb>尹錫悦</rb><rp>（</rp><rt>ユンソンニョル</rt><rp>）</rp></ruby>"
+    "大統領は３日夜、緊急談話を出し、野党が国政をまひさせているとして「非常戒厳」を宣言した。</p>"
+)
+
+
+def test_ruby_readings_are_not_read_into_the_body() -> None:
+    article = parse(f"<html><body><article>{RUBY * 2}</article></body></html>")
+    assert article.paragraphs[0] == (
+        "【ソウル＝小池和樹】韓国の尹錫悦大統領は３日夜、緊急談話を出し、野党が国政をまひさせている"
+        "として「非常戒厳」を宣言した。"
+    )
+
+
+def test_ruby_readings_are_not_read_into_element_text() -> None:
+    node = LexborHTMLParser(
+        "<h1><ruby>弾劾<rp>(</rp><rt><span>だんがい</span></rt><rp>)</rp></ruby>訴追案</h1>"
+    ).css_first("h1")
+    assert node is not None
+    assert element_text(node) == "弾劾訴追案"

@@ -12,7 +12,12 @@ The zero-width non-joiner and joiner (U+200C, U+200D) are spelling in some scrip
 Persian ``می‌خواهم`` the non-joiner keeps two letters apart, and in Devanagari or an emoji sequence
 the joiner shapes what is drawn. Between two letters or marks of a script other than Latin, Greek,
 Cyrillic and the ideographs and kana (which never join), or between two symbols (an emoji
-sequence), they are kept; anywhere else (a Latin word, a space, the text's edge) they are removed."""
+sequence), they are kept; anywhere else (a Latin word, a space, the text's edge) they are removed.
+
+Ruby annotations (``<rt>``, ``<rp>``: the reading of a word, printed above it, and the brackets shown
+around it where ruby is not drawn) are markup, dropped where the HTML is read
+(:data:`~newsparse.articles.html.boilerplate.BOILERPLATE_TAGS`,
+:func:`~newsparse.articles.html.body.element_text`)."""
 
 from __future__ import annotations
 
