@@ -179,12 +179,17 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+#: Ruby annotations (the reading of a word, and its fallback brackets): not text of the sentence.
+RUBY_ANNOTATIONS = frozenset({"rt", "rp"})
+
+
 def element_text(node: LexborNode) -> str:
     """A node's text as a reader sees it: text nodes joined as they stand (inline markup adds no
     space: ``said <b>this</b>.`` is "said this."), a space where a block element or ``<br>`` breaks
     the line, and whitespace collapsed. Every reader of HTML text (the body, an outlet's layout) uses it."""
     parts: list[str] = []
     block_of: dict[int, int] = {}  # parent element -> its nearest block element (or the node itself)
+    annotation: set[int] = set()  # parent elements inside a ruby annotation (<rt>, <rp>)
     last_block: int | None = None
     for child in node.traverse(include_text=True, skip_empty=False):
         if child.tag != "-text":
@@ -196,8 +201,12 @@ def element_text(node: LexborNode) -> str:
         if key not in block_of:
             block = parent
             while block is not None and block.mem_id != node.mem_id and block.tag not in BLOCK_TAGS:
+                if block.tag in RUBY_ANNOTATIONS:
+                    annotation.add(key)
                 block = block.parent
             block_of[key] = block.mem_id if block is not None else node.mem_id
+        if key in annotation:
+            continue  # the reading printed above a word is not a word of the text
         if last_block is not None and block_of[key] != last_block:
             parts.append(" ")  # text after a block closed ("</p>four")
         last_block = block_of[key]

@@ -84,6 +84,10 @@ BOILERPLATE_TAGS = (
     "title",
     "xmp",
     "plaintext",
+    # Ruby annotations: the reading printed above a word (furigana), and the brackets shown around it
+    # where ruby is not drawn; the word itself (in <ruby> or <rb>) is the text.
+    "rt",
+    "rp",
 )
 
 #: Among the :data:`BOILERPLATE_TAGS`, those a browser draws as blocks: removed from between two runs of

@@ -120,9 +120,10 @@ _QUOTED = re.compile(r"""=\s*(?:"[^"]*"|'[^']*')""")
 #: one piece (at most ~800 levels of ``<div>``) is not seen, nor an element whose attributes fit in
 #: two pieces (at most ~1,000 attributes): each costs the parser about a millisecond.
 _PIECE = 4_096
-#: Void start tags in lower or upper case (a case-blind pattern is twice as slow; mixed case is rare
-#: and only overestimates the depth).
-_VOID_START = re.compile(rf"<(?:{'|'.join(sorted(_VOID))}|{'|'.join(sorted(_VOID)).upper()})[\s/>]")
+#: An end tag's ``</``, or a void start tag in lower or upper case (a case-blind pattern is twice as
+#: slow; mixed case is rare and only overestimates the depth): one scan finds both, which
+#: ``str.count("</")`` and a second scan for the void tags cost twice.
+_CLOSE_OR_VOID = re.compile(rf"<(?:/|(?:{'|'.join(sorted(_VOID))}|{'|'.join(sorted(_VOID)).upper()})[\s/>])")
 
 
 def _may_exceed(html: str) -> bool:
@@ -132,7 +133,8 @@ def _may_exceed(html: str) -> bool:
     depth: a deep page closes its elements at the end.)"""
     if len(html) > MAX_VALUE_CHARS and _LONG_VALUE.search(html):
         return True
-    many_tags = html.count("<") > MAX_DEPTH
+    # (Depth is at most the number of "<", so a page of few tags never exceeds it: no separate count
+    # of the page's "<" is needed to skip the estimate for it.)
     depth = total = 0
     checked = -1  # the start of the last long tag whose attributes were counted
     for start in range(0, len(html), _PIECE):
@@ -146,16 +148,16 @@ def _may_exceed(html: str) -> bool:
                 run = _TAG_RUN.match(html, opening)
                 if run is not None and len(_QUOTED.sub("=", run.group(0)).split()) > MAX_ATTRIBUTES:
                     return True
-        if many_tags:
-            # The depth: start tags (not void) minus end tags, never below zero. A comment or a
-            # self-closed element counts as a start tag (a safe overestimate); end tags that close
-            # nothing (strays) can hide depth within one piece, but then the page as a whole has far
-            # more end tags than start tags (checked below: real pages have at most a few hundred).
-            closes = html.count("</", start, end)
-            change = tags - 2 * closes - len(_VOID_START.findall(html, start, end))
-            depth, total = max(0, depth + change), total + change
-            if depth > MAX_DEPTH:
-                return True
+        # The depth: start tags (not void) minus end tags, never below zero. A comment or a
+        # self-closed element counts as a start tag (a safe overestimate); end tags that close
+        # nothing (strays) can hide depth within one piece, but then the page as a whole has far
+        # more end tags than start tags (checked below: real pages have at most a few hundred).
+        found = _CLOSE_OR_VOID.findall(html, start, end)
+        closes = found.count("</")
+        change = tags - 2 * closes - (len(found) - closes)
+        depth, total = max(0, depth + change), total + change
+        if depth > MAX_DEPTH:
+            return True
     # Far more end tags than start tags: strays, which may have hidden depth inside pieces.
     return total < -MAX_DEPTH
 
