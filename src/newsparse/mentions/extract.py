@@ -27,7 +27,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
@@ -54,7 +54,6 @@ from newsparse.mentions.sentences import (
     Block,
     BlockKind,
     Sentence,
-    article_blocks,
     clause_bounds,
     clause_of,
     quoted_spans,
@@ -227,11 +226,13 @@ class MentionExtractor:
             anchor = document_anchor(s.text for s in found if _YEAR.search(s.text))
             return anchor, anchor is not None
 
-        short_names = functools.cache(
-            lambda: self.actors.short_names_from(
-                (b.text, hits.within(b.start, b.start + len(b.text))) for b in article_blocks(article)
-            )
-        )
+        def blocks_with_hits() -> Iterator[tuple[str, list[Hit]]]:
+            offset = 0  # (the offsets of article_blocks, without building its blocks)
+            for block in article.blocks():
+                yield block, hits.within(offset, offset + len(block))
+                offset += len(block) + 2
+
+        short_names = functools.cache(lambda: self.actors.short_names_from(blocks_with_hits()))
         actors_of: dict[int, list[Found]] = {}
         full_name = functools.cache(lambda: full_name_in(article.text))
 
@@ -244,7 +245,7 @@ class MentionExtractor:
                     # people the gazetteer does not know, in a contact verb's own slots ("Favre met with
                     # Dr. James Andrews")
                     spans = [(f.start, f.end) for f in known] + [
-                        (h.start, h.end) for h in within if any(k is not NameKind.SHORT for k, _ in h.names)
+                        (h.start, h.end) for h in within if not h.kinds <= _SHORT_ONLY
                     ]
                     masked = _mask(s.text, quotes_of[index])
                     known = sorted(
@@ -538,6 +539,7 @@ class _Lazy(Generic[_T]):
 _YEAR = re.compile(r"\d{4}")
 _ACTOR_KINDS = frozenset({NameKind.PERSON, NameKind.COUNTRY, NameKind.ORGANISATION})
 _TITLE_KINDS = frozenset({NameKind.OFFICE, NameKind.OFFICES, NameKind.HEAD})
+_SHORT_ONLY = frozenset({NameKind.SHORT})
 
 
 def _may_name_two(hits: Sequence[Hit]) -> bool:
