@@ -154,6 +154,9 @@ def _alternation(forms: Iterable[str]) -> str:
 _ENTITY_KINDS = (NameKind.PERSON, NameKind.ORGANISATION, NameKind.COUNTRY)
 _ENTITY = frozenset(_ENTITY_KINDS)
 _OFFICE_KINDS = frozenset({NameKind.OFFICE})
+_OFFICE_OR_OFFICES = frozenset({NameKind.OFFICE, NameKind.OFFICES})
+#: A title: a head word or an office (the unknown people it may introduce are looked for).
+_TITLE = frozenset({NameKind.HEAD, NameKind.OFFICE})
 _AFTER_COUNTRY = re.compile(rf"{_POSSESSIVE}?\s+(?:(?i:then|current|incumbent)\s+)?")
 _THE_BEFORE = re.compile(r"(?<![\w])the\s+$")
 _THE_BEFORE_ANY_CASE = re.compile(r"(?<![\w])(?i:the)\s+$")
@@ -265,11 +268,7 @@ def _at(hits: Sequence[Hit], position: int, kinds: frozenset[NameKind]) -> Hit |
     """The longest hit of one of ``kinds`` that starts at ``position``."""
     best: Hit | None = None
     for hit in hits:
-        if (
-            hit.start == position
-            and any(k in kinds for k, _ in hit.names)
-            and (best is None or hit.end > best.end)
-        ):
+        if hit.start == position and not kinds.isdisjoint(hit.kinds) and (best is None or hit.end > best.end):
             best = hit
     return best
 
@@ -449,7 +448,7 @@ class ActorFinder:
         """Offices with their country: "the US president", "China's foreign minister", "the presidents
         of China and the United States", "the two countries' respective presidents"."""
         offices: list[Found] = []
-        office_hits = [h for h in hits if any(k in (NameKind.OFFICE, NameKind.OFFICES) for k, _ in h.names)]
+        office_hits = [h for h in hits if not _OFFICE_OR_OFFICES.isdisjoint(h.kinds)]
         if office_hits:
             country_hits = [h for h in hits if h.keys(NameKind.COUNTRY)]
             last_end = -1
@@ -515,7 +514,7 @@ class ActorFinder:
         and a slug id: "Turkish Chief of General Staff Gen. Metin Gurak", "Ukrainian president
         Volodymyr Zelensky", "President of Ukraine Volodymyr Zelensky", "Liu He, China's top trade
         negotiator"."""
-        titles = [h for h in hits if h.keys(NameKind.HEAD) or h.keys(NameKind.OFFICE)]
+        titles = [h for h in hits if not _TITLE.isdisjoint(h.kinds)]
         if not titles and not any(
             h.keys(NameKind.COUNTRY) and text.startswith(("'s", "’s"), h.end) for h in hits
         ):
@@ -670,10 +669,14 @@ class ActorFinder:
         short: dict[str, Actor] = {}
         texts = list(texts)
         for text, hits in texts:
-            if not any(h.keys(NameKind.HEAD) or h.keys(NameKind.OFFICE) for h in hits) and not any(
-                h.keys(NameKind.COUNTRY) and text.startswith(("'s", "’s"), h.end) for h in hits
+            if not hits:
+                continue  # names no one
+            if not any(not _TITLE.isdisjoint(h.kinds) for h in hits) and not any(
+                NameKind.COUNTRY in h.kinds and text.startswith(("'s", "’s"), h.end) for h in hits
             ):
                 # no title: the people named are the gazetteer's, read as find() reads them
+                if not any(NameKind.PERSON in h.kinds for h in hits):
+                    continue  # (only a person's name gives short names here)
                 for hit in longest(self._outside_longer_places(hits), _ENTITY):
                     entity = _entity(hit)
                     if entity is not None and entity[0] is NameKind.PERSON:
@@ -790,7 +793,7 @@ _TITLE_OR_NAME = frozenset(
 
 def _name_starts(hits: Iterable[Hit]) -> frozenset[int]:
     """Where the hits of a title or a name start (for :func:`_in_longer_name`, built once a text)."""
-    return frozenset(h.start for h in hits if any(k in _TITLE_OR_NAME for k, _ in h.names))
+    return frozenset(h.start for h in hits if not _TITLE_OR_NAME.isdisjoint(h.kinds))
 
 
 def _in_longer_name(text: str, end: int, name_starts: Callable[[], frozenset[int]]) -> bool:

@@ -27,7 +27,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
@@ -54,7 +54,6 @@ from newsparse.mentions.sentences import (
     Block,
     BlockKind,
     Sentence,
-    article_blocks,
     clause_bounds,
     clause_of,
     quoted_spans,
@@ -215,32 +214,42 @@ class MentionExtractor:
         hits, found, quotes_of, triggers_of, voiced_of = names
         if not any(triggers_of) and not any(voiced_of):
             return []
-        if article.published is not None:
-            anchor: dt.date | None = article.published.date
-            from_document = False
-        else:
+        # What only a report's participants or date need is read on first need (most sentences with a
+        # contact word report none: a trap, a non-contact use, nobody named), once per article: the
+        # anchor day, the short names the article introduces, the names it writes in full.
+        published = article.published
+
+        @functools.cache
+        def anchor_of() -> tuple[dt.date | None, bool]:
+            if published is not None:
+                return published.date, False
             anchor = document_anchor(s.text for s in found if _YEAR.search(s.text))
-            from_document = anchor is not None
-        short_names = self.actors.short_names_from(
-            (b.text, hits.within(b.start, b.start + len(b.text))) for b in article_blocks(article)
-        )
+            return anchor, anchor is not None
+
+        def blocks_with_hits() -> Iterator[tuple[str, list[Hit]]]:
+            offset = 0  # (the offsets of article_blocks, without building its blocks)
+            for block in article.blocks():
+                yield block, hits.within(offset, offset + len(block))
+                offset += len(block) + 2
+
+        short_names = functools.cache(lambda: self.actors.short_names_from(blocks_with_hits()))
         actors_of: dict[int, list[Found]] = {}
-        full_name = full_name_in(article.text)
+        full_name = functools.cache(lambda: full_name_in(article.text))
 
         def actors_in(index: int) -> list[Found]:
             if index not in actors_of:
                 s = found[index]
                 within = hits.within(s.start, s.end)
-                known = self.actors.find(s.text, short_names, skip=quotes_of[index], hits=within)
+                known = self.actors.find(s.text, short_names(), skip=quotes_of[index], hits=within)
                 if triggers_of[index]:
                     # people the gazetteer does not know, in a contact verb's own slots ("Favre met with
                     # Dr. James Andrews")
                     spans = [(f.start, f.end) for f in known] + [
-                        (h.start, h.end) for h in within if any(k is not NameKind.SHORT for k, _ in h.names)
+                        (h.start, h.end) for h in within if not h.kinds <= _SHORT_ONLY
                     ]
                     masked = _mask(s.text, quotes_of[index])
                     known = sorted(
-                        known + bare_names(masked, triggers_of[index], spans, full_name),
+                        known + bare_names(masked, triggers_of[index], spans, full_name()),
                         key=lambda f: f.start,
                     )
                 if triggers_of[index] and cues.OFFICE_BACK_REFERENCE.search(s.text):
@@ -251,7 +260,7 @@ class MentionExtractor:
             return actors_of[index]
 
         context = _Context(
-            people_of=lambda index: _people(actors_in(index), self.gazetteer, anchor),
+            people_of=lambda index: _people(actors_in(index), self.gazetteer, anchor_of()[0]),
             is_prose=lambda index: cues.PROSE_END.search(found[index].text) is not None,
             is_title=lambda index: found[index].block.kind is BlockKind.TITLE,
         )
@@ -265,20 +274,21 @@ class MentionExtractor:
                     sentence,
                     hits.within(sentence.start, sentence.end),
                     triggers_of[index],
-                    actors_in(index),
+                    functools.partial(actors_in, index),
                     quotes_of[index],
-                    anchor,
-                    from_document,
+                    anchor_of,
                     context,
                 )
             )
             for quote in voiced_of[index]:
-                reported += self._quote_reports(sentence, quote, actors_in(index), short_names, anchor,
-                                                from_document, context)  # fmt: skip
+                reported += self._quote_reports(sentence, quote, actors_in(index), short_names(), anchor_of,
+                                                context)  # fmt: skip
             for report in reported:
                 reports.append(report)
                 context.reports.append(report)
-        settled = _date_definite_references(_settle(reports, self._country_ids), anchor)
+        if not reports:
+            return []
+        settled = _date_definite_references(_settle(reports, self._country_ids), anchor_of()[0])
         # One description per actor across the article: the one that names an office, if any does.
         described: dict[str, Actor] = {}
         for report in settled:
@@ -298,8 +308,7 @@ class MentionExtractor:
         quote: tuple[int, int],
         actors: list[Found],
         short_names: dict[str, Actor],
-        anchor: dt.date | None,
-        from_document: bool,
+        anchor: Callable[[], tuple[dt.date | None, bool]],
         context: _Context,
     ) -> list[_Report]:
         """The contacts a quote reports in the first person, as its speaker's: the quote is read as a
@@ -320,7 +329,7 @@ class MentionExtractor:
         inner = Sentence(spoken, sentence.start, sentence.end, sentence.block, sentence.index)
         hits = self.actors.scan(spoken)
         found = self.actors.find(spoken, short_names, hits=hits)
-        reports = self._sentence_reports(inner, hits, triggers, found, [], anchor, from_document, context)
+        reports = self._sentence_reports(inner, hits, triggers, lambda: found, [], anchor, context)
         return [attrs.evolve(r, sentence=sentence) for r in reports]
 
     # -- names: one pass over the article ----------------------------------------------------------
@@ -341,18 +350,23 @@ class MentionExtractor:
         whole text, then read again only in the sentences where one occurs); None when the article
         names fewer than two actors, so that no report can be found in it."""
         text = article.text
+        triggers = _trigger_filter(tuple(t.pattern for t in cues.TRIGGERS))
+        contact_words = triggers.found(text)
+        if not contact_words and not triggers.always:
+            return None  # no word a trigger needs: no sentence (and no quote) can report a contact
+        words = {start for start, _ in contact_words}
         hits = Hits(self.actors.scan(text))
         bare_only = not _may_name_two(hits.hits)
         if bare_only:
-            bare = [m.start() for m in BARE_NAME_VERBS.finditer(text)]
+            verbs = _bare_verb_filter()  # the pattern is slow to search where it cannot match
+            may_match = bool(verbs.always or verbs.found(text))
+            bare = [m.start() for m in BARE_NAME_VERBS.finditer(text)] if may_match else []
             if not bare:
                 return None  # no two known actors, and no contact verb to name people the gazetteer lacks
-        triggers = _trigger_filter(tuple(t.pattern for t in cues.TRIGGERS))
-        words = triggers.positions(text)
         # Only blocks that name someone or hold a contact word are cut into sentences: the others
         # can give no report and no participant for one (without two known actors, only the blocks
         # with a contact verb next to a capitalised word can).
-        wanted = set(bare) if bare_only else {h.start for h in hits.hits} | set(words)
+        wanted = set(bare) if bare_only else {h.start for h in hits.hits} | words
         marks = sorted(wanted)
 
         def keep(block: Block) -> bool:
@@ -363,7 +377,7 @@ class MentionExtractor:
         quotes_of = _Lazy(lambda index: _speech(found[index].text))
         # The headline names people (and short names) but is not read for reports: the issue counts
         # reports in the body, standfirst and captions, and a headline only repeats one of them.
-        with_trigger = triggers.patterns_by_span(text, [s.start for s in found])
+        with_trigger = triggers.patterns_by_span(text, [s.start for s in found], contact_words)
         triggers_of = [
             _triggers(s.text, quotes_of[i], [cues.TRIGGERS[j] for j in sorted(with_trigger[i])])
             if i in with_trigger and s.block.kind is not BlockKind.TITLE
@@ -387,17 +401,17 @@ class MentionExtractor:
         sentence: Sentence,
         hits: list[Hit],
         triggers: list[tuple[cues.Trigger, re.Match[str]]],
-        actors: list[Found],
+        actors_of: Callable[[], list[Found]],
         quotes: Sequence[tuple[int, int]],
-        anchor: dt.date | None,
-        from_document: bool,
+        anchor_of: Callable[[], tuple[dt.date | None, bool]],
         context: _Context,
     ) -> Iterable[_Report]:
+        """The reports of one sentence. Its actors, dates and places (and the article's anchor day) are
+        read once a trigger has passed the checks on its words (most do not)."""
         text = sentence.text
         bounds = clause_bounds(text)
-        dates = [p for p in find_dates(text) if not _inside(p.start, quotes)]
-        places = [p for p in self.places.find(text, hits) if not _inside(p.start, quotes)]
         masked = _mask(text, quotes)  # the cues of the reporter, not of the people quoted
+        read = False
         for trigger, match in triggers:
             clause = clause_of(bounds, match.start())
             before = masked[clause[0] : match.start()]
@@ -423,6 +437,12 @@ class MentionExtractor:
                 and not cues.DONE_TO.search(before)
             ):
                 continue
+            if not read:
+                dates = [p for p in find_dates(text) if not _inside(p.start, quotes)]
+                places = [p for p in self.places.find(text, hits) if not _inside(p.start, quotes)]
+                actors = actors_of()
+                anchor, from_document = anchor_of()
+                read = True
             kind = Kind.INTENT if intent else trigger.kind
             cue = _mode_cue(masked[clause[0] : clause[1]])
             if cue is not None and kind in (None, Kind.MEETING) and trigger.cameo is None:
@@ -519,6 +539,7 @@ class _Lazy(Generic[_T]):
 _YEAR = re.compile(r"\d{4}")
 _ACTOR_KINDS = frozenset({NameKind.PERSON, NameKind.COUNTRY, NameKind.ORGANISATION})
 _TITLE_KINDS = frozenset({NameKind.OFFICE, NameKind.OFFICES, NameKind.HEAD})
+_SHORT_ONLY = frozenset({NameKind.SHORT})
 
 
 def _may_name_two(hits: Sequence[Hit]) -> bool:
@@ -539,6 +560,11 @@ def _may_name_two(hits: Sequence[Hit]) -> bool:
 @functools.cache
 def _trigger_filter(patterns: tuple[re.Pattern[str], ...]) -> LiteralFilter:
     return LiteralFilter(patterns)
+
+
+@functools.cache
+def _bare_verb_filter() -> LiteralFilter:
+    return LiteralFilter([BARE_NAME_VERBS])
 
 
 def _office_references(
