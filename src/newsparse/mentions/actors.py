@@ -26,6 +26,15 @@ import attrs
 
 from newsparse.mentions.gazetteer import Country, Gazetteer, slug
 from newsparse.mentions.names import Hit, NameIndex, NameKind, longest, title_heads
+from newsparse.mentions.namewords import (
+    CALENDAR,
+    FUNCTION_WORDS,
+    HONORIFIC,
+    NAME_WORD,
+    NOT_OPENING,
+    is_not_name_word,
+    party_tags,
+)
 from newsparse.models import Actor
 
 __all__ = ["ActorFinder", "ActorKind", "Found"]
@@ -41,46 +50,17 @@ _HEADS = re.compile(
     + "|".join(re.escape(h) for h in sorted(title_heads(), key=len, reverse=True))
     + r")(?![\w])"
 )
-#: Capitalised words that belong to titles and ranks, never to a person's name.
-_NOT_NAME = (
-    r"(?:Gen|General|Lt|Lieutenant|Maj|Major|Adm|Admiral|Col|Colonel|Staff|Joint|Chief|Chiefs|Minister|Secretary|"
-    r"President|Premier|Vice|Deputy|Defen[cs]e|Foreign|Affairs|State|Army|Navy|Air|Force|Marine|Commission|"
-    r"Military|Central|National|Council|Committee|Security|Director|Chairman|Ambassador|Envoy|Mr|Ms|Mrs|Dr|"
-    r"Executive|Officer|Spokes(?:person|man|woman)|Governor|Mayor|Senator|Representative|Prime|Crown|Prince|"
-    r"King|Queen|Chancellor|Speaker|Leader|Head|Commander|Advis[eo]r|Special|Senior|Top|Former|Acting|"
-    r"House|Senate|Congress|Parliament|Party|Republicans?|Democrats?|Democratic|Union|United|Group|Company|"
-    r"Corporation|Inc|Bank|University|College|School|Police|Department|Ministry|Office|Court|Times|Post|News|"
-    r"Daily|Street|Avenue|Road|Square|Hotel|North|South|East|West|New|The|This|That|These|Those|His|"
-    r"Her|Their|Our|It|In|On|At|For|But|And|As|After|Before|When|While|If|Sen|Rep|Gov|Justice|Judge|"
-    r"Got|Has|Have|Had|Is|Was|Were|Says|Said|Show|Northern|Southern|Eastern|Western|Ask|Tell|Meet|See|"
-    r"Read|Watch|Listen|Hospital|Composite|Exchange|Stock|Airport|Since|Although|Because|Though|Unlike|"
-    r"Like|Despite|During|Until|Under|Over|With|Without|Among|Through|From|Into|Once|Every|Both|Many|"
-    r"Several|Some|Most|Other|Another|Why|What|How|Where|Who|Yes|No|Not|Only|Even|Just|So|Such|Maybe|"
-    r"Perhaps|Of|To|By|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Los|Las|City|Apps?|Service|Services|Pavilion|Amphitheatre|Arena|Theatre|Theater|Cup|Prize|Awards?|Open|Games|League|Day|Week|"
-    r"Festival|Championships?|Market|Index|Fund|Act|Plan|Programme|Program|Project|Initiative|Agency|"
-    r"Club|Team|Talent|Media|Network|Foundation|Institute|Center|Centre|Museum|Airlines|Airways|Motors|"
-    r"Energy|Bridge|Tower|Park|Hall|Palace|Stadium|Islands?|River|Sea|Ocean|Valley|Mountains?|Lake)\b"
-)
-#: A capitalised word of a name; the words of :data:`_NOT_NAME` are refused after matching (a
-#: look-ahead over them at every word made the search slow).
-_NAME_WORD = r"[A-Z][a-z’']*(?:[A-Z][a-z’']+)?(?:-[A-Za-z][a-z’']+)*(?<=[a-z’'])"
-_NOT_NAME_WORD = re.compile(rf"(?:{_NOT_NAME})(?:{_POSSESSIVE})?")
-_FIRST_NAME = rf"(?:{_NAME_WORD}|[A-Z]\.(?:[A-Z]\.)?)"
+_FIRST_NAME = rf"(?:{NAME_WORD}|[A-Z]\.(?:[A-Z]\.)?)"
 _PARTICLE = r"(?:de|da|del|van|von|der|den|bin|ibn|le|la|du|dos|di)"
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
-_LAST_NAME = rf"(?:(?:al|el|ad|ar|as|bin)-)?{_NAME_WORD}"
+_LAST_NAME = rf"(?:(?:al|el|ad|ar|as|bin)-)?{NAME_WORD}"
 _NAME = rf"{_FIRST_NAME}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}\s+)*{_LAST_NAME}){{1,2}}"
 _UNKNOWN = re.compile(rf"(?:(?<=\s)|^)(?:{_RANK}\s+)?(?P<name>{_NAME})(?![\w])")
 _LEADING_LINKS = re.compile(r"^(?:(?:the|and|of|for)\s+)+", re.IGNORECASE)
 _AND = re.compile(r"\band(?:\s+|$)")
 #: Capitalised words that open a sentence or clause before a title: not part of it.
-_OPENING_WORD = re.compile(
-    r"(?:When|As|After|Before|But|And|The|Then|While|If|Since|Also|Meanwhile|Earlier|Later|Now|"
-    r"Yesterday|Today|On|In|At)\s+"
-)
+_OPENING_WORD = re.compile(rf"(?:{'|'.join(sorted(FUNCTION_WORDS, key=len, reverse=True))})\s+")
 _TRAILING_LINKS = re.compile(r"(?:\s+(?:the|and|of|for))+$", re.IGNORECASE)
-#: The party and state of a US legislator after the name: ", R-W.Va.", ", D-Calif.", ", I-Vt.".
-_PARTY_TAG = re.compile(r",\s+[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?(?=[,)\s]|$)")
 #: (The look-behinds of these patterns come after their first character, which lets the search skip ahead.)
 _CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*")
 _RUN_WORD = r"[A-Z][\w’'-]*"
@@ -89,7 +69,7 @@ _THE_ALONE = re.compile(rf"the(?<![\w’'-]the)[ \t]+({_RUN_WORD}?)(?:['’]s)?(
 #: A run of two or more capitalised words.
 _LONGER_RUN = re.compile(rf"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+{_RUN_WORD})+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+)$")
-_HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+")
+_HONORIFIC = re.compile(rf"^{HONORIFIC}")
 _APPOSITIVE = re.compile(r",\s+(?:(?P<the>the)\s+)?")
 _PLAIN_WORDS = re.compile(r"\s*(?:[A-Za-z-]+\s+)*")
 _AFTER_NAME = re.compile(r"\s*(?:[^\w\s]|[a-z]|$)")
@@ -103,10 +83,6 @@ _TITLE_BEFORE = re.compile(
 _TITLE_ENDS = re.compile(
     r"Staff|Commission|Affairs|Ministry|Council|Command|Committee|Department|Forces|Defen[cs]e|State|Security|"
     r"Executive|Officer|General"
-)
-_CALENDAR = re.compile(
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\b"
 )
 
 
@@ -222,11 +198,6 @@ def _written_lower(text: str, word: str) -> bool:
 _WORD_CHAR = re.compile(r"[\w’'-]")
 
 
-@functools.lru_cache(maxsize=4096)
-def _not_a_name_word(word: str) -> bool:
-    return _NOT_NAME_WORD.fullmatch(word) is not None
-
-
 def _candidate_names(text: str) -> Iterable[_Candidate]:
     """Runs of two or three capitalised words that may be a name, left to right (cut before a word
     that never belongs to a name); after each, the search goes on from the run's second word, so that
@@ -241,7 +212,7 @@ def _candidate_names(text: str) -> Iterable[_Candidate]:
         words = list(re.finditer(r"\S+", name))
         second = words[1].start() if len(words) > 1 else len(name)
         position = name_start + second
-        cut = next((i for i, w in enumerate(words) if _not_a_name_word(w.group(0))), len(words))
+        cut = next((i for i, w in enumerate(words) if is_not_name_word(w.group(0))), len(words))
         if cut >= 2 and not (cut < len(words) and words[cut - 1].group(0) in _PARTICLES):
             yield _Candidate(match.start(), name_start, name[: words[cut - 1].end()])
 
@@ -253,7 +224,7 @@ def _inside_longer_name(text: str, end: int) -> bool:
     """Whether a capitalised word other than a day or month follows ``end`` in the same run: a
     surname so followed is a word of a longer name ("the Labour Muslim Network", "Trump Tower")."""
     following = _FOLLOWING_WORD.match(text, end)
-    return following is not None and not _CALENDAR.fullmatch(following.group(1))
+    return following is not None and not CALENDAR.fullmatch(following.group(1))
 
 
 def _entity(hit: Hit) -> tuple[NameKind, str] | None:
@@ -536,7 +507,7 @@ class ActorFinder:
                 and not any(w in self._entity_forms for w in words[1:])
                 and all(f.kind is ActorKind.COUNTRY and f.end <= first_end for f in blocking)
             )
-            if _CALENDAR.search(name) or (blocking and not given_is_state):
+            if CALENDAR.search(name) or (blocking and not given_is_state):
                 continue
             if any(f.start < name_end and name_start < f.end for f in new):
                 continue
@@ -553,8 +524,15 @@ class ActorFinder:
             if links and start < name_start:  # "and Vietnamese Defense Minister ...": not "and"
                 start, title = start + links.end(), title[links.end() :]
             country = self._title_country(text, start, end, hits)
-            if country is None and _PARTY_TAG.match(text, name_end) and "USA" in self.gazetteer.countries:
-                country = ("USA", "")  # "Rep. David McKinley, R-W.Va.": a US party and state tag
+            if country is None:  # "Rep. David McKinley, R-W.Va.": a party and state tag
+                country = next(
+                    (
+                        (iso3, "")
+                        for tag, iso3 in party_tags()
+                        if tag.match(text, name_end) and iso3 in self.gazetteer.countries
+                    ),
+                    None,
+                )
             office = title
             if country is not None and country[1]:
                 office = re.sub(
@@ -601,7 +579,7 @@ class ActorFinder:
             if head.end < at and not text[head.end : at].strip() and text[head.start].islower():
                 run = _TITLE_BEFORE.search(text, max(0, head.start - _TITLE_WINDOW), head.start)
                 start = head.start
-                if run and not _CALENDAR.search(run.group(1)):
+                if run and not CALENDAR.search(run.group(1)):
                     own_start, own = _own_title(run.start(1), run.group(1))
                     start = own_start if own else head.start
                 return start, head.end, text[start : head.end]
@@ -668,6 +646,7 @@ class ActorFinder:
         of a person or a title is not read."""
         short: dict[str, Actor] = {}
         texts = list(texts)
+        article = functools.cache(lambda: "\n\n".join(text for text, _ in texts))
         for text, hits in texts:
             if not hits:
                 continue  # names no one
@@ -690,9 +669,10 @@ class ActorFinder:
                 person = self.gazetteer.people.get(found.actor.id)
                 if person is not None:
                     names: tuple[str, ...] = person.short
-                else:  # a surname that is also a common word ("He", "Page") is not a reference
+                else:  # a surname the article also writes as a common word ("the page") is no reference
                     surname = found.actor.name.split()[-1]
-                    names = (surname,) if len(surname) > 2 and surname.lower() not in _COMMON_WORDS else ()
+                    common = surname in NOT_OPENING or _written_lower(article(), surname.lower())
+                    names = (surname,) if len(surname) > 2 and not common else ()
                 for name in names:
                     short.setdefault(name, found.actor)
         self._named_again(texts, short)
@@ -721,16 +701,14 @@ class ActorFinder:
         candidates: list[tuple[int, list[str]]] = []
         for run in _LONGER_RUN.finditer(article):
             text = run.group(0)
-            words = (
-                _HONORIFIC.sub("", text) if text.startswith(("Mr", "Ms", "Dr", "Prof")) else text
-            ).split()
+            words = _HONORIFIC.sub("", text, count=1).split()
             if words[-1].endswith(("'s", "’s")):
                 words[-1] = words[-1][:-2]  # "Brin's"
             if len(words) == 1:  # "Mr Brin"
                 if not article.endswith(("the ", "The "), 0, run.start()):
                     alone[words[0]] += 1
                 continue
-            while words and _not_a_name_word(words[0]):
+            while words and words[0] in NOT_OPENING:
                 words = words[1:]  # "But Sergey Brin": an opening word
             if 2 <= len(words) <= 3:
                 candidates.append((run.start(), words))
@@ -744,11 +722,7 @@ class ActorFinder:
             ):
                 continue  # "Hosting Cook at ...": a sentence's first word, not a given name
             if any(
-                _not_a_name_word(w)
-                or w.isupper()
-                or w.lower() in _COMMON_WORDS
-                or w in self._place_forms
-                or _CALENDAR.fullmatch(w)
+                is_not_name_word(w) or w.isupper() or w in self._place_forms or CALENDAR.fullmatch(w)
                 for w in words
             ) or any(w.endswith(("'s", "’s")) for w in words[:-1]):
                 continue
@@ -763,18 +737,6 @@ class ActorFinder:
             actor = Actor(id=f"person:{slug(name)}", name=name)
             short.setdefault(name, actor)
             short.setdefault(surname, actor)
-
-
-#: Capitalised, these may start a sentence: never the short name of a person introduced by an office.
-_COMMON_WORDS = frozenset(
-    (
-        *("the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "your", "who"),
-        *("what", "when", "where", "why", "how", "and", "but", "for", "not", "all", "any", "each"),
-        *("more", "most", "some", "such", "than", "then", "there", "here", "page", "will", "may", "can"),
-        *("well", "long", "young", "king", "white", "black", "green", "brown", "gray", "grey", "rich"),
-        *("ward", "bush", "price", "love", "hope", "joy", "rose", "lee"),
-    )
-)
 
 
 _GENERIC_NOUN = re.compile(
@@ -801,7 +763,7 @@ def _in_longer_name(text: str, end: int, name_starts: Callable[[], frozenset[int
     Assembly", "Washington Post", "China Sea"): a capitalised word follows that is no title, no other
     name (``name_starts`` gives where those start, :func:`_name_starts`) and no day or month."""
     gap = _NEXT_WORD.match(text, end)
-    if gap is None or _CALENDAR.match(text, gap.end()):
+    if gap is None or CALENDAR.match(text, gap.end()):
         return False
     return gap.end() not in name_starts()
 

@@ -332,8 +332,9 @@ NON_CONTACT: tuple[NonContact, ...] = (
         "received_no_one",
         "host",
         word="received",
+        # (a demonym or a country's name before the noun is capitalised: "received Chinese officials")
         after=r"^\s+(?!(?:(?:the|a|an|his|her|their|its)\s+)?(?:(?:visiting|newly\s+\w+|top|senior|foreign|former|"
-        r"new|chinese|american|russian|us|u\.s\.)\s+)*(?:(?-i:[A-Z])|(?:delegations?|officials?|ministers?|presidents?|"
+        r"new)\s+)*(?:(?-i:[A-Z])|(?:delegations?|officials?|ministers?|presidents?|"
         r"premiers?|leaders?|envoys?|counterparts?|secretar(?:y|ies)|chancellors?|kings?|queens?|princes?|"
         r"princess|ambassadors?|diplomats?|heads?|guests?|visitors?|dignitar\w+)\b))",
     ),
@@ -375,7 +376,7 @@ NON_CONTACT: tuple[NonContact, ...] = (
         r"for|to|and|by))\s*$",
         after=r"^\s+(?-i:[A-Z])|^\s+(?:[\w-]+\s+){0,2}(?:officials?|delegations?|delegates|ministers?|leaders?|"
         r"president|premier|envoys?|dignitar\w+|counterparts?|professors?|scholars?|team|troupe|heads?|"
-        r"ukrainians|americans|chinese|russians|diplomats?|lawmakers?|senators?)\b",
+        r"diplomats?|lawmakers?|senators?)\b",  # (a people's name is capitalised: the first branch)
     ),
     _nc("tour_of_duty", "visit", after=r"^\s+of\s+duty\b"),
 )

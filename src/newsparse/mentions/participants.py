@@ -26,6 +26,7 @@ import attrs
 from newsparse.mentions import cues
 from newsparse.mentions.actors import ActorKind, Found
 from newsparse.mentions.gazetteer import Gazetteer, slug
+from newsparse.mentions.namewords import CALENDAR_WORDS, HONORIFIC, NAME_WORD, NOT_OPENING
 from newsparse.mentions.places import FoundPlace
 from newsparse.models import Actor
 from newsparse.vocabulary import Kind
@@ -583,22 +584,7 @@ def find_participants(ctx: ParticipantContext, rules: tuple[ParticipantRule, ...
 
 
 # -- people the gazetteer does not know, named in a contact's own slots ---------------------------------
-#: One word of a bare name: "Favre", "D'Onofrio", "McCarthy", "Moster-Knudsen".
-_NAME_WORD = r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
-_BARE_NAME = rf"{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{0,2}}"
-#: Words that open a capitalised run without being a name ("The", "Later", "Mr").
-_NOT_NAME = frozenset(
-    re.findall(
-        r"\S+",
-        "A An The He She They We I It You His Her Their Its Our My This That These Those There Then When "
-        "While After Before But And Or So Yet If As On In At By For From With Without Last Next Later "
-        "Earlier Also Meanwhile Instead Still Once Now Today Yesterday Tonight Here Both Each Every Some "
-        "Many Most Few All No Not Who Whom Whose What Which Why How Where Mr Mrs Ms Miss Dr Sir Lady "
-        "Lord Saint St Prof Sen Rep Gov President Prime Minister King Queen Prince Princess Pope "
-        "Chancellor Secretary Ambassador Judge General Gen Col Capt Chief Officer Agent Detective Coach "
-        "Captain Father Mother Brother Sister Uncle Aunt God Jesus Christmas Easter",
-    )
-)
+_BARE_NAME = rf"{NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD}){{0,2}}"
 _CONTACT_VERB = re.compile(
     r"met|meets|called|calls|rang|(?:tele)?phoned|spoke(?:\s+(?:with|to))?|talked(?:\s+(?:with|to))?|"
     r"s(?:at|its)\s+down\s+with|sh(?:ook|akes)\s+hands",
@@ -625,7 +611,7 @@ _SUBJECT_BEFORE = re.compile(
     rf"(?:^|[,;:(—–]\s*|\s)(?P<name>{_BARE_NAME})\s+"
     r"(?:(?:[a-z]+ly|also|once|then|later|first|again|finally|had|has|have|soon|twice)\s+){0,2}$"
 )
-_COURTESY = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
+_COURTESY = rf"{HONORIFIC}?"
 #: A bare name right after the contact word ("met with Dr. James Andrews to discuss", "called Doerr and").
 _OBJECT_AFTER = re.compile(
     rf"\s+(?:with\s+|to\s+)?{_COURTESY}(?P<name>{_BARE_NAME})(?:['’]s)?"
@@ -672,7 +658,7 @@ def bare_names(
         for start, end in candidates:
             name = text[start:end]
             words = name.split()
-            if words[0] in _NOT_NAME or any(w in _CALENDAR_WORDS for w in words):
+            if words[0] in NOT_OPENING or any(w in CALENDAR_WORDS for w in words):
                 continue
             if any(s < end and start < e for s, e in spans):
                 continue
@@ -687,17 +673,6 @@ def bare_names(
             found.append(Found(start, end, ActorKind.PERSON, actor))
             spans.append((start, end))
     return found
-
-
-#: Capitalised in a headline, these open no name but may come right before one ("Story Of Larry Page").
-_OPENING_NOT_NAME = frozenset(re.findall(r"\S+", "Of To By One Two Three Four Five Six Seven Eight Nine Ten"))
-_CALENDAR_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
-        "July August September October November December",
-    )
-)
 
 
 class FullNames:
@@ -723,13 +698,13 @@ class FullNames:
         text = self.text
         if word not in cache:
             cache[word] = None
-            given_names = rf"(?<![\w.])((?:{_NAME_WORD} (?:[A-Z]\. )?){{1,2}})"
+            given_names = rf"(?<![\w.])((?:{NAME_WORD} (?:[A-Z]\. )?){{1,2}})"
             pattern = rf"{given_names}{re.escape(word)}(?=['’]s\b|(?![\w'’-]))"
             for match in re.finditer(pattern, text):
                 given = match.group(1).split()
-                if given[0] in _OPENING_NOT_NAME and len(given) > 1:
+                if given[0] in NOT_OPENING and len(given) > 1:
                     given = given[1:]  # "The Untold Story Of Larry Page": "Of" opens no name
-                if given[0] in _NOT_NAME or any(w in _CALENDAR_WORDS for w in given):
+                if given[0] in NOT_OPENING or any(w in CALENDAR_WORDS for w in given):
                     continue
                 cache[word] = f"{' '.join(given)} {word}"
                 break
