@@ -158,11 +158,34 @@ def test_a_jsonld_headline_stays_unless_it_is_the_search_title_and_the_others_ag
         h1="Annalena Baerbock: Jetzt Top-Job in New York",
     )
     assert meta.title == "Baerbock zur UN: Nur eine Etappe?"
-    # the <h1> and the shared title disagree: nothing says which of them is the headline
+    # the <h1> says what the JSON-LD says: the JSON-LD headline is the one shown
+    meta = search_page(
+        headline="Woman who lost 130lb: seven changes",
+        document="Woman Who Lost 130lb: Seven Changes - Example Insider",
+        shared="A woman who lost 130 pounds shares 7 changes she was not expecting",
+        h1="Woman who lost 130lb: seven changes",
+    )
+    assert meta.title == "Woman who lost 130lb: seven changes"
+
+
+def test_a_search_title_the_shared_title_contradicts_yields_to_the_h1() -> None:
+    # three titles: the JSON-LD copies the <title>, og:title is the social variant, the <h1> is shown
     meta = search_page(
         headline="Verkehrschaos durch Hitze: Alte Trams als Risiko",
         document="Verkehrschaos durch Hitze: Alte Trams als Risiko | example.de",
         shared="Wenn Straßenbahnen schlappmachen: Der Kampf gegen die Hitze",
         h1="So sind Straßenbahnen auf Hitzewellen vorbereitet",
     )
-    assert meta.title == "Verkehrschaos durch Hitze: Alte Trams als Risiko"
+    assert meta.title == "So sind Straßenbahnen auf Hitzewellen vorbereitet"
+
+
+def test_an_h1_that_is_the_logo_is_no_headline() -> None:
+    node = {
+        "@type": "NewsArticle",
+        "headline": "Is football violence a crime?",
+        "publisher": {"@type": "Organization", "name": "The Example Journal"},
+    }
+    head = jsonld(node) + og("title", "Opinion | Is football violence a crime?")
+    head += "<title>Is football violence a crime? - Example Journal</title>"
+    body = '<header><h1><a href="/">The Example Journal</a><a href="/opinion">Opinion</a></h1></header>'
+    assert read(head, body).title == "Is football violence a crime?"

@@ -607,9 +607,10 @@ def _first(values: list[Any]) -> str | None:
 def _title(sources: tuple[Candidates, ...], nodes: _Nodes) -> str | None:
     """The first title of the most trusted source, without the site's name around it.
 
-    A JSON-LD headline that is the page's search title (its ``<title>``, site name aside) yields to the
-    shared title (``og:title``...) when the ``<h1>`` says the same as the shared title: the headline
-    readers see and share, where a search-engine plugin filled the JSON-LD from the ``<title>``."""
+    A JSON-LD headline that only the page's search title confirms (it is the ``<title>``, site name
+    aside, while ``og:title`` says something else) is a search-engine plugin's copy of the ``<title>``:
+    the headline the page shows, its ``<h1>``, comes first then (in the shared title's form when the two
+    say the same), unless the ``<h1>`` says what the JSON-LD says or names the site (a logo)."""
     texts = _title_texts(sources)
     if not texts:
         return None
@@ -622,10 +623,12 @@ def _title(sources: tuple[Candidates, ...], nodes: _Nodes) -> str | None:
     visible, searched = _text(element_text(nodes.h1)), _text(element_text(nodes.title))
     if not visible or not searched:
         return title
-    key, shared = text_key(title), _bare(shared, texts, sites)
-    is_search_title = key == text_key(_bare(searched, texts, sites))
-    shown_and_shared = text_key(shared) == text_key(_bare(visible, texts, sites)) != key
-    return shared if is_search_title and shown_and_shared else title
+    key, shared, shown = text_key(title), _bare(shared, texts, sites), _bare(visible, texts, sites)
+    if key != text_key(_bare(searched, texts, sites)) or key in (text_key(shared), text_key(shown)):
+        return title
+    if _names_site(shown, sites):
+        return title
+    return shared if text_key(shared) == text_key(shown) else shown
 
 
 def _topics(tree: LexborHTMLParser, sources: tuple[Candidates, ...]) -> tuple[str, ...]:
