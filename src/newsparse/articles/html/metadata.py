@@ -566,28 +566,69 @@ def _without_site(title: str, sites: set[str], others: set[str], tails: set[str]
 
 def _site_keys(sources: tuple[Candidates, ...]) -> set[str]:
     """The names a page gives its site (og:site_name, application-name, the JSON-LD publisher's name
-    and alternate name), as comparison keys."""
+    and alternate name), as comparison keys. A name that is the page's headline (an application-name
+    set to it) names no site: taken as one, it would cut the headline's own words off the title."""
     keys: set[str] = set()
     for source in sources:
         for value in source.get("site_name", ()):
             names = [value.get("name"), value.get("alternateName")] if isinstance(value, dict) else [value]
             keys.update(text_key(text) for name in names if (text := _text(name)))
+    titles = _title_texts(sources)
+    if titles:
+        keys.discard(text_key(titles[0]))
     keys.discard("")
     return keys
 
 
-def _title(sources: tuple[Candidates, ...]) -> str | None:
-    """The first title of the most trusted source, without the site's name around it."""
+def _title_texts(sources: tuple[Candidates, ...]) -> list[str]:
+    """The page's titles, most trusted first."""
     jsonld, microdata, meta, markup = sources
     # microdata's headline is the visible <h1> marked up: it ranks with the markup, after the meta
     # titles that the page writes for readers to share
     ranked = (jsonld, meta, microdata, markup)
-    texts = [text for source in ranked for value in source.get("title", ()) if (text := _text(value))]
+    return [text for source in ranked for value in source.get("title", ()) if (text := _text(value))]
+
+
+def _bare(text: str, texts: list[str], sites: set[str]) -> str:
+    """One of the page's titles (``text``, one of ``texts``) without the site's name and without the
+    parts that the page's other titles show to be no part of the headline."""
+    rest = list(texts)
+    if text in rest:
+        rest.remove(text)
+    others = {text_key(other) for other in rest}
+    tails = {text_key(_tail(other)) for other in rest} - {""}
+    return _without_site(text, sites, others, tails) or text
+
+
+def _first(values: list[Any]) -> str | None:
+    return next((text for value in values if (text := _text(value))), None)
+
+
+def _title(sources: tuple[Candidates, ...], nodes: _Nodes) -> str | None:
+    """The first title of the most trusted source, without the site's name around it.
+
+    A JSON-LD headline that only the page's search title confirms (it is the ``<title>``, site name
+    aside, while ``og:title`` says something else) is a search-engine plugin's copy of the ``<title>``:
+    the headline the page shows, its ``<h1>``, comes first then (in the shared title's form when the two
+    say the same), unless the ``<h1>`` says what the JSON-LD says or names the site (a logo)."""
+    texts = _title_texts(sources)
     if not texts:
         return None
-    others = {text_key(text) for text in texts[1:]}
-    tails = {text_key(_tail(text)) for text in texts[1:]} - {""}
-    return _without_site(texts[0], _site_keys(sources), others, tails) or texts[0]
+    sites = _site_keys(sources)
+    title = _bare(texts[0], texts, sites)
+    jsonld, _, meta, _ = sources
+    shared = _first(meta.get("title", []))
+    if _first(jsonld.get("title", [])) is None or shared is None or nodes.h1 is None or nodes.title is None:
+        return title
+    visible, searched = _text(element_text(nodes.h1)), _text(element_text(nodes.title))
+    if not visible or not searched:
+        return title
+    key, shared, shown = text_key(title), _bare(shared, texts, sites), _bare(visible, texts, sites)
+    if key != text_key(_bare(searched, texts, sites)) or key in (text_key(shared), text_key(shown)):
+        return title
+    if _names_site(shown, sites):
+        return title
+    return shared if text_key(shared) == text_key(shown) else shown
 
 
 def _topics(tree: LexborHTMLParser, sources: tuple[Candidates, ...]) -> tuple[str, ...]:
@@ -716,7 +757,7 @@ def read_metadata(
     images += [figure for figure in _figures(nodes) if figure.url not in known]
     byline = _byline(tree, sources, html)
     url = first_text("url")
-    title = _title(sources)
+    title = _title(sources, nodes)
     published = first_when("published") or _printed_date(tree, nodes.h1, title, timezone) or url_date(url)
     return PageMetadata(
         title=title,
