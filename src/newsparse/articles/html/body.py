@@ -46,7 +46,6 @@ from newsparse.articles.html.boilerplate import (
     BOILERPLATE_SELECTOR,
     BOILERPLATE_TAG_SELECTOR,
     BOILERPLATE_TAGS,
-    BOILERPLATE_WORD_SELECTOR,
     BOILERPLATE_WORDS,
     BREAKING_TAGS,
     CONTINUING_TAGS,
@@ -63,6 +62,7 @@ from newsparse.articles.html.boilerplate import (
     STORY_TAGS,
     SWALLOWING_TAGS,
     BodyRules,
+    may_name_boilerplate,
     name_words,
 )
 
@@ -292,12 +292,14 @@ def _boilerplate_blocks(
     else:
         total = max((length for _, length in under.values()), default=0)
     # Two queries: whole tokens, roles and visibility (CSS says it all), and the elements whose names
-    # may hold a boilerplate word (CSS finds them, Python reads the names as words).
+    # may hold a boilerplate word (Python reads the names as words). (The C library returns an element
+    # once per selector of the group it matches: the first list may repeat an element, as removing one
+    # twice is harmless.)
     candidates = list(root.css(BOILERPLATE_SELECTOR))
     named = {node.mem_id for node in candidates}
     candidates += [
         node
-        for node in root.css(BOILERPLATE_WORD_SELECTOR)
+        for node in _word_named(root)
         if node.mem_id not in named
         and node.mem_id not in keep
         and _named_boilerplate(node)
@@ -316,6 +318,30 @@ def _boilerplate_blocks(
     # never touches a freed element.
     ids, memo = {node.mem_id for node in matched}, dict[int, bool]()
     return [node for node in matched if not _within(node.parent, ids, memo)]
+
+
+def _word_named(root: LexborNode) -> list[LexborNode]:
+    """The elements under ``root`` (itself included) that
+    :data:`~newsparse.articles.html.boilerplate.BOILERPLATE_WORD_SELECTOR` matches, in
+    document order, each once: the elements with a class or id, their values tested in Python
+    (:func:`may_name_boilerplate`, cached per value), which costs less than the selector's hundred-odd
+    substring tests on every element."""
+    found = []
+    last = -1
+    for node in root.css("[class], [id]"):
+        key = node.mem_id
+        if key == last:
+            continue  # an element with both a class and an id comes twice, in a row
+        last = key
+        attributes = node.attributes
+        value = attributes.get("class")
+        if value and may_name_boilerplate("class", value):
+            found.append(node)
+            continue
+        value = attributes.get("id")
+        if value and may_name_boilerplate("id", value):
+            found.append(node)
+    return found
 
 
 def _in_running_text(node: LexborNode, rules: BodyRules) -> bool:

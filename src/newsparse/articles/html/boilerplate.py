@@ -12,7 +12,9 @@ Two kinds of knowledge live here, apart from the algorithm that uses them:
 
 from __future__ import annotations
 
+import functools
 import re
+import string
 
 import attrs
 
@@ -43,6 +45,7 @@ __all__ = [
     "STORY_TAGS",
     "SWALLOWING_TAGS",
     "BodyRules",
+    "may_name_boilerplate",
     "name_words",
     "words_pattern",
 ]
@@ -246,10 +249,11 @@ REGION_ROLES = frozenset(
 )
 
 
-def _word_prefilter() -> str:
+def _word_prefilter_parts() -> list[tuple[str, str, str]]:
     # The C library finds the elements whose class or id contains an entry's longest word (a short one
     # next to a separator, or whole); the few it finds are then read as words (BOILERPLATE_NAME),
-    # which CSS cannot do.
+    # which CSS cannot do. Each part is (attribute, CSS operator, word): ``*=`` a substring, ``~=`` a
+    # whole token, both ASCII case-blind.
     parts = []
     # each entry is found by its longest word (of a run of words, the most telling: "print" in no-print)
     firsts = {max(entry.lstrip("=").split("-"), key=len) for entry in BOILERPLATE_WORDS}
@@ -263,11 +267,15 @@ def _word_prefilter() -> str:
     for word in sorted(firsts):
         for attr in ("class", "id"):
             if len(word) > SHORT_WORD:
-                parts.append(f'[{attr}*="{word}" i]')
+                parts.append((attr, "*=", word))
             else:
-                parts += [f'[{attr}*="{cut}" i]' for cut in (f"{word}-", f"-{word}", f"{word}_", f"_{word}")]
-                parts.append(f'[{attr}~="{word}" i]')
-    return ", ".join(parts)
+                parts += [(attr, "*=", cut) for cut in (f"{word}-", f"-{word}", f"{word}_", f"_{word}")]
+                parts.append((attr, "~=", word))
+    return parts
+
+
+def _word_prefilter() -> str:
+    return ", ".join(f'[{attr}{operator}"{word}" i]' for attr, operator, word in _word_prefilter_parts())
 
 
 def _boilerplate_selector() -> str:
@@ -283,6 +291,34 @@ BOILERPLATE_SELECTOR = _boilerplate_selector()
 #: One CSS selector for the elements whose class or id may hold a :data:`BOILERPLATE_WORDS` entry
 #: (a superset: each is then checked with :data:`BOILERPLATE_NAME`).
 BOILERPLATE_WORD_SELECTOR = _word_prefilter()
+#: :data:`BOILERPLATE_WORD_SELECTOR` by attribute, for :func:`may_name_boilerplate`: the substrings
+#: and the whole tokens of a class or id that it looks for.
+_PREFILTER_SUBSTRINGS = {
+    attr: tuple(word for part, op, word in _word_prefilter_parts() if part == attr and op == "*=")
+    for attr in ("class", "id")
+}
+_PREFILTER_TOKENS = {
+    attr: frozenset(word for part, op, word in _word_prefilter_parts() if part == attr and op == "~=")
+    for attr in ("class", "id")
+}
+#: ASCII letters to lower case, and only those (how CSS compares attribute values with the ``i`` flag).
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+#: The whitespace that separates the tokens of an attribute value in CSS's ``~=``.
+_CSS_WHITESPACE = re.compile(r"[ \t\n\f\r]+")
+
+
+@functools.lru_cache(maxsize=8192)
+def may_name_boilerplate(attribute: str, value: str) -> bool:
+    """Whether a ``class`` or ``id`` value matches :data:`BOILERPLATE_WORD_SELECTOR`, as the C library
+    decides it (substrings and whole tokens, ASCII case-blind), in Python: run over the elements that
+    have a class or id, with answers cached per value (pages repeat their class names), it costs less
+    than the selector's hundred-odd substring tests on every element."""
+    lowered = value.translate(_ASCII_LOWER)
+    return any(word in lowered for word in _PREFILTER_SUBSTRINGS[attribute]) or not _PREFILTER_TOKENS[
+        attribute
+    ].isdisjoint(_CSS_WHITESPACE.split(lowered))
+
+
 #: One CSS selector for the :data:`BOILERPLATE_TAGS`.
 BOILERPLATE_TAG_SELECTOR = ", ".join(BOILERPLATE_TAGS)
 
