@@ -499,6 +499,20 @@ class BodyRules:
     siblings (which may continue the story), not the whole page, as the selector is costly per node;
     when the container widens after pruning, its new neighbourhood is pruned too."""
 
+    guard_share: float = 0.6
+    """Share of a wider story element's paragraph text (an ``article``, ``main``, ``articleBody`` or
+    an ancestor of the container) below which the body is taken for a part of the story and the
+    wider element is read instead, when its additions are prose (:attr:`guard_prose_share`); 0 turns
+    the recall guard off."""
+
+    guard_levels: int = 3
+    """Ancestors of the container the recall guard compares the body with (beside the story elements
+    the page marks)."""
+
+    guard_prose_share: float = 0.5
+    """Share of the characters a wider element adds to the body that must be paragraph text for the
+    recall guard to read it (a wrapper that adds menus and teasers is not more of the story)."""
+
 
 #: The rules the extractor uses unless told otherwise.
 DEFAULT_RULES = BodyRules()
