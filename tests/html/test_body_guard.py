@@ -72,3 +72,21 @@ def test_an_article_that_adds_a_feed_of_other_stories_is_not_read_into_the_story
     html = story_page(feed + LISTEN)
     assert read(html, guard_share=0.0) == FIRST
     assert read(html) == FIRST
+
+
+TWEET = (
+    '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">FT: the president is considering replacing '
+    "his top commander as criticism of his leadership continues to grow. "
+    '<a href="https://t.co/x">pic.twitter.com/x</a></p>— Some Account (@some_account) '
+    '<a href="https://twitter.com/some_account/status/1">July 18, 2026</a></blockquote>'
+    '<script async src="https://platform.twitter.com/widgets.js"></script>'
+)
+
+
+def test_an_embedded_post_is_kept_unless_the_rules_drop_embedded_posts() -> None:
+    html = story_page("".join(f"<p>{text}</p>" for text in SECOND)).replace(
+        f"<p>{FIRST[1]}</p>", f"<p>{FIRST[1]}</p>{TWEET}"
+    )
+    kept = read(html)
+    assert any(text.startswith("FT: the president is considering") for text in kept)
+    assert read(html, drop_embedded_posts=True) == FIRST + SECOND

@@ -55,6 +55,7 @@ from newsparse.articles.html.boilerplate import (
     CONTINUING_TAGS,
     DEFAULT_RULES,
     DENSE_SCRIPT,
+    EMBED_SELECTOR,
     HIDDEN_NAME,
     LINKED_HEADINGS,
     NEGATIVE_NAMES,
@@ -818,6 +819,9 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
     title = _clean(title_node.text(deep=True)) if title_node is not None else ""
     copies = _copies(tree)
     _strip(root)
+    if rules.drop_embedded_posts:
+        for node in reversed(root.css(EMBED_SELECTOR)):
+            _remove(node)
     holders: dict[int, tuple[LexborNode, ...]] = {}
     prose = _prose_blocks(root, holders, rules)
     first, under = _locate(_paragraphs(prose, rules), rules)
