@@ -61,6 +61,8 @@ from newsparse.articles.html.boilerplate import (
     NEGATIVE_NAMES,
     NEVER_PRUNED,
     PARAGRAPH_BLOCKS,
+    PAYWALL_NAME,
+    PAYWALL_SELECTOR,
     POSITIVE_NAMES,
     REGION_ROLES,
     STORY_BLOCKS,
@@ -306,6 +308,16 @@ def _boilerplate_blocks(
         and node.mem_id not in keep
         and _named_boilerplate(node)
         and not _in_running_text(node, rules)
+    ]
+    named |= {node.mem_id for node in candidates}
+    candidates += [
+        node
+        for node in root.css(PAYWALL_SELECTOR)
+        if node.mem_id not in named
+        and node.mem_id not in keep
+        and node.tag not in STORY_BLOCKS
+        and _named(node, PAYWALL_NAME)
+        and len(node.text(deep=True).strip()) <= rules.max_prompt
     ]
     matched = [
         node

@@ -39,6 +39,9 @@ __all__ = [
     "NEGATIVE_NAMES",
     "NEVER_PRUNED",
     "PARAGRAPH_BLOCKS",
+    "PAYWALL_NAME",
+    "PAYWALL_SELECTOR",
+    "PAYWALL_WORDS",
     "POSITIVE_NAMES",
     "REGION_ROLES",
     "STORY_BLOCKS",
@@ -304,6 +307,17 @@ EMBED_CLASSES = (
     "mastodon-embed",
 )
 
+#: Words of a class or id (read as :data:`BOILERPLATE_WORDS` are) that name a paywall: the prompt to
+#: subscribe or log in that stands where the story stops, but also, on many pages, the wrapper or the
+#: paragraphs of the story's paid part (``<p class="paywall">``). An element so named is a prompt, and
+#: removed, only when it is short (:attr:`BodyRules.max_prompt`) and not itself a paragraph.
+PAYWALL_WORDS = ("paywall", "regwall", "upsell")
+#: :data:`PAYWALL_WORDS` as one pattern over :func:`name_words`.
+PAYWALL_NAME = words_pattern(PAYWALL_WORDS)
+#: The elements whose class or id may hold a :data:`PAYWALL_WORDS` entry (checked with
+#: :data:`PAYWALL_NAME`).
+PAYWALL_SELECTOR = ", ".join(f'[{attr}*="{word}" i]' for word in PAYWALL_WORDS for attr in ("class", "id"))
+
 #: One CSS selector for the :data:`EMBED_CLASSES`.
 EMBED_SELECTOR = ", ".join(f'[class~="{token}" i]' for token in EMBED_CLASSES)
 #: One CSS selector for the :data:`BOILERPLATE_TAGS`.
@@ -543,6 +557,10 @@ class BodyRules:
     embed tweets, news-metadata's leave them out on all three of its pages), and removing them costs
     the first more than it gains on the second (body F1 0.9765 -> 0.9700 on AEB, 0.9592 -> 0.9606 on
     news-metadata, issue 14)."""
+
+    max_prompt: int = 1000
+    """Characters up to which an element named a paywall (:data:`PAYWALL_WORDS`) is a prompt to
+    subscribe, and removed; a longer one holds the story's paid part."""
 
 
 #: The rules the extractor uses unless told otherwise.
