@@ -192,3 +192,28 @@ def test_absurdly_nested_json_ld_is_no_copy_and_no_crash() -> None:
 def test_an_unclosed_aside_that_swallows_the_page_is_unwrapped_not_deleted() -> None:
     html = page(f"<aside><div>Related</div>{''.join(f'<p>{t}</p>' for t in STORY)}")
     assert paragraphs(html) == STORY
+
+
+PROMPT = (
+    "<div class='paywall_pzomzzc' data-k2-component-name='k2-paywall-container'><div class='container'>"
+    "<p class='message'>Subscribe now: every article, two months free<br>for new members only</p>"
+    "<a class='button' href='/promotion'>Start the free trial</a><a class='button' href='/login'>Log in</a>"
+    "</div></div>"
+)
+
+
+def test_a_paywall_prompt_after_the_story_is_removed() -> None:
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    found = paragraphs(page(f"<article><div class='article-body'>{story}{PROMPT}</div></article>"))
+    assert found == STORY
+
+
+def test_paragraphs_of_the_paid_part_named_paywall_are_kept() -> None:
+    # the free part in plain paragraphs, the rest in paragraphs (or a wrapper) named for the paywall
+    free = "".join(f"<p>{text}</p>" for text in STORY[:2])
+    paid = "".join(f"<p class='paywall'>{text}</p>" for text in STORY[2:])
+    assert paragraphs(page(f"<article><div class='body'>{free}{paid}</div></article>")) == STORY
+    plain = "".join(f"<p>{text}</p>" for text in STORY[2:])
+    wrapped = f"<div class='o-paywall'>{plain * 4}</div>"
+    found = paragraphs(page(f"<article><div class='body'>{free}{wrapped}</div></article>"))
+    assert found == STORY[:2] + STORY[2:] * 4

@@ -22,7 +22,10 @@ touches the few nodes that matter:
    text is split into blocks at block-level elements, and link lists, short unmarked blocks at the
    edges (labels, credits), a leading date line and a leading headline (one that starts or resembles
    the ``<title>``, with its kicker) are dropped;
-5. *fallback*: when no block holds prose, the text of the whole stripped body, split the same way, is
+5. *guard*: when the body is a small part of the paragraph text of an element that holds it (an
+   ``article``, ``main`` or ``articleBody`` element, or one of the container's nearest ancestors),
+   that element is read instead, if what it adds is prose and no feed of other stories;
+6. *fallback*: when no block holds prose, the text of the whole stripped body, split the same way, is
    used; when the markup gives less than half of the JSON-LD ``articleBody``, or nothing while a
    ``<noscript>`` copy holds the story, that copy is read.
 
@@ -51,11 +54,14 @@ from newsparse.articles.html.boilerplate import (
     CONTINUING_TAGS,
     DEFAULT_RULES,
     DENSE_SCRIPT,
+    EMBED_SELECTOR,
     HIDDEN_NAME,
     LINKED_HEADINGS,
     NEGATIVE_NAMES,
     NEVER_PRUNED,
     PARAGRAPH_BLOCKS,
+    PAYWALL_NAME,
+    PAYWALL_SELECTOR,
     POSITIVE_NAMES,
     REGION_ROLES,
     STORY_BLOCKS,
@@ -304,6 +310,16 @@ def _boilerplate_blocks(
         and node.mem_id not in keep
         and _named_boilerplate(node)
         and not _in_running_text(node, rules)
+    ]
+    named |= {node.mem_id for node in candidates}
+    candidates += [
+        node
+        for node in root.css(PAYWALL_SELECTOR)
+        if node.mem_id not in named
+        and node.mem_id not in keep
+        and node.tag not in STORY_BLOCKS
+        and _named(node, PAYWALL_NAME)
+        and len(node.text(deep=True).strip()) <= rules.max_prompt
     ]
     matched = [
         node
@@ -841,6 +857,9 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
     title = _clean(title_node.text(deep=True)) if title_node is not None else ""
     copies = _copies(tree)
     _strip(root)
+    if rules.drop_embedded_posts:
+        for node in reversed(root.css(EMBED_SELECTOR)):
+            _remove(node)
     holders: dict[int, tuple[LexborNode, ...]] = {}
     prose = _prose_blocks(root, holders, rules)
     first, under = _locate(_paragraphs(prose, rules), rules)
@@ -875,7 +894,71 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
                         if node.mem_id != part.mem_id:  # a part named "widget" is still the story's
                             _remove(node)
             nodes = parts
-    return _or_copy(_keep(_blocks(nodes), title, rules), copies, rules)
+    paragraphs = _keep(_blocks(nodes), title, rules)
+    if container is not None and rules.guard_share:
+        paragraphs = _guard_recall(root, container, nodes, under, paragraphs, title, rules)
+    return _or_copy(paragraphs, copies, rules)
+
+
+#: Elements a page marks as its story: the standard wrappers and the schema.org body property.
+STORY_WRAPPERS = 'article, main, [itemprop~="articleBody" i]'
+
+
+def _guard_recall(
+    root: LexborNode,
+    container: LexborNode,
+    nodes: list[LexborNode],
+    counted: dict[int, tuple[LexborNode, int]],
+    paragraphs: list[str],
+    title: str,
+    rules: BodyRules,
+) -> list[str]:
+    """``paragraphs``, or the story read from a wider element when they are small against it.
+
+    The wider elements are those the page marks as its story (:data:`STORY_WRAPPERS`) that hold the
+    container, and the container's ancestors up to ``rules.guard_levels``. One whose paragraph text
+    is more than ``1 / rules.guard_share`` times the body's is read (pruned of named boilerplate,
+    its blocks kept as the body's are); its text replaces the body when it is still that much longer
+    and its additions are prose: at least ``rules.guard_prose_share`` of the added characters are
+    paragraph text."""
+    holding = _ancestors(container)
+    candidates: dict[int, LexborNode] = {}
+    for node in root.css(STORY_WRAPPERS):
+        if node.mem_id in holding and node.tag not in PAGE_TAGS:
+            candidates[node.mem_id] = node
+    ancestor = container.parent
+    for _ in range(rules.guard_levels):
+        if ancestor is None or ancestor.tag in PAGE_TAGS:
+            break
+        candidates.setdefault(ancestor.mem_id, ancestor)
+        ancestor = ancestor.parent
+    if not candidates:
+        return paragraphs
+    read = {node.mem_id for node in nodes}
+    best, best_length = paragraphs, sum(map(len, paragraphs))
+    # innermost first: a wider element must beat what a narrower one gave
+    for node in sorted(candidates.values(), key=lambda element: len(_ancestors(element)), reverse=True):
+        if node.mem_id in read or counted.get(node.mem_id, (node, 0))[1] * rules.guard_share <= best_length:
+            continue  # counted before pruning, so never less than it holds now: no walk needed
+        under = _paragraph_text(_paragraphs(_prose_blocks(node, {}, rules), rules))
+        prose = under.get(node.mem_id, (node, 0))[1]
+        if prose * rules.guard_share <= best_length:
+            continue
+        if _feed(node, rules) and not any(_feed(part, rules) for part in nodes):
+            continue  # what it adds holds a feed of other stories' headlines
+        for removed in reversed(_boilerplate_blocks(node, container, under, rules, prose)):
+            if removed.mem_id != node.mem_id:
+                _remove(removed)
+        wider = _keep(_blocks([node]), title, rules)
+        wider_length = sum(map(len, wider))
+        under = _paragraph_text(_paragraphs(_prose_blocks(node, {}, rules), rules))
+        prose = under.get(node.mem_id, (node, 0))[1]
+        added = wider_length - best_length
+        if wider_length * rules.guard_share > best_length and (
+            prose - best_length >= rules.guard_prose_share * added
+        ):
+            best, best_length = wider, wider_length
+    return best
 
 
 def _copies(tree: LexborHTMLParser) -> tuple[list[str], list[str]]:
