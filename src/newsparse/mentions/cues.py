@@ -68,6 +68,7 @@ __all__ = [
     "SPEECH_VERB",
     "SPEECH_VERB_BEFORE",
     "SUBCLAUSE",
+    "THERE",
     "TRIGGERS",
     "TRIGGER_STEMS",
     "VERB_FORMS",
@@ -157,7 +158,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "visit",
         r"visit|visits|visited|visiting|trips?\s+to|travel(?:s|led|ed|ling|ing)?\s+to|arriv(?:es?|ed)\s+in|"
-        r"land(?:s|ed)\s+in|(?:flying|flew|flies)\s+to|tour(?:s|ed|ing)?(?!\s+of\s+duty)",
+        r"land(?:s|ed)\s+in|(?:flying|flew|flies)\s+to|tour(?:s|ed|ing)?(?!\s+of\s+duty)|"
+        # "took his grandson on a trip there": the country named before in the sentence (THERE)
+        r"(?:trips?|travel(?:s|led|ed|ling|ing)?|flying|flew|flies)\s+there",
         Kind.VISIT,
     ),
     _t(
@@ -675,6 +678,10 @@ FIRST_PERSON = re.compile(r"(?i:\b(?:i|we|me|us|my|our|you|your)\b)")
 DETERMINED = re.compile(r"(?i:(?:a|an|the|their|this|that|his|her|its|our|my|your|another|[\w-]+['’]s)\s)")
 #: A pronoun subject that names one person ("he met Xi"), unlike "they" or "the two".
 SINGULAR = re.compile(r"(?i:(?:he|she)\b)")
+#: A visit word that ends with "there" ("a trip there", "travelled there"): where the visitor went is
+#: the country named last before it in the sentence ("Duke got serious about China ... after Rogers took
+#: his grandson on a trip there").
+THERE = re.compile(r"(?i:\bthere$)")
 #: After a visit word: its visitor follows ("a trip to Africa by former President Bill Clinton").
 VISIT_BY = re.compile(r"(?i:\bby\s+)")
 #: Between the last two of a list of names: "and" ("A, B and C", "A and B", "Germany's Schaeuble and

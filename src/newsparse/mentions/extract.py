@@ -87,6 +87,8 @@ class _Report:
     participant_rule: str
     #: The words point at the contact the article reports ("the meeting", "It was the seventh meeting").
     definite: bool = False
+    #: Where the trigger starts in the sentence's text.
+    at: int = 0
 
 
 @attrs.define
@@ -279,6 +281,7 @@ class MentionExtractor:
                 reports.append(report)
                 context.reports.append(report)
         settled = _date_definite_references(_settle(reports, self._country_ids), anchor)
+        settled = _date_during_visit(settled, anchor, self._country_ids)
         # One description per actor across the article: the one that names an office, if any does.
         described: dict[str, Actor] = {}
         for report in settled:
@@ -470,6 +473,7 @@ class MentionExtractor:
                 borrowed=borrowed,
                 participant_rule=found_participants.rule.name,
                 definite=trigger.noun and _is_definite(text[: match.start()]),
+                at=match.start(),
             )
 
     # -- building the mention ------------------------------------------------------------------
@@ -821,6 +825,54 @@ def _date_definite_references(reports: list[_Report], anchor: dt.date | None) ->
             finest, words = max(dates, key=lambda pair: precision_rank(pair[0]))
             if all(_nests(when, finest) for when, _ in dates):
                 report = attrs.evolve(report, date=finest, date_text=words)
+        out.append(report)
+    return out
+
+
+def _date_during_visit(
+    reports: list[_Report], anchor: dt.date | None, country_ids: frozenset[str]
+) -> list[_Report]:
+    """Give an undated meeting between a visitor and a person of the state visited the day of the
+    visit, when the article reports that visit as news: one day, in the week up to the anchor
+    ("Zelensky is in Washington on Tuesday ... Following a roughly 30-minute meeting with Zelensky,
+    House Speaker Mike Johnson said ..."). Not a meeting set apart from the visit by its words
+    ("their previous meeting", "first met"), and not one with words of its own, even unresolved."""
+    if anchor is None:
+        return reports
+    # the dates of each visitor's reported trips to each state (another trip's date too: then the
+    # meeting could be of either)
+    visits: dict[tuple[str, str], dict[When, str | None]] = {}
+    for report in reports:
+        if report.kind is not Kind.VISIT or report.date is None or len(report.participants) != 2:
+            continue
+        visitor, host = report.participants
+        if host.id in country_ids and host.country is not None:
+            visits.setdefault((visitor.id, host.country), {}).setdefault(report.date, report.date_text)
+    if not visits:
+        return reports
+    out: list[_Report] = []
+    for report in reports:
+        text = report.sentence.text
+        if (
+            report.kind is Kind.MEETING
+            and report.date is None
+            and report.date_text is None
+            and len(report.participants) == 2
+            and not cues.ANOTHER_OCCASION.search(text, max(0, report.at - 40), report.at)
+        ):
+            first, second = report.participants
+            for visitor, local in ((first, second), (second, first)):
+                if local.country is not None:
+                    days = visits.get((visitor.id, local.country), {})
+                else:  # "House Speaker Mike Johnson": of no known state, so the visitor's one trip
+                    trips = [d for (who, _), d in visits.items() if who == visitor.id]
+                    days = trips[0] if len(trips) == 1 else {}
+                if local.country == visitor.country or local.id in country_ids or len(days) != 1:
+                    continue
+                ((day, words),) = days.items()
+                if precision_rank(day) == 2 and _is_recent(day, anchor):
+                    report = attrs.evolve(report, date=day, date_text=words)
+                    break
         out.append(report)
     return out
 

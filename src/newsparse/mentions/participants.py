@@ -138,6 +138,17 @@ class ParticipantContext:
         return cues.AFTER_INSET.search(self.text, self.own_clause[0], self.match.start()) is not None
 
     @cached_property
+    def fronted_end(self) -> int:
+        """Where the words fronted before a sentence's subject end ("Following a meeting with Zelensky,
+        | House Speaker Mike Johnson said", "Following a meeting with Zelensky – their first – | House
+        Speaker ..."): the comma after the trigger in its clause, else the clause's end; the clause's
+        end when the sentence does not open with such words."""
+        if not cues.FRONTED_ADJUNCT.match(self.text, 0, self.match.start()):
+            return self.clause[1]
+        comma = self.text.find(",", self.match.end(), self.clause[1])
+        return comma if comma >= 0 else self.clause[1]
+
+    @cached_property
     def reported(self) -> bool:
         """The trigger's own clause is what someone said ("Wang said that ..., in a phone call with
         Blinken"): its subject may be the speaker's."""
@@ -248,7 +259,7 @@ class ParticipantContext:
         if not own and cues.FRONTED_ADJUNCT.match(self.text, 0, self.match.start()):
             # "Following a meeting with Zelensky – their first – House Speaker Mike Johnson said ...":
             # the subject of the sentence, named after the fronted words
-            after = [f for f in self.actors if f.start >= self.clause[1] and f.kind in _PEOPLE]
+            after = [f for f in self.actors if f.start >= self.fronted_end and f.kind in _PEOPLE]
             first = self.resolve(after[0]) if after else None
             return [first] if first is not None else []
         candidates = own or (before if self.reported or self.main_verb else [])
@@ -363,6 +374,18 @@ def visit(ctx: ParticipantContext) -> _Reading:
         people = [a for f in named if f.kind in _PEOPLE and (a := ctx.resolve(f))]
         visitor = people[0] if people else visitor
     host: Actor | None = None
+    if cues.THERE.search(ctx.match.group(0)):
+        # "Duke got serious about China ... after Rogers took his grandson on a trip there": the country
+        # named last before the word (never one that qualifies a noun: "Chinese officials")
+        named = [
+            f
+            for f in ctx.actors
+            if f.end <= ctx.match.start() and f.kind is ActorKind.COUNTRY and not f.modifier
+        ]
+        host = named[-1].resolved(ctx.gazetteer, ctx.on) if named else None
+        if visitor is None or host is None or host.id == visitor.id or visitor.country == host.country:
+            return ()
+        return (visitor, host)
     for found in ctx.actors:
         if not ctx.match.end() <= found.start < ctx.clause[1] or found.modifier or found.possessive:
             continue
@@ -394,7 +417,7 @@ def with_object(ctx: ParticipantContext) -> _Reading:
     Not read after "between"."""
     if ctx.between is not None:
         return None
-    end = ctx.own_clause[1]
+    end = min(ctx.own_clause[1], ctx.fronted_end)  # "Following talks with Xi, | Biden said"
     after = cues.WITH.search(ctx.text, ctx.match.end(), end)
     if after is None or cues.ALONG.search(ctx.text, 0, after.start()):
         return None  # "leading the negotiations along with Schumer": a companion, not a counterpart

@@ -1,0 +1,87 @@
+"""Contacts whose participants or date come from words around the trigger (issue 15, qa15): "a trip
+there" after the country it points at, a meeting on the day of the visit the article reports, the
+subject of a sentence that opens with "Following talks with ...,".
+
+Each sentence is written in the style of the gold's news pages with names the built-in gazetteer
+knows; the expected result is worked out by reading it (and a calendar for the dates). Each case has a
+trap beside it: the same words planned, set apart from the story, or without what they point at.
+"""
+
+from __future__ import annotations
+
+from newsparse.models import When
+
+from .test_contact_reading import extract, reading
+
+# -- "a trip there": the country named before in the sentence -----------------------------------------
+
+
+def test_a_trip_there_is_a_visit_to_the_country_named_before() -> None:
+    (mention,) = extract(
+        "Duke Energy got serious about China two years ago, after Narendra Modi took his grandson on a "
+        "trip there in the summer of 2008 as a graduation present.",
+        published="2010-11-22",
+    )
+    assert reading(mention) == ("visit", ["Narendra Modi", "China"], When.year(2008))
+
+
+def test_a_trip_there_said_to_come_is_an_intent_not_a_visit() -> None:
+    found = extract(
+        "Narendra Modi praised China and said he would take a trip there in May.", published="2010-11-22"
+    )
+    assert [m.kind for m in found] == ["intent_to_meet"]
+
+
+def test_a_trip_there_needs_a_state_named_before_it() -> None:
+    assert extract("Narendra Modi took a trip there in 2008.", published="2010-11-22") == []
+    # "Chinese" qualifies a noun: no state for "there" to point at
+    found = extract("Narendra Modi met Chinese officials before a trip there.", published="2010-11-22")
+    assert "visit" not in [m.kind for m in found]
+    # a trip home is no visit
+    assert extract("Joe Biden praised the United States before a trip there.", published="2010-11-22") == []
+
+
+# -- a meeting on the day of the visit the article reports --------------------------------------------------
+
+VISIT = "Ukrainian President Volodymyr Zelensky visited Washington on Tuesday to plead for more aid."
+AFTER = (
+    "Following a roughly 30-minute meeting with Zelensky, House Speaker Mike Johnson said the response "
+    "had been insufficient."
+)
+
+
+def test_a_meeting_of_the_visitor_takes_the_day_of_the_visit() -> None:
+    # published Wednesday 13 December 2023: "Tuesday" is the 12th
+    visit, meeting = extract(VISIT, AFTER, published="2023-12-13")
+    assert reading(visit) == ("visit", ["Volodymyr Zelensky", "United States"], When.day(2023, 12, 12))
+    assert reading(meeting) == ("meeting", ["Mike Johnson", "Volodymyr Zelensky"], When.day(2023, 12, 12))
+    assert meeting.date_text == visit.date_text == "on Tuesday"  # the article's words that date it
+
+
+def test_a_meeting_set_apart_from_the_visit_keeps_no_date() -> None:
+    previous = "Following his previous meeting with Zelensky, House Speaker Mike Johnson said it was good."
+    _, meeting = extract(VISIT, previous, published="2023-12-13")
+    assert reading(meeting) == ("meeting", ["Mike Johnson", "Volodymyr Zelensky"], None)
+
+
+def test_an_old_visit_or_no_publication_date_dates_no_meeting() -> None:
+    old = "Ukrainian President Volodymyr Zelensky visited Washington on Dec. 21, 2022."
+    _, meeting = extract(old, AFTER, published="2023-12-13")
+    assert meeting.date is None  # a visit of last year is not the story's
+    _, meeting = extract(VISIT, AFTER, published=None)
+    assert meeting.date is None  # no publication date, no date words: undated
+
+
+def test_two_trips_leave_the_meeting_undated() -> None:
+    two = "Zelensky had visited Washington on Dec. 11, 2023, and visited Washington again on Tuesday."
+    found = extract(VISIT, two, AFTER, published="2023-12-13")
+    (meeting,) = [m for m in found if m.kind == "meeting"]
+    assert meeting.date is None
+
+
+def test_the_subject_after_fronted_words_closed_by_a_comma() -> None:
+    (mention,) = extract(
+        "Following talks with Xi Jinping, Antony Blinken said the two sides had agreed to keep talking.",
+        published="2023-06-20",
+    )
+    assert reading(mention) == ("meeting", ["Antony Blinken", "Xi Jinping"], None)
