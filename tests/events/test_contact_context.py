@@ -85,3 +85,78 @@ def test_the_subject_after_fronted_words_closed_by_a_comma() -> None:
         published="2023-06-20",
     )
     assert reading(mention) == ("meeting", ["Antony Blinken", "Xi Jinping"], None)
+
+
+# -- "went to <state>", and the gerund clause after a contact ("after visiting India in May") ---------------
+
+
+def test_went_to_a_state_named_right_after_is_a_visit() -> None:
+    (mention,) = extract("Antony Blinken went to Egypt in March.", published="2023-10-24")
+    assert reading(mention) == ("visit", ["Antony Blinken", "Egypt"], When.month(2023, 3))
+
+
+def test_went_to_something_else_is_no_visit() -> None:
+    assert extract("Antony Blinken went to war with Russia.", published="2023-10-24") == []
+    assert extract("Antony Blinken went to court in Paris.", published="2023-10-24") == []
+
+
+def test_a_gerund_clause_has_the_sentences_subject_and_its_own_date() -> None:
+    # "in May" is the India visit's (the clause it stands in), not the Beijing trip's
+    went, visited = extract(
+        "Antony Blinken went to Beijing after visiting India in May.", published="2023-10-24"
+    )
+    assert reading(went) == ("visit", ["Antony Blinken", "China"], None)
+    assert reading(visited) == ("visit", ["Antony Blinken", "India"], When.month(2023, 5))
+    # the subject of "visiting" is the sentence's (Biden), not the meeting's object (Xi)
+    found = extract("Joe Biden met Xi Jinping after visiting Japan.", published="2023-10-24")
+    assert [reading(m) for m in found] == [
+        ("meeting", ["Joe Biden", "Xi Jinping"], None),
+        ("visit", ["Joe Biden", "Japan"], None),
+    ]
+    # a noun phrase after "after" is no clause: the photo's date is the handshake's
+    (shook,) = extract(
+        "Antony Blinken shook hands with Wang Yi after a bilateral meeting in this photo from Oct 26, 2023."
+    )
+    assert shook.date == When.day(2023, 10, 26)
+
+
+# -- question-and-answer interviews: the answers speak as the person the headline names ---------------------
+
+QUESTIONS_AND_ANSWERS = (
+    "During a stop in Washington over the weekend, the secretary spoke with a reporter.",
+    "Q. How do you see China’s future?",
+    "A. I went to Egypt after visiting India in May. I met Wang Yi twice.",
+    "Q. Will you see him again?",
+    "A. I will meet Wang Yi in June. I never called Sergey Lavrov.",
+)
+
+
+def interview(title: str, *paragraphs: str) -> list[tuple[str, list[str], When | None]]:
+    from newsparse.models import Article
+
+    from .test_contact_reading import EXTRACTOR
+
+    page = Article(
+        source="test", outlet="generic", plugin="test", published="2023-10-24", title=title,
+        paragraphs=paragraphs,
+    )  # fmt: skip
+    return [reading(m) for m in EXTRACTOR.extract(page)]
+
+
+def test_an_interviews_answers_are_the_interviewees() -> None:
+    found = interview("Antony Blinken interviewed: “We will not back down”", *QUESTIONS_AND_ANSWERS)
+    assert found == [
+        ("visit", ["Antony Blinken", "Egypt"], None),
+        ("visit", ["Antony Blinken", "India"], When.month(2023, 5)),
+        ("meeting", ["Antony Blinken", "Wang Yi"], None),
+        ("intent_to_meet", ["Antony Blinken", "Wang Yi"], When.month(2024, 6)),  # planned, not held
+    ]  # and the denied call to Lavrov is nothing
+
+
+def test_no_interview_no_attribution() -> None:
+    # one question and one answer are no interview; a headline with two people names no one interviewee
+    assert interview("Antony Blinken on China", *QUESTIONS_AND_ANSWERS[1:3]) == []
+    assert interview("Antony Blinken and Wang Yi interviewed", *QUESTIONS_AND_ANSWERS) == []
+    # a person the gazetteer knows under a name of another state's ("Jordan's King Abdullah" is not
+    # Saudi Arabia's King Abdullah) is not the one interviewed
+    assert interview("Jordan’s King Abdullah interviewed", *QUESTIONS_AND_ANSWERS) == []

@@ -31,6 +31,7 @@ __all__ = [
     "AND",
     "ANNOUNCED_WOULD",
     "ANOTHER_OCCASION",
+    "ANSWER",
     "BACK_REFERENCE",
     "BARE_VERBS",
     "BEFORE_DROP",
@@ -42,6 +43,8 @@ __all__ = [
     "FIRST_PERSON",
     "FIRST_PERSON_SINGULAR",
     "FRONTED_ADJUNCT",
+    "GERUND_AFTER",
+    "GERUND_CLAUSE",
     "GROUP_BEFORE",
     "INFINITIVE",
     "JOINED",
@@ -56,6 +59,7 @@ __all__ = [
     "OBJECT_STOP",
     "PRONOUN_SUBJECT",
     "PROSE_END",
+    "QUESTION",
     "REPORTING_DATE",
     "SAME_AS_BEFORE",
     "SETTING",
@@ -100,6 +104,9 @@ class Trigger:
     noun: bool = False
     needs_with: bool = False
     cameo: str | None = None
+    #: A visit word whose destination must follow it right away ("went to Egypt", never "went to war
+    #: with Russia" or "went to court in Paris").
+    adjacent: bool = False
 
 
 def _t(name: str, pattern: str, kind: Kind | None, **options: object) -> Trigger:
@@ -163,6 +170,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:trips?|travel(?:s|led|ed|ling|ing)?|flying|flew|flies)\s+there",
         Kind.VISIT,
     ),
+    _t("went_to", r"went\s+to|gone\s+to", Kind.VISIT, adjacent=True),
     _t(
         "host",
         # "received a call" is a call, "received a letter" no contact at all (NON_CONTACT "received_thing")
@@ -689,6 +697,10 @@ VISIT_BY = re.compile(r"(?i:\bby\s+)")
 AND = re.compile(r"(?i:^\s*,?\s*(?:and|&)\s+(?:(?-i:[A-Z])[\w.-]*['’]s\s+)?$)")
 #: Just before a verb trigger: the comma that closes an inset clause ("..., met with Biden").
 AFTER_INSET = re.compile(r"(?i:,\s+(?:(?:also|then|later|has|have|had|was|were|is|later|first)\s+){0,2}$)")
+#: A paragraph of a question-and-answer interview that asks ("Q. How do you see Egypt's future?",
+#: "Q: ...") or answers ("A. I went to Egypt after visiting the U.S. in May.").
+QUESTION = re.compile(r"(?:Q|Question)\s?[.:]\s+(?=[A-Z\"“‘'])")
+ANSWER = re.compile(r"(?:A|Answer)\s?[.:]\s+(?=[A-Z\"“‘'])")
 #: The first person singular of a quote's speaker.
 FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y)\b")
 _SPEECH = (
@@ -711,12 +723,18 @@ DONE_TO = re.compile(r"(?i:\b(?:continued|began|started|managed|went\s+on)\s+to\
 #: A cheap first look: every trigger's words contain one of these stems, so a sentence without any of
 #: them is not searched with :data:`TRIGGERS` one by one (a test checks the stems cover every trigger).
 TRIGGER_STEMS = re.compile(
-    r"(?i:video|virtual|spok|speak|talk|phone|call|rang|negotiat|shak|shook|meet|met|summit|head-to|t[êe]te|"
+    r"(?i:video|virtual|spok|speak|talk|phone|call|rang|negotiat|shak|shook|meet|met|summit|head-to|t[êe]te|went|gone|"
     r"down\s+with|face-to|delegation|visit|trip|travel|arriv|land|fl[eiy]|tour|host|welcom|receiv|conver|"
     r"confer|exchang|discuss|consult)"
 )
 #: Between a trigger and the country it was held with: "held talks with (the) ...".
 WITH_BEFORE = re.compile(r"(?i:\s+(?:[\w-]+\s+){0,3}?with\s+(?:the\s+)?)")
+#: A clause that opens with a conjunction and the trigger as a gerund ("Biden went to Egypt | after
+#: visiting India", "before meeting Xi"): its subject is the sentence's.
+GERUND_CLAUSE = re.compile(r"(?i:(?:after|before|while|when|since|upon|on)\s+$)")
+#: After a trigger, a gerund clause of another contact word ("went to Egypt | after visiting the U.S.
+#: in May"): the dates after it are that contact's.
+GERUND_AFTER = re.compile(r"(?i:\s(?:after|before|while|since|upon)\s+(?P<verb>\w+ing)\b)")
 #: A sentence that opens with an adjunct before its subject ("Following a meeting with Zelensky, Johnson
 #: said", "After talks with Xi, Biden ..."): the words up to the trigger.
 FRONTED_ADJUNCT = re.compile(

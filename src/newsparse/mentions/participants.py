@@ -262,6 +262,16 @@ class ParticipantContext:
             after = [f for f in self.actors if f.start >= self.fronted_end and f.kind in _PEOPLE]
             first = self.resolve(after[0]) if after else None
             return [first] if first is not None else []
+        if (
+            not own
+            and self.match.group(0).lower().endswith("ing")
+            and cues.GERUND_CLAUSE.fullmatch(self.text, self.own_clause[0], self.match.start())
+        ):
+            # "Blinken went to Beijing after visiting India": the sentence's subject, the first person
+            # of the clause before
+            main = [f for f in before if self.clause[0] <= f.start < self.own_clause[0]]
+            first = self.resolve(main[0]) if main else None
+            return [first] if first is not None else []
         candidates = own or (before if self.reported or self.main_verb else [])
         for index in range(len(candidates) - 1, -1, -1):
             actor = self.resolve(candidates[index])
@@ -389,6 +399,8 @@ def visit(ctx: ParticipantContext) -> _Reading:
     for found in ctx.actors:
         if not ctx.match.end() <= found.start < ctx.clause[1] or found.modifier or found.possessive:
             continue
+        if ctx.trigger.adjacent and not cues.VISITED_BODY.fullmatch(ctx.text, ctx.match.end(), found.start):
+            break  # "went to Egypt", not "went to war with Russia"
         if found.kind is ActorKind.ORGANISATION and not cues.VISITED_BODY.fullmatch(
             ctx.text, ctx.match.end(), found.start
         ):
@@ -401,6 +413,8 @@ def visit(ctx: ParticipantContext) -> _Reading:
         if visitor is not None and visitor.country is None:
             return ()  # "Patrick launched a tour ..., visiting Nevada": at home or abroad, no one can say
         after = [p for p in ctx.places if ctx.match.end() <= p.start < ctx.clause[1] and p.place.country]
+        if ctx.trigger.adjacent:  # "went to Beijing", not "went to court in Paris"
+            after = [p for p in after if cues.VISITED_BODY.fullmatch(ctx.text, ctx.match.end(), p.start)]
         if after and after[0].place.country in ctx.gazetteer.countries:
             host = ctx.gazetteer.countries[after[0].place.country or ""].actor()
     if visitor is None or host is None or host.id == visitor.id:
