@@ -160,3 +160,43 @@ def test_no_interview_no_attribution() -> None:
     # a person the gazetteer knows under a name of another state's ("Jordan's King Abdullah" is not
     # Saudi Arabia's King Abdullah) is not the one interviewed
     assert interview("Jordan’s King Abdullah interviewed", *QUESTIONS_AND_ANSWERS) == []
+
+
+# -- a contact noun and the "when" clause that tells what happened in it ------------------------------------
+
+SONDLAND = "Ambassador Gordon Sondland testified on Wednesday."
+
+
+def test_a_when_clause_names_the_participants_of_the_noun_before_it() -> None:
+    found = extract(
+        SONDLAND,
+        "He testified about a July 10 meeting at the White House when Sondland told visiting Ukraine "
+        "officials they would need to deliver.",
+    )
+    assert [reading(m) for m in found] == [("meeting", ["Gordon Sondland", "Ukraine"], When.day(2019, 7, 10))]
+    assert found[0].place is not None and found[0].place.name == "White House"
+    (named,) = extract(
+        SONDLAND, "He described a July 10 meeting when Sondland told Volodymyr Zelensky to act."
+    )
+    assert reading(named) == ("meeting", ["Gordon Sondland", "Volodymyr Zelensky"], When.day(2019, 7, 10))
+
+
+def test_a_when_clause_without_a_counterpart_or_with_a_denial_gives_nothing() -> None:
+    # "in Kyiv" is where he was, not whom he met; "reporters" are no one; "did not see" is denied
+    assert (
+        extract(SONDLAND, "He testified about a July 10 meeting when Sondland was in Kyiv with his aides.")
+        == []
+    )
+    assert extract(SONDLAND, "He described a July 10 meeting when Sondland told reporters to leave.") == []
+    assert (
+        extract(SONDLAND, "He described a July 10 meeting when Sondland did not see Volodymyr Zelensky.")
+        == []
+    )
+
+
+def test_an_envoy_to_a_state_names_no_place() -> None:
+    (mention,) = extract(
+        "The special envoy to Ukraine Antony Blinken met Wang Yi on Monday.", published="2019-11-20"
+    )
+    assert reading(mention) == ("meeting", ["Antony Blinken", "Wang Yi"], When.day(2019, 11, 18))
+    assert mention.place is None

@@ -78,6 +78,8 @@ __all__ = [
     "VERB_FORMS",
     "VISITED_BODY",
     "VISIT_BY",
+    "WHEN_CLAUSE",
+    "WHEN_CLAUSE_END",
     "WHOSE",
     "WITH",
     "WITH_BEFORE",
@@ -735,6 +737,14 @@ GERUND_CLAUSE = re.compile(r"(?i:(?:after|before|while|when|since|upon|on)\s+$)"
 #: After a trigger, a gerund clause of another contact word ("went to Egypt | after visiting the U.S.
 #: in May"): the dates after it are that contact's.
 GERUND_AFTER = re.compile(r"(?i:\s(?:after|before|while|since|upon)\s+(?P<verb>\w+ing)\b)")
+#: Right after a contact noun's own clause: a "when" clause that tells what happened in it ("a July 10
+#: meeting at the White House | when Sondland told visiting Ukraine officials ...").
+WHEN_CLAUSE = re.compile(r"(?i:\s*when\s+)")
+#: Where that "when" clause's subject and objects end: a comma, a dash, or a clause of its own ("they
+#: would need to", "that", "before").
+WHEN_CLAUSE_END = re.compile(
+    r"(?i:[,;:()]|\s[–—-]\s|\b(?:they|he|she|it|we|that|which|who|before|after|because|if|unless|to|about)\b)"
+)
 #: A sentence that opens with an adjunct before its subject ("Following a meeting with Zelensky, Johnson
 #: said", "After talks with Xi, Biden ..."): the words up to the trigger.
 FRONTED_ADJUNCT = re.compile(

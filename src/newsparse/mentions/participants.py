@@ -564,6 +564,32 @@ def two_countries(ctx: ParticipantContext) -> _Reading:
     return tuple(ctx.chosen) if together else None
 
 
+def when_clause(ctx: ParticipantContext) -> _Reading:
+    """A contact noun whose own words name no one, followed by a "when" clause that says what happened
+    in it ("a July 10 meeting at the White House when Sondland told visiting Ukraine officials they
+    would need to deliver"): the subject right after "when" and whom that clause's verb names, up to
+    its first comma or clause word."""
+    if not ctx.noun_use or ctx.between is not None or ctx.chosen:
+        return None
+    when = cues.WHEN_CLAUSE.match(ctx.text, ctx.own_clause[1])
+    if when is None:
+        return None
+    start = when.end()
+    stop = cues.WHEN_CLAUSE_END.search(ctx.text, start, ctx.clause[1])
+    end = stop.start() if stop is not None else ctx.clause[1]
+    named = [f for f in ctx.actors if start <= f.start < end]
+    if not named or named[0].start != start or named[0].kind not in _PEOPLE:
+        return None  # "when Sondland ...": the clause opens with its subject, a person
+    subject = ctx.resolve(named[0])
+    rest = named[1:]
+    # "told visiting Ukraine officials": a state that qualifies officials counts, as after "with"
+    objects = ctx.choose(rest) or unique(
+        a for f in rest if f.kind is ActorKind.COUNTRY and f.modifier and (a := ctx.resolve(f))
+    )
+    found = unique([subject, *objects]) if subject is not None and objects else []
+    return tuple(found) if len(found) >= 2 else None
+
+
 def across_sentence(ctx: ParticipantContext) -> _Reading:
     """The last resort: nobody. Actors named in other clauses of the sentence are not the contact's
     ("He testified about a July 10 meeting at the White House when Sondland told ..."); the rules
@@ -593,6 +619,7 @@ RULES: tuple[ParticipantRule, ...] = (
     ParticipantRule("headline", headline, borrowed=True),
     ParticipantRule("between", between),
     ParticipantRule("two_countries", two_countries),
+    ParticipantRule("when_clause", when_clause),
     ParticipantRule("across_sentence", across_sentence),
 )
 
