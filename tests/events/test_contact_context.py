@@ -200,3 +200,49 @@ def test_an_envoy_to_a_state_names_no_place() -> None:
     )
     assert reading(mention) == ("meeting", ["Antony Blinken", "Wang Yi"], When.day(2019, 11, 18))
     assert mention.place is None
+
+
+# -- "his departure from a meeting with ...": the possessor is the one person named before -----------------
+
+
+def test_the_possessor_of_a_contact_noun_is_the_one_person_named_before() -> None:
+    found = extract(
+        "President Donald Trump spoke on Monday.",
+        "Beijing is also concerned about the president’s unpredictable behavior — as demonstrated by his "
+        "abrupt departure from a high-profile meeting last February in Hanoi with North Korea’s leader, "
+        "Kim Jong-un.",
+        published="2019-11-18",
+    )
+    assert [reading(m) for m in found] == [("meeting", ["Donald Trump", "Kim Jong-un"], When.month(2019, 2))]
+    assert found[0].participants[1].country == "PRK"  # "North Korea's leader, Kim Jong-un"
+
+
+def test_a_possessor_with_two_or_no_people_before_it_is_no_one() -> None:
+    two = (
+        "Beijing is worried about Joe Biden and Donald Trump — as shown by his departure from a meeting "
+        "with Xi Jinping."
+    )
+    assert extract(two) == []
+    assert extract("Beijing is worried — as shown by his departure from a meeting with Xi Jinping.") == []
+
+
+def test_an_office_set_beside_a_name_the_gazetteer_lacks() -> None:
+    # the name set off by commas after "<state>'s <office>," is that office's holder; a known name stays
+    (mention,) = extract(
+        "Donald Trump met North Korea’s leader, Kim Jong-un, in Hanoi.", published="2019-02-28"
+    )
+    assert reading(mention) == ("meeting", ["Donald Trump", "Kim Jong-un"], None)
+    (known,) = extract("Donald Trump met China’s leader, Xi Jinping, in Osaka.", published="2019-06-29")
+    assert known.participants[1].id == "Q15031"  # the gazetteer's Xi Jinping
+    # no apposition (the name goes on into a clause of its own): the office holder is not known that day
+    assert extract("Donald Trump met North Korea’s leader, Kim Jong-un said.", published="2019-02-28") == []
+
+
+def test_the_talks_qualified_by_a_state_point_at_a_contact_of_that_state() -> None:
+    found = extract(
+        "Donald Trump met Kim Jong-un, North Korea’s leader, in Hanoi last February.",
+        "The most recent twists in the China trade talks have left firms uncertain.",
+        published="2019-11-18",
+    )
+    assert [reading(m) for m in found] == [("meeting", ["Donald Trump", "Kim Jong-un"], When.month(2019, 2))]
+    assert len({m.sentence for m in found}) == 1  # "the China trade talks" are not the Hanoi meeting

@@ -57,8 +57,10 @@ __all__ = [
     "NOUN_ARGUMENT",
     "NOUN_USE",
     "OBJECT_STOP",
+    "POSSESSOR",
     "PRONOUN_SUBJECT",
     "PROSE_END",
+    "QUALIFIES_NOUN",
     "QUESTION",
     "REPORTING_DATE",
     "SAME_AS_BEFORE",
@@ -745,6 +747,14 @@ WHEN_CLAUSE = re.compile(r"(?i:\s*when\s+)")
 WHEN_CLAUSE_END = re.compile(
     r"(?i:[,;:()]|\s[–—-]\s|\b(?:they|he|she|it|we|that|which|who|before|after|because|if|unless|to|about)\b)"
 )
+#: A possessive pronoun that owns the contact noun, in the trigger's own clause: "his meeting", "her
+#: first call", "his abrupt departure from a high-profile meeting" (the contact of "his").
+POSSESSOR = re.compile(
+    r"(?i:\b(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:(?:departure|exit|walkout|return|absence|arrival)\s+"
+    r"(?:from|to|at)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2})?$)"
+)
+#: Between a state and the contact noun it qualifies ("the China trade talks", "US-China talks").
+QUALIFIES_NOUN = re.compile(r"(?:-|\s+)(?:[a-z][\w-]*\s+){0,2}")
 #: A sentence that opens with an adjunct before its subject ("Following a meeting with Zelensky, Johnson
 #: said", "After talks with Xi, Biden ..."): the words up to the trigger.
 FRONTED_ADJUNCT = re.compile(

@@ -262,6 +262,14 @@ class ParticipantContext:
             after = [f for f in self.actors if f.start >= self.fronted_end and f.kind in _PEOPLE]
             first = self.resolve(after[0]) if after else None
             return [first] if first is not None else []
+        possessor = None if own else cues.POSSESSOR.search(self.text, self.own_clause[0], self.match.start())
+        if possessor is not None:
+            # "the president's unpredictable behavior — as demonstrated by his abrupt departure from a
+            # meeting with ...": "his" is the one person the sentence named before it
+            earlier = [f for f in self.actors if f.end <= possessor.start() and f.kind in _PEOPLE]
+            named = unique(a for f in earlier if (a := self.resolve(f)) is not None)
+            people = [a for a in named if a.id not in self.country_ids]
+            return people if len(people) == 1 else []
         if (
             not own
             and self.match.group(0).lower().endswith("ing")
@@ -523,6 +531,17 @@ def back_reference(ctx: ParticipantContext) -> _Reading:
         return None
     last = ctx.earlier.last_of_kind(ctx.trigger.kind, ids(ctx.chosen))
     if last is None:
+        return None
+    # "the China trade talks" point at a contact of China (or of its people), not at the last meeting
+    states = {
+        f.actor.country
+        for f in ctx.actors
+        if f.kind is ActorKind.COUNTRY
+        and f.actor is not None
+        and f.end <= ctx.match.start()
+        and cues.QUALIFIES_NOUN.fullmatch(ctx.text, f.end, ctx.match.start())
+    }
+    if not states <= {a.country for a in last}:
         return None
     return last if ctx.fits_borrowed(last) else None
 
