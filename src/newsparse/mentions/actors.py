@@ -74,6 +74,10 @@ _APPOSITIVE = re.compile(r",\s+(?:(?P<the>the)\s+)?")
 _PLAIN_WORDS = re.compile(r"\s*(?:[A-Za-z-]+\s+)*")
 _AFTER_NAME = re.compile(r"\s*(?:[^\w\s]|[a-z]|$)")
 _POSSESSIVE_GAP = re.compile(rf"{_POSSESSIVE}?\s+")
+#: Between an office and the name it is set beside ("North Korea's leader, Kim Jong-un"), and what
+#: closes that apposition.
+_COMMA_GAP = re.compile(r",\s+")
+_APPOSITION_END = re.compile(r"(?:['’]s\b)?\s*(?:[,.;:)]|$)")
 #: How far before a name its title is looked for (searching from the text's start was quadratic).
 _TITLE_WINDOW = 200
 _TITLE_BEFORE = re.compile(
@@ -583,6 +587,23 @@ class ActorFinder:
                     own_start, own = _own_title(run.start(1), run.group(1))
                     start = own_start if own else head.start
                 return start, head.end, text[start : head.end]
+        # "North Korea's leader, Kim Jong-un.": a state's office in lower case, then the name set off by
+        # commas (or ending the sentence)
+        for head in titles:
+            if (
+                head.end < at
+                and at == name_start
+                and _COMMA_GAP.fullmatch(text, head.end, at)
+                and text[head.start].islower()
+                and _APPOSITION_END.match(text, name_end)
+            ):
+                for state in hits:
+                    if (
+                        state.keys(NameKind.COUNTRY)
+                        and text.startswith(("'s", "’s"), state.end)
+                        and _POSSESSIVE_GAP.fullmatch(text, state.end, head.start)
+                    ):
+                        return state.start, head.end, text[state.start : head.end]
         # "Germany's Wolfgang Schaeuble and ...": a country's possessive right before the name, the name
         # ending before a word in lower case or a stop
         for before in hits:

@@ -54,6 +54,7 @@ from newsparse.mentions.sentences import (
     Block,
     BlockKind,
     Sentence,
+    article_blocks,
     clause_bounds,
     clause_of,
     quoted_spans,
@@ -86,6 +87,8 @@ class _Report:
     participant_rule: str
     #: The words point at the contact the article reports ("the meeting", "It was the seventh meeting").
     definite: bool = False
+    #: Where the trigger starts in the sentence's text.
+    at: int = 0
 
 
 @attrs.define
@@ -264,10 +267,34 @@ class MentionExtractor:
             is_prose=lambda index: cues.PROSE_END.search(found[index].text) is not None,
             is_title=lambda index: found[index].block.kind is BlockKind.TITLE,
         )
+        # (an interview's blocks are read only when a paragraph opens as a question)
+        blocks = article_blocks(article) if _QUESTION_OPENING.search(article.text) else []
+        interviewee = self._interviewee(blocks, anchor_of)
+        answers = (
+            {b.start for b in blocks if b.kind is BlockKind.PARAGRAPH and cues.ANSWER.match(b.text)}
+            if interviewee is not None
+            else set()
+        )
         reports: list[_Report] = []
         for index, sentence in enumerate(found):
             if not triggers_of[index] and not voiced_of[index]:
                 continue  # reports no contact: read only if a later report refers back to it
+            if interviewee is not None and sentence.block.start in answers and interviewee.actor is not None:
+                # an interview's answer speaks as the interviewee ("A. I went to Egypt after visiting
+                # the U.S. in May.")
+                label = cues.ANSWER.match(sentence.text)
+                spoken = sentence.text[label.end() :] if label else sentence.text
+                if cues.FIRST_PERSON_SINGULAR.search(spoken):
+                    context.index = index
+                    name = article.text[interviewee.start : interviewee.end]
+                    name = name[:-2] if name.endswith(("'s", "’s")) else name
+                    answered = self._voiced_reports(
+                        sentence, spoken, name, interviewee.actor, short_names(), anchor_of, context
+                    )
+                    for report in answered:
+                        reports.append(report)
+                        context.reports.append(report)
+                    continue
             context.index = index
             reported = list(
                 self._sentence_reports(
@@ -288,7 +315,9 @@ class MentionExtractor:
                 context.reports.append(report)
         if not reports:
             return []
-        settled = _date_definite_references(_settle(reports, self._country_ids), anchor_of()[0])
+        anchor = anchor_of()[0]
+        settled = _date_definite_references(_settle(reports, self._country_ids), anchor)
+        settled = _date_during_visit(settled, anchor, self._country_ids)
         # One description per actor across the article: the one that names an office, if any does.
         described: dict[str, Actor] = {}
         for report in settled:
@@ -315,22 +344,90 @@ class MentionExtractor:
         sentence of its own with the speaker's name for "I", "me" and "my"."""
         text = sentence.text
         speaker = _speaker(text, quote, actors)
-        if speaker is None:
+        if speaker is None or speaker.actor is None:
             return []
         name = text[speaker.start : speaker.end]
         name = name[:-2] if name.endswith(("'s", "’s")) else name
         spoken = text[quote[0] + 1 : quote[1]].rstrip("”\"’'")
-        spoken = cues.FIRST_PERSON_SINGULAR.sub(
-            lambda m: f"{name}'s" if m.group(0).lower() == "my" else name, spoken
-        )
+        return self._voiced_reports(sentence, spoken, name, speaker.actor, short_names, anchor, context)
+
+    def _voiced_reports(
+        self,
+        sentence: Sentence,
+        spoken: str,
+        name: str,
+        speaker: Actor,
+        short_names: dict[str, Actor],
+        anchor: Callable[[], tuple[dt.date | None, bool]],
+        context: _Context,
+    ) -> list[_Report]:
+        """The contacts that words spoken in the first person report, as the speaker's: the words read
+        as a sentence of their own with the speaker's name for "I", "me" and "my" (the speaker, not
+        whoever else that name may be)."""
+        pieces: list[str] = []
+        voiced: list[Found] = []
+        position = 0
+        length = 0
+        for match in cues.FIRST_PERSON_SINGULAR.finditer(spoken):
+            before = spoken[position : match.start()]
+            pieces.append(before)
+            length += len(before)
+            possessive = match.group(0).lower() == "my"
+            word = f"{name}'s" if possessive else name
+            voiced.append(Found(length, length + len(word), ActorKind.PERSON, speaker, possessive=possessive))
+            pieces.append(word)
+            length += len(word)
+            position = match.end()
+        pieces.append(spoken[position:])
+        spoken = "".join(pieces)
         triggers = _triggers(spoken, [])
         if not triggers:
             return []
         inner = Sentence(spoken, sentence.start, sentence.end, sentence.block, sentence.index)
         hits = self.actors.scan(spoken)
-        found = self.actors.find(spoken, short_names, hits=hits)
+        found = [
+            f
+            for f in self.actors.find(spoken, short_names, hits=hits)
+            if not any(v.start < f.end and f.start < v.end for v in voiced)
+        ]
+        found = sorted(found + voiced, key=lambda f: f.start)
         reports = self._sentence_reports(inner, hits, triggers, lambda: found, [], anchor, context)
         return [attrs.evolve(r, sentence=sentence) for r in reports]
+
+    def _interviewee(
+        self, blocks: Sequence[Block], anchor_of: Callable[[], tuple[dt.date | None, bool]]
+    ) -> Found | None:
+        """The person a question-and-answer interview questions, when the article is one: two or more
+        paragraphs open as questions ("Q.", "Q:") and two or more as answers ("A.", "A:"), and the
+        headline (else the standfirst) names exactly one person, with no other state's name before
+        them ("Jordan's King Abdullah" is not Saudi Arabia's King Abdullah). Its text is the block's."""
+        questions = sum(1 for b in blocks if b.kind is BlockKind.PARAGRAPH and cues.QUESTION.match(b.text))
+        answers = sum(1 for b in blocks if b.kind is BlockKind.PARAGRAPH and cues.ANSWER.match(b.text))
+        if questions < 2 or answers < 2:
+            return None
+        anchor = anchor_of()[0]
+        for kind in (BlockKind.TITLE, BlockKind.SUBTITLE):
+            for block in blocks:
+                if block.kind is not kind:
+                    continue
+                hits = self.actors.scan(block.text)
+                found = self.actors.find(block.text, {}, hits=hits)
+                people = [f for f in found if f.kind in (ActorKind.PERSON, ActorKind.OFFICE)]
+                resolved = {a.id: (f, a) for f in people if (a := f.resolved(self.gazetteer, anchor))}
+                if len(resolved) > 1 or (people and not resolved):
+                    return None  # several people, or one the gazetteer cannot name on the day
+                if resolved:
+                    ((person, actor),) = resolved.values()
+                    states = [
+                        f
+                        for f in found
+                        if f.kind is ActorKind.COUNTRY and f.end <= person.start and f.actor is not None
+                    ]
+                    if states and states[-1].actor is not None and states[-1].actor.country != actor.country:
+                        return None
+                    start, end = block.start + person.start, block.start + person.end
+                    return attrs.evolve(person, actor=actor, start=start, end=end)
+        return None
 
     # -- names: one pass over the article ----------------------------------------------------------
     def _names(
@@ -490,6 +587,7 @@ class MentionExtractor:
                 borrowed=borrowed,
                 participant_rule=found_participants.rule.name,
                 definite=trigger.noun and _is_definite(text[: match.start()]),
+                at=match.start(),
             )
 
     # -- building the mention ------------------------------------------------------------------
@@ -535,6 +633,8 @@ class _Lazy(Generic[_T]):
         return self._made[index]
 
 
+#: A paragraph of the article's text that opens as an interview's question (see cues.QUESTION).
+_QUESTION_OPENING = re.compile(r"(?:^|\n)" + cues.QUESTION.pattern)
 #: A full date states its year: sentences without four digits cannot anchor a document.
 _YEAR = re.compile(r"\d{4}")
 _ACTOR_KINDS = frozenset({NameKind.PERSON, NameKind.COUNTRY, NameKind.ORGANISATION})
@@ -709,9 +809,24 @@ def _date_for(
         and (setting or not cues.REPORTING_DATE.search(text[max(0, p.start - 40) : p.start]))
     ]
     in_clause = [p for p in usable if clause[0] <= p.start < clause[1]]
+    # a gerund clause after the trigger with a contact word of its own governs its dates ("went to
+    # Egypt | after visiting the U.S. in May": May is the U.S. visit's; not "after a meeting in May")
+    for cut in cues.GERUND_AFTER.finditer(text, position, clause[1]):
+        if any(p.start >= cut.end() for p in in_clause) and _starts_trigger(
+            text, cut.start("verb"), cut.end()
+        ):
+            in_clause = [p for p in in_clause if p.start < cut.end()]
+            if not in_clause:
+                return None
+            break
     if in_clause:
         return min(in_clause, key=lambda p: abs(p.start - position))
     return usable[0] if len(usable) == 1 else None
+
+
+def _starts_trigger(text: str, start: int, end: int) -> bool:
+    """Whether a contact word starts at ``start`` (and ends by ``end``)."""
+    return any(t.pattern.match(text, start, end) for t in cues.TRIGGERS)
 
 
 def _place_for(places: list[FoundPlace], clause: tuple[int, int]) -> Place | None:
@@ -847,6 +962,54 @@ def _date_definite_references(reports: list[_Report], anchor: dt.date | None) ->
             finest, words = max(dates, key=lambda pair: precision_rank(pair[0]))
             if all(_nests(when, finest) for when, _ in dates):
                 report = attrs.evolve(report, date=finest, date_text=words)
+        out.append(report)
+    return out
+
+
+def _date_during_visit(
+    reports: list[_Report], anchor: dt.date | None, country_ids: frozenset[str]
+) -> list[_Report]:
+    """Give an undated meeting between a visitor and a person of the state visited the day of the
+    visit, when the article reports that visit as news: one day, in the week up to the anchor
+    ("Zelensky is in Washington on Tuesday ... Following a roughly 30-minute meeting with Zelensky,
+    House Speaker Mike Johnson said ..."). Not a meeting set apart from the visit by its words
+    ("their previous meeting", "first met"), and not one with words of its own, even unresolved."""
+    if anchor is None:
+        return reports
+    # the dates of each visitor's reported trips to each state (another trip's date too: then the
+    # meeting could be of either)
+    visits: dict[tuple[str, str], dict[When, str | None]] = {}
+    for report in reports:
+        if report.kind is not Kind.VISIT or report.date is None or len(report.participants) != 2:
+            continue
+        visitor, host = report.participants
+        if host.id in country_ids and host.country is not None:
+            visits.setdefault((visitor.id, host.country), {}).setdefault(report.date, report.date_text)
+    if not visits:
+        return reports
+    out: list[_Report] = []
+    for report in reports:
+        text = report.sentence.text
+        if (
+            report.kind is Kind.MEETING
+            and report.date is None
+            and report.date_text is None
+            and len(report.participants) == 2
+            and not cues.ANOTHER_OCCASION.search(text, max(0, report.at - 40), report.at)
+        ):
+            first, second = report.participants
+            for visitor, local in ((first, second), (second, first)):
+                if local.country is not None:
+                    days = visits.get((visitor.id, local.country), {})
+                else:  # "House Speaker Mike Johnson": of no known state, so the visitor's one trip
+                    trips = [d for (who, _), d in visits.items() if who == visitor.id]
+                    days = trips[0] if len(trips) == 1 else {}
+                if local.country == visitor.country or local.id in country_ids or len(days) != 1:
+                    continue
+                ((day, words),) = days.items()
+                if precision_rank(day) == 2 and _is_recent(day, anchor):
+                    report = attrs.evolve(report, date=day, date_text=words)
+                    break
         out.append(report)
     return out
 

@@ -139,6 +139,17 @@ class ParticipantContext:
         return cues.AFTER_INSET.search(self.text, self.own_clause[0], self.match.start()) is not None
 
     @cached_property
+    def fronted_end(self) -> int:
+        """Where the words fronted before a sentence's subject end ("Following a meeting with Zelensky,
+        | House Speaker Mike Johnson said", "Following a meeting with Zelensky – their first – | House
+        Speaker ..."): the comma after the trigger in its clause, else the clause's end; the clause's
+        end when the sentence does not open with such words."""
+        if not cues.FRONTED_ADJUNCT.match(self.text, 0, self.match.start()):
+            return self.clause[1]
+        comma = self.text.find(",", self.match.end(), self.clause[1])
+        return comma if comma >= 0 else self.clause[1]
+
+    @cached_property
     def reported(self) -> bool:
         """The trigger's own clause is what someone said ("Wang said that ..., in a phone call with
         Blinken"): its subject may be the speaker's."""
@@ -249,8 +260,26 @@ class ParticipantContext:
         if not own and cues.FRONTED_ADJUNCT.match(self.text, 0, self.match.start()):
             # "Following a meeting with Zelensky – their first – House Speaker Mike Johnson said ...":
             # the subject of the sentence, named after the fronted words
-            after = [f for f in self.actors if f.start >= self.clause[1] and f.kind in _PEOPLE]
+            after = [f for f in self.actors if f.start >= self.fronted_end and f.kind in _PEOPLE]
             first = self.resolve(after[0]) if after else None
+            return [first] if first is not None else []
+        possessor = None if own else cues.POSSESSOR.search(self.text, self.own_clause[0], self.match.start())
+        if possessor is not None:
+            # "the president's unpredictable behavior — as demonstrated by his abrupt departure from a
+            # meeting with ...": "his" is the one person the sentence named before it
+            before_possessor = [f for f in self.actors if f.end <= possessor.start() and f.kind in _PEOPLE]
+            named = unique(a for f in before_possessor if (a := self.resolve(f)) is not None)
+            people = [a for a in named if a.id not in self.country_ids]
+            return people if len(people) == 1 else []
+        if (
+            not own
+            and self.match.group(0).lower().endswith("ing")
+            and cues.GERUND_CLAUSE.fullmatch(self.text, self.own_clause[0], self.match.start())
+        ):
+            # "Blinken went to Beijing after visiting India": the sentence's subject, the first person
+            # of the clause before
+            main = [f for f in before if self.clause[0] <= f.start < self.own_clause[0]]
+            first = self.resolve(main[0]) if main else None
             return [first] if first is not None else []
         candidates = own or (before if self.reported or self.main_verb else [])
         for index in range(len(candidates) - 1, -1, -1):
@@ -364,9 +393,23 @@ def visit(ctx: ParticipantContext) -> _Reading:
         people = [a for f in named if f.kind in _PEOPLE and (a := ctx.resolve(f))]
         visitor = people[0] if people else visitor
     host: Actor | None = None
+    if cues.THERE.search(ctx.match.group(0)):
+        # "Duke got serious about China ... after Rogers took his grandson on a trip there": the country
+        # named last before the word (never one that qualifies a noun: "Chinese officials")
+        named = [
+            f
+            for f in ctx.actors
+            if f.end <= ctx.match.start() and f.kind is ActorKind.COUNTRY and not f.modifier
+        ]
+        host = named[-1].resolved(ctx.gazetteer, ctx.on) if named else None
+        if visitor is None or host is None or host.id == visitor.id or visitor.country == host.country:
+            return ()
+        return (visitor, host)
     for found in ctx.actors:
         if not ctx.match.end() <= found.start < ctx.clause[1] or found.modifier or found.possessive:
             continue
+        if ctx.trigger.adjacent and not cues.VISITED_BODY.fullmatch(ctx.text, ctx.match.end(), found.start):
+            break  # "went to Egypt", not "went to war with Russia"
         if found.kind is ActorKind.ORGANISATION and not cues.VISITED_BODY.fullmatch(
             ctx.text, ctx.match.end(), found.start
         ):
@@ -379,6 +422,8 @@ def visit(ctx: ParticipantContext) -> _Reading:
         if visitor is not None and visitor.country is None:
             return ()  # "Patrick launched a tour ..., visiting Nevada": at home or abroad, no one can say
         after = [p for p in ctx.places if ctx.match.end() <= p.start < ctx.clause[1] and p.place.country]
+        if ctx.trigger.adjacent:  # "went to Beijing", not "went to court in Paris"
+            after = [p for p in after if cues.VISITED_BODY.fullmatch(ctx.text, ctx.match.end(), p.start)]
         if after and after[0].place.country in ctx.gazetteer.countries:
             host = ctx.gazetteer.countries[after[0].place.country or ""].actor()
     if visitor is None or host is None or host.id == visitor.id:
@@ -395,7 +440,7 @@ def with_object(ctx: ParticipantContext) -> _Reading:
     Not read after "between"."""
     if ctx.between is not None:
         return None
-    end = ctx.own_clause[1]
+    end = min(ctx.own_clause[1], ctx.fronted_end)  # "Following talks with Xi, | Biden said"
     after = cues.WITH.search(ctx.text, ctx.match.end(), end)
     if after is None or cues.ALONG.search(ctx.text, 0, after.start()):
         return None  # "leading the negotiations along with Schumer": a companion, not a counterpart
@@ -488,6 +533,17 @@ def back_reference(ctx: ParticipantContext) -> _Reading:
     last = ctx.earlier.last_of_kind(ctx.trigger.kind, ids(ctx.chosen))
     if last is None:
         return None
+    # "the China trade talks" point at a contact of China (or of its people), not at the last meeting
+    states = {
+        f.actor.country
+        for f in ctx.actors
+        if f.kind is ActorKind.COUNTRY
+        and f.actor is not None
+        and f.end <= ctx.match.start()
+        and cues.QUALIFIES_NOUN.fullmatch(ctx.text, f.end, ctx.match.start())
+    }
+    if not states <= {a.country for a in last}:
+        return None
     return last if ctx.fits_borrowed(last) else None
 
 
@@ -528,6 +584,32 @@ def two_countries(ctx: ParticipantContext) -> _Reading:
     return tuple(ctx.chosen) if together else None
 
 
+def when_clause(ctx: ParticipantContext) -> _Reading:
+    """A contact noun whose own words name no one, followed by a "when" clause that says what happened
+    in it ("a July 10 meeting at the White House when Sondland told visiting Ukraine officials they
+    would need to deliver"): the subject right after "when" and whom that clause's verb names, up to
+    its first comma or clause word."""
+    if not ctx.noun_use or ctx.between is not None or ctx.chosen:
+        return None
+    when = cues.WHEN_CLAUSE.match(ctx.text, ctx.own_clause[1])
+    if when is None:
+        return None
+    start = when.end()
+    stop = cues.WHEN_CLAUSE_END.search(ctx.text, start, ctx.clause[1])
+    end = stop.start() if stop is not None else ctx.clause[1]
+    named = [f for f in ctx.actors if start <= f.start < end]
+    if not named or named[0].start != start or named[0].kind not in _PEOPLE:
+        return None  # "when Sondland ...": the clause opens with its subject, a person
+    subject = ctx.resolve(named[0])
+    rest = named[1:]
+    # "told visiting Ukraine officials": a state that qualifies officials counts, as after "with"
+    objects = ctx.choose(rest) or unique(
+        a for f in rest if f.kind is ActorKind.COUNTRY and f.modifier and (a := ctx.resolve(f))
+    )
+    found = unique([subject, *objects]) if subject is not None and objects else []
+    return tuple(found) if len(found) >= 2 else None
+
+
 def across_sentence(ctx: ParticipantContext) -> _Reading:
     """The last resort: nobody. Actors named in other clauses of the sentence are not the contact's
     ("He testified about a July 10 meeting at the White House when Sondland told ..."); the rules
@@ -557,6 +639,7 @@ RULES: tuple[ParticipantRule, ...] = (
     ParticipantRule("headline", headline, borrowed=True),
     ParticipantRule("between", between),
     ParticipantRule("two_countries", two_countries),
+    ParticipantRule("when_clause", when_clause),
     ParticipantRule("across_sentence", across_sentence),
 )
 
