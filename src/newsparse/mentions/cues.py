@@ -555,7 +555,8 @@ GROUP_BEFORE = re.compile(
 )
 
 #: "the meeting", "this call", "their talks": a noun trigger that refers back to a contact already named.
-BACK_REFERENCE = re.compile(r"(?i:\b(?:the|this|that|their|such)\s+(?:\w+\s+){0,2}$)")
+#: Not after "all": "After all the meetings, he called Doerr" are several contacts, not the one reported.
+BACK_REFERENCE = re.compile(r"(?i:(?<!\ball\s)\b(?:the|this|that|their|such)\s+(?:\w+\s+){0,2}$)")
 #: "It was the seventh meeting", "This marked their first talks": the contact just reported, whatever
 #: the words between.
 SAME_AS_BEFORE = re.compile(

@@ -27,7 +27,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
@@ -39,6 +39,7 @@ from newsparse.mentions.gazetteer import Gazetteer, gazetteer_from_plugins
 from newsparse.mentions.names import Hit, Hits, NameKind
 from newsparse.mentions.participants import (
     BARE_NAME_VERBS,
+    NOT_NAME_WORDS,
     RULE_SEPARATOR,
     ParticipantContext,
     bare_names,
@@ -50,13 +51,16 @@ from newsparse.mentions.participants import (
 )
 from newsparse.mentions.places import FoundPlace, PlaceFinder
 from newsparse.mentions.prefilter import LiteralFilter
+from newsparse.mentions.reference import CommonWords, Earlier, pronoun_references, surnames
 from newsparse.mentions.sentences import (
     Block,
     BlockKind,
     Sentence,
     article_blocks,
+    block_sentences,
     clause_bounds,
     clause_of,
+    is_boilerplate,
     quoted_spans,
     sentences,
 )
@@ -196,6 +200,8 @@ class MentionExtractor:
         self.actors = ActorFinder(gazetteer)
         self.places = PlaceFinder(gazetteer, self.actors.index)
         self._country_ids = frozenset(c.id for c in gazetteer.countries.values())
+        forms, places = self.actors.index.forms, gazetteer.places
+        self._known_name: Callable[[str], bool] = lambda name: name in forms or name in places
 
     @classmethod
     def from_plugins(
@@ -224,11 +230,13 @@ class MentionExtractor:
         short_names = self.actors.short_names_from(
             (b.text, hits.within(b.start, b.start + len(b.text))) for b in article_blocks(article)
         )
-        actors_of: dict[int, list[Found]] = {}
+        names_of: dict[int, list[Found]] = {}
         full_name = full_name_in(article.text)
+        common = CommonWords(article.text, full_name.written_lower)
 
-        def actors_in(index: int) -> list[Found]:
-            if index not in actors_of:
+        def names_in(index: int) -> list[Found]:
+            """The actors sentence ``index`` names (by name or title, never by pronoun)."""
+            if index not in names_of:
                 s = found[index]
                 within = hits.within(s.start, s.end)
                 known = self.actors.find(s.text, short_names, skip=quotes_of[index], hits=within)
@@ -239,19 +247,131 @@ class MentionExtractor:
                         (h.start, h.end) for h in within if any(k is not NameKind.SHORT for k, _ in h.names)
                     ]
                     masked = _mask(s.text, quotes_of[index])
-                    known = sorted(
-                        known + bare_names(masked, triggers_of[index], spans, full_name),
-                        key=lambda f: f.start,
-                    )
+                    known = known + bare_names(masked, triggers_of[index], spans, full_name)
+                    # and people named by a surname the article gives in full ("to Page in a meeting")
+                    spans = [(f.start, f.end) for f in known] + [(h.start, h.end) for h in within]
+                    known += [
+                        Found(start, start + len(actor.name.split()[-1]), ActorKind.PERSON, actor)
+                        for start, actor in surnames(
+                            masked, spans, full_name, common, NOT_NAME_WORDS, self._known_name
+                        )
+                    ]
+                    known.sort(key=lambda f: f.start)
                 if triggers_of[index] and cues.OFFICE_BACK_REFERENCE.search(s.text):
                     known = sorted(
-                        known + _office_references(s.text, found, index, actors_in), key=lambda f: f.start
+                        known + _office_references(s.text, found, index, names_in), key=lambda f: f.start
                     )
+                names_of[index] = known
+            return names_of[index]
+
+        def named_in(text: str, known: Sequence[Found], within: Sequence[Hit]) -> list[tuple[int, Actor]]:
+            """The people a sentence (``text``, quotes blanked) names, with where: by name or title
+            (``known``), or by a surname the article gives in full elsewhere ("Page readily agreed.")."""
+            people = [
+                (f.start, a)
+                for f in known
+                if f.kind in _PERSON_KINDS and (a := f.resolved(self.gazetteer, anchor))
+            ]
+            spans = [(f.start, f.end) for f in known] + [(h.start, h.end) for h in within]
+            people += surnames(text, spans, full_name, common, NOT_NAME_WORDS, self._known_name)
+            return sorted(people, key=lambda pair: pair[0])
+
+        named_of: dict[int, list[tuple[int, Actor]]] = {}
+
+        def named_people(index: int) -> list[tuple[int, Actor]]:
+            if index not in named_of:
+                s = found[index]
+                named_of[index] = named_in(
+                    _mask(s.text, quotes_of[index]), names_in(index), hits.within(s.start, s.end)
+                )
+            return named_of[index]
+
+        blocks = article_blocks(article)
+        block_at = {b.start: i for i, b in enumerate(blocks)}
+        unread: dict[int, list[Earlier]] = {}  # the sentences of the blocks that were not split, by block
+
+        def unread_block(position: int) -> list[Earlier]:
+            """The sentences of a block the extractor did not split (it names no one the index knows),
+            last first, as the pronoun search reads them."""
+            if position not in unread:
+                block = blocks[position]
+                pieces: list[Earlier] = []
+                if block.kind is not BlockKind.TITLE and not is_boilerplate(block.text):
+                    for piece in block_sentences(block, article.source):
+                        masked = _mask(piece.text, _speech(piece.text))
+                        within = hits.within(piece.start, piece.end)
+
+                        def people(text: str = masked, within: list[Hit] = within) -> list[tuple[int, Actor]]:
+                            known = self.actors.find(text, short_names, hits=within) if within else []
+                            return named_in(text, known, within)
+
+                        pieces.append(Earlier(masked, people, cues.PROSE_END.search(piece.text) is not None))
+                else:
+                    pieces.append(Earlier(block.text, list, opening=block.kind is BlockKind.TITLE))
+                unread[position] = pieces[::-1]
+            return unread[position]
+
+        def earlier(index: int) -> Iterator[Earlier]:
+            """The sentences before sentence ``index`` in reading order, nearest first, those of the blocks
+            that were not split included."""
+            block = block_at[found[index].block.start]
+            for j in range(index - 1, -2, -1):
+                previous = block_at[found[j].block.start] if j >= 0 else -1
+                for position in range(block - 1, previous, -1):
+                    yield from unread_block(position)
+                if j < 0:
+                    return
+                s = found[j]
+                yield Earlier(
+                    _mask(s.text, quotes_of[j]),
+                    functools.partial(named_people, j),
+                    cues.PROSE_END.search(s.text) is not None and s.block.kind is not BlockKind.CAPTION,
+                    s.block.kind is BlockKind.TITLE,
+                )
+                block = previous
+
+        actors_of: dict[int, list[Found]] = {}
+
+        def actors_in(index: int) -> list[Found]:
+            """The actors of sentence ``index``: those it names, and the people its contact pronouns
+            name (:mod:`newsparse.mentions.reference`)."""
+            if index not in actors_of:
+                known = names_in(index)
+                if triggers_of[index]:
+                    s = found[index]
+                    bounds = clause_bounds(s.text)
+                    named = [
+                        (f.start, f.end, f.resolved(self.gazetteer, anchor))
+                        for f in known
+                        if f.kind in (ActorKind.PERSON, ActorKind.OFFICE)
+                    ]
+                    references = pronoun_references(
+                        _mask(s.text, quotes_of[index]),
+                        triggers_of[index],
+                        named,
+                        lambda position: clause_of(bounds, position),
+                        functools.partial(earlier, index),
+                    )
+                    if references:
+                        known = sorted(known + references, key=lambda f: f.start)
                 actors_of[index] = known
             return actors_of[index]
 
+        def people_of(index: int) -> tuple[Actor, ...]:
+            """The people of sentence ``index`` in the order it names them (pronouns of its contacts
+            and surnames included), for the sentences after it that refer back."""
+            people = [
+                (f.start, a)
+                for f in actors_in(index)
+                if f.kind in (ActorKind.PERSON, ActorKind.OFFICE)
+                and (a := f.resolved(self.gazetteer, anchor))
+            ]
+            taken = {start for start, _ in people}
+            people += [(start, a) for start, a in named_people(index) if start not in taken]
+            return tuple(unique(a for _, a in sorted(people, key=lambda pair: pair[0])))
+
         context = _Context(
-            people_of=lambda index: _people(actors_in(index), self.gazetteer, anchor),
+            people_of=people_of,
             is_prose=lambda index: cues.PROSE_END.search(found[index].text) is not None,
             is_title=lambda index: found[index].block.kind is BlockKind.TITLE,
         )
@@ -517,6 +637,7 @@ class _Lazy(Generic[_T]):
 
 #: A full date states its year: sentences without four digits cannot anchor a document.
 _YEAR = re.compile(r"\d{4}")
+_PERSON_KINDS = (ActorKind.PERSON, ActorKind.OFFICE)
 _ACTOR_KINDS = frozenset({NameKind.PERSON, NameKind.COUNTRY, NameKind.ORGANISATION})
 _TITLE_KINDS = frozenset({NameKind.OFFICE, NameKind.OFFICES, NameKind.HEAD})
 

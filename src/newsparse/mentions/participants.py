@@ -32,6 +32,7 @@ from newsparse.vocabulary import Kind
 
 __all__ = [
     "BARE_NAME_VERBS",
+    "NOT_NAME_WORDS",
     "RULES",
     "Earlier",
     "ParticipantContext",
@@ -698,6 +699,10 @@ _CALENDAR_WORDS = frozenset(
         "July August September October November December",
     )
 )
+
+#: Capitalised words that are no one's name: those that open a capitalised run without being a name, and
+#: month and weekday names.
+NOT_NAME_WORDS = _NOT_NAME | _CALENDAR_WORDS
 
 
 class FullNames:
