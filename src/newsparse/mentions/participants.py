@@ -213,7 +213,11 @@ class ParticipantContext:
     def back(self) -> bool:
         """ "the meeting", "this call": a noun trigger that refers back to a contact already named."""
         before = self.text[: self.match.start()]
-        return self.trigger.noun and cues.BACK_REFERENCE.search(before) is not None
+        return (
+            self.trigger.noun
+            and cues.BACK_REFERENCE.search(before) is not None
+            and not cues.RECIPROCAL.match(self.text, self.match.end())
+        )
 
     def has_people(self, actors: Iterable[Actor]) -> bool:
         return has_people(actors, self.country_ids)
