@@ -160,17 +160,6 @@ class _Context:
         return people if len(people) >= 2 else ()
 
     @property
-    def previous_person(self) -> Actor | None:
-        """The one person of the nearest earlier prose sentence, if it names exactly one ("Joe Biden
-        flew to Bali. He met Xi Jinping on Monday."); None when it names none or several."""
-        for index in range(self.index - 1, -1, -1):
-            if not self.is_prose(index):
-                continue
-            people = self.people_of(index)
-            return people[0] if len(people) == 1 else None
-        return None
-
-    @property
     def previous_people(self) -> tuple[Actor, ...]:
         """The people of the nearest earlier sentence that names two or more ("The pair spoke")."""
         passed: list[int] = []

@@ -64,11 +64,6 @@ class Earlier(Protocol):
         """The people the headline names, if it names two or more."""
         ...
 
-    @property
-    def previous_person(self) -> Actor | None:
-        """The one person of the nearest earlier prose sentence, if it names exactly one."""
-        ...
-
     def last_of_kind(self, kind: Kind | None, named: frozenset[str]) -> tuple[Actor, ...] | None:
         """The participants of the earlier report that "the meeting" refers to, if any."""
         ...
@@ -452,23 +447,6 @@ def in_sentence(ctx: ParticipantContext) -> _Reading:
     return None
 
 
-def previous_subject(ctx: ParticipantContext) -> _Reading:
-    """ "He met Xi Jinping on Monday" when the sentence names no one before "he": the one person of the
-    sentence before ("Joe Biden flew to Bali."), and the one counterpart the clause names after the
-    word; nothing when the sentence before names none or several people."""
-    pronoun = cues.PRONOUN_SUBJECT.search(ctx.text, ctx.own_clause[0], ctx.match.start())
-    if ctx.between is not None or pronoun is None or not cues.SINGULAR.match(pronoun.group(0)):
-        return None
-    if any(f.kind in _PEOPLE and f.start < pronoun.start() for f in ctx.actors):
-        return None  # "Biden said on Monday, when he met Xi": in_sentence's reading
-    objects = ctx.choose(ctx.objects_after(ctx.match.end(), ctx.own_clause[1]))
-    person = ctx.earlier.previous_person
-    if len(objects) != 1 or person is None:
-        return None
-    found = unique([person, *objects])
-    return tuple(found) if len(found) == 2 and ctx.has_people(found) else None
-
-
 def the_pair(ctx: ParticipantContext) -> _Reading:
     """ "The pair spoke", "the two leaders met": the people of the nearest earlier prose sentence that
     names two or more (borrowed); not when the sentence names people before the group, whom it means."""
@@ -555,7 +533,6 @@ RULES: tuple[ParticipantRule, ...] = (
     ParticipantRule("with_object", with_object),
     ParticipantRule("in_clause", in_clause),
     ParticipantRule("in_sentence", in_sentence),
-    ParticipantRule("previous_subject", previous_subject),
     ParticipantRule("the_pair", the_pair, borrowed=True),
     ParticipantRule("back_reference", back_reference, borrowed=True),
     ParticipantRule("headline", headline, borrowed=True),

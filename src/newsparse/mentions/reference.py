@@ -59,12 +59,41 @@ _OBJECT_AFTER = re.compile(
     r"as|from|since|twice|again|privately|recently|earlier|later|shortly|yesterday|today|until|the|a|"
     r"that|while|once|first|several|many|several|often|only|briefly)\b)"
 )
+#: What may come before a pronoun that is the subject of its sentence: nothing, a fronted phrase closed by a
+#: comma ("After all the meetings, he", "While working his way through the circuit, he"), a short
+#: fronted time or connector ("On Monday he", "But then she") -- not a subject of its own ("An aide said
+#: he", "His wife said she": the pronoun may be that person's).
+_SUBJECT_START = re.compile(
+    r"(?i:^(?:(?:after|before|while|when|during|in|on|at|for|following|since|once|by|from|until|upon|despite|"
+    r"later|earlier|then|eventually|soon|within|over|last|this|finally|also|still|yet|so|and|but|back|years|"
+    r"months|weeks|days|shortly|two|three|the\s+next|the\s+following)\b[^;:“”\"]*?,\s*|"
+    r"(?:on|in|at|last|this|later|earlier|then|soon|eventually|finally|also|and|but|so|yet|still|once|"
+    r"again|there|here)\s+(?:[\w’'-]+\s+){0,2})?$)"
+)
+#: A person named with a relative or aide of theirs, who may be the one a later pronoun means ("Joe
+#: Biden's sister arrived. She met ...").
+_RELATIVE_OF = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+)?(?:wife|husband|son|daughter|sister|brother|mother|father|widow|widower|"
+    r"partner|girlfriend|boyfriend|fianc[ée]e?|aide|spokes(?:man|woman|person)|lawyer|attorney|adviser|"
+    r"advisor|assistant|deputy|successor|predecessor|rival|friend|niece|nephew|cousin|uncle|aunt|"
+    r"grandson|granddaughter|children|child|kids?)\b",
+    re.IGNORECASE,
+)
 #: How many sentences back a pronoun may look (pronoun-led sentences included).
 _LOOK_BACK = 5
 
 
 def _gender(word: str) -> str:
     return "m" if word.lower() in _MALE else "f"
+
+
+def _leads(text: str, pronoun: re.Match[str], start: int | None = None) -> bool:
+    """Whether ``pronoun`` (a match on ``text``) is the subject its sentence opens with (or, from
+    ``start``, its clause): only a fronted phrase or a connector before it (:data:`_SUBJECT_START`)."""
+    begin = 0 if start is None else start
+    return pronoun.group(0).lower() in ("he", "she") and (
+        _SUBJECT_START.search(text, begin, pronoun.start()) is not None
+    )
 
 
 @attrs.frozen
@@ -97,11 +126,13 @@ def person_before(earlier: Iterable[Earlier], pronoun: str) -> Actor | None:
         first_name = min((start for start, _ in named), default=len(sentence.text))
         pronouns = list(_GENDERED.finditer(sentence.text))
         if pronouns and pronouns[0].start() < first_name:
-            if _gender(pronouns[0].group(0)) == gender:
+            if _gender(pronouns[0].group(0)) == gender and _leads(sentence.text, pronouns[0]):
                 continue  # "He decided it could double as ...": still the same person
-            return None  # another person's pronoun opens the sentence
+            return None  # another person's pronoun opens the sentence, or "An aide said he ..."
         if any(_gender(p.group(0)) != gender for p in pronouns):
             return None  # a person of the other gender is spoken of: either could be meant
+        if _RELATIVE_OF.search(sentence.text):
+            return None  # "Joe Biden's sister arrived": the person named is not the one spoken of
         people = _unique(actor for _, actor in named)
         return people[0] if len(people) == 1 else None
     return None
@@ -136,9 +167,14 @@ def pronoun_references(
             # a pronoun of the other gender, which keeps the people named in it ("She said ... Epstein
             # ..., but she later acknowledged that she met him")
             obj = _OBJECT_AFTER.match(text, match.end())
-            outside = subject.start("pronoun") < first_named or (
+            at = subject.start("pronoun")
+            outside = (
+                at < first_named
+                and _SUBJECT_START.search(text, 0, at) is not None
+                and not any(_gender(p.group(0)) != _gender(word) for p in pronouns if p.start() < at)
+            ) or (
                 opening is not None
-                and opening.group(0).lower() in ("he", "she")
+                and _leads(text, opening)
                 and _gender(opening.group(0)) == _gender(word)
                 and obj is not None
                 and _gender(obj.group("pronoun")) != _gender(word)
@@ -158,8 +194,9 @@ def pronoun_references(
         others = [a for a in before if a.id not in subjects]
         target: Actor | None = None
         if len(others) == 1 and len(before) - len(others) <= 1:
-            target = others[0]
-        elif not before:
+            target = others[0]  # "... when Epstein began to abuse her, but she later ... met him"
+        elif not others:
+            # "Xi Jinping arrived in Washington on Monday. Joe Biden met him at the White House."
             target = person_before(earlier(), word)
             if target is not None and target.id in subjects:
                 target = None
