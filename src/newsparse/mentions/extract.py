@@ -51,7 +51,13 @@ from newsparse.mentions.participants import (
 )
 from newsparse.mentions.places import FoundPlace, PlaceFinder
 from newsparse.mentions.prefilter import LiteralFilter
-from newsparse.mentions.reference import CommonWords, Earlier, pronoun_references, surnames
+from newsparse.mentions.reference import (
+    CommonWords,
+    Earlier,
+    contact_pronouns,
+    pronoun_references,
+    surnames,
+)
 from newsparse.mentions.sentences import (
     Block,
     BlockKind,
@@ -216,8 +222,9 @@ class MentionExtractor:
         else:
             anchor = document_anchor(s.text for s in found if _YEAR.search(s.text))
             from_document = anchor is not None
+        blocks = article_blocks(article)
         short_names = self.actors.short_names_from(
-            (b.text, hits.within(b.start, b.start + len(b.text))) for b in article_blocks(article)
+            (b.text, hits.within(b.start, b.start + len(b.text))) for b in blocks
         )
         names_of: dict[int, list[Found]] = {}
         full_name = full_name_in(article.text)
@@ -236,16 +243,10 @@ class MentionExtractor:
                         (h.start, h.end) for h in within if any(k is not NameKind.SHORT for k, _ in h.names)
                     ]
                     masked = _mask(s.text, quotes_of[index])
-                    known = known + bare_names(masked, triggers_of[index], spans, full_name)
-                    # and people named by a surname the article gives in full ("to Page in a meeting")
-                    spans = [(f.start, f.end) for f in known] + [(h.start, h.end) for h in within]
-                    known += [
-                        Found(start, start + len(actor.name.split()[-1]), ActorKind.PERSON, actor)
-                        for start, actor in surnames(
-                            masked, spans, full_name, common, NOT_NAME_WORDS, self._known_name
-                        )
-                    ]
-                    known.sort(key=lambda f: f.start)
+                    known = sorted(
+                        known + bare_names(masked, triggers_of[index], spans, full_name),
+                        key=lambda f: f.start,
+                    )
                 if triggers_of[index] and cues.OFFICE_BACK_REFERENCE.search(s.text):
                     known = sorted(
                         known + _office_references(s.text, found, index, names_in), key=lambda f: f.start
@@ -275,7 +276,6 @@ class MentionExtractor:
                 )
             return named_of[index]
 
-        blocks = article_blocks(article)
         block_at = {b.start: i for i, b in enumerate(blocks)}
         unread: dict[int, list[Earlier]] = {}  # the sentences of the blocks that were not split, by block
 
@@ -326,16 +326,34 @@ class MentionExtractor:
             name (:mod:`newsparse.mentions.reference`)."""
             if index not in actors_of:
                 known = names_in(index)
-                if triggers_of[index]:
-                    s = found[index]
-                    bounds = clause_bounds(s.text)
+                s = found[index]
+                masked = _mask(s.text, quotes_of[index])
+                bounds = clause_bounds(s.text)
+                if triggers_of[index] and contact_pronouns(
+                    masked, triggers_of[index], lambda position: clause_of(bounds, position)
+                ):
+                    # people named by a surname the article gives in full, whom the pronouns may need
+                    # ("He pitched the idea to Page in a meeting")
+                    spans = [(f.start, f.end) for f in known] + [
+                        (h.start, h.end) for h in hits.within(s.start, s.end)
+                    ]
+                    known = sorted(
+                        known
+                        + [
+                            Found(start, start + len(actor.name.split()[-1]), ActorKind.PERSON, actor)
+                            for start, actor in surnames(
+                                masked, spans, full_name, common, NOT_NAME_WORDS, self._known_name
+                            )
+                        ],
+                        key=lambda f: f.start,
+                    )
                     named = [
                         (f.start, f.end, f.resolved(self.gazetteer, anchor))
                         for f in known
                         if f.kind in (ActorKind.PERSON, ActorKind.OFFICE)
                     ]
                     references = pronoun_references(
-                        _mask(s.text, quotes_of[index]),
+                        masked,
                         triggers_of[index],
                         named,
                         lambda position: clause_of(bounds, position),

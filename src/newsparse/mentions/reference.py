@@ -35,7 +35,7 @@ from newsparse.mentions.actors import ActorKind, Found
 from newsparse.mentions.gazetteer import slug
 from newsparse.models import Actor
 
-__all__ = ["CommonWords", "Earlier", "person_before", "pronoun_references", "surnames"]
+__all__ = ["CommonWords", "Earlier", "contact_pronouns", "person_before", "pronoun_references", "surnames"]
 
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -47,8 +47,8 @@ _SUBJECT_BEFORE = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he)\s+(?:[\w’'-]+\s+){0
 #: A noun contact set in the clause of a subject pronoun: "He pitched the idea to Page in a meeting".
 _IN_A_NOUN = re.compile(r"(?i:\b(?:in|at|during|over)\s+(?:a|an|one|their|the)\s+(?:[\w-]+\s+)?$)")
 #: What may open a clause before its subject pronoun: "After all the meetings, he", "and she", "that he".
-_CLAUSE_OPENING = re.compile(
-    r"^(?:[^,;:]*,\s*)?(?:(?i:and|but|so|then|that|when|later|soon|eventually)\s+)?"
+_CLAUSE_OPENING = re.compile(  # used with match(): anchored where the clause starts
+    r"(?:[^,;:]*,\s*)?(?:(?i:and|but|so|then|that|when|later|soon|eventually)\s+)?"
     r"(?P<pronoun>[Hh]e|[Ss]he)\s"
 )
 #: An object pronoun right after the contact word: "met him", "met with her at", "spoke to him", "called
@@ -213,16 +213,32 @@ class _Named:
     actor: Actor
 
 
+def contact_pronouns(
+    text: str,
+    triggers: Iterable[tuple[cues.Trigger, re.Match[str]]],
+    clauses: Callable[[int], tuple[int, int]],
+) -> bool:
+    """Whether a contact of the sentence has a pronoun subject or object that
+    :func:`pronoun_references` may resolve (a cheap look, before the people of the sentence are read)."""
+    for _trigger, match in triggers:
+        if _OBJECT_AFTER.match(text, match.end()) or _subject_pronoun(
+            text, clauses(match.start()), match, []
+        ):
+            return True
+    return False
+
+
 def _subject_pronoun(
     text: str, clause: tuple[int, int], match: re.Match[str], people: Sequence[_Named]
 ) -> re.Match[str] | None:
     """The "he"/"she" that is the subject of the contact word ``match`` in its ``clause``: right before
     it with no name between, or opening the clause of a noun contact ("He pitched the idea to Page in a
     meeting")."""
-    before = _SUBJECT_BEFORE.search(text, clause[0], match.start())
+    # a pronoun and three words, read in a bounded window ("\b" sees the letter before it)
+    before = _SUBJECT_BEFORE.search(text, max(clause[0], match.start() - 80), match.start())
     if before is not None and not any(before.start() <= f.start < match.start() for f in people):
         return before
-    if _IN_A_NOUN.search(text, clause[0], match.start()):
+    if _IN_A_NOUN.search(text, max(clause[0], match.start() - 60), match.start()):
         opened = _CLAUSE_OPENING.match(text[: match.start()], clause[0])
         if opened is not None and not _GENDERED.search(text, opened.end(), match.start()):
             return opened
