@@ -221,3 +221,33 @@ def test_sentences_with_pronouns_and_no_contact_word_give_no_mention(
 def test_a_pronoun_never_names_someone_of_a_later_sentence(pronoun: str) -> None:
     found = extract(f"On Monday {pronoun} met Xi Jinping.", "Joe Biden flew home on Tuesday.")
     assert found == []
+
+
+# -- back references that are not ---------------------------------------------------------------------
+def test_all_the_meetings_is_not_the_meeting_reported_before() -> None:
+    found = extract(
+        "Joe Biden met Xi Jinping in Bali on Monday.",
+        "After all the meetings, Antony Blinken flew home.",
+    )
+    assert [m.sentence for m in found] == ["Joe Biden met Xi Jinping in Bali on Monday."]
+    # "the meeting" itself still refers back
+    found = extract("Joe Biden met Xi Jinping in Bali on Monday.", "After the meeting, the two flew home.")
+    assert len(found) == 2
+
+
+def test_a_contact_word_that_qualifies_a_noun_is_no_contact() -> None:
+    # "sending their meeting invitations straight to his assistants"
+    found = extract(
+        "Joe Biden met Xi Jinping in Bali on Monday.",
+        "Aides sent their meeting invitations straight to Antony Blinken.",
+    )
+    assert [m.sentence for m in found] == ["Joe Biden met Xi Jinping in Bali on Monday."]
+
+
+def test_a_contact_word_before_each_other_is_a_verb_not_a_back_reference() -> None:
+    # "Let the people actually doing the work talk to each other while you go do something else."
+    found = extract(
+        "Joe Biden met Xi Jinping in Bali on Monday.",
+        "Let the people actually doing the work talk to each other.",
+    )
+    assert [m.sentence for m in found] == ["Joe Biden met Xi Jinping in Bali on Monday."]
