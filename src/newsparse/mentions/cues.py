@@ -62,6 +62,7 @@ __all__ = [
     "PROSE_END",
     "QUALIFIES_NOUN",
     "QUESTION",
+    "RECIPROCAL",
     "REPORTING_DATE",
     "SAME_AS_BEFORE",
     "SETTING",
@@ -376,6 +377,14 @@ NON_CONTACT: tuple[NonContact, ...] = (
         before=r"\b(?:we|you)(?:['’]ve|\s+have)\s+(?:already\s+|just\s+|briefly\s+)?$",
     ),
     _nc(
+        # "sending their meeting invitations straight to his assistants", "the call logs": the word names
+        # a thing of contacts, not a contact
+        "contact_as_modifier",
+        "meeting call phone_call video_call",
+        after=r"^\s+(?:invitations?|invites?|requests?|rooms?|notes|minutes|agendas?|schedules?|logs?|records?|"
+        r"transcripts?|centres?|centers?|slots?|links?)\b",
+    ),
+    _nc(
         # "something called Google Toolbar", "a mission called Europa Clipper": a name given, not a call
         "called_as_named",
         "call_verb",
@@ -571,7 +580,11 @@ GROUP_BEFORE = re.compile(
 )
 
 #: "the meeting", "this call", "their talks": a noun trigger that refers back to a contact already named.
-BACK_REFERENCE = re.compile(r"(?i:\b(?:the|this|that|their|such)\s+(?:\w+\s+){0,2}$)")
+#: Not after "all": "After all the meetings, he called Doerr" are several contacts, not the one reported.
+BACK_REFERENCE = re.compile(r"(?i:(?<!\ball\s)\b(?:the|this|that|their|such)\s+(?:\w+\s+){0,2}$)")
+#: After a contact word: "each other", "one another". The word is then a verb whose subject says who took
+#: part ("Let the people doing the work talk to each other"), not a noun that refers back.
+RECIPROCAL = re.compile(r"(?i:\s+(?:(?:to|with)\s+)?(?:each\s+other|one\s+another)\b)")
 #: "It was the seventh meeting", "This marked their first talks": the contact just reported, whatever
 #: the words between.
 SAME_AS_BEFORE = re.compile(

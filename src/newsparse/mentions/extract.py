@@ -39,6 +39,7 @@ from newsparse.mentions.gazetteer import Gazetteer, gazetteer_from_plugins
 from newsparse.mentions.names import Hit, Hits, NameKind
 from newsparse.mentions.participants import (
     BARE_NAME_VERBS,
+    NOT_NAME_WORDS,
     RULE_SEPARATOR,
     ParticipantContext,
     bare_names,
@@ -50,13 +51,22 @@ from newsparse.mentions.participants import (
 )
 from newsparse.mentions.places import FoundPlace, PlaceFinder
 from newsparse.mentions.prefilter import LiteralFilter
+from newsparse.mentions.reference import (
+    CommonWords,
+    Earlier,
+    contact_pronouns,
+    pronoun_references,
+    surnames,
+)
 from newsparse.mentions.sentences import (
     Block,
     BlockKind,
     Sentence,
     article_blocks,
+    block_sentences,
     clause_bounds,
     clause_of,
+    is_boilerplate,
     quoted_spans,
     sentences,
 )
@@ -158,17 +168,6 @@ class _Context:
         return people if len(people) >= 2 else ()
 
     @property
-    def previous_person(self) -> Actor | None:
-        """The one person of the nearest earlier prose sentence, if it names exactly one ("Joe Biden
-        flew to Bali. He met Xi Jinping on Monday."); None when it names none or several."""
-        for index in range(self.index - 1, -1, -1):
-            if not self.is_prose(index):
-                continue
-            people = self.people_of(index)
-            return people[0] if len(people) == 1 else None
-        return None
-
-    @property
     def previous_people(self) -> tuple[Actor, ...]:
         """The people of the nearest earlier sentence that names two or more ("The pair spoke")."""
         passed: list[int] = []
@@ -198,6 +197,8 @@ class MentionExtractor:
         self.actors = ActorFinder(gazetteer)
         self.places = PlaceFinder(gazetteer, self.actors.index)
         self._country_ids = frozenset(c.id for c in gazetteer.countries.values())
+        forms, places = self.actors.index.forms, gazetteer.places
+        self._known_name: Callable[[str], bool] = lambda name: name in forms or name in places
 
     @classmethod
     def from_plugins(
@@ -236,11 +237,15 @@ class MentionExtractor:
                 offset += len(block) + 2
 
         short_names = functools.cache(lambda: self.actors.short_names_from(blocks_with_hits()))
-        actors_of: dict[int, list[Found]] = {}
+        names_of: dict[int, list[Found]] = {}
         full_name = functools.cache(lambda: full_name_in(article.text))
+        common = functools.cache(lambda: CommonWords(article.text, full_name().written_lower))
+        all_blocks = functools.cache(lambda: article_blocks(article))
+        block_at = functools.cache(lambda: {b.start: i for i, b in enumerate(all_blocks())})
 
-        def actors_in(index: int) -> list[Found]:
-            if index not in actors_of:
+        def names_in(index: int) -> list[Found]:
+            """The actors sentence ``index`` names (by name or title, never by pronoun)."""
+            if index not in names_of:
                 s = found[index]
                 within = hits.within(s.start, s.end)
                 known = self.actors.find(s.text, short_names(), skip=quotes_of[index], hits=within)
@@ -257,18 +262,140 @@ class MentionExtractor:
                     )
                 if triggers_of[index] and cues.OFFICE_BACK_REFERENCE.search(s.text):
                     known = sorted(
-                        known + _office_references(s.text, found, index, actors_in), key=lambda f: f.start
+                        known + _office_references(s.text, found, index, names_in), key=lambda f: f.start
                     )
+                names_of[index] = known
+            return names_of[index]
+
+        def named_in(text: str, known: Sequence[Found], within: Sequence[Hit]) -> list[tuple[int, Actor]]:
+            """The people a sentence (``text``, quotes blanked) names, with where: by name or title
+            (``known``), or by a surname the article gives in full elsewhere ("Page readily agreed.")."""
+            people = [
+                (f.start, a)
+                for f in known
+                if f.kind in _PERSON_KINDS and (a := f.resolved(self.gazetteer, anchor_of()[0]))
+            ]
+            spans = [(f.start, f.end) for f in known] + [(h.start, h.end) for h in within]
+            people += surnames(text, spans, full_name(), common(), NOT_NAME_WORDS, self._known_name)
+            return sorted(people, key=lambda pair: pair[0])
+
+        named_of: dict[int, list[tuple[int, Actor]]] = {}
+
+        def named_people(index: int) -> list[tuple[int, Actor]]:
+            if index not in named_of:
+                s = found[index]
+                named_of[index] = named_in(
+                    _mask(s.text, quotes_of[index]), names_in(index), hits.within(s.start, s.end)
+                )
+            return named_of[index]
+
+        unread: dict[int, list[Earlier]] = {}  # the sentences of the blocks that were not split, by block
+
+        def unread_block(position: int) -> list[Earlier]:
+            """The sentences of a block the extractor did not split (it names no one the index knows),
+            last first, as the pronoun search reads them."""
+            if position not in unread:
+                block = all_blocks()[position]
+                pieces: list[Earlier] = []
+                if block.kind is not BlockKind.TITLE and not is_boilerplate(block.text):
+                    for piece in block_sentences(block, article.source):
+                        masked = _mask(piece.text, _speech(piece.text))
+                        within = hits.within(piece.start, piece.end)
+
+                        def people(text: str = masked, within: list[Hit] = within) -> list[tuple[int, Actor]]:
+                            known = self.actors.find(text, short_names(), hits=within) if within else []
+                            return named_in(text, known, within)
+
+                        pieces.append(Earlier(masked, people, cues.PROSE_END.search(piece.text) is not None))
+                else:
+                    pieces.append(Earlier(block.text, list, opening=block.kind is BlockKind.TITLE))
+                unread[position] = pieces[::-1]
+            return unread[position]
+
+        def earlier(index: int) -> Iterator[Earlier]:
+            """The sentences before sentence ``index`` in reading order, nearest first, those of the blocks
+            that were not split included."""
+            block = block_at()[found[index].block.start]
+            for j in range(index - 1, -2, -1):
+                previous = block_at()[found[j].block.start] if j >= 0 else -1
+                for position in range(block - 1, previous, -1):
+                    yield from unread_block(position)
+                if j < 0:
+                    return
+                s = found[j]
+                yield Earlier(
+                    _mask(s.text, quotes_of[j]),
+                    functools.partial(named_people, j),
+                    cues.PROSE_END.search(s.text) is not None and s.block.kind is not BlockKind.CAPTION,
+                    s.block.kind is BlockKind.TITLE,
+                )
+                block = previous
+
+        actors_of: dict[int, list[Found]] = {}
+
+        def actors_in(index: int) -> list[Found]:
+            """The actors of sentence ``index``: those it names, and the people its contact pronouns
+            name (:mod:`newsparse.mentions.reference`)."""
+            if index not in actors_of:
+                known = names_in(index)
+                s = found[index]
+                masked = _mask(s.text, quotes_of[index])
+                bounds = clause_bounds(s.text)
+                if triggers_of[index] and contact_pronouns(
+                    masked, triggers_of[index], lambda position: clause_of(bounds, position)
+                ):
+                    # people named by a surname the article gives in full, whom the pronouns may need
+                    # ("He pitched the idea to Page in a meeting")
+                    spans = [(f.start, f.end) for f in known] + [
+                        (h.start, h.end) for h in hits.within(s.start, s.end)
+                    ]
+                    known = sorted(
+                        known
+                        + [
+                            Found(start, start + len(actor.name.split()[-1]), ActorKind.PERSON, actor)
+                            for start, actor in surnames(
+                                masked, spans, full_name(), common(), NOT_NAME_WORDS, self._known_name
+                            )
+                        ],
+                        key=lambda f: f.start,
+                    )
+                    named = [
+                        (f.start, f.end, f.resolved(self.gazetteer, anchor_of()[0]))
+                        for f in known
+                        if f.kind in (ActorKind.PERSON, ActorKind.OFFICE)
+                    ]
+                    references = pronoun_references(
+                        masked,
+                        triggers_of[index],
+                        named,
+                        lambda position: clause_of(bounds, position),
+                        functools.partial(earlier, index),
+                    )
+                    if references:
+                        known = sorted(known + references, key=lambda f: f.start)
                 actors_of[index] = known
             return actors_of[index]
 
+        def people_of(index: int) -> tuple[Actor, ...]:
+            """The people of sentence ``index`` in the order it names them (pronouns of its contacts
+            and surnames included), for the sentences after it that refer back."""
+            people = [
+                (f.start, a)
+                for f in actors_in(index)
+                if f.kind in (ActorKind.PERSON, ActorKind.OFFICE)
+                and (a := f.resolved(self.gazetteer, anchor_of()[0]))
+            ]
+            taken = {start for start, _ in people}
+            people += [(start, a) for start, a in named_people(index) if start not in taken]
+            return tuple(unique(a for _, a in sorted(people, key=lambda pair: pair[0])))
+
         context = _Context(
-            people_of=lambda index: _people(actors_in(index), self.gazetteer, anchor_of()[0]),
+            people_of=people_of,
             is_prose=lambda index: cues.PROSE_END.search(found[index].text) is not None,
             is_title=lambda index: found[index].block.kind is BlockKind.TITLE,
         )
         # (an interview's blocks are read only when a paragraph opens as a question)
-        blocks = article_blocks(article) if _QUESTION_OPENING.search(article.text) else []
+        blocks = all_blocks() if _QUESTION_OPENING.search(article.text) else []
         interviewee = self._interviewee(blocks, anchor_of)
         answers = (
             {b.start for b in blocks if b.kind is BlockKind.PARAGRAPH and cues.ANSWER.match(b.text)}
@@ -637,6 +764,7 @@ class _Lazy(Generic[_T]):
 _QUESTION_OPENING = re.compile(r"(?:^|\n)" + cues.QUESTION.pattern)
 #: A full date states its year: sentences without four digits cannot anchor a document.
 _YEAR = re.compile(r"\d{4}")
+_PERSON_KINDS = (ActorKind.PERSON, ActorKind.OFFICE)
 _ACTOR_KINDS = frozenset({NameKind.PERSON, NameKind.COUNTRY, NameKind.ORGANISATION})
 _TITLE_KINDS = frozenset({NameKind.OFFICE, NameKind.OFFICES, NameKind.HEAD})
 _SHORT_ONLY = frozenset({NameKind.SHORT})

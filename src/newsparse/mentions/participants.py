@@ -33,6 +33,7 @@ from newsparse.vocabulary import Kind
 
 __all__ = [
     "BARE_NAME_VERBS",
+    "NOT_NAME_WORDS",
     "RULES",
     "Earlier",
     "ParticipantContext",
@@ -62,11 +63,6 @@ class Earlier(Protocol):
 
     def headline_people(self) -> tuple[Actor, ...]:
         """The people the headline names, if it names two or more."""
-        ...
-
-    @property
-    def previous_person(self) -> Actor | None:
-        """The one person of the nearest earlier prose sentence, if it names exactly one."""
         ...
 
     def last_of_kind(self, kind: Kind | None, named: frozenset[str]) -> tuple[Actor, ...] | None:
@@ -224,7 +220,11 @@ class ParticipantContext:
     def back(self) -> bool:
         """ "the meeting", "this call": a noun trigger that refers back to a contact already named."""
         before = self.text[: self.match.start()]
-        return self.trigger.noun and cues.BACK_REFERENCE.search(before) is not None
+        return (
+            self.trigger.noun
+            and cues.BACK_REFERENCE.search(before) is not None
+            and not cues.RECIPROCAL.match(self.text, self.match.end())
+        )
 
     def has_people(self, actors: Iterable[Actor]) -> bool:
         return has_people(actors, self.country_ids)
@@ -493,23 +493,6 @@ def in_sentence(ctx: ParticipantContext) -> _Reading:
     return None
 
 
-def previous_subject(ctx: ParticipantContext) -> _Reading:
-    """ "He met Xi Jinping on Monday" when the sentence names no one before "he": the one person of the
-    sentence before ("Joe Biden flew to Bali."), and the one counterpart the clause names after the
-    word; nothing when the sentence before names none or several people."""
-    pronoun = cues.PRONOUN_SUBJECT.search(ctx.text, ctx.own_clause[0], ctx.match.start())
-    if ctx.between is not None or pronoun is None or not cues.SINGULAR.match(pronoun.group(0)):
-        return None
-    if any(f.kind in _PEOPLE and f.start < pronoun.start() for f in ctx.actors):
-        return None  # "Biden said on Monday, when he met Xi": in_sentence's reading
-    objects = ctx.choose(ctx.objects_after(ctx.match.end(), ctx.own_clause[1]))
-    person = ctx.earlier.previous_person
-    if len(objects) != 1 or person is None:
-        return None
-    found = unique([person, *objects])
-    return tuple(found) if len(found) == 2 and ctx.has_people(found) else None
-
-
 def the_pair(ctx: ParticipantContext) -> _Reading:
     """ "The pair spoke", "the two leaders met": the people of the nearest earlier prose sentence that
     names two or more (borrowed); not when the sentence names people before the group, whom it means."""
@@ -633,7 +616,6 @@ RULES: tuple[ParticipantRule, ...] = (
     ParticipantRule("with_object", with_object),
     ParticipantRule("in_clause", in_clause),
     ParticipantRule("in_sentence", in_sentence),
-    ParticipantRule("previous_subject", previous_subject),
     ParticipantRule("the_pair", the_pair, borrowed=True),
     ParticipantRule("back_reference", back_reference, borrowed=True),
     ParticipantRule("headline", headline, borrowed=True),
@@ -756,6 +738,11 @@ def bare_names(
             found.append(Found(start, end, ActorKind.PERSON, actor))
             spans.append((start, end))
     return found
+
+
+#: Capitalised words that are no one's name: those that open no name (:data:`NOT_OPENING`), and month
+#: and weekday names.
+NOT_NAME_WORDS = NOT_OPENING | CALENDAR_WORDS
 
 
 class FullNames:

@@ -24,6 +24,7 @@ __all__ = [
     "BlockKind",
     "Sentence",
     "article_blocks",
+    "block_sentences",
     "clause_bounds",
     "is_boilerplate",
     "quoted_spans",
@@ -153,13 +154,21 @@ def sentences(article: Article, keep: Callable[[Block], bool] | None = None) -> 
     for block in article_blocks(article):
         if (keep is not None and not keep(block)) or is_boilerplate(block.text):
             continue
-        for start, end in _capped(_split_block(block.text), block.text, article.source):
-            piece = block.text[start:end]
-            lead = len(piece) - len(piece.lstrip())
-            piece = piece.strip()
-            if piece:
-                s = block.start + start + lead
-                found.append(Sentence(piece, s, s + len(piece), block, len(found)))
+        found += block_sentences(block, article.source, first=len(found))
+    return found
+
+
+def block_sentences(block: Block, source: str = "", first: int = 0) -> list[Sentence]:
+    """The sentences of one block, their ``index`` counted from ``first``; ``source`` names the article
+    in the warning about an overlong sentence."""
+    found: list[Sentence] = []
+    for start, end in _capped(_split_block(block.text), block.text, source):
+        piece = block.text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if piece:
+            s = block.start + start + lead
+            found.append(Sentence(piece, s, s + len(piece), block, first + len(found)))
     return found
 
 
