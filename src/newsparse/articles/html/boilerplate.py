@@ -181,8 +181,11 @@ def name_words(name: str) -> str:
     "share bar top " (utility classes with a ``:`` variant are left out); how
     :data:`BOILERPLATE_WORDS` are read."""
     # A class with a variant prefix (``md:hover:text-magenta``) is a style utility, not a name.
-    spaced = _HUMP.sub(" ", " ".join(token for token in name.split() if ":" not in token))
-    return "".join(f"{word} " for word in _WORD.findall(spaced.lower()))
+    spaced = " ".join(token for token in name.split() if ":" not in token)
+    if not spaced.islower():  # (a name without capitals has no camelCase humps: no need to look)
+        spaced = _HUMP.sub(" ", spaced)
+    words = _WORD.findall(spaced.lower())
+    return " ".join(words) + " " if words else ""
 
 
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -191,17 +194,26 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def words_pattern(entries: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern matching any entry (read as :data:`BOILERPLATE_WORDS` says) in :func:`name_words`
-    output."""
-    alternatives = []
+    output.
+
+    An entry that may end a word is looked for anywhere, followed by a space (its end ends a word,
+    and whatever stands before it in that word is the rest of the word): one alternation for them
+    all, not one ``[^ ]*entry`` per entry tried at every word (which backtracks over the word once
+    per entry); the others are matched from a word's start."""
+    starts, ends = [], []
     for entry in entries:
         body = " ".join(re.escape(word) for word in entry.lstrip("=").split("-"))
         if entry.startswith("="):
-            alternatives.append(f"{body}s? ")
+            starts.append(f"{body}s? ")
         elif len(entry) <= SHORT_WORD:
-            alternatives.append(f"{body} ")
+            starts.append(f"{body} ")
         else:
-            alternatives.append(f"(?:{body}|[^ ]*{body} )")
-    return re.compile(rf"(?:^| )(?:{'|'.join(alternatives)})")
+            starts.append(body)  # a word that starts with it...
+            ends.append(body)  # ... or ends with it
+    pattern = rf"(?:^| )(?:{'|'.join(starts)})"
+    if ends:
+        pattern += rf"|(?:{'|'.join(ends)}) "
+    return re.compile(pattern)
 
 
 #: Entries of at most this many letters match whole words only (see :data:`BOILERPLATE_WORDS`).
