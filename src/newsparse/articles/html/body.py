@@ -237,7 +237,7 @@ def any_ancestor(
 
 def _within(node: LexborNode | None, ids: set[int], memo: dict[int, bool]) -> bool:
     """True when ``node`` or one of its ancestors is in ``ids`` (memoised: :func:`any_ancestor`)."""
-    return any_ancestor(node, lambda element: element.mem_id in ids, memo)
+    return bool(ids) and any_ancestor(node, lambda element: element.mem_id in ids, memo)
 
 
 def _ancestors(node: LexborNode | None) -> set[int]:
@@ -873,9 +873,10 @@ def _copies(tree: LexborHTMLParser) -> tuple[list[str], list[str]]:
     """The story's other copies in the page, read before scripts go: the ``articleBody`` texts of its
     JSON-LD (its blocks, as text: they are parsed only when needed), and the markup inside its
     ``<noscript>`` elements."""
-    bodies = [script.text(deep=True) for script in tree.css('script[type*="ld+json" i]')]
-    root = tree.body
-    hidden = [node.inner_html or "" for node in root.css("noscript")] if root is not None else []
+    # One walk finds both: the JSON-LD of the whole page, and the noscript elements of its body.
+    found = tree.css('script[type*="ld+json" i], body noscript')
+    bodies = [node.text(deep=True) for node in found if node.tag == "script"]
+    hidden = [node.inner_html or "" for node in found if node.tag == "noscript"]
     return bodies, hidden
 
 

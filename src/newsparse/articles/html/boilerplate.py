@@ -299,20 +299,25 @@ BOILERPLATE_SELECTOR = _boilerplate_selector()
 #: One CSS selector for the elements whose class or id may hold a :data:`BOILERPLATE_WORDS` entry
 #: (a superset: each is then checked with :data:`BOILERPLATE_NAME`).
 BOILERPLATE_WORD_SELECTOR = _word_prefilter()
-#: :data:`BOILERPLATE_WORD_SELECTOR` by attribute, for :func:`may_name_boilerplate`: the substrings
-#: and the whole tokens of a class or id that it looks for.
-_PREFILTER_SUBSTRINGS = {
-    attr: tuple(word for part, op, word in _word_prefilter_parts() if part == attr and op == "*=")
-    for attr in ("class", "id")
-}
-_PREFILTER_TOKENS = {
-    attr: frozenset(word for part, op, word in _word_prefilter_parts() if part == attr and op == "~=")
-    for attr in ("class", "id")
-}
+
+
+def _prefilter_pattern(attribute: str) -> re.Pattern[str]:
+    # A substring anywhere, or a whole token between the whitespace CSS's ``~=`` splits at (space,
+    # tab, line feed, form feed, carriage return: not every character str.split takes for a space).
+    parts = _word_prefilter_parts()
+    substrings = sorted((word for part, op, word in parts if part == attribute and op == "*="), key=len)
+    tokens = sorted(word for part, op, word in parts if part == attribute and op == "~=")
+    alternatives = [re.escape(word) for word in reversed(substrings)]
+    if tokens:
+        alternatives.append(rf"(?:^|[ \t\n\f\r])(?:{'|'.join(map(re.escape, tokens))})(?:$|[ \t\n\f\r])")
+    return re.compile("|".join(alternatives) or "(?!)")
+
+
+#: :data:`BOILERPLATE_WORD_SELECTOR` by attribute as one pattern over a value in lower case, for
+#: :func:`may_name_boilerplate`.
+_PREFILTER = {attribute: _prefilter_pattern(attribute) for attribute in ("class", "id")}
 #: ASCII letters to lower case, and only those (how CSS compares attribute values with the ``i`` flag).
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-#: The whitespace that separates the tokens of an attribute value in CSS's ``~=``.
-_CSS_WHITESPACE = re.compile(r"[ \t\n\f\r]+")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -321,10 +326,7 @@ def may_name_boilerplate(attribute: str, value: str) -> bool:
     decides it (substrings and whole tokens, ASCII case-blind), in Python: run over the elements that
     have a class or id, with answers cached per value (pages repeat their class names), it costs less
     than the selector's hundred-odd substring tests on every element."""
-    lowered = value.translate(_ASCII_LOWER)
-    return any(word in lowered for word in _PREFILTER_SUBSTRINGS[attribute]) or not _PREFILTER_TOKENS[
-        attribute
-    ].isdisjoint(_CSS_WHITESPACE.split(lowered))
+    return _PREFILTER[attribute].search(value.translate(_ASCII_LOWER)) is not None
 
 
 #: One CSS selector for the :data:`BOILERPLATE_TAGS`.
