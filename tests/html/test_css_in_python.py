@@ -56,7 +56,7 @@ def test_the_elements_found_are_those_the_selector_finds_in_page_order_each_once
     root = LexborHTMLParser(page).body
     assert root is not None
     expected = list(dict.fromkeys(node.mem_id for node in root.css(BOILERPLATE_WORD_SELECTOR)))
-    found = [node.mem_id for node in _word_named(root)]
+    found = [node.mem_id for node, _ in _word_named(root)]
     assert found == expected
     assert len(found) == 4  # share-bar (its class, then its id), social, Related-Stories, c-ad
 

@@ -84,16 +84,17 @@ def _strip(root: LexborNode) -> None:
     # Matches come in document order: removed last to first, a nested match goes before the match
     # that holds it, so no removed (freed) element is ever touched.
     matched = root.css(BOILERPLATE_TAG_SELECTOR)
+    tags = [node.tag for node in matched]  # (each read of a tag builds a new string)
     # An aside, figure or noscript left open swallows the rest of the page: one that holds most of the
     # page's text is unwrapped (its content stays), not deleted.
-    page = len(root.text(deep=True)) if any(node.tag in SWALLOWING_TAGS for node in matched) else 0
-    for node in reversed(matched):
-        if node.tag == "header" and _in_story(node) and _keep_standfirst(node):
+    page = len(root.text(deep=True)) if not SWALLOWING_TAGS.isdisjoint(tags) else 0
+    for node, tag in zip(reversed(matched), reversed(tags), strict=True):
+        if tag == "header" and _in_story(node) and _keep_standfirst(node):
             continue
-        if node.tag in SWALLOWING_TAGS and len(node.text(deep=True)) > DEFAULT_RULES.swallow_share * page:
+        if tag in SWALLOWING_TAGS and len(node.text(deep=True)) > DEFAULT_RULES.swallow_share * page:
             node.unwrap()
             continue
-        if node.tag in BREAKING_TAGS:
+        if tag in BREAKING_TAGS:
             _remove(node)
         else:
             node.decompose()  # scripts, styles, media, form controls: nothing to keep apart
@@ -290,10 +291,10 @@ def _boilerplate_blocks(
     named = {node.mem_id for node in candidates}
     candidates += [
         node
-        for node in _word_named(root)
+        for node, attributes in _word_named(root)
         if node.mem_id not in named
         and node.mem_id not in keep
-        and _named_boilerplate(node)
+        and _names(attributes, BOILERPLATE_NAME)
         and not _in_running_text(node, rules)
     ]
     matched = [
@@ -311,12 +312,12 @@ def _boilerplate_blocks(
     return [node for node in matched if not _within(node.parent, ids, memo)]
 
 
-def _word_named(root: LexborNode) -> list[LexborNode]:
+def _word_named(root: LexborNode) -> list[tuple[LexborNode, dict[str, str | None]]]:
     """The elements under ``root`` (itself included) that
-    :data:`~newsparse.articles.html.boilerplate.BOILERPLATE_WORD_SELECTOR` matches, in
-    document order, each once: the elements with a class or id, their values tested in Python
-    (:func:`may_name_boilerplate`, cached per value), which costs less than the selector's hundred-odd
-    substring tests on every element."""
+    :data:`~newsparse.articles.html.boilerplate.BOILERPLATE_WORD_SELECTOR` matches, with their
+    attributes, in document order, each once: the elements with a class or id, their values tested in
+    Python (:func:`may_name_boilerplate`, cached per value), which costs less than the selector's
+    hundred-odd substring tests on every element."""
     found = []
     last = -1
     for node in root.css("[class], [id]"):
@@ -327,11 +328,11 @@ def _word_named(root: LexborNode) -> list[LexborNode]:
         attributes = node.attributes
         value = attributes.get("class")
         if value and may_name_boilerplate("class", value):
-            found.append(node)
+            found.append((node, attributes))
             continue
         value = attributes.get("id")
         if value and may_name_boilerplate("id", value):
-            found.append(node)
+            found.append((node, attributes))
     return found
 
 
@@ -366,8 +367,12 @@ def _named_boilerplate(node: LexborNode) -> bool:
 
 
 def _named(node: LexborNode, pattern: re.Pattern[str]) -> bool:
-    attributes = node.attributes
-    return any(_holds(pattern, attributes.get(name) or "") for name in ("class", "id"))
+    return _names(node.attributes, pattern)
+
+
+def _names(attributes: dict[str, str | None], pattern: re.Pattern[str]) -> bool:
+    """True when the class or id among ``attributes``, read as words, holds one of ``pattern``'s."""
+    return _holds(pattern, attributes.get("class") or "") or _holds(pattern, attributes.get("id") or "")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -574,7 +579,7 @@ def _region(node: LexborNode) -> bool:
     attributes = node.attributes
     if attributes.get("role") in REGION_ROLES or attributes.get("aria-modal") == "true":
         return True
-    return _named(node, BOILERPLATE_NAME)
+    return _names(attributes, BOILERPLATE_NAME)
 
 
 def _second(item: tuple[LexborNode, float]) -> float:
