@@ -90,16 +90,17 @@ def _strip(root: LexborNode) -> None:
     # Matches come in document order: removed last to first, a nested match goes before the match
     # that holds it, so no removed (freed) element is ever touched.
     matched = root.css(BOILERPLATE_TAG_SELECTOR)
+    tags = [node.tag for node in matched]  # (each read of a tag builds a new string)
     # An aside, figure or noscript left open swallows the rest of the page: one that holds most of the
     # page's text is unwrapped (its content stays), not deleted.
-    page = len(root.text(deep=True)) if any(node.tag in SWALLOWING_TAGS for node in matched) else 0
-    for node in reversed(matched):
-        if node.tag == "header" and _in_story(node) and _keep_standfirst(node):
+    page = len(root.text(deep=True)) if not SWALLOWING_TAGS.isdisjoint(tags) else 0
+    for node, tag in zip(reversed(matched), reversed(tags), strict=True):
+        if tag == "header" and _in_story(node) and _keep_standfirst(node):
             continue
-        if node.tag in SWALLOWING_TAGS and len(node.text(deep=True)) > DEFAULT_RULES.swallow_share * page:
+        if tag in SWALLOWING_TAGS and len(node.text(deep=True)) > DEFAULT_RULES.swallow_share * page:
             node.unwrap()
             continue
-        if node.tag in BREAKING_TAGS:
+        if tag in BREAKING_TAGS:
             _remove(node)
         else:
             node.decompose()  # scripts, styles, media, form controls: nothing to keep apart
@@ -252,7 +253,7 @@ def any_ancestor(
 
 def _within(node: LexborNode | None, ids: set[int], memo: dict[int, bool]) -> bool:
     """True when ``node`` or one of its ancestors is in ``ids`` (memoised: :func:`any_ancestor`)."""
-    return any_ancestor(node, lambda element: element.mem_id in ids, memo)
+    return bool(ids) and any_ancestor(node, lambda element: element.mem_id in ids, memo)
 
 
 def _ancestors(node: LexborNode | None) -> set[int]:
@@ -305,10 +306,10 @@ def _boilerplate_blocks(
     named = {node.mem_id for node in candidates}
     candidates += [
         node
-        for node in _word_named(root)
+        for node, attributes in _word_named(root)
         if node.mem_id not in named
         and node.mem_id not in keep
-        and _named_boilerplate(node)
+        and _names(attributes, BOILERPLATE_NAME)
         and not _in_running_text(node, rules)
     ]
     named |= {node.mem_id for node in candidates}
@@ -336,12 +337,12 @@ def _boilerplate_blocks(
     return [node for node in matched if not _within(node.parent, ids, memo)]
 
 
-def _word_named(root: LexborNode) -> list[LexborNode]:
+def _word_named(root: LexborNode) -> list[tuple[LexborNode, dict[str, str | None]]]:
     """The elements under ``root`` (itself included) that
-    :data:`~newsparse.articles.html.boilerplate.BOILERPLATE_WORD_SELECTOR` matches, in
-    document order, each once: the elements with a class or id, their values tested in Python
-    (:func:`may_name_boilerplate`, cached per value), which costs less than the selector's hundred-odd
-    substring tests on every element."""
+    :data:`~newsparse.articles.html.boilerplate.BOILERPLATE_WORD_SELECTOR` matches, with their
+    attributes, in document order, each once: the elements with a class or id, their values tested in
+    Python (:func:`may_name_boilerplate`, cached per value), which costs less than the selector's
+    hundred-odd substring tests on every element."""
     found = []
     last = -1
     for node in root.css("[class], [id]"):
@@ -352,11 +353,11 @@ def _word_named(root: LexborNode) -> list[LexborNode]:
         attributes = node.attributes
         value = attributes.get("class")
         if value and may_name_boilerplate("class", value):
-            found.append(node)
+            found.append((node, attributes))
             continue
         value = attributes.get("id")
         if value and may_name_boilerplate("id", value):
-            found.append(node)
+            found.append((node, attributes))
     return found
 
 
@@ -391,8 +392,12 @@ def _named_boilerplate(node: LexborNode) -> bool:
 
 
 def _named(node: LexborNode, pattern: re.Pattern[str]) -> bool:
-    attributes = node.attributes
-    return any(_holds(pattern, attributes.get(name) or "") for name in ("class", "id"))
+    return _names(node.attributes, pattern)
+
+
+def _names(attributes: dict[str, str | None], pattern: re.Pattern[str]) -> bool:
+    """True when the class or id among ``attributes``, read as words, holds one of ``pattern``'s."""
+    return _holds(pattern, attributes.get("class") or "") or _holds(pattern, attributes.get("id") or "")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -599,7 +604,7 @@ def _region(node: LexborNode) -> bool:
     attributes = node.attributes
     if attributes.get("role") in REGION_ROLES or attributes.get("aria-modal") == "true":
         return True
-    return _named(node, BOILERPLATE_NAME)
+    return _names(attributes, BOILERPLATE_NAME)
 
 
 def _second(item: tuple[LexborNode, float]) -> float:
@@ -965,9 +970,10 @@ def _copies(tree: LexborHTMLParser) -> tuple[list[str], list[str]]:
     """The story's other copies in the page, read before scripts go: the ``articleBody`` texts of its
     JSON-LD (its blocks, as text: they are parsed only when needed), and the markup inside its
     ``<noscript>`` elements."""
-    bodies = [script.text(deep=True) for script in tree.css('script[type*="ld+json" i]')]
-    root = tree.body
-    hidden = [node.inner_html or "" for node in root.css("noscript")] if root is not None else []
+    # One walk finds both: the JSON-LD of the whole page, and the noscript elements of its body.
+    found = tree.css('script[type*="ld+json" i], body noscript')
+    bodies = [node.text(deep=True) for node in found if node.tag == "script"]
+    hidden = [node.inner_html or "" for node in found if node.tag == "noscript"]
     return bodies, hidden
 
 

@@ -190,8 +190,11 @@ def name_words(name: str) -> str:
     "share bar top " (utility classes with a ``:`` variant are left out); how
     :data:`BOILERPLATE_WORDS` are read."""
     # A class with a variant prefix (``md:hover:text-magenta``) is a style utility, not a name.
-    spaced = _HUMP.sub(" ", " ".join(token for token in name.split() if ":" not in token))
-    return "".join(f"{word} " for word in _WORD.findall(spaced.lower()))
+    spaced = " ".join(token for token in name.split() if ":" not in token)
+    if not spaced.islower():  # (a name without capitals has no camelCase humps: no need to look)
+        spaced = _HUMP.sub(" ", spaced)
+    words = _WORD.findall(spaced.lower())
+    return " ".join(words) + " " if words else ""
 
 
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -200,17 +203,26 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def words_pattern(entries: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern matching any entry (read as :data:`BOILERPLATE_WORDS` says) in :func:`name_words`
-    output."""
-    alternatives = []
+    output.
+
+    An entry that may end a word is looked for anywhere, followed by a space (its end ends a word,
+    and whatever stands before it in that word is the rest of the word): one alternation for them
+    all, not one ``[^ ]*entry`` per entry tried at every word (which backtracks over the word once
+    per entry); the others are matched from a word's start."""
+    starts, ends = [], []
     for entry in entries:
         body = " ".join(re.escape(word) for word in entry.lstrip("=").split("-"))
         if entry.startswith("="):
-            alternatives.append(f"{body}s? ")
+            starts.append(f"{body}s? ")
         elif len(entry) <= SHORT_WORD:
-            alternatives.append(f"{body} ")
+            starts.append(f"{body} ")
         else:
-            alternatives.append(f"(?:{body}|[^ ]*{body} )")
-    return re.compile(rf"(?:^| )(?:{'|'.join(alternatives)})")
+            starts.append(body)  # a word that starts with it...
+            ends.append(body)  # ... or ends with it
+    pattern = rf"(?:^| )(?:{'|'.join(starts)})"
+    if ends:
+        pattern += rf"|(?:{'|'.join(ends)}) "
+    return re.compile(pattern)
 
 
 #: Entries of at most this many letters match whole words only (see :data:`BOILERPLATE_WORDS`).
@@ -296,20 +308,25 @@ BOILERPLATE_SELECTOR = _boilerplate_selector()
 #: One CSS selector for the elements whose class or id may hold a :data:`BOILERPLATE_WORDS` entry
 #: (a superset: each is then checked with :data:`BOILERPLATE_NAME`).
 BOILERPLATE_WORD_SELECTOR = _word_prefilter()
-#: :data:`BOILERPLATE_WORD_SELECTOR` by attribute, for :func:`may_name_boilerplate`: the substrings
-#: and the whole tokens of a class or id that it looks for.
-_PREFILTER_SUBSTRINGS = {
-    attr: tuple(word for part, op, word in _word_prefilter_parts() if part == attr and op == "*=")
-    for attr in ("class", "id")
-}
-_PREFILTER_TOKENS = {
-    attr: frozenset(word for part, op, word in _word_prefilter_parts() if part == attr and op == "~=")
-    for attr in ("class", "id")
-}
+
+
+def _prefilter_pattern(attribute: str) -> re.Pattern[str]:
+    # A substring anywhere, or a whole token between the whitespace CSS's ``~=`` splits at (space,
+    # tab, line feed, form feed, carriage return: not every character str.split takes for a space).
+    parts = _word_prefilter_parts()
+    substrings = sorted((word for part, op, word in parts if part == attribute and op == "*="), key=len)
+    tokens = sorted(word for part, op, word in parts if part == attribute and op == "~=")
+    alternatives = [re.escape(word) for word in reversed(substrings)]
+    if tokens:
+        alternatives.append(rf"(?:^|[ \t\n\f\r])(?:{'|'.join(map(re.escape, tokens))})(?:$|[ \t\n\f\r])")
+    return re.compile("|".join(alternatives) or "(?!)")
+
+
+#: :data:`BOILERPLATE_WORD_SELECTOR` by attribute as one pattern over a value in lower case, for
+#: :func:`may_name_boilerplate`.
+_PREFILTER = {attribute: _prefilter_pattern(attribute) for attribute in ("class", "id")}
 #: ASCII letters to lower case, and only those (how CSS compares attribute values with the ``i`` flag).
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-#: The whitespace that separates the tokens of an attribute value in CSS's ``~=``.
-_CSS_WHITESPACE = re.compile(r"[ \t\n\f\r]+")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -318,10 +335,7 @@ def may_name_boilerplate(attribute: str, value: str) -> bool:
     decides it (substrings and whole tokens, ASCII case-blind), in Python: run over the elements that
     have a class or id, with answers cached per value (pages repeat their class names), it costs less
     than the selector's hundred-odd substring tests on every element."""
-    lowered = value.translate(_ASCII_LOWER)
-    return any(word in lowered for word in _PREFILTER_SUBSTRINGS[attribute]) or not _PREFILTER_TOKENS[
-        attribute
-    ].isdisjoint(_CSS_WHITESPACE.split(lowered))
+    return _PREFILTER[attribute].search(value.translate(_ASCII_LOWER)) is not None
 
 
 #: Class tokens of embedded social posts: the markup a social network's embed code puts in the page

@@ -126,12 +126,25 @@ _PIECE = 4_096
 _CLOSE_OR_VOID = re.compile(rf"<(?:/|(?:{'|'.join(sorted(_VOID))}|{'|'.join(sorted(_VOID)).upper()})[\s/>])")
 
 
+def _may_hold_long_value(html: str) -> bool:
+    """False when no quoted value can be longer than :data:`MAX_VALUE_CHARS`: such a value is a run of
+    that many characters without its quote, which would hold a whole aligned stretch of half as many,
+    so a page whose every such stretch holds both quotes has none (``str.find`` stops at the first
+    quote of each, where the pattern reads the page twice)."""
+    half = MAX_VALUE_CHARS // 2
+    return any(
+        html.find(quote, start, start + half) < 0
+        for quote in "\"'"
+        for start in range(0, len(html) - half + 1, half)
+    )
+
+
 def _may_exceed(html: str) -> bool:
     """Whether ``html`` may exceed a bound, by counting in C (the exact scan below is Python, per tag):
     a long value, a piece of the page inside one tag that has many attributes, or an estimated depth
     over :data:`MAX_DEPTH`. (Counting start and end tags over the whole page does not bound the
     depth: a deep page closes its elements at the end.)"""
-    if len(html) > MAX_VALUE_CHARS and _LONG_VALUE.search(html):
+    if len(html) > MAX_VALUE_CHARS and _may_hold_long_value(html) and _LONG_VALUE.search(html):
         return True
     # (Depth is at most the number of "<", so a page of few tags never exceeds it: no separate count
     # of the page's "<" is needed to skip the estimate for it.)
