@@ -622,8 +622,8 @@ def _title(titles: _Titles, sites: set[str]) -> str | None:
 
     A JSON-LD headline that only the page's search title confirms (it is the ``<title>``, site name
     aside, while ``og:title`` says something else) is a search-engine plugin's copy of the ``<title>``:
-    the headline the page shows, its ``<h1>``, comes first then (in the shared title's form when the two
-    say the same), unless the ``<h1>`` says what the JSON-LD says or names the site (a logo)."""
+    the headline the page shows, its ``<h1>``, comes first then (whether or not the shared title says
+    the same), unless the ``<h1>`` says what the JSON-LD says or names the site (a logo)."""
     if not titles.texts:
         return None
     title = titles.bare(0, sites)
@@ -633,10 +633,10 @@ def _title(titles: _Titles, sites: set[str]) -> str | None:
     key = text_key(title)
     if key != text_key(titles.bare(searched, sites)):
         return title
-    shown, shared_title = titles.bare(visible, sites), titles.bare(shared, sites)
-    if key in (text_key(shared_title), text_key(shown)) or _names_site(shown, sites):
+    shown = titles.bare(visible, sites)
+    if key in (text_key(titles.bare(shared, sites)), text_key(shown)) or _names_site(shown, sites):
         return title
-    return shared_title if text_key(shared_title) == text_key(shown) else shown
+    return shown
 
 
 def _topics(tree: LexborHTMLParser, sources: tuple[Candidates, ...], sites: set[str]) -> tuple[str, ...]:
