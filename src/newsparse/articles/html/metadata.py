@@ -12,6 +12,10 @@ then merged in a fixed order of trust:
 4. markup: ``<time datetime>``, ``rel=author`` links, ``<h1>``, ``<title>``, ``<html lang>``,
    ``<link rel=canonical>`` and ``<figure>`` images with their captions.
 
+The title compares the sources instead (:func:`_title`): the meta titles rank above a microdata
+headline, the site's name comes off, and a JSON-LD headline that is only the page's ``<title>`` copied
+yields to the ``<h1>``.
+
 Which meta names feed which field is data (:data:`META_FIELDS`), not code.
 """
 
