@@ -199,3 +199,13 @@ def test_an_h1_that_is_the_logo_is_no_headline() -> None:
     head += "<title>Is football violence a crime? - Example Journal</title>"
     body = '<header><h1><a href="/">The Example Journal</a><a href="/opinion">Opinion</a></h1></header>'
     assert read(head, body).title == "Is football violence a crime?"
+
+
+def test_an_h1_that_is_a_section_label_is_no_headline() -> None:
+    meta = search_page(
+        headline="Meloni da Trump a Mar-a-Lago: «Bella serata»",
+        document="Meloni da Trump a Mar-a-Lago: «Bella serata» - Example",
+        shared="Giorgia Meloni vola da Donald Trump a Mar-a-Lago",
+        h1="Roma",
+    )
+    assert meta.title == "Meloni da Trump a Mar-a-Lago: «Bella serata»"

@@ -537,6 +537,8 @@ def _names_site(text: str, sites: set[str]) -> bool:
     )
 
 
+#: The words of a title, to compare two.
+_WORDS = re.compile(r"\w+")
 #: Most parts taken off a title ("Headline | Section | Site" loses two).
 MAX_TITLE_STRIPS = 3
 
@@ -627,7 +629,8 @@ def _title(titles: _Titles, sites: set[str]) -> str | None:
     A JSON-LD headline that only the page's search title confirms (it is the ``<title>``, site name
     aside, while ``og:title`` says something else) is a search-engine plugin's copy of the ``<title>``:
     the headline the page shows, its ``<h1>``, comes first then (whether or not the shared title says
-    the same), unless the ``<h1>`` says what the JSON-LD says or names the site (a logo)."""
+    the same), unless the ``<h1>`` says what the JSON-LD says, names the site (a logo) or shares no word
+    with the shared title (a section label)."""
     if not titles.texts:
         return None
     title = titles.bare(0, sites)
@@ -637,10 +640,15 @@ def _title(titles: _Titles, sites: set[str]) -> str | None:
     key = text_key(title)
     if key != text_key(titles.bare(searched, sites)):
         return title
-    shown = titles.bare(visible, sites)
-    if key in (text_key(titles.bare(shared, sites)), text_key(shown)) or _names_site(shown, sites):
+    shown, shared_title = titles.bare(visible, sites), titles.bare(shared, sites)
+    if key in (text_key(shared_title), text_key(shown)) or _names_site(shown, sites):
         return title
-    return shown
+    # an <h1> that shares no word with the shared title is a label (a section, a logo), no headline
+    return shown if _words(shown) & _words(shared_title) else title
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORDS.findall(text.casefold()))
 
 
 def _topics(tree: LexborHTMLParser, sources: tuple[Candidates, ...], sites: set[str]) -> tuple[str, ...]:
