@@ -125,9 +125,10 @@ def test_an_application_name_that_is_the_headline_cuts_nothing_off() -> None:
     assert read(head).title == "Kinder werden schneller"
 
 
-def search_page(headline: str, document: str, shared: str, h1: str) -> Any:
+def search_page(headline: str, document: str, shared: str, h1: str, site: str = "") -> Any:
     node = {"@type": "NewsArticle", "headline": headline}
     head = jsonld(node) + og("title", shared) + f"<title>{document}</title>"
+    head += og("site_name", site) if site else ""
     return read(head, f"<article><h1>{h1}</h1><p>Text.</p></article>")
 
 
@@ -147,6 +148,15 @@ def test_a_jsonld_copy_of_the_search_title_yields_to_the_headline_shown_and_shar
         h1="Every outfit she has worn to the premieres, ranked from least to most daring",
     )
     assert meta.title == "Every outfit she has worn to the premieres, ranked from least to most daring"
+    # the <h1> and the shared title say the same in two typographies: the <h1>'s is the one shown
+    meta = search_page(
+        headline="King's speech summary: five key policies",
+        document="King's speech summary: five key policies | Politics News | Example News",
+        shared="Five key policies announced in first King's Speech",
+        h1="Five key policies announced in first King\u2019s Speech",
+        site="Example News",
+    )
+    assert meta.title == "Five key policies announced in first King\u2019s Speech"
 
 
 def test_a_jsonld_headline_stays_unless_it_is_the_search_title_and_the_others_agree() -> None:
@@ -189,3 +199,13 @@ def test_an_h1_that_is_the_logo_is_no_headline() -> None:
     head += "<title>Is football violence a crime? - Example Journal</title>"
     body = '<header><h1><a href="/">The Example Journal</a><a href="/opinion">Opinion</a></h1></header>'
     assert read(head, body).title == "Is football violence a crime?"
+
+
+def test_an_h1_that_is_a_section_label_is_no_headline() -> None:
+    meta = search_page(
+        headline="Meloni da Trump a Mar-a-Lago: «Bella serata»",
+        document="Meloni da Trump a Mar-a-Lago: «Bella serata» - Example",
+        shared="Giorgia Meloni vola da Donald Trump a Mar-a-Lago",
+        h1="Roma",
+    )
+    assert meta.title == "Meloni da Trump a Mar-a-Lago: «Bella serata»"

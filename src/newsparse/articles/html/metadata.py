@@ -12,6 +12,10 @@ then merged in a fixed order of trust:
 4. markup: ``<time datetime>``, ``rel=author`` links, ``<h1>``, ``<title>``, ``<html lang>``,
    ``<link rel=canonical>`` and ``<figure>`` images with their captions.
 
+The title compares the sources instead (:func:`_title`): the meta titles rank above a microdata
+headline, the site's name comes off, and a JSON-LD headline that is only the page's ``<title>`` copied
+yields to the ``<h1>``.
+
 Which meta names feed which field is data (:data:`META_FIELDS`), not code.
 """
 
@@ -453,11 +457,12 @@ def _authors(value: Any) -> list[tuple[str, bool]]:
     return []
 
 
-def _byline(tree: LexborHTMLParser, sources: tuple[Candidates, ...], html_text: str | None) -> Byline:
+def _byline(
+    tree: LexborHTMLParser, sources: tuple[Candidates, ...], sites: set[str], html_text: str | None
+) -> Byline:
     """The article's authors and the agency given as one: from the first source that names a person
     (outlets, host names and agencies set apart; a name the page prints as its editor's left out),
     else from the visible byline."""
-    sites = _site_keys(sources)
     byline = Byline(sites)
     for source in sources:
         pairs = [pair for value in source.get("authors", ()) for pair in _authors(value)]
@@ -532,6 +537,8 @@ def _names_site(text: str, sites: set[str]) -> bool:
     )
 
 
+#: The words of a title, to compare two.
+_WORDS = re.compile(r"\w+")
 #: Most parts taken off a title ("Headline | Section | Site" loses two).
 MAX_TITLE_STRIPS = 3
 
@@ -564,76 +571,88 @@ def _without_site(title: str, sites: set[str], others: set[str], tails: set[str]
     return title
 
 
-def _site_keys(sources: tuple[Candidates, ...]) -> set[str]:
+def _site_keys(sources: tuple[Candidates, ...], headline: str | None) -> set[str]:
     """The names a page gives its site (og:site_name, application-name, the JSON-LD publisher's name
-    and alternate name), as comparison keys. A name that is the page's headline (an application-name
-    set to it) names no site: taken as one, it would cut the headline's own words off the title."""
+    and alternate name), as comparison keys. A name that is the page's ``headline`` (its most trusted
+    title: an application-name set to it) names no site: taken as one, it would cut the headline's own
+    words off the title."""
     keys: set[str] = set()
     for source in sources:
         for value in source.get("site_name", ()):
             names = [value.get("name"), value.get("alternateName")] if isinstance(value, dict) else [value]
             keys.update(text_key(text) for name in names if (text := _text(name)))
-    titles = _title_texts(sources)
-    if titles:
-        keys.discard(text_key(titles[0]))
+    if headline:
+        keys.discard(text_key(headline))
     keys.discard("")
     return keys
 
 
-def _title_texts(sources: tuple[Candidates, ...]) -> list[str]:
-    """The page's titles, most trusted first."""
-    jsonld, microdata, meta, markup = sources
-    # microdata's headline is the visible <h1> marked up: it ranks with the markup, after the meta
-    # titles that the page writes for readers to share
-    ranked = (jsonld, meta, microdata, markup)
-    return [text for source in ranked for value in source.get("title", ()) if (text := _text(value))]
+class _Titles:
+    """The page's titles, most trusted first, each with where it comes from (``jsonld``, ``meta``,
+    ``microdata``, ``h1``, ``title``), its comparison key and the key of its tail, each read once."""
+
+    def __init__(self, sources: tuple[Candidates, ...], nodes: _Nodes) -> None:
+        jsonld, microdata, meta, markup = sources
+        # the markup's titles are the <h1>'s and the <title>'s text, each where the page has one
+        markup_origins = [
+            origin for origin, node in (("h1", nodes.h1), ("title", nodes.title)) if node is not None
+        ]
+        # microdata's headline is the visible <h1> marked up: it ranks with the markup, after the meta
+        # titles that the page writes for readers to share
+        found = [
+            *(("jsonld", value) for value in jsonld.get("title", ())),
+            *(("meta", value) for value in meta.get("title", ())),
+            *(("microdata", value) for value in microdata.get("title", ())),
+            *zip(markup_origins, markup.get("title", ()), strict=True),
+        ]
+        pairs = [(origin, text) for origin, value in found if (text := _text(value))]
+        self.origins = [origin for origin, _ in pairs]
+        self.texts = [text for _, text in pairs]
+        self.keys = [text_key(text) for text in self.texts]
+        self.tails = [text_key(_tail(text)) for text in self.texts]
+
+    def first(self, origin: str) -> int | None:
+        """The index of the first title from ``origin``, if any."""
+        return self.origins.index(origin) if origin in self.origins else None
+
+    def bare(self, index: int, sites: set[str]) -> str:
+        """Title ``index`` without the site's name and without the parts that the page's other titles
+        show to be no part of the headline."""
+        others = set(self.keys[:index] + self.keys[index + 1 :])
+        tails = set(self.tails[:index] + self.tails[index + 1 :]) - {""}
+        return _without_site(self.texts[index], sites, others, tails) or self.texts[index]
 
 
-def _bare(text: str, texts: list[str], sites: set[str]) -> str:
-    """One of the page's titles (``text``, one of ``texts``) without the site's name and without the
-    parts that the page's other titles show to be no part of the headline."""
-    rest = list(texts)
-    if text in rest:
-        rest.remove(text)
-    others = {text_key(other) for other in rest}
-    tails = {text_key(_tail(other)) for other in rest} - {""}
-    return _without_site(text, sites, others, tails) or text
-
-
-def _first(values: list[Any]) -> str | None:
-    return next((text for value in values if (text := _text(value))), None)
-
-
-def _title(sources: tuple[Candidates, ...], nodes: _Nodes) -> str | None:
+def _title(titles: _Titles, sites: set[str]) -> str | None:
     """The first title of the most trusted source, without the site's name around it.
 
     A JSON-LD headline that only the page's search title confirms (it is the ``<title>``, site name
     aside, while ``og:title`` says something else) is a search-engine plugin's copy of the ``<title>``:
-    the headline the page shows, its ``<h1>``, comes first then (in the shared title's form when the two
-    say the same), unless the ``<h1>`` says what the JSON-LD says or names the site (a logo)."""
-    texts = _title_texts(sources)
-    if not texts:
+    the headline the page shows, its ``<h1>``, comes first then (whether or not the shared title says
+    the same), unless the ``<h1>`` says what the JSON-LD says, names the site (a logo) or shares no word
+    with the shared title (a section label)."""
+    if not titles.texts:
         return None
-    sites = _site_keys(sources)
-    title = _bare(texts[0], texts, sites)
-    jsonld, _, meta, _ = sources
-    shared = _first(meta.get("title", []))
-    if _first(jsonld.get("title", [])) is None or shared is None or nodes.h1 is None or nodes.title is None:
+    title = titles.bare(0, sites)
+    shared, visible, searched = titles.first("meta"), titles.first("h1"), titles.first("title")
+    if titles.origins[0] != "jsonld" or shared is None or visible is None or searched is None:
         return title
-    visible, searched = _text(element_text(nodes.h1)), _text(element_text(nodes.title))
-    if not visible or not searched:
+    key = text_key(title)
+    if key != text_key(titles.bare(searched, sites)):
         return title
-    key, shared, shown = text_key(title), _bare(shared, texts, sites), _bare(visible, texts, sites)
-    if key != text_key(_bare(searched, texts, sites)) or key in (text_key(shared), text_key(shown)):
+    shown, shared_title = titles.bare(visible, sites), titles.bare(shared, sites)
+    if key in (text_key(shared_title), text_key(shown)) or _names_site(shown, sites):
         return title
-    if _names_site(shown, sites):
-        return title
-    return shared if text_key(shared) == text_key(shown) else shown
+    # an <h1> that shares no word with the shared title is a label (a section, a logo), no headline
+    return shown if _words(shown) & _words(shared_title) else title
 
 
-def _topics(tree: LexborHTMLParser, sources: tuple[Candidates, ...]) -> tuple[str, ...]:
+def _words(text: str) -> set[str]:
+    return set(_WORDS.findall(text.casefold()))
+
+
+def _topics(tree: LexborHTMLParser, sources: tuple[Candidates, ...], sites: set[str]) -> tuple[str, ...]:
     """The article's topics: the best keyword list of the standards, else the page's tag links."""
-    sites = _site_keys(sources)
     lists = [[_clean(k) for value in source.get("tags", ()) for k in _keywords(value)] for source in sources]
     topics = choose_topics(clean_topics(values, sites) for values in lists)
     return tuple(topics or clean_topics(visible_tags(tree), sites))
@@ -755,9 +774,11 @@ def read_metadata(
             break
     known = {image.url for image in images}
     images += [figure for figure in _figures(nodes) if figure.url not in known]
-    byline = _byline(tree, sources, html)
+    titles = _Titles(sources, nodes)
+    sites = _site_keys(sources, titles.texts[0] if titles.texts else None)
+    byline = _byline(tree, sources, sites, html)
     url = first_text("url")
-    title = _title(sources, nodes)
+    title = _title(titles, sites)
     published = first_when("published") or _printed_date(tree, nodes.h1, title, timezone) or url_date(url)
     return PageMetadata(
         title=title,
@@ -768,7 +789,7 @@ def read_metadata(
         published=published,
         modified=first_when("modified"),
         section=first_text("section"),
-        tags=_topics(tree, sources),
+        tags=_topics(tree, sources, sites),
         language=first_text("language"),
         url=url,
         site_name=first_text("site_name"),
