@@ -217,3 +217,39 @@ def test_paragraphs_of_the_paid_part_named_paywall_are_kept() -> None:
     wrapped = f"<div class='o-paywall'>{plain * 4}</div>"
     found = paragraphs(page(f"<article><div class='body'>{free}{wrapped}</div></article>"))
     assert found == STORY[:2] + STORY[2:] * 4
+
+
+MORE_STORIES = (
+    "<hr><div class='heading-h3'>More Great Stories</div><ul>"
+    "<li>The strange life and <a href='/story/coder'>mysterious death of a virtuoso coder</a></li>"
+    "<li>How a social network <a href='/story/amendment'>gets the First Amendment backward</a></li>"
+    "<li>How to opt out of the sites <a href='/story/opt-out'>that sell your personal data</a></li>"
+    "<li>What a wearables deal means <a href='/story/wearables'>for the future of fitness</a></li>"
+    "</ul>"
+)
+
+
+def test_a_list_of_other_stories_appended_to_the_story_is_dropped() -> None:
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    assert paragraphs(page(f"<article>{story}{MORE_STORIES}</article>")) == STORY
+
+
+def test_a_story_ending_with_a_list_of_points_keeps_it() -> None:
+    points = [
+        "Talks resume in the spring, in Geneva",
+        "Both sides will bring <a href='/doc'>their draft texts</a>",
+        "A third round is not planned yet",
+    ]
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    found = paragraphs(
+        page(
+            f"<article>{story}<p>What comes next:</p><ul>"
+            + "".join(f"<li>{item}</li>" for item in points)
+            + "</ul></article>"
+        )
+    )
+    assert found[-3:] == [
+        "Talks resume in the spring, in Geneva",
+        "Both sides will bring their draft texts",
+        "A third round is not planned yet",
+    ]

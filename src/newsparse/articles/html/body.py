@@ -19,9 +19,10 @@ touches the few nodes that matter:
    is pruned too when it reaches further);
 4. *gather*: the container and those of its siblings that continue the story form the body (a story
    split over wrappers of one kind is read from all of them; a feed of other stories is not); their
-   text is split into blocks at block-level elements, and link lists, short unmarked blocks at the
-   edges (labels, credits), a leading date line and a leading headline (one that starts or resembles
-   the ``<title>``, with its kicker) are dropped;
+   text is split into blocks at block-level elements, and link lists, a list of other stories' linked
+   headlines at the end, short unmarked blocks at the edges (labels, credits), a leading date line
+   and a leading headline (one that starts or resembles the ``<title>``, with its kicker) are
+   dropped;
 5. *guard*: when the body is a small part of the paragraph text of an element that holds it (an
    ``article``, ``main`` or ``articleBody`` element, or one of the container's nearest ancestors),
    that element is read instead, if what it adds is prose and no feed of other stories;
@@ -750,7 +751,7 @@ def _keep(blocks: list[tuple[str, int, str]], title: str, rules: BodyRules) -> l
     even at an edge: a story may open with a heading and a list."""
     kept = [
         (text, tag)
-        for text, linked, tag in blocks
+        for text, linked, tag in blocks[: _feed_start(blocks, rules)]
         if linked <= len(text) * rules.max_link_share or len(text) > rules.long_linked_block
     ]
 
@@ -768,6 +769,26 @@ def _keep(blocks: list[tuple[str, int, str]], title: str, rules: BodyRules) -> l
     while end > start and droppable(kept[end - 1]):
         end -= 1
     return [text for text, _ in kept[start:end]]
+
+
+def _feed_start(blocks: list[tuple[str, int, str]], rules: BodyRules) -> int:
+    """Where a list of other stories appended to the story starts ("More stories" and a headline per
+    item: ``rules.feed_headlines`` list items or more at the end, each with a link that makes at least
+    ``rules.feed_link_share`` of its text, and the short line before them that names the list), or
+    ``len(blocks)`` when the story ends otherwise."""
+    start = len(blocks)
+    while start > 0:
+        text, linked, tag = blocks[start - 1]
+        if tag != "li" or not linked or linked < rules.feed_link_share * len(text):
+            break
+        start -= 1
+    if len(blocks) - start < rules.feed_headlines:
+        return len(blocks)
+    if start > 0:
+        heading = blocks[start - 1][0]
+        if len(heading) <= rules.max_dateline and not heading.rstrip("\"'”’»)").endswith((".", "。")):
+            start -= 1
+    return start
 
 
 _WORDS = re.compile(r"\w+")
