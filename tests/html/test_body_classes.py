@@ -253,3 +253,33 @@ def test_a_story_ending_with_a_list_of_points_keeps_it() -> None:
         "Both sides will bring their draft texts",
         "A third round is not planned yet",
     ]
+
+
+def test_a_page_rendered_by_scripts_is_read_from_the_state_its_script_ships() -> None:
+    # no prose in the markup: the story is a string of the script's state, its tags escaped as JSON does
+    content = "".join(f"\\u003cp\\u003e{text}\\u003c/p\\u003e" for text in STORY)
+    caption = (
+        '\\u003cdiv class=\\"caption\\"\\u003e\\u003cp\\u003eThe ministers in Geneva. Photo'
+        "\\u003c/p\\u003e\\u003c/div\\u003e"
+    )
+    state = (
+        '<script>window["__RQ__"] = window["__RQ__"] || [];window["__RQ__"].push({"queries":[{"data":'
+        f'{{"title":"Talks resume","contentHtml":"{caption}{content}","paperDate":"2026-01-30"}}'
+        "}]});</script>"
+    )
+    html = page(f"<div id='__next'><nav><a href='/'>Home</a></nav></div>{state}<footer>© 2026</footer>")
+    assert paragraphs(html) == STORY
+
+
+def test_scripts_are_not_read_when_the_markup_holds_the_story() -> None:
+    other = "".join(
+        f"\\u003cp\\u003e{text} (an older story){' padding' * 20}\\u003c/p\\u003e" for text in STORY
+    )
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    html = page(f'<article>{story}</article><script>var state = {{"html":"{other}"}};</script>')
+    assert paragraphs(html) == STORY
+
+
+def test_a_script_string_that_is_no_json_string_is_no_copy() -> None:
+    bad = "\\x3cp\\x3e" + "Text escaped the JavaScript way, which JSON does not read. " * 8
+    assert paragraphs(page(f'<div></div><script>var s = "{bad}";</script>')) == []

@@ -28,7 +28,8 @@ touches the few nodes that matter:
    that element is read instead, if what it adds is prose and no feed of other stories;
 6. *fallback*: when no block holds prose, the text of the whole stripped body, split the same way, is
    used; when the markup gives less than half of the JSON-LD ``articleBody``, or nothing while a
-   ``<noscript>`` copy holds the story, that copy is read.
+   ``<noscript>`` copy holds the story, that copy is read; when it still gives nothing, the longest
+   string of a script that holds HTML paragraphs (the state a script-rendered page ships) is read.
 
 Nothing is ever invented: every block is text of the page with its whitespace collapsed (a removed
 block between two runs of text leaves them apart, as a reader sees them)."""
@@ -892,7 +893,7 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
     paragraphs = _keep(_blocks(nodes), title, rules)
     if container is not None and rules.guard_share:
         paragraphs = _guard_recall(root, container, nodes, under, paragraphs, title, rules)
-    return _or_copy(paragraphs, copies, rules)
+    return _or_copy(paragraphs, copies, rules) or _script_copy(tree.raw_html, rules)
 
 
 #: Elements a page marks as its story: the standard wrappers and the schema.org body property.
@@ -1010,6 +1011,37 @@ def _or_copy(paragraphs: list[str], copies: tuple[list[str], list[str]], rules: 
                 if found:
                     return found
     return paragraphs
+
+
+#: A script's string literal (JSON or JavaScript, double-quoted) of at least 200 characters.
+_SCRIPT_STRING = re.compile(r'"((?:[^"\\\n]|\\.){200,})"')
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_PARAGRAPH = re.compile(r"<p[\s>]", re.IGNORECASE)
+
+
+def _script_copy(raw: bytes | str, rules: BodyRules) -> list[str]:
+    """The story read from the page's scripts, for a page whose markup holds no prose at all: the
+    longest string literal of a script (the state a script-rendered page ships to the browser, its
+    ``contentHtml``, whatever the name) that holds HTML paragraphs, read as a page of its own; [] when
+    no script holds one."""
+    source = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    best = ""
+    for script in _SCRIPT.finditer(source):
+        for literal in _SCRIPT_STRING.finditer(script.group(1)):
+            if len(literal.group(1)) <= len(best):
+                continue
+            try:
+                value = json.loads(f'"{literal.group(1)}"')
+            except ValueError:  # a JavaScript escape JSON does not know: no copy
+                continue
+            if isinstance(value, str) and len(value) > len(best) and _HTML_PARAGRAPH.search(value):
+                best = value
+    if not best:
+        return []
+    inner = LexborHTMLParser(f"<html><body>{_SCRIPT.sub(' ', best)}</body></html>")
+    for node in inner.css("script, noscript"):  # nothing in the copy is read as a copy again
+        node.decompose()
+    return extract_paragraphs(inner, rules)
 
 
 def _body_paragraphs(text: str, rules: BodyRules) -> list[str]:
