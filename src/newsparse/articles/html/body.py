@@ -19,15 +19,17 @@ touches the few nodes that matter:
    is pruned too when it reaches further);
 4. *gather*: the container and those of its siblings that continue the story form the body (a story
    split over wrappers of one kind is read from all of them; a feed of other stories is not); their
-   text is split into blocks at block-level elements, and link lists, short unmarked blocks at the
-   edges (labels, credits), a leading date line and a leading headline (one that starts or resembles
-   the ``<title>``, with its kicker) are dropped;
+   text is split into blocks at block-level elements, and link lists, a list of other stories' linked
+   headlines at the end, short unmarked blocks at the edges (labels, credits), a leading date line
+   and a leading headline (one that starts or resembles the ``<title>``, with its kicker) are
+   dropped;
 5. *guard*: when the body is a small part of the paragraph text of an element that holds it (an
    ``article``, ``main`` or ``articleBody`` element, or one of the container's nearest ancestors),
    that element is read instead, if what it adds is prose and no feed of other stories;
 6. *fallback*: when no block holds prose, the text of the whole stripped body, split the same way, is
    used; when the markup gives less than half of the JSON-LD ``articleBody``, or nothing while a
-   ``<noscript>`` copy holds the story, that copy is read.
+   ``<noscript>`` copy holds the story, that copy is read; when it still gives nothing, the longest
+   string of a script that holds HTML paragraphs (the state a script-rendered page ships) is read.
 
 Nothing is ever invented: every block is text of the page with its whitespace collapsed (a removed
 block between two runs of text leaves them apart, as a reader sees them)."""
@@ -781,7 +783,7 @@ def _keep(blocks: list[tuple[str, int, str]], title: str, rules: BodyRules) -> l
     even at an edge: a story may open with a heading and a list."""
     kept = [
         (text, tag)
-        for text, linked, tag in blocks
+        for text, linked, tag in blocks[: _feed_start(blocks, rules)]
         if linked <= len(text) * rules.max_link_share or len(text) > rules.long_linked_block
     ]
 
@@ -799,6 +801,26 @@ def _keep(blocks: list[tuple[str, int, str]], title: str, rules: BodyRules) -> l
     while end > start and droppable(kept[end - 1]):
         end -= 1
     return [text for text, _ in kept[start:end]]
+
+
+def _feed_start(blocks: list[tuple[str, int, str]], rules: BodyRules) -> int:
+    """Where a list of other stories appended to the story starts ("More stories" and a headline per
+    item: ``rules.feed_headlines`` list items or more at the end, each with a link that makes at least
+    ``rules.feed_link_share`` of its text, and the short line before them that names the list), or
+    ``len(blocks)`` when the story ends otherwise."""
+    start = len(blocks)
+    while start > 0:
+        text, linked, tag = blocks[start - 1]
+        if tag != "li" or not linked or linked < rules.feed_link_share * len(text):
+            break
+        start -= 1
+    if len(blocks) - start < rules.feed_headlines:
+        return len(blocks)
+    if start > 0:
+        heading = blocks[start - 1][0]
+        if len(heading) <= rules.max_dateline and not heading.rstrip("\"'”’»)").endswith((".", "。")):
+            start -= 1
+    return start
 
 
 _WORDS = re.compile(r"\w+")
@@ -902,7 +924,7 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
     paragraphs = _keep(_blocks(nodes), title, rules)
     if container is not None and rules.guard_share:
         paragraphs = _guard_recall(root, container, nodes, under, paragraphs, title, rules)
-    return _or_copy(paragraphs, copies, rules)
+    return _or_copy(paragraphs, copies, rules) or _script_copy(tree.raw_html, rules)
 
 
 #: Elements a page marks as its story: the standard wrappers and the schema.org body property.
@@ -1021,6 +1043,37 @@ def _or_copy(paragraphs: list[str], copies: tuple[list[str], list[str]], rules: 
                 if found:
                     return found
     return paragraphs
+
+
+#: A script's string literal (JSON or JavaScript, double-quoted) of at least 200 characters.
+_SCRIPT_STRING = re.compile(r'"((?:[^"\\\n]|\\.){200,})"')
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_PARAGRAPH = re.compile(r"<p[\s>]", re.IGNORECASE)
+
+
+def _script_copy(raw: bytes | str, rules: BodyRules) -> list[str]:
+    """The story read from the page's scripts, for a page whose markup holds no prose at all: the
+    longest string literal of a script (the state a script-rendered page ships to the browser, its
+    ``contentHtml``, whatever the name) that holds HTML paragraphs, read as a page of its own; [] when
+    no script holds one."""
+    source = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    best = ""
+    for script in _SCRIPT.finditer(source):
+        for literal in _SCRIPT_STRING.finditer(script.group(1)):
+            if len(literal.group(1)) <= len(best):
+                continue
+            try:
+                value = json.loads(f'"{literal.group(1)}"')
+            except ValueError:  # a JavaScript escape JSON does not know: no copy
+                continue
+            if isinstance(value, str) and len(value) > len(best) and _HTML_PARAGRAPH.search(value):
+                best = value
+    if not best:
+        return []
+    inner = LexborHTMLParser(f"<html><body>{_SCRIPT.sub(' ', best)}</body></html>")
+    for node in inner.css("script, noscript"):  # nothing in the copy is read as a copy again
+        node.decompose()
+    return extract_paragraphs(inner, rules)
 
 
 def _body_paragraphs(text: str, rules: BodyRules) -> list[str]:

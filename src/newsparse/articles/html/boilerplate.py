@@ -555,6 +555,10 @@ class BodyRules:
     """Linked headings from which a sibling of the container is a feed of other stories, not more of
     the story."""
 
+    feed_link_share: float = 0.3
+    """Share of a list item's text inside a link from which the item, among others like it at the end
+    of the body, is the headline of another story (a "More stories" list)."""
+
     swallow_share: float = 0.5
     """Share of the page's text above which an ``aside``, ``figure``, ``noscript``... (an unclosed one
     that swallowed the page) is unwrapped instead of removed."""
