@@ -29,7 +29,7 @@ from newsparse.mentions.gazetteer import Gazetteer, slug
 from newsparse.mentions.namewords import CALENDAR_WORDS, HONORIFIC, NAME_WORD, NOT_OPENING
 from newsparse.mentions.places import FoundPlace
 from newsparse.models import Actor
-from newsparse.vocabulary import Kind
+from newsparse.vocabulary import Kind, PlaceLevel
 
 __all__ = [
     "BARE_NAME_VERBS",
@@ -213,7 +213,14 @@ class ParticipantContext:
     def back(self) -> bool:
         """ "the meeting", "this call": a noun trigger that refers back to a contact already named."""
         before = self.text[: self.match.start()]
-        return self.trigger.noun and cues.BACK_REFERENCE.search(before) is not None
+        back = cues.BACK_REFERENCE.search(before) if self.trigger.noun else None
+        if back is None:
+            return False
+        # "the failed Copenhagen talks": a contact named by its city, region or country, not the one
+        # reported before ("the Krispy Kreme meeting", "the Eurogroup meeting" may be)
+        return not any(
+            back.start() <= p.start < back.end() and p.kind is not PlaceLevel.VENUE for p in self.places
+        )
 
     def has_people(self, actors: Iterable[Actor]) -> bool:
         return has_people(actors, self.country_ids)
@@ -513,8 +520,10 @@ def two_countries(ctx: ParticipantContext) -> _Reading:
     exactly two countries or organisations in the clause, no people, named together (joined by "and"
     or a comma) or on either side of the contact's "with" -- not "Washington and the Taliban held talks
     ... for US troops to begin leaving Afghanistan"."""
-    if len(ctx.chosen) != 2 or ctx.has_people(ctx.chosen):
+    if ctx.has_people(ctx.chosen):
         return None
+    if len(ctx.chosen) != 2:
+        return _subject_pair(ctx)
     named = {a.id for a in ctx.chosen}
     founds = sorted(
         (f for f in ctx.scope if (a := ctx.resolve(f)) is not None and a.id in named), key=lambda f: f.start
@@ -526,6 +535,33 @@ def two_countries(ctx: ParticipantContext) -> _Reading:
         for a, b in itertools.pairwise(founds)
     )
     return tuple(ctx.chosen) if together else None
+
+
+#: "Washington and the Taliban": two subjects joined by "and".
+_SUBJECT_AND = re.compile(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?")
+#: Between a subject and its contact word, only words in lower case ("had been holding direct").
+_VERB_GAP = re.compile(r"\s+(?:[a-z]+\s+){0,4}")
+_BODIES = (ActorKind.COUNTRY, ActorKind.ORGANISATION)
+
+
+def _subject_pair(ctx: ParticipantContext) -> _Reading:
+    """ "Washington and the Taliban had been holding direct talks pursuing an agreement for US troops to
+    begin leaving Afghanistan": two countries or organisations joined by "and" as the subject right
+    before the contact word (nothing but words in lower case between) are its participants, whatever
+    else the clause names after it. Not a longer list ("A, B and C held talks"), whose pairs are not
+    the contact's."""
+    before = [f for f in ctx.scope if f.end <= ctx.match.start()]
+    if len(before) < 2 or not _VERB_GAP.fullmatch(ctx.text, before[-1].end, ctx.match.start()):
+        return None
+    first, second = before[-2], before[-1]
+    if any(f.kind not in _BODIES or f.modifier or f.possessive for f in (first, second)):
+        return None
+    if not _SUBJECT_AND.fullmatch(ctx.text, first.end, second.start):
+        return None
+    if len(before) > 2 and cues.JOINED.match(ctx.text[before[-3].end : first.start]):
+        return None  # "Russia, China and Iran held talks": one pair of a longer list
+    pair = unique(a for f in (first, second) if (a := ctx.resolve(f)) is not None)
+    return tuple(pair) if len(pair) == 2 else None
 
 
 def across_sentence(ctx: ParticipantContext) -> _Reading:
