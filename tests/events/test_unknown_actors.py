@@ -147,3 +147,49 @@ def test_a_contact_named_by_its_city_does_not_refer_back(extractor: MentionExtra
     assert [m.sentence for m in found] == [
         "Chinese President Xi Jinping met US President Joe Biden in Bali on Monday."
     ]
+
+
+def test_an_appositive_with_a_or_a_possessive_gives_the_persons_title(actors: ActorFinder) -> None:
+    (chiesi,) = [
+        f.actor for f in actors.find("Danielle Chiesi, a hedge fund executive, told him.", {}) if f.actor
+    ]
+    assert chiesi.name == "Danielle Chiesi" and chiesi.office == "hedge fund executive"
+    (fain,) = [f.actor for f in actors.find("Shawn Fain, the union's president, spoke.", {}) if f.actor]
+    assert fain.name == "Shawn Fain" and fain.office == "union's president"
+    # an appositive that is no title ("a town of 5,000") introduces nobody
+    assert [f.actor for f in actors.find("Fort Worth, a town of farmers, grew.", {}) if f.actor] == []
+
+
+def test_a_call_in_the_opening_words_is_the_main_clauses_subjects_and_whom_they_told(
+    extractor: MentionExtractor,
+) -> None:
+    (call,) = mentions(
+        extractor,
+        "Raj Rajaratnam, the Galleon founder, is on trial.",
+        "In a phone call, Danielle Chiesi, a hedge fund executive, told Mr. Rajaratnam about the earnings.",
+    )
+    assert names(call) == {"Danielle Chiesi", "Raj Rajaratnam"}
+    assert call.rule.endswith("participants:fronted")
+    # the call is not the main clause's when it has its own "with"
+    found = mentions(
+        extractor,
+        "Raj Rajaratnam, the Galleon founder, is on trial.",
+        "In a phone call with Gary Cohn, Danielle Chiesi, a hedge fund executive, told Mr. Rajaratnam a lie.",
+    )
+    assert all(not m.rule.endswith("participants:fronted") for m in found)
+
+
+def test_the_body_whose_delegation_a_person_led_takes_part(extractor: MentionExtractor) -> None:
+    (meeting,) = mentions(
+        extractor,
+        "A Shiromani Akali Dal (SAD) delegation led by Prem Singh Chandumajra met Chief Minister Uddhav "
+        "Thackeray in Mumbai on Sunday.",
+    )
+    assert names(meeting) == {"Prem Singh Chandumajra", "Uddhav Thackeray", "Shiromani Akali Dal"}
+    # an organisation named beside two people, without leading a delegation, is not added
+    (other,) = mentions(
+        extractor,
+        "A Shiromani Akali Dal (SAD) official said Prem Singh Chandumajra met Chief Minister Uddhav "
+        "Thackeray in Mumbai on Sunday.",
+    )
+    assert names(other) == {"Prem Singh Chandumajra", "Uddhav Thackeray"}

@@ -73,8 +73,8 @@ _LONGER_RUN = re.compile(rf"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+{_RUN_WOR
 _ACRONYM_START = re.compile(r"[A-Z]{2,}(?![a-z])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+)$")
 _HONORIFIC = re.compile(rf"^{HONORIFIC}")
-_APPOSITIVE = re.compile(r",\s+(?:(?P<the>the)\s+)?")
-_PLAIN_WORDS = re.compile(r"\s*(?:[A-Za-z-]+\s+)*")
+_APPOSITIVE = re.compile(r",\s+(?:(?P<the>the|an?)\s+)?")
+_PLAIN_WORDS = re.compile(r"\s*(?:[A-Za-z-]+(?:['’]s)?\s+)*")
 _AFTER_NAME = re.compile(r"\s*(?:[^\w\s]|[a-z]|$)")
 #: After a title in lower case: the body it is the title of ("chairman of the National ... Commission").
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")

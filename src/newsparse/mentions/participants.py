@@ -50,6 +50,8 @@ __all__ = [
 RULE_SEPARATOR = "/participants:"
 
 _PEOPLE = (ActorKind.PERSON, ActorKind.OFFICE)
+#: After an organisation's name: "(SAD) delegation led by", "delegation, led by".
+_LED_DELEGATION = re.compile(r"(?:\s*\([A-Z]{2,6}\))?\s+delegations?,?\s+(?:was\s+)?(?:led|headed)\s+by\b")
 
 
 class Earlier(Protocol):
@@ -321,7 +323,16 @@ class ParticipantContext:
                 others.append(actor)
         people = unique(people)
         if len(people) >= 2:
-            return people
+            # "Shiromani Akali Dal (SAD) delegation led by Prem Singh Chandumajra met ...": the body
+            # whose delegation a person led takes part with its leader
+            delegations = [
+                a
+                for f in scope
+                if f.kind is ActorKind.ORGANISATION
+                and _LED_DELEGATION.match(self.text, f.end)
+                and (a := self.resolve(f)) is not None
+            ]
+            return unique(people + delegations)
         if people:
             own = people[0].country
             return unique(people + [a for a in others if not (a.id in self.country_ids and a.country == own)])
@@ -419,6 +430,32 @@ def with_object(ctx: ParticipantContext) -> _Reading:
     if not subjects or not objects or ids(subjects) & ids(objects):
         return None
     return (*subjects, *objects)
+
+
+#: A sentence's opening words before its subject: "And in another tape-recorded call, ...".
+_FRONTED_NOUN = re.compile(r"(?:(?i:and|but|yet|so)\s+)?" + cues.FRONTED_ADJUNCT.pattern)
+#: After the subject (and its appositive) of the main clause: "told", "asked" and whom.
+_TOLD = re.compile(
+    r"(?:,[^,]{1,80})?,?\s+(?:(?:also|then|later|once|[a-z]+ly)\s+)?(?:told|asked|informed|assured|warned)\s+"
+    rf"{HONORIFIC}?$"
+)
+
+
+def fronted(ctx: ParticipantContext) -> _Reading:
+    """ "And in another tape-recorded call, Danielle Chiesi, a hedge fund executive, told Mr.
+    Rajaratnam ...": a contact noun in the words that open the sentence, without its own "with", is
+    the contact of the main clause's subject and the person that subject "told" or "asked"."""
+    if not ctx.trigger.noun or ctx.between is not None or ctx.noun_with:
+        return None
+    if not _FRONTED_NOUN.fullmatch(ctx.text, 0, ctx.match.start()):
+        return None
+    if not ctx.text.startswith(",", ctx.match.end()):
+        return None
+    people = [f for f in ctx.actors if f.start >= ctx.match.end() and f.kind in _PEOPLE]
+    if len(people) < 2 or not _TOLD.fullmatch(ctx.text, people[0].end, people[1].start):
+        return None
+    pair = unique(a for f in people[:2] if (a := ctx.resolve(f)) is not None)
+    return tuple(pair) if len(pair) == 2 else None
 
 
 def in_clause(ctx: ParticipantContext) -> _Reading:
@@ -585,6 +622,7 @@ class ParticipantRule:
 RULES: tuple[ParticipantRule, ...] = (
     ParticipantRule("visit", visit),
     ParticipantRule("with_object", with_object),
+    ParticipantRule("fronted", fronted),
     ParticipantRule("in_clause", in_clause),
     ParticipantRule("in_sentence", in_sentence),
     ParticipantRule("previous_subject", previous_subject),
