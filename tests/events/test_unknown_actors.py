@@ -193,3 +193,20 @@ def test_the_body_whose_delegation_a_person_led_takes_part(extractor: MentionExt
         "Thackeray in Mumbai on Sunday.",
     )
     assert names(other) == {"Prem Singh Chandumajra", "Uddhav Thackeray"}
+
+
+def test_one_of_those_who_did_it_is_the_sentences_subject(extractor: MentionExtractor) -> None:
+    (visit,) = mentions(
+        extractor,
+        "National Assembly speaker Peter Katjavivi was there. President Hage Geingob died on Sunday.",
+        "Katjavivi, one of Geingob’s close friends and peers, was one of the people who visited Geingob "
+        "hours before he died.",
+    )
+    assert names(visit) == {"Peter Katjavivi", "Hage Geingob"}
+    # the subject of "was" is the name right before it (or before its appositive), not anyone earlier
+    found = mentions(
+        extractor,
+        "National Assembly speaker Peter Katjavivi was there. President Hage Geingob died on Sunday.",
+        "Katjavivi said he was sad, and a nurse was one of the people who visited Geingob.",
+    )
+    assert all("Peter Katjavivi" not in names(m) for m in found)

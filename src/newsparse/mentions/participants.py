@@ -50,6 +50,13 @@ __all__ = [
 RULE_SEPARATOR = "/participants:"
 
 _PEOPLE = (ActorKind.PERSON, ActorKind.OFFICE)
+#: "<X> was one of the people who <contact>", "<X> was among those who": X did it.
+_ONE_OF_WHO = re.compile(
+    r"(?i:\b(?:was|is|were|are)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}who\s+"
+    r"(?:(?:also|then|later|[a-z]+ly)\s+)?$)"
+)
+#: Between a subject and its verb: nothing, or an appositive between commas.
+_COPULA_GAP = re.compile(r"\s*(?:,[^,]{1,120},\s*)?")
 #: After an organisation's name: "(SAD) delegation led by", "delegation, led by".
 _LED_DELEGATION = re.compile(r"(?:\s*\([A-Z]{2,6}\))?\s+delegations?,?\s+(?:was\s+)?(?:led|headed)\s+by\b")
 
@@ -255,6 +262,20 @@ class ParticipantContext:
             if speakers and (speaker := self.resolve(speakers[-1])) is not None:
                 return [speaker]
         own = [f for f in before if f.start >= self.own_clause[0]]
+        one_of = None if own else _ONE_OF_WHO.search(self.text, 0, self.match.start())
+        if one_of is not None:
+            # "Katjavivi, one of Geingob's close friends, was one of the people who visited Geingob":
+            # the one of those who did it is the sentence's subject, named first
+            subject = next(
+                (
+                    f
+                    for f in reversed(before)
+                    if f.end <= one_of.start() and _COPULA_GAP.fullmatch(self.text, f.end, one_of.start())
+                ),
+                None,
+            )
+            actor = self.resolve(subject) if subject is not None else None
+            return [actor] if actor is not None else []
         if not own and cues.FRONTED_ADJUNCT.match(self.text, 0, self.match.start()):
             # "Following a meeting with Zelensky – their first – House Speaker Mike Johnson said ...":
             # the subject of the sentence, named after the fronted words
