@@ -210,3 +210,22 @@ def test_one_of_those_who_did_it_is_the_sentences_subject(extractor: MentionExtr
         "Katjavivi said he was sad, and a nurse was one of the people who visited Geingob.",
     )
     assert all("Peter Katjavivi" not in names(m) for m in found)
+
+
+def test_the_possessive_of_a_body_named_after_a_place_introduces_a_person(
+    extractor: MentionExtractor,
+) -> None:
+    (call,) = mentions(
+        extractor,
+        "Florida coach Urban Meyer explained this week. Alabama coach Nick Saban compared agents to pimps.",
+        "Saban, Meyer and Ohio State's Jim Tressel recently participated in a conference call with NFL "
+        "commissioner Roger Goodell.",
+    )
+    assert names(call) == {"Nick Saban", "Urban Meyer", "Jim Tressel", "Roger Goodell"}
+    tressel = next(a for a in call.participants if a.name == "Jim Tressel")
+    assert tressel.office is None and tressel.country == "USA"
+
+
+def test_a_places_own_possessive_before_two_words_is_no_person(actors: ActorFinder) -> None:
+    text = "The show moved to Cleveland’s Public Auditorium in May, and Ohio's Main Street too."
+    assert [f.actor.name for f in actors.find(text, {}) if f.actor and f.kind.value == "person"] == []

@@ -78,6 +78,9 @@ _PLAIN_WORDS = re.compile(r"\s*(?:[A-Za-z-]+(?:['’]s)?\s+)*")
 _AFTER_NAME = re.compile(r"\s*(?:[^\w\s]|[a-z]|$)")
 #: After a title in lower case: the body it is the title of ("chairman of the National ... Commission").
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+#: After a place's name, the rest of a body named after it and the possessive: " State's " (a
+#: place's own possessive is too often a building's: "Cleveland's Public Auditorium").
+_PLACE_POSSESSOR = re.compile(r"(?:[ \t]+[A-Z][a-z]+){1,2}['’]s[ \t]+")
 _POSSESSIVE_GAP = re.compile(rf"{_POSSESSIVE}?\s+")
 #: How far before a name its title is looked for (searching from the text's start was quadratic).
 _TITLE_WINDOW = 200
@@ -506,7 +509,9 @@ class ActorFinder:
         negotiator"."""
         titles = [h for h in hits if h.keys(NameKind.HEAD) or h.keys(NameKind.OFFICE)]
         if not titles and not any(
-            h.keys(NameKind.COUNTRY) and text.startswith(("'s", "’s"), h.end) for h in hits
+            (h.keys(NameKind.COUNTRY) and text.startswith(("'s", "’s"), h.end))
+            or (h.form in self._place_forms and _PLACE_POSSESSOR.match(text, h.end))
+            for h in hits
         ):
             return []
         new: list[Found] = []
@@ -558,6 +563,8 @@ class ActorFinder:
                     rf"(?<![\w]){re.escape(country[1])}(?:{_POSSESSIVE})?\s*", "", office, count=1
                 )
             office = _TRAILING_LINKS.sub("", _LEADING_LINKS.sub("", office.strip(" ,"))).strip(" ,")
+            if office.endswith(("'s", "’s")):
+                office = ""  # "Ohio State's Jim Tressel": a possessor, not an office
             actor = Actor(
                 id=f"person:{slug(name)}",
                 name=name,
@@ -615,6 +622,19 @@ class ActorFinder:
                 and _AFTER_NAME.match(text, name_end)
             ):
                 return before.start, before.end + 2, text[before.start : before.end + 2]
+            # "Ohio State's Jim Tressel": the possessive of a body named after a place (a team, a
+            # school), right before the name
+            if (
+                at == name_start
+                and before.form in self._place_forms
+                and not before.keys(NameKind.COUNTRY)
+                and len(text[name_start:name_end].split()) == 2
+                and not any(w in self._place_forms for w in text[name_start:name_end].split())
+                and (tail := _PLACE_POSSESSOR.match(text, before.end)) is not None
+                and tail.end() == at
+                and _AFTER_NAME.match(text, name_end)
+            ):
+                return before.start, tail.end(), text[before.start : tail.end()].rstrip()
         # "Liu He, China's top trade negotiator", "Jeroen Dijsselbloem, the Dutch finance minister who"
         appositive = _APPOSITIVE.match(text, name_end)
         if appositive:
