@@ -229,3 +229,21 @@ def test_the_possessive_of_a_body_named_after_a_place_introduces_a_person(
 def test_a_places_own_possessive_before_two_words_is_no_person(actors: ActorFinder) -> None:
     text = "The show moved to Cleveland’s Public Auditorium in May, and Ohio's Main Street too."
     assert [f.actor.name for f in actors.find(text, {}) if f.actor and f.kind.value == "person"] == []
+
+
+def test_a_name_joined_to_an_organisation_after_between_is_an_organisation(
+    extractor: MentionExtractor,
+) -> None:
+    (talks,) = mentions(
+        extractor,
+        "Joe Biden and Barack Obama praised the United Auto Workers’ contract.",
+        "The plant’s fate was a key discussion point in negotiations between the UAW and Stellantis.",
+    )
+    assert names(talks) == {"United Auto Workers", "Stellantis"}
+    # a word that never belongs to a name ("the UAW and Congress") is not such a partner
+    found = mentions(
+        extractor,
+        "Joe Biden and Barack Obama praised the United Auto Workers’ contract.",
+        "The plant’s fate was a key discussion point in negotiations between the UAW and Congress.",
+    )
+    assert all("Congress" not in names(m) for m in found)

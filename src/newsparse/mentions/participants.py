@@ -26,7 +26,7 @@ import attrs
 from newsparse.mentions import cues
 from newsparse.mentions.actors import ActorKind, Found
 from newsparse.mentions.gazetteer import Gazetteer, slug
-from newsparse.mentions.namewords import CALENDAR_WORDS, HONORIFIC, NAME_WORD, NOT_OPENING
+from newsparse.mentions.namewords import CALENDAR_WORDS, HONORIFIC, NAME_WORD, NOT_NAME, NOT_OPENING
 from newsparse.mentions.places import FoundPlace
 from newsparse.models import Actor
 from newsparse.vocabulary import Kind, PlaceLevel
@@ -569,8 +569,43 @@ def headline(ctx: ParticipantContext) -> _Reading:
 
 def between(ctx: ParticipantContext) -> _Reading:
     """ "talks between Washington and Beijing": whoever follows "between", countries alone included
-    (and nobody, when the words name fewer than two)."""
-    return tuple(ctx.chosen) if ctx.between is not None else None
+    (and nobody, when the words name fewer than two). "Negotiations between the UAW and Stellantis":
+    a name the gazetteer lacks, joined by "and" to an organisation right after "between", is an
+    organisation too."""
+    if ctx.between is None:
+        return None
+    if len(ctx.chosen) == 1 and (partner := _between_partner(ctx)) is not None:
+        return (ctx.chosen[0], partner)
+    return tuple(ctx.chosen)
+
+
+#: After "between": "the UAW and Stellantis", "Stellantis and the UAW" (a name of one to three words).
+_BETWEEN_NAME = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}"
+_AND_NAME = re.compile(rf"[ \t]+and[ \t]+(?:the[ \t]+)?(?P<name>{_BETWEEN_NAME})(?=[\s,.;:!?)]|$)")
+_NAME_AND = re.compile(rf"[ \t]+(?:the[ \t]+)?(?P<name>{_BETWEEN_NAME})[ \t]+and[ \t]+(?:the[ \t]+)?$")
+
+
+def _between_partner(ctx: ParticipantContext) -> Actor | None:
+    """The organisation named beside the one known organisation after "between" (see :func:`between`)."""
+    assert ctx.between is not None
+    known = [f for f in ctx.scope if f.kind is ActorKind.ORGANISATION]
+    if len(known) != 1:
+        return None
+    org = known[0]
+    after = _AND_NAME.match(ctx.text, org.end)
+    before = None if after else _NAME_AND.fullmatch(ctx.text, ctx.between.end(), org.start)
+    found = after or before
+    if found is None:
+        return None
+    name = found.group("name")
+    words = name.split()
+    if (
+        words[0] in NOT_OPENING
+        or any(w in NOT_NAME for w in words)
+        or any(f.start < found.end() and found.start("name") < f.end for f in ctx.actors)
+    ):
+        return None
+    return Actor(id=f"org:{slug(name)}", name=name)
 
 
 def two_countries(ctx: ParticipantContext) -> _Reading:
