@@ -32,9 +32,11 @@ from newsparse.mentions.namewords import (
     HONORIFIC,
     NAME_WORD,
     NOT_OPENING,
+    ORGANISATION_OPENERS,
     is_not_name_word,
     party_tags,
 )
+from newsparse.mentions.organisations import article_organisations
 from newsparse.models import Actor
 
 __all__ = ["ActorFinder", "ActorKind", "Found"]
@@ -68,11 +70,17 @@ _RUN_WORD = r"[A-Z][\w’'-]*"
 _THE_ALONE = re.compile(rf"the(?<![\w’'-]the)[ \t]+({_RUN_WORD}?)(?:['’]s)?(?![\w’'-]|[ \t]+[A-Z])")
 #: A run of two or more capitalised words.
 _LONGER_RUN = re.compile(rf"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+{_RUN_WORD})+")
+_ACRONYM_START = re.compile(r"[A-Z]{2,}(?![a-z])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+)$")
 _HONORIFIC = re.compile(rf"^{HONORIFIC}")
-_APPOSITIVE = re.compile(r",\s+(?:(?P<the>the)\s+)?")
-_PLAIN_WORDS = re.compile(r"\s*(?:[A-Za-z-]+\s+)*")
+_APPOSITIVE = re.compile(r",\s+(?:(?P<the>the|an?)\s+)?")
+_PLAIN_WORDS = re.compile(r"\s*(?:[A-Za-z-]+(?:['’]s)?\s+)*")
 _AFTER_NAME = re.compile(r"\s*(?:[^\w\s]|[a-z]|$)")
+#: After a title in lower case: the body it is the title of ("chairman of the National ... Commission").
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+#: After a place's name, the rest of a body named after it and the possessive: " State's " (a
+#: place's own possessive is too often a building's: "Cleveland's Public Auditorium").
+_PLACE_POSSESSOR = re.compile(r"(?:[ \t]+[A-Z][a-z]+){1,2}['’]s[ \t]+")
 _POSSESSIVE_GAP = re.compile(rf"{_POSSESSIVE}?\s+")
 #: Between an office and the name it is set beside ("North Korea's leader, Kim Jong-un"), and what
 #: closes that apposition.
@@ -229,6 +237,12 @@ def _inside_longer_name(text: str, end: int) -> bool:
     surname so followed is a word of a longer name ("the Labour Muslim Network", "Trump Tower")."""
     following = _FOLLOWING_WORD.match(text, end)
     return following is not None and not CALENDAR.fullmatch(following.group(1))
+
+
+def _kind_of(actor: Actor) -> ActorKind:
+    """The kind of a reference by an article's short name: a person's, or an organisation's
+    (:mod:`newsparse.mentions.organisations`)."""
+    return ActorKind.ORGANISATION if actor.id.startswith("org:") else ActorKind.PERSON
 
 
 def _entity(hit: Hit) -> tuple[NameKind, str] | None:
@@ -389,7 +403,7 @@ class ActorFinder:
                 Found(
                     hit.start,
                     end + 2 if possessive else end,
-                    ActorKind.PERSON,
+                    _kind_of(short_names[hit.form]),
                     short_names[hit.form],
                     possessive=possessive,
                     short=True,
@@ -405,15 +419,22 @@ class ActorFinder:
                 self._short_patterns[others] = pattern
             for match in pattern.finditer(text):
                 surface = re.sub(rf"{_POSSESSIVE}$", "", match.group(0))
-                if surface == match.group(0) and _inside_longer_name(text, match.end()):
+                kind = _kind_of(short_names[surface])
+                if (
+                    surface == match.group(0)
+                    and kind is ActorKind.PERSON
+                    and _inside_longer_name(text, match.end())
+                ):
                     continue  # "the Labour Muslim Network": a word of a longer name, not the surname
                 found.append(
                     Found(
                         match.start(),
                         match.end(),
-                        ActorKind.PERSON,
+                        kind,
                         short_names[surface],
                         possessive=match.group(0) != surface,
+                        modifier=kind is ActorKind.ORGANISATION
+                        and bool(_GENERIC_NOUN.match(text, match.end())),
                         short=True,
                     )
                 )
@@ -491,7 +512,9 @@ class ActorFinder:
         negotiator"."""
         titles = [h for h in hits if not _TITLE.isdisjoint(h.kinds)]
         if not titles and not any(
-            h.keys(NameKind.COUNTRY) and text.startswith(("'s", "’s"), h.end) for h in hits
+            (h.keys(NameKind.COUNTRY) and text.startswith(("'s", "’s"), h.end))
+            or (h.form in self._place_forms and _PLACE_POSSESSOR.match(text, h.end))
+            for h in hits
         ):
             return []
         new: list[Found] = []
@@ -543,6 +566,8 @@ class ActorFinder:
                     rf"(?<![\w]){re.escape(country[1])}(?:{_POSSESSIVE})?\s*", "", office, count=1
                 )
             office = _TRAILING_LINKS.sub("", _LEADING_LINKS.sub("", office.strip(" ,"))).strip(" ,")
+            if office.endswith(("'s", "’s")):
+                office = ""  # "Ohio State's Jim Tressel": a possessor, not an office
             actor = Actor(
                 id=f"person:{slug(name)}",
                 name=name,
@@ -617,6 +642,19 @@ class ActorFinder:
                 and _AFTER_NAME.match(text, name_end)
             ):
                 return before.start, before.end + 2, text[before.start : before.end + 2]
+            # "Ohio State's Jim Tressel": the possessive of a body named after a place (a team, a
+            # school), right before the name
+            if (
+                at == name_start
+                and before.form in self._place_forms
+                and not before.keys(NameKind.COUNTRY)
+                and len(text[name_start:name_end].split()) == 2
+                and not any(w in self._place_forms for w in text[name_start:name_end].split())
+                and (tail := _PLACE_POSSESSOR.match(text, before.end)) is not None
+                and tail.end() == at
+                and _AFTER_NAME.match(text, name_end)
+            ):
+                return before.start, tail.end(), text[before.start : tail.end()].rstrip()
         # "Liu He, China's top trade negotiator", "Jeroen Dijsselbloem, the Dutch finance minister who"
         appositive = _APPOSITIVE.match(text, name_end)
         if appositive:
@@ -632,6 +670,15 @@ class ActorFinder:
                         break
                     start = country.start if country is not None else position
                     return start, head.end, text[start : head.end]
+            else:  # "Zhang Guobao, vice chairman of the National Development and Reform Commission"
+                for head in titles:
+                    if head.start < position:
+                        continue
+                    if head.start - position > 20 or not _PLAIN_WORDS.fullmatch(text, position, head.start):
+                        break
+                    if text[head.start].islower() and _OF_BODY.match(text, head.end):
+                        return position, head.end, text[position : head.end]
+                    break
         return None
 
     def _is_country_form(self, word: str, hits: Sequence[Hit], end: int) -> bool:
@@ -697,6 +744,13 @@ class ActorFinder:
                 for name in names:
                     short.setdefault(name, found.actor)
         self._named_again(texts, short)
+        prose = "\n\n".join(text for text, _ in texts if not _title_cased(text))
+
+        def known(form: str) -> bool:
+            return form in self._entity_forms or form in self._place_forms or form in short
+
+        for form, org in article_organisations(prose, known, lambda w: _written_lower(prose, w)).items():
+            short.setdefault(form, org)
         return short
 
     def _named_again(self, texts: Sequence[tuple[str, Sequence[Hit]]], short: dict[str, Actor]) -> None:
@@ -729,8 +783,10 @@ class ActorFinder:
                 if not article.endswith(("the ", "The "), 0, run.start()):
                     alone[words[0]] += 1
                 continue
-            while words and words[0] in NOT_OPENING:
-                words = words[1:]  # "But Sergey Brin": an opening word
+            while words and words[0] in NOT_OPENING and words[0] not in ORGANISATION_OPENERS:
+                words = words[1:]  # "But Sergey Brin": an opening word ("Los Angeles Lakers" stays whole)
+            if len(words) == 3 and (words[0] in self._place_forms or words[0] in self._entity_forms):
+                words = words[1:]  # "special envoy to Ukraine Kurt Volker": the state ends the title
             if 2 <= len(words) <= 3:
                 candidates.append((run.start(), words))
         for start, words in candidates:
@@ -742,10 +798,17 @@ class ActorFinder:
                 article, max(0, start - 8), start
             ):
                 continue  # "Hosting Cook at ...": a sentence's first word, not a given name
-            if any(
-                is_not_name_word(w) or w.isupper() or w in self._place_forms or CALENDAR.fullmatch(w)
-                for w in words
-            ) or any(w.endswith(("'s", "’s")) for w in words[:-1]):
+            if (
+                any(
+                    is_not_name_word(w)
+                    or w.isupper()
+                    or _ACRONYM_START.match(w)  # "NBA-leading"
+                    or w in self._place_forms
+                    or CALENDAR.fullmatch(w)
+                    for w in words
+                )
+                or any(w.endswith(("'s", "’s")) for w in words[:-1])
+            ):
                 continue
             if any(_written_lower(article, w.lower()) for w in words):
                 continue

@@ -22,6 +22,9 @@ __all__ = [
     "NAME_WORD",
     "NOT_NAME",
     "NOT_OPENING",
+    "ORGANISATION_HEADS",
+    "ORGANISATION_OPENERS",
+    "PERSON_TITLE_WORDS",
     "is_not_name_word",
     "party_tags",
 ]
@@ -68,6 +71,23 @@ NOT_NAME: frozenset[str] = _groups(_vocabulary(), leave_out=("opening_only",))
 NOT_OPENING: frozenset[str] = _groups(_vocabulary())
 #: Words that open a sentence or a clause: determiners, pronouns, prepositions, conjunctions, adverbs.
 FUNCTION_WORDS: frozenset[str] = frozenset((*_vocabulary()["function_words"], *_vocabulary()["opening_only"]))
+#: Words that may open an organisation's name though never a person's ("United Auto Workers", "National
+#: Security Council", "New Democratic Party"): the nouns and compass words of bodies and places.
+ORGANISATION_OPENERS: frozenset[str] = frozenset(
+    (*_vocabulary()["bodies"], *_vocabulary()["places"], *_vocabulary()["organisation_heads"])
+)
+#: Words that stand for a person's office or address, never inside an organisation's name ("Fed
+#: President and Bretton Woods Committee" is two titles): forms of address, ranks, and the words of
+#: one-word title heads (``titles.json``: "President", "Chair"), not "Foreign" or "State".
+PERSON_TITLE_WORDS: frozenset[str] = frozenset(
+    (
+        *_vocabulary()["address"],
+        *_vocabulary()["ranks"],
+        *(h for h in _read("titles.json")["heads"] if " " not in h and not h.endswith(".")),
+    )
+)
+#: Last words of an organisation's name ("Surrey Police", "the Labour Muslim Network").
+ORGANISATION_HEADS: frozenset[str] = frozenset(_vocabulary()["organisation_heads"])
 #: English month and weekday names ("May", "Monday"), from ``data/months.json``.
 CALENDAR_WORDS: frozenset[str] = _calendar_words()
 #: A month or weekday name as a word of its own.

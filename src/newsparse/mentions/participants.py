@@ -26,10 +26,10 @@ import attrs
 from newsparse.mentions import cues
 from newsparse.mentions.actors import ActorKind, Found
 from newsparse.mentions.gazetteer import Gazetteer, slug
-from newsparse.mentions.namewords import CALENDAR_WORDS, HONORIFIC, NAME_WORD, NOT_OPENING
+from newsparse.mentions.namewords import CALENDAR_WORDS, HONORIFIC, NAME_WORD, NOT_NAME, NOT_OPENING
 from newsparse.mentions.places import FoundPlace
 from newsparse.models import Actor
-from newsparse.vocabulary import Kind
+from newsparse.vocabulary import Kind, PlaceLevel
 
 __all__ = [
     "BARE_NAME_VERBS",
@@ -51,6 +51,15 @@ __all__ = [
 RULE_SEPARATOR = "/participants:"
 
 _PEOPLE = (ActorKind.PERSON, ActorKind.OFFICE)
+#: "<X> was one of the people who <contact>", "<X> was among those who": X did it.
+_ONE_OF_WHO = re.compile(
+    r"(?i:\b(?:was|is|were|are)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}who\s+"
+    r"(?:(?:also|then|later|[a-z]+ly)\s+)?$)"
+)
+#: Between a subject and its verb: nothing, or an appositive between commas.
+_COPULA_GAP = re.compile(r"\s*(?:,[^,]{1,120},\s*)?")
+#: After an organisation's name: "(SAD) delegation led by", "delegation, led by".
+_LED_DELEGATION = re.compile(r"(?:\s*\([A-Z]{2,6}\))?\s+delegations?,?\s+(?:was\s+)?(?:led|headed)\s+by\b")
 
 
 class Earlier(Protocol):
@@ -220,10 +229,13 @@ class ParticipantContext:
     def back(self) -> bool:
         """ "the meeting", "this call": a noun trigger that refers back to a contact already named."""
         before = self.text[: self.match.start()]
-        return (
-            self.trigger.noun
-            and cues.BACK_REFERENCE.search(before) is not None
-            and not cues.RECIPROCAL.match(self.text, self.match.end())
+        back = cues.BACK_REFERENCE.search(before) if self.trigger.noun else None
+        if back is None or cues.RECIPROCAL.match(self.text, self.match.end()):
+            return False
+        # "the failed Copenhagen talks": a contact named by its city, region or country, not the one
+        # reported before ("the Krispy Kreme meeting", "the Eurogroup meeting" may be)
+        return not any(
+            back.start() <= p.start < back.end() and p.kind is not PlaceLevel.VENUE for p in self.places
         )
 
     def has_people(self, actors: Iterable[Actor]) -> bool:
@@ -257,6 +269,20 @@ class ParticipantContext:
             if speakers and (speaker := self.resolve(speakers[-1])) is not None:
                 return [speaker]
         own = [f for f in before if f.start >= self.own_clause[0]]
+        one_of = None if own else _ONE_OF_WHO.search(self.text, 0, self.match.start())
+        if one_of is not None:
+            # "Katjavivi, one of Geingob's close friends, was one of the people who visited Geingob":
+            # the one of those who did it is the sentence's subject, named first
+            subject = next(
+                (
+                    f
+                    for f in reversed(before)
+                    if f.end <= one_of.start() and _COPULA_GAP.fullmatch(self.text, f.end, one_of.start())
+                ),
+                None,
+            )
+            actor = self.resolve(subject) if subject is not None else None
+            return [actor] if actor is not None else []
         if not own and cues.FRONTED_ADJUNCT.match(self.text, 0, self.match.start()):
             # "Following a meeting with Zelensky – their first – House Speaker Mike Johnson said ...":
             # the subject of the sentence, named after the fronted words
@@ -343,7 +369,16 @@ class ParticipantContext:
                 others.append(actor)
         people = unique(people)
         if len(people) >= 2:
-            return people
+            # "Shiromani Akali Dal (SAD) delegation led by Prem Singh Chandumajra met ...": the body
+            # whose delegation a person led takes part with its leader
+            delegations = [
+                a
+                for f in scope
+                if f.kind is ActorKind.ORGANISATION
+                and _LED_DELEGATION.match(self.text, f.end)
+                and (a := self.resolve(f)) is not None
+            ]
+            return unique(people + delegations)
         if people:
             own = people[0].country
             return unique(people + [a for a in others if not (a.id in self.country_ids and a.country == own)])
@@ -459,6 +494,32 @@ def with_object(ctx: ParticipantContext) -> _Reading:
     return (*subjects, *objects)
 
 
+#: A sentence's opening words before its subject: "And in another tape-recorded call, ...".
+_FRONTED_NOUN = re.compile(r"(?:(?i:and|but|yet|so)\s+)?" + cues.FRONTED_ADJUNCT.pattern)
+#: After the subject (and its appositive) of the main clause: "told", "asked" and whom.
+_TOLD = re.compile(
+    r"(?:,[^,]{1,80})?,?\s+(?:(?:also|then|later|once|[a-z]+ly)\s+)?(?:told|asked|informed|assured|warned)\s+"
+    rf"{HONORIFIC}?$"
+)
+
+
+def fronted(ctx: ParticipantContext) -> _Reading:
+    """ "And in another tape-recorded call, Danielle Chiesi, a hedge fund executive, told Mr.
+    Rajaratnam ...": a contact noun in the words that open the sentence, without its own "with", is
+    the contact of the main clause's subject and the person that subject "told" or "asked"."""
+    if not ctx.trigger.noun or ctx.between is not None or ctx.noun_with:
+        return None
+    if not _FRONTED_NOUN.fullmatch(ctx.text, 0, ctx.match.start()):
+        return None
+    if not ctx.text.startswith(",", ctx.match.end()):
+        return None
+    people = [f for f in ctx.actors if f.start >= ctx.match.end() and f.kind in _PEOPLE]
+    if len(people) < 2 or not _TOLD.fullmatch(ctx.text, people[0].end, people[1].start):
+        return None
+    pair = unique(a for f in people[:2] if (a := ctx.resolve(f)) is not None)
+    return tuple(pair) if len(pair) == 2 else None
+
+
 def in_clause(ctx: ParticipantContext) -> _Reading:
     """Two or more actors, people among them, named after "between" or else in the trigger's clause
     ("Biden met Xi", "Xi, whose meeting with Biden ...")."""
@@ -543,8 +604,43 @@ def headline(ctx: ParticipantContext) -> _Reading:
 
 def between(ctx: ParticipantContext) -> _Reading:
     """ "talks between Washington and Beijing": whoever follows "between", countries alone included
-    (and nobody, when the words name fewer than two)."""
-    return tuple(ctx.chosen) if ctx.between is not None else None
+    (and nobody, when the words name fewer than two). "Negotiations between the UAW and Stellantis":
+    a name the gazetteer lacks, joined by "and" to an organisation right after "between", is an
+    organisation too."""
+    if ctx.between is None:
+        return None
+    if len(ctx.chosen) == 1 and (partner := _between_partner(ctx)) is not None:
+        return (ctx.chosen[0], partner)
+    return tuple(ctx.chosen)
+
+
+#: After "between": "the UAW and Stellantis", "Stellantis and the UAW" (a name of one to three words).
+_BETWEEN_NAME = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}"
+_AND_NAME = re.compile(rf"[ \t]+and[ \t]+(?:the[ \t]+)?(?P<name>{_BETWEEN_NAME})(?=[\s,.;:!?)]|$)")
+_NAME_AND = re.compile(rf"[ \t]+(?:the[ \t]+)?(?P<name>{_BETWEEN_NAME})[ \t]+and[ \t]+(?:the[ \t]+)?$")
+
+
+def _between_partner(ctx: ParticipantContext) -> Actor | None:
+    """The organisation named beside the one known organisation after "between" (see :func:`between`)."""
+    assert ctx.between is not None
+    known = [f for f in ctx.scope if f.kind is ActorKind.ORGANISATION]
+    if len(known) != 1:
+        return None
+    org = known[0]
+    after = _AND_NAME.match(ctx.text, org.end)
+    before = None if after else _NAME_AND.fullmatch(ctx.text, ctx.between.end(), org.start)
+    found = after or before
+    if found is None:
+        return None
+    name = found.group("name")
+    words = name.split()
+    if (
+        words[0] in NOT_OPENING
+        or any(w in NOT_NAME for w in words)
+        or any(f.start < found.end() and found.start("name") < f.end for f in ctx.actors)
+    ):
+        return None
+    return Actor(id=f"org:{slug(name)}", name=name)
 
 
 def two_countries(ctx: ParticipantContext) -> _Reading:
@@ -552,8 +648,10 @@ def two_countries(ctx: ParticipantContext) -> _Reading:
     exactly two countries or organisations in the clause, no people, named together (joined by "and"
     or a comma) or on either side of the contact's "with" -- not "Washington and the Taliban held talks
     ... for US troops to begin leaving Afghanistan"."""
-    if len(ctx.chosen) != 2 or ctx.has_people(ctx.chosen):
+    if ctx.has_people(ctx.chosen):
         return None
+    if len(ctx.chosen) != 2:
+        return _subject_pair(ctx)
     named = {a.id for a in ctx.chosen}
     founds = sorted(
         (f for f in ctx.scope if (a := ctx.resolve(f)) is not None and a.id in named), key=lambda f: f.start
@@ -593,6 +691,33 @@ def when_clause(ctx: ParticipantContext) -> _Reading:
     return tuple(found) if len(found) >= 2 else None
 
 
+#: "Washington and the Taliban": two subjects joined by "and".
+_SUBJECT_AND = re.compile(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?")
+#: Between a subject and its contact word, only words in lower case ("had been holding direct").
+_VERB_GAP = re.compile(r"\s+(?:[a-z]+\s+){0,4}")
+_BODIES = (ActorKind.COUNTRY, ActorKind.ORGANISATION)
+
+
+def _subject_pair(ctx: ParticipantContext) -> _Reading:
+    """ "Washington and the Taliban had been holding direct talks pursuing an agreement for US troops to
+    begin leaving Afghanistan": two countries or organisations joined by "and" as the subject right
+    before the contact word (nothing but words in lower case between) are its participants, whatever
+    else the clause names after it. Not a longer list ("A, B and C held talks"), whose pairs are not
+    the contact's."""
+    before = [f for f in ctx.scope if f.end <= ctx.match.start()]
+    if len(before) < 2 or not _VERB_GAP.fullmatch(ctx.text, before[-1].end, ctx.match.start()):
+        return None
+    first, second = before[-2], before[-1]
+    if any(f.kind not in _BODIES or f.modifier or f.possessive for f in (first, second)):
+        return None
+    if not _SUBJECT_AND.fullmatch(ctx.text, first.end, second.start):
+        return None
+    if len(before) > 2 and cues.JOINED.match(ctx.text[before[-3].end : first.start]):
+        return None  # "Russia, China and Iran held talks": one pair of a longer list
+    pair = unique(a for f in (first, second) if (a := ctx.resolve(f)) is not None)
+    return tuple(pair) if len(pair) == 2 else None
+
+
 def across_sentence(ctx: ParticipantContext) -> _Reading:
     """The last resort: nobody. Actors named in other clauses of the sentence are not the contact's
     ("He testified about a July 10 meeting at the White House when Sondland told ..."); the rules
@@ -614,6 +739,7 @@ class ParticipantRule:
 RULES: tuple[ParticipantRule, ...] = (
     ParticipantRule("visit", visit),
     ParticipantRule("with_object", with_object),
+    ParticipantRule("fronted", fronted),
     ParticipantRule("in_clause", in_clause),
     ParticipantRule("in_sentence", in_sentence),
     ParticipantRule("the_pair", the_pair, borrowed=True),
