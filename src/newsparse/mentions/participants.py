@@ -266,8 +266,8 @@ class ParticipantContext:
         if possessor is not None:
             # "the president's unpredictable behavior — as demonstrated by his abrupt departure from a
             # meeting with ...": "his" is the one person the sentence named before it
-            earlier = [f for f in self.actors if f.end <= possessor.start() and f.kind in _PEOPLE]
-            named = unique(a for f in earlier if (a := self.resolve(f)) is not None)
+            owners = [f for f in self.actors if f.end <= possessor.start() and f.kind in _PEOPLE]
+            named = unique(a for f in owners if (a := self.resolve(f)) is not None)
             people = [a for a in named if a.id not in self.country_ids]
             return people if len(people) == 1 else []
         if (
