@@ -521,12 +521,24 @@ class MentionExtractor:
             cue = _mode_cue(masked[clause[0] : clause[1]])
             if cue is not None and kind in (None, Kind.MEETING) and trigger.cameo is None:
                 kind = cue[0]  # "met virtually" is a video call, "talked in person" a meeting
-            phrase = _date_for(dates, clause, match.start(), text)
+            phrase, lower_bound = _date_for(dates, clause, match.start(), text)
             day = None
             if phrase is not None:
                 day = resolve(phrase, anchor, forward=intent, nearest=from_document)
+            if lower_bound:
+                # after a date and, being reported as done, before the anchor: its year when both share one
+                year = (
+                    day.date.year if day is not None and anchor is not None and day.date <= anchor else None
+                )
+                day = (
+                    When.year(year)
+                    if year is not None and anchor is not None and year == anchor.year
+                    else None
+                )
+                if intent or day is None:
+                    day, phrase = None, None
             on = day.date if day is not None else anchor
-            place = _place_for(places, clause)
+            place = _place_for(places, _governed(text, clause, match.start())[0])
             found_participants = find_participants(
                 ParticipantContext(
                     text=text,
@@ -763,13 +775,33 @@ def _is_intent(before: str, after: str) -> bool:
     )
 
 
+def _governed(
+    text: str, clause: tuple[int, int], position: int
+) -> tuple[tuple[int, int], re.Match[str] | None]:
+    """The part of the clause whose dates and places are the contact's at ``position``, and the gerund
+    clause of another contact word that bounds it, if any: "went to Egypt | after visiting the U.S. in
+    May" gives "went to Egypt" the words before "after", and "visiting" the words from "after" on (not
+    "after a meeting in May": a noun phrase, no clause)."""
+    start, end = clause
+    for cut in cues.GERUND_AFTER.finditer(text, clause[0], clause[1]):
+        if not _starts_trigger(text, cut.start("verb"), cut.end()):
+            continue
+        if cut.start() >= position:
+            return (start, cut.start()), cut
+        if cut.start("verb") <= position:
+            start = cut.start()
+    return (start, end), None
+
+
 def _date_for(
     dates: list[DatePhrase], clause: tuple[int, int], position: int, text: str
-) -> DatePhrase | None:
+) -> tuple[DatePhrase | None, bool]:
     """The date phrase of the trigger's clause nearest to it, else the sentence's only date; never a
     date that "since" bounds a period with, nor a reporting word's ("said on Tuesday", "the testimony
     Tuesday") unless the contact is where the report was made ("said on Wednesday ... in a phone
-    call with Blinken")."""
+    call with Blinken"); and the second value True when the date is that of a gerund clause after the
+    contact that says the contact came later ("went to Egypt after visiting the U.S. in May"): it then
+    bounds the contact's date from below only."""
     setting = cues.SETTING.search(text, 0, position) is not None
     usable = [
         p
@@ -777,20 +809,18 @@ def _date_for(
         if not cues.SINCE.search(text[max(0, p.start - 60) : p.start])
         and (setting or not cues.REPORTING_DATE.search(text[max(0, p.start - 40) : p.start]))
     ]
-    in_clause = [p for p in usable if clause[0] <= p.start < clause[1]]
-    # a gerund clause after the trigger with a contact word of its own governs its dates ("went to
-    # Egypt | after visiting the U.S. in May": May is the U.S. visit's; not "after a meeting in May")
-    for cut in cues.GERUND_AFTER.finditer(text, position, clause[1]):
-        if any(p.start >= cut.end() for p in in_clause) and _starts_trigger(
-            text, cut.start("verb"), cut.end()
-        ):
-            in_clause = [p for p in in_clause if p.start < cut.end()]
-            if not in_clause:
-                return None
-            break
+    (start, end), cut = _governed(text, clause, position)
+    in_clause = [p for p in usable if start <= p.start < end]
     if in_clause:
-        return min(in_clause, key=lambda p: abs(p.start - position))
-    return usable[0] if len(usable) == 1 else None
+        return min(in_clause, key=lambda p: abs(p.start - position)), False
+    if cut is not None:
+        later = [p for p in usable if cut.end() <= p.start < clause[1]]
+        if later and cut.group(0).split()[0].lower() == "after":
+            return later[0], True
+        return None, False
+    if start != clause[0]:
+        return None, False  # the gerund clause's own contact: not the main clause's date
+    return (usable[0] if len(usable) == 1 else None), False
 
 
 def _starts_trigger(text: str, start: int, end: int) -> bool:
