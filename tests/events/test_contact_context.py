@@ -283,3 +283,20 @@ def test_the_interview_of_a_king_qualified_by_his_state() -> None:
         ("visit", ["Abdullah II", "Egypt"], When.year(2023)),
         ("visit", ["Abdullah II", "United States"], When.month(2023, 5)),
     ]
+
+
+def test_an_answer_that_does_not_say_how_the_contact_was_made_gives_none() -> None:
+    # "spoke to" says neither phone nor meeting, and an answer has no reporter's framing to tell
+    answers = (
+        "Q. Have you talked to Wang Yi?",
+        "A. I spoke to Wang Yi twice in the springtime. The conversation was that we would talk again.",
+        "Q. And Lavrov?",
+        "A. I called Sergey Lavrov in March.",
+    )
+    assert interview("Antony Blinken interviewed", *answers) == [
+        ("call", ["Antony Blinken", "Sergey Lavrov"], When.month(2023, 3))
+    ]
+    # another report of the pair gives the kind
+    met = ("A. I met Wang Yi in Beijing in May.", "Q. Again?", "A. I spoke to Wang Yi twice since.")
+    found = interview("Antony Blinken interviewed", "Q. Have you met Wang Yi?", *met)
+    assert [kind for kind, _, _ in found] == ["meeting", "meeting"]

@@ -89,6 +89,8 @@ class _Report:
     definite: bool = False
     #: Where the trigger starts in the sentence's text.
     at: int = 0
+    #: Dropped unless the article gives it a kind (an interview answer's "I spoke to X").
+    needs_kind: bool = False
 
 
 @attrs.define
@@ -281,6 +283,10 @@ class MentionExtractor:
                         sentence, spoken, name, interviewee.actor, short_names, anchor, from_document, context
                     )
                     for report in answered:
+                        # "I spoke to Assad twice in the springtime": an answer's words that do not say
+                        # how the contact was made give it no kind, and no reporter's framing does
+                        # either; kept only if the article gives it one (another report of the pair)
+                        report = attrs.evolve(report, needs_kind=report.kind is None)
                         reports.append(report)
                         context.reports.append(report)
                     continue
@@ -300,10 +306,14 @@ class MentionExtractor:
             for quote in voiced_of[index]:
                 reported += self._quote_reports(sentence, quote, actors_in(index), short_names, anchor,
                                                 from_document, context)  # fmt: skip
+            answer = interviewee is not None and sentence.block.start in answers
             for report in reported:
+                if answer:  # the interviewee's words too ("The conversation was that ...")
+                    report = attrs.evolve(report, needs_kind=report.kind is None)
                 reports.append(report)
                 context.reports.append(report)
-        settled = _date_definite_references(_settle(reports, self._country_ids), anchor)
+        settled = [r for r in _settle(reports, self._country_ids) if not (r.needs_kind and r.kind is None)]
+        settled = _date_definite_references(settled, anchor)
         settled = _date_during_visit(settled, anchor, self._country_ids)
         # One description per actor across the article: the one that names an office, if any does.
         described: dict[str, Actor] = {}
