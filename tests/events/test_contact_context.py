@@ -98,6 +98,7 @@ def test_went_to_a_state_named_right_after_is_a_visit() -> None:
 def test_went_to_something_else_is_no_visit() -> None:
     assert extract("Antony Blinken went to war with Russia.", published="2023-10-24") == []
     assert extract("Antony Blinken went to court in Paris.", published="2023-10-24") == []
+    assert extract("Joe Biden’s vote went to Kamala Harris.", published="2023-10-24") == []  # a person
 
 
 def test_a_gerund_clause_has_the_sentences_subject_and_its_own_date() -> None:
@@ -236,6 +237,9 @@ def test_a_possessor_with_two_or_no_people_before_it_is_no_one() -> None:
     )
     assert extract(two) == []
     assert extract("Beijing is worried — as shown by his departure from a meeting with Xi Jinping.") == []
+    # a verb's possessed subject is someone else: "his aides met" is no meeting of Biden's
+    found = extract("Joe Biden arrived in Beijing — his aides met with Xi Jinping on Monday.")
+    assert "meeting" not in [m.kind for m in found]
 
 
 def test_an_office_set_beside_a_name_the_gazetteer_lacks() -> None:

@@ -262,7 +262,11 @@ class ParticipantContext:
             after = [f for f in self.actors if f.start >= self.fronted_end and f.kind in _PEOPLE]
             first = self.resolve(after[0]) if after else None
             return [first] if first is not None else []
-        possessor = None if own else cues.POSSESSOR.search(self.text, self.own_clause[0], self.match.start())
+        possessor = (
+            cues.POSSESSOR.search(self.text, self.own_clause[0], self.match.start())
+            if not own and self.noun_use  # "his departure from a meeting", never "his aides met"
+            else None
+        )
         if possessor is not None:
             # "the president's unpredictable behavior — as demonstrated by his abrupt departure from a
             # meeting with ...": "his" is the one person the sentence named before it
@@ -407,8 +411,11 @@ def visit(ctx: ParticipantContext) -> _Reading:
     for found in ctx.actors:
         if not ctx.match.end() <= found.start < ctx.clause[1] or found.modifier or found.possessive:
             continue
-        if ctx.trigger.adjacent and not cues.VISITED_BODY.fullmatch(ctx.text, ctx.match.end(), found.start):
-            break  # "went to Egypt", not "went to war with Russia"
+        if ctx.trigger.adjacent and (
+            found.kind is not ActorKind.COUNTRY
+            or not cues.VISITED_BODY.fullmatch(ctx.text, ctx.match.end(), found.start)
+        ):
+            break  # "went to Egypt", not "went to war with Russia", nor "Biden's vote went to Harris"
         if found.kind is ActorKind.ORGANISATION and not cues.VISITED_BODY.fullmatch(
             ctx.text, ctx.match.end(), found.start
         ):
