@@ -171,6 +171,9 @@ def test_no_interview_no_attribution() -> None:
     # one question and one answer are no interview; a headline with two people names no one interviewee
     assert interview("Antony Blinken on China", *QUESTIONS_AND_ANSWERS[1:3]) == []
     assert interview("Antony Blinken and Wang Yi interviewed", *QUESTIONS_AND_ANSWERS) == []
+    # an explainer's questions and answers are the reporter's, whoever the headline names
+    # (the same questions and answers as above: only the framing, headline and first paragraph, differs)
+    assert interview("What Antony Blinken’s trip means", *QUESTIONS_AND_ANSWERS[1:]) == []
     # a known name that another state qualifies names no one the gazetteer knows: no interviewee
     assert interview("Russia’s Joe Biden interviewed", *QUESTIONS_AND_ANSWERS) == []
 

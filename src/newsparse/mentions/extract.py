@@ -397,12 +397,17 @@ class MentionExtractor:
 
     def _interviewee(self, blocks: Sequence[Block], anchor: dt.date | None) -> Found | None:
         """The person a question-and-answer interview questions, when the article is one: two or more
-        paragraphs open as questions ("Q.", "Q:") and two or more as answers ("A.", "A:"), and the
-        headline (else the standfirst) names exactly one person, with no other state's name before
-        them ("Jordan's King Abdullah" is not Saudi Arabia's King Abdullah). Its text is the block's."""
+        paragraphs open as questions ("Q.", "Q:") and two or more as answers ("A.", "A:"), the headline,
+        the standfirst or the first paragraph says it is an interview ("interviewed", "spoke with": an
+        explainer's questions and answers are the reporter's), and the headline (else the standfirst)
+        names exactly one person, with no other state's name before them. Its text is the block's."""
         questions = sum(1 for b in blocks if b.kind is BlockKind.PARAGRAPH and cues.QUESTION.match(b.text))
         answers = sum(1 for b in blocks if b.kind is BlockKind.PARAGRAPH and cues.ANSWER.match(b.text))
         if questions < 2 or answers < 2:
+            return None
+        paragraphs = [b for b in blocks if b.kind is BlockKind.PARAGRAPH][:1]
+        framing = [b for b in blocks if b.kind in (BlockKind.TITLE, BlockKind.SUBTITLE)] + paragraphs
+        if not any(cues.INTERVIEW.search(b.text) for b in framing):
             return None
         for kind in (BlockKind.TITLE, BlockKind.SUBTITLE):
             for block in blocks:
