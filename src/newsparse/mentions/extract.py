@@ -1,7 +1,8 @@
 """The built-in mention extractor: reports of contacts between named actors, sentence by sentence.
 
 For each sentence of an article (boilerplate blocks left out, quoted speech not read, except a
-first-person quote whose speaker the sentence names, read as the speaker's) it finds the words that
+first-person quote whose speaker the sentence names, read as the speaker's, and the answers of a
+question-and-answer interview, read as the interviewee's) it finds the words that
 report a contact (:data:`newsparse.mentions.cues.TRIGGERS`), drops their non-contact uses
 (:data:`~newsparse.mentions.cues.NON_CONTACT`) and the traps (:data:`~newsparse.mentions.cues.MODALITY`:
 denied, hoped for, expected, a general promise to keep in touch), turns announced intents into their own

@@ -618,7 +618,7 @@ def when_clause(ctx: ParticipantContext) -> _Reading:
 
 def across_sentence(ctx: ParticipantContext) -> _Reading:
     """The last resort: nobody. Actors named in other clauses of the sentence are not the contact's
-    ("He testified about a July 10 meeting at the White House when Sondland told ..."); the rules
+    ("Zelensky's meetings came on the same day the US declassified ..."); the rules
     before this one read the trigger's own clause, its pronouns and its references back."""
     return ()
 
