@@ -98,15 +98,29 @@ def test_went_to_a_state_named_right_after_is_a_visit() -> None:
 def test_went_to_something_else_is_no_visit() -> None:
     assert extract("Antony Blinken went to war with Russia.", published="2023-10-24") == []
     assert extract("Antony Blinken went to court in Paris.", published="2023-10-24") == []
+    assert extract("Joe Biden’s vote went to Kamala Harris.", published="2023-10-24") == []  # a person
 
 
 def test_a_gerund_clause_has_the_sentences_subject_and_its_own_date() -> None:
-    # "in May" is the India visit's (the clause it stands in), not the Beijing trip's
+    # "in May" is the India visit's (the clause it stands in); the Beijing trip came after it and before
+    # the report, so in 2023, no finer
     went, visited = extract(
         "Antony Blinken went to Beijing after visiting India in May.", published="2023-10-24"
     )
-    assert reading(went) == ("visit", ["Antony Blinken", "China"], None)
+    assert reading(went) == ("visit", ["Antony Blinken", "China"], When.year(2023))
     assert reading(visited) == ("visit", ["Antony Blinken", "India"], When.month(2023, 5))
+    # "before" bounds it from above only: no date; a date of the main clause is not the gerund's
+    went, visited = extract(
+        "Antony Blinken went to Beijing before visiting India in May.", published="2023-10-24"
+    )
+    assert (went.date, visited.date) == (None, When.month(2023, 5))
+    went, visited = extract(
+        "Antony Blinken went to Beijing in June after visiting India.", published="2023-10-24"
+    )
+    assert (went.date, visited.date) == (When.month(2023, 6), None)
+    # after a date of another year: the year of the trip is not known
+    went, _ = extract("Antony Blinken went to Beijing after visiting India in 2019.", published="2023-10-24")
+    assert went.date is None
     # the subject of "visiting" is the sentence's (Biden), not the meeting's object (Xi)
     found = extract("Joe Biden met Xi Jinping after visiting Japan.", published="2023-10-24")
     assert [reading(m) for m in found] == [
@@ -146,7 +160,7 @@ def interview(title: str, *paragraphs: str) -> list[tuple[str, list[str], When |
 def test_an_interviews_answers_are_the_interviewees() -> None:
     found = interview("Antony Blinken interviewed: “We will not back down”", *QUESTIONS_AND_ANSWERS)
     assert found == [
-        ("visit", ["Antony Blinken", "Egypt"], None),
+        ("visit", ["Antony Blinken", "Egypt"], When.year(2023)),  # after May, before the report
         ("visit", ["Antony Blinken", "India"], When.month(2023, 5)),
         ("meeting", ["Antony Blinken", "Wang Yi"], None),
         ("intent_to_meet", ["Antony Blinken", "Wang Yi"], When.month(2024, 6)),  # planned, not held
@@ -157,9 +171,11 @@ def test_no_interview_no_attribution() -> None:
     # one question and one answer are no interview; a headline with two people names no one interviewee
     assert interview("Antony Blinken on China", *QUESTIONS_AND_ANSWERS[1:3]) == []
     assert interview("Antony Blinken and Wang Yi interviewed", *QUESTIONS_AND_ANSWERS) == []
-    # a person the gazetteer knows under a name of another state's ("Jordan's King Abdullah" is not
-    # Saudi Arabia's King Abdullah) is not the one interviewed
-    assert interview("Jordan’s King Abdullah interviewed", *QUESTIONS_AND_ANSWERS) == []
+    # an explainer's questions and answers are the reporter's, whoever the headline names
+    # (the same questions and answers as above: only the framing, headline and first paragraph, differs)
+    assert interview("What Antony Blinken’s trip means", *QUESTIONS_AND_ANSWERS[1:]) == []
+    # a known name that another state qualifies names no one the gazetteer knows: no interviewee
+    assert interview("Russia’s Joe Biden interviewed", *QUESTIONS_AND_ANSWERS) == []
 
 
 # -- a contact noun and the "when" clause that tells what happened in it ------------------------------------
@@ -224,6 +240,9 @@ def test_a_possessor_with_two_or_no_people_before_it_is_no_one() -> None:
     )
     assert extract(two) == []
     assert extract("Beijing is worried — as shown by his departure from a meeting with Xi Jinping.") == []
+    # a verb's possessed subject is someone else: "his aides met" is no meeting of Biden's
+    found = extract("Joe Biden arrived in Beijing — his aides met with Xi Jinping on Monday.")
+    assert "meeting" not in [m.kind for m in found]
 
 
 def test_an_office_set_beside_a_name_the_gazetteer_lacks() -> None:
@@ -246,3 +265,45 @@ def test_the_talks_qualified_by_a_state_point_at_a_contact_of_that_state() -> No
     )
     assert [reading(m) for m in found] == [("meeting", ["Donald Trump", "Kim Jong-un"], When.month(2019, 2))]
     assert len({m.sentence for m in found}) == 1  # "the China trade talks" are not the Hanoi meeting
+
+
+def test_a_known_name_that_another_state_qualifies_is_that_states_office() -> None:
+    # the gazetteer's "King Abdullah" is Saudi Arabia's; "Jordan's King Abdullah" is Jordan's king
+    (mention,) = extract("Jordan’s King Abdullah met Joe Biden in Washington.", published="2011-10-24")
+    assert reading(mention) == ("meeting", ["Abdullah II", "Joe Biden"], None)
+    assert mention.participants[0].country == "JOR"
+    (saudi,) = extract("King Abdullah met Joe Biden in Washington.", published="2011-10-24")
+    assert saudi.participants[0].country == "SAU"
+
+
+def test_the_interview_of_a_king_qualified_by_his_state() -> None:
+    found = interview(
+        "Jordan’s King Abdullah interviewed: The Arab Spring “is a disaster” for Israel.",
+        "Q. How do you see Egypt’s future?",
+        "A. I went to Egypt after visiting the U.S. in May.",
+        "Q. Will you go back?",
+        "A. I hope to visit Cairo again soon.",
+    )
+    # published 2023-10-24 (the helper's date): the Egypt trip came after May, so in 2023; the hoped-for
+    # trip is no contact
+    assert found == [
+        ("visit", ["Abdullah II", "Egypt"], When.year(2023)),
+        ("visit", ["Abdullah II", "United States"], When.month(2023, 5)),
+    ]
+
+
+def test_an_answer_that_does_not_say_how_the_contact_was_made_gives_none() -> None:
+    # "spoke to" says neither phone nor meeting, and an answer has no reporter's framing to tell
+    answers = (
+        "Q. Have you talked to Wang Yi?",
+        "A. I spoke to Wang Yi twice in the springtime. The conversation was that we would talk again.",
+        "Q. And Lavrov?",
+        "A. I called Sergey Lavrov in March.",
+    )
+    assert interview("Antony Blinken interviewed", *answers) == [
+        ("call", ["Antony Blinken", "Sergey Lavrov"], When.month(2023, 3))
+    ]
+    # another report of the pair gives the kind
+    met = ("A. I met Wang Yi in Beijing in May.", "Q. Again?", "A. I spoke to Wang Yi twice since.")
+    found = interview("Antony Blinken interviewed", "Q. Have you met Wang Yi?", *met)
+    assert [kind for kind, _, _ in found] == ["meeting", "meeting"]

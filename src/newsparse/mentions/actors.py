@@ -355,6 +355,7 @@ class ActorFinder:
             candidates.extend(self._short_names(text, short_names, hits))
         offices = self._offices(text, hits)
         found = _merge(candidates, offices, text, self._rank_then_name, self._office_names)
+        found = self._qualified_by_another_state(text, found)
         if not _title_cased(text):
             unknown = self._unknown_people(text, found, hits)
             if unknown:
@@ -371,6 +372,34 @@ class ActorFinder:
                 found.extend(unknown)
         found.sort(key=lambda f: f.start)
         return [f for f in found if not any(s <= f.start < e for s, e in skip)]
+
+    def _qualified_by_another_state(self, text: str, found: list[Found]) -> list[Found]:
+        """A known person named by a title and a name that another state qualifies ("Jordan's King
+        Abdullah", the gazetteer's King Abdullah being Saudi Arabia's) is not that person: that state's
+        office of the title (resolved on the day, like any office), or nobody."""
+        kept: list[Found] = []
+        for person in found:
+            before = kept[-1] if kept else None
+            if (
+                person.kind is ActorKind.PERSON
+                and person.actor is not None
+                and person.actor.country is not None
+                and before is not None
+                and before.kind is ActorKind.COUNTRY
+                and before.actor is not None
+                and (before.possessive or before.modifier)
+                and before.actor.country != person.actor.country
+                and _POSSESSIVE_GAP.fullmatch(text, before.end, person.start)
+            ):
+                title = text[person.start : person.end].split()[0].lower()
+                country = before.actor.country or ""
+                if any(o.country == country and title in o.aliases for o in self.gazetteer.offices.values()):
+                    kept[-1] = Found(before.start, person.end, ActorKind.OFFICE, office=(country, title))
+                else:
+                    kept.pop()  # someone the gazetteer does not know: neither the state nor the person
+                continue
+            kept.append(person)
+        return kept
 
     def _outside_longer_places(self, hits: Sequence[Hit]) -> list[Hit]:
         """The hits less those of a country or capital inside a longer place name of another country

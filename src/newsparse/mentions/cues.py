@@ -47,6 +47,7 @@ __all__ = [
     "GERUND_CLAUSE",
     "GROUP_BEFORE",
     "INFINITIVE",
+    "INTERVIEW",
     "JOINED",
     "LOCATIVE",
     "LOCATIVE_LIST",
@@ -719,6 +720,11 @@ AFTER_INSET = re.compile(r"(?i:,\s+(?:(?:also|then|later|has|have|had|was|were|i
 #: "Q: ...") or answers ("A. I went to Egypt after visiting the U.S. in May.").
 QUESTION = re.compile(r"(?:Q|Question)\s?[.:]\s+(?=[A-Z\"“‘'])")
 ANSWER = re.compile(r"(?:A|Answer)\s?[.:]\s+(?=[A-Z\"“‘'])")
+#: Words that say a page is an interview, in its headline, standfirst or first paragraph.
+INTERVIEW = re.compile(
+    r"(?i:\binterview\w*|\bQ\s?&\s?A\b|\bin\s+conversation\b|\b(?:spoke|speaks|talked|talks|sat\s+down)\s+"
+    r"(?:with|to)\b)"
+)
 #: The first person singular of a quote's speaker.
 FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y)\b")
 _SPEECH = (

@@ -1,7 +1,8 @@
 """The built-in mention extractor: reports of contacts between named actors, sentence by sentence.
 
 For each sentence of an article (boilerplate blocks left out, quoted speech not read, except a
-first-person quote whose speaker the sentence names, read as the speaker's) it finds the words that
+first-person quote whose speaker the sentence names, read as the speaker's, and the answers of a
+question-and-answer interview, read as the interviewee's) it finds the words that
 report a contact (:data:`newsparse.mentions.cues.TRIGGERS`), drops their non-contact uses
 (:data:`~newsparse.mentions.cues.NON_CONTACT`) and the traps (:data:`~newsparse.mentions.cues.MODALITY`:
 denied, hoped for, expected, a general promise to keep in touch), turns announced intents into their own
@@ -99,6 +100,8 @@ class _Report:
     definite: bool = False
     #: Where the trigger starts in the sentence's text.
     at: int = 0
+    #: Dropped unless the article gives it a kind (an interview answer's "I spoke to X").
+    needs_kind: bool = False
 
 
 @attrs.define
@@ -419,6 +422,10 @@ class MentionExtractor:
                         sentence, spoken, name, interviewee.actor, short_names(), anchor_of, context
                     )
                     for report in answered:
+                        # "I spoke to Assad twice in the springtime": an answer's words that do not say
+                        # how the contact was made give it no kind, and no reporter's framing does
+                        # either; kept only if the article gives it one (another report of the pair)
+                        report = attrs.evolve(report, needs_kind=report.kind is None)
                         reports.append(report)
                         context.reports.append(report)
                     continue
@@ -437,13 +444,17 @@ class MentionExtractor:
             for quote in voiced_of[index]:
                 reported += self._quote_reports(sentence, quote, actors_in(index), short_names(), anchor_of,
                                                 context)  # fmt: skip
+            answer = interviewee is not None and sentence.block.start in answers
             for report in reported:
+                if answer:  # the interviewee's words too ("The conversation was that ...")
+                    report = attrs.evolve(report, needs_kind=report.kind is None)
                 reports.append(report)
                 context.reports.append(report)
         if not reports:
             return []
         anchor = anchor_of()[0]
-        settled = _date_definite_references(_settle(reports, self._country_ids), anchor)
+        settled = [r for r in _settle(reports, self._country_ids) if not (r.needs_kind and r.kind is None)]
+        settled = _date_definite_references(settled, anchor)
         settled = _date_during_visit(settled, anchor, self._country_ids)
         # One description per actor across the article: the one that names an office, if any does.
         described: dict[str, Actor] = {}
@@ -525,12 +536,17 @@ class MentionExtractor:
         self, blocks: Sequence[Block], anchor_of: Callable[[], tuple[dt.date | None, bool]]
     ) -> Found | None:
         """The person a question-and-answer interview questions, when the article is one: two or more
-        paragraphs open as questions ("Q.", "Q:") and two or more as answers ("A.", "A:"), and the
-        headline (else the standfirst) names exactly one person, with no other state's name before
-        them ("Jordan's King Abdullah" is not Saudi Arabia's King Abdullah). Its text is the block's."""
+        paragraphs open as questions ("Q.", "Q:") and two or more as answers ("A.", "A:"), the headline,
+        the standfirst or the first paragraph says it is an interview ("interviewed", "spoke with": an
+        explainer's questions and answers are the reporter's), and the headline (else the standfirst)
+        names exactly one person, with no other state's name before them. Its text is the block's."""
         questions = sum(1 for b in blocks if b.kind is BlockKind.PARAGRAPH and cues.QUESTION.match(b.text))
         answers = sum(1 for b in blocks if b.kind is BlockKind.PARAGRAPH and cues.ANSWER.match(b.text))
         if questions < 2 or answers < 2:
+            return None
+        paragraphs = [b for b in blocks if b.kind is BlockKind.PARAGRAPH][:1]
+        framing = [b for b in blocks if b.kind in (BlockKind.TITLE, BlockKind.SUBTITLE)] + paragraphs
+        if not any(cues.INTERVIEW.search(b.text) for b in framing):
             return None
         anchor = anchor_of()[0]
         for kind in (BlockKind.TITLE, BlockKind.SUBTITLE):
@@ -671,12 +687,24 @@ class MentionExtractor:
             cue = _mode_cue(masked[clause[0] : clause[1]])
             if cue is not None and kind in (None, Kind.MEETING) and trigger.cameo is None:
                 kind = cue[0]  # "met virtually" is a video call, "talked in person" a meeting
-            phrase = _date_for(dates, clause, match.start(), text)
+            phrase, lower_bound = _date_for(dates, clause, match.start(), text)
             day = None
             if phrase is not None:
                 day = resolve(phrase, anchor, forward=intent, nearest=from_document)
+            if lower_bound:
+                # after a date and, being reported as done, before the anchor: its year when both share one
+                year = (
+                    day.date.year if day is not None and anchor is not None and day.date <= anchor else None
+                )
+                day = (
+                    When.year(year)
+                    if year is not None and anchor is not None and year == anchor.year
+                    else None
+                )
+                if intent or day is None:
+                    day, phrase = None, None
             on = day.date if day is not None else anchor
-            place = _place_for(places, clause)
+            place = _place_for(places, _governed(text, clause, match.start())[0])
             found_participants = find_participants(
                 ParticipantContext(
                     text=text,
@@ -922,13 +950,33 @@ def _is_intent(before: str, after: str) -> bool:
     )
 
 
+def _governed(
+    text: str, clause: tuple[int, int], position: int
+) -> tuple[tuple[int, int], re.Match[str] | None]:
+    """The part of the clause whose dates and places are the contact's at ``position``, and the gerund
+    clause of another contact word that bounds it, if any: "went to Egypt | after visiting the U.S. in
+    May" gives "went to Egypt" the words before "after", and "visiting" the words from "after" on (not
+    "after a meeting in May": a noun phrase, no clause)."""
+    start, end = clause
+    for cut in cues.GERUND_AFTER.finditer(text, clause[0], clause[1]):
+        if not _starts_trigger(text, cut.start("verb"), cut.end()):
+            continue
+        if cut.start() >= position:
+            return (start, cut.start()), cut
+        if cut.start("verb") <= position:
+            start = cut.start()
+    return (start, end), None
+
+
 def _date_for(
     dates: list[DatePhrase], clause: tuple[int, int], position: int, text: str
-) -> DatePhrase | None:
+) -> tuple[DatePhrase | None, bool]:
     """The date phrase of the trigger's clause nearest to it, else the sentence's only date; never a
     date that "since" bounds a period with, nor a reporting word's ("said on Tuesday", "the testimony
     Tuesday") unless the contact is where the report was made ("said on Wednesday ... in a phone
-    call with Blinken")."""
+    call with Blinken"); and the second value True when the date is that of a gerund clause after the
+    contact that says the contact came later ("went to Egypt after visiting the U.S. in May"): it then
+    bounds the contact's date from below only."""
     setting = cues.SETTING.search(text, 0, position) is not None
     usable = [
         p
@@ -936,20 +984,18 @@ def _date_for(
         if not cues.SINCE.search(text[max(0, p.start - 60) : p.start])
         and (setting or not cues.REPORTING_DATE.search(text[max(0, p.start - 40) : p.start]))
     ]
-    in_clause = [p for p in usable if clause[0] <= p.start < clause[1]]
-    # a gerund clause after the trigger with a contact word of its own governs its dates ("went to
-    # Egypt | after visiting the U.S. in May": May is the U.S. visit's; not "after a meeting in May")
-    for cut in cues.GERUND_AFTER.finditer(text, position, clause[1]):
-        if any(p.start >= cut.end() for p in in_clause) and _starts_trigger(
-            text, cut.start("verb"), cut.end()
-        ):
-            in_clause = [p for p in in_clause if p.start < cut.end()]
-            if not in_clause:
-                return None
-            break
+    (start, end), cut = _governed(text, clause, position)
+    in_clause = [p for p in usable if start <= p.start < end]
     if in_clause:
-        return min(in_clause, key=lambda p: abs(p.start - position))
-    return usable[0] if len(usable) == 1 else None
+        return min(in_clause, key=lambda p: abs(p.start - position)), False
+    if cut is not None:
+        later = [p for p in usable if cut.end() <= p.start < clause[1]]
+        if later and cut.group(0).split()[0].lower() == "after":
+            return later[0], True
+        return None, False
+    if start != clause[0]:
+        return None, False  # the gerund clause's own contact: not the main clause's date
+    return (usable[0] if len(usable) == 1 else None), False
 
 
 def _starts_trigger(text: str, start: int, end: int) -> bool:

@@ -289,12 +289,16 @@ class ParticipantContext:
             after = [f for f in self.actors if f.start >= self.fronted_end and f.kind in _PEOPLE]
             first = self.resolve(after[0]) if after else None
             return [first] if first is not None else []
-        possessor = None if own else cues.POSSESSOR.search(self.text, self.own_clause[0], self.match.start())
+        possessor = (
+            cues.POSSESSOR.search(self.text, self.own_clause[0], self.match.start())
+            if not own and self.noun_use  # "his departure from a meeting", never "his aides met"
+            else None
+        )
         if possessor is not None:
             # "the president's unpredictable behavior — as demonstrated by his abrupt departure from a
             # meeting with ...": "his" is the one person the sentence named before it
-            before_possessor = [f for f in self.actors if f.end <= possessor.start() and f.kind in _PEOPLE]
-            named = unique(a for f in before_possessor if (a := self.resolve(f)) is not None)
+            owners = [f for f in self.actors if f.end <= possessor.start() and f.kind in _PEOPLE]
+            named = unique(a for f in owners if (a := self.resolve(f)) is not None)
             people = [a for a in named if a.id not in self.country_ids]
             return people if len(people) == 1 else []
         if (
@@ -443,8 +447,11 @@ def visit(ctx: ParticipantContext) -> _Reading:
     for found in ctx.actors:
         if not ctx.match.end() <= found.start < ctx.clause[1] or found.modifier or found.possessive:
             continue
-        if ctx.trigger.adjacent and not cues.VISITED_BODY.fullmatch(ctx.text, ctx.match.end(), found.start):
-            break  # "went to Egypt", not "went to war with Russia"
+        if ctx.trigger.adjacent and (
+            found.kind is not ActorKind.COUNTRY
+            or not cues.VISITED_BODY.fullmatch(ctx.text, ctx.match.end(), found.start)
+        ):
+            break  # "went to Egypt", not "went to war with Russia", nor "Biden's vote went to Harris"
         if found.kind is ActorKind.ORGANISATION and not cues.VISITED_BODY.fullmatch(
             ctx.text, ctx.match.end(), found.start
         ):
@@ -720,7 +727,7 @@ def _subject_pair(ctx: ParticipantContext) -> _Reading:
 
 def across_sentence(ctx: ParticipantContext) -> _Reading:
     """The last resort: nobody. Actors named in other clauses of the sentence are not the contact's
-    ("He testified about a July 10 meeting at the White House when Sondland told ..."); the rules
+    ("Zelensky's meetings came on the same day the US declassified ..."); the rules
     before this one read the trigger's own clause, its pronouns and its references back."""
     return ()
 
