@@ -251,3 +251,22 @@ def test_a_contact_word_before_each_other_is_a_verb_not_a_back_reference() -> No
         "Let the people actually doing the work talk to each other.",
     )
     assert [m.sentence for m in found] == ["Joe Biden met Xi Jinping in Bali on Monday."]
+
+
+def test_he_is_the_other_person_when_the_sentence_before_names_his_counterpart() -> None:
+    # "Trump tweeted that he had just met Kim. He met Kim at the border": the counterpart is not "he"
+    found = extract("Joe Biden praised Xi Jinping on Sunday.", "On Monday he met Xi Jinping at the summit.")
+    assert ("meeting", ["Joe Biden", "Xi Jinping"]) in pairs(found)
+    # neither of the two named before is the counterpart: "he" is either
+    found = extract("Joe Biden praised Xi Jinping on Sunday.", "On Monday he met Vladimir Putin.")
+    assert meetings(found) == []
+
+
+def test_him_after_several_people_of_its_sentence_is_none_of_the_sentence_before() -> None:
+    # "Volker said meeting with Giuliani was just part of the dialogue, and he had one in-person meeting
+    # with him": "him" is one of the sentence's own people, not the sentence before's
+    found = extract(
+        "Antony Blinken discussed the plan with Xi Jinping on Friday.",
+        "Joe Biden said the call with Vladimir Putin was routine and he had one meeting with him in Bali.",
+    )
+    assert ["Joe Biden", "Xi Jinping"] not in meetings(found)

@@ -109,9 +109,14 @@ class Earlier:
     opening: bool = False
 
 
-def person_before(earlier: Iterable[Earlier], pronoun: str) -> Actor | None:
+def person_before(
+    earlier: Iterable[Earlier], pronoun: str, exclude: frozenset[str] = frozenset()
+) -> Actor | None:
     """The person a pronoun points back to over the ``earlier`` sentences (nearest first) when its own
-    sentence does not name them (:mod:`the rules <newsparse.mentions.reference>`), or None."""
+    sentence does not name them (:mod:`the rules <newsparse.mentions.reference>`), or None. ``exclude``:
+    the ids of the contact's other participants, who are not the pronoun's person: a sentence that
+    names one of them and one other person gives that other ("Trump tweeted that he had just met with
+    Kim. He met Kim at the border": "he" is Trump)."""
     gender = _gender(pronoun)
     looked = 0
     for sentence in earlier:
@@ -134,7 +139,8 @@ def person_before(earlier: Iterable[Earlier], pronoun: str) -> Actor | None:
         if _RELATIVE_OF.search(sentence.text):
             return None  # "Joe Biden's sister arrived": the person named is not the one spoken of
         people = _unique(actor for _, actor in named)
-        return people[0] if len(people) == 1 else None
+        others = [a for a in people if a.id not in exclude]
+        return others[0] if len(others) == 1 and len(people) - len(others) <= 1 else None
     return None
 
 
@@ -180,7 +186,9 @@ def pronoun_references(
                 and _gender(obj.group("pronoun")) != _gender(word)
             )
             if outside:
-                referent = person_before(earlier(), word)
+                # the people the clause names after the word are its counterparts, not the pronoun's
+                counterparts = frozenset(f.actor.id for f in people if match.end() <= f.start < clause[1])
+                referent = person_before(earlier(), word, counterparts)
                 if referent is not None:
                     start = subject.start("pronoun")
                     found.setdefault(start, Found(start, subject.end("pronoun"), ActorKind.PERSON, referent))
@@ -195,8 +203,10 @@ def pronoun_references(
         target: Actor | None = None
         if len(others) == 1 and len(before) - len(others) <= 1:
             target = others[0]  # "... when Epstein began to abuse her, but she later ... met him"
-        elif not others:
-            # "Xi Jinping arrived in Washington on Monday. Joe Biden met him at the White House."
+        elif not others and len(before) <= 1:
+            # "Xi Jinping arrived in Washington on Monday. Joe Biden met him at the White House." (not when
+            # the sentence names several people before "him": "Volker said meeting with Giuliani was ...,
+            # and he had one in-person meeting with him" is one of them)
             target = person_before(earlier(), word)
             if target is not None and target.id in subjects:
                 target = None
