@@ -270,3 +270,21 @@ def test_him_after_several_people_of_its_sentence_is_none_of_the_sentence_before
         "Joe Biden said the call with Vladimir Putin was routine and he had one meeting with him in Bali.",
     )
     assert ["Joe Biden", "Xi Jinping"] not in meetings(found)
+
+
+# -- a quoted contact without a subject: the speaker's ------------------------------------------------
+def test_a_quote_that_opens_with_a_contact_and_no_subject_is_the_speakers() -> None:
+    # a quoted post, "Just met with X", and then "he met X"
+    found = extract(
+        "“Just met with Xi Jinping in Bali, a very productive meeting,” Joe Biden wrote on Monday.",
+        "He met Xi Jinping again on Tuesday.",
+    )
+    assert meetings(found) == [["Joe Biden", "Xi Jinping"], ["Joe Biden", "Xi Jinping"]]
+    found = extract("“Had a great call with Narendra Modi,” Joe Biden wrote on Tuesday.")
+    assert pairs(found) == [("call", ["Joe Biden", "Narendra Modi"])]
+
+
+def test_a_subjectless_quote_without_a_named_speaker_is_no_ones() -> None:
+    assert extract("“Just met with Xi Jinping,” read the caption under a photo of Joe Biden.") == []
+    # a question about a contact is not one
+    assert extract("“Met with Xi Jinping? Never,” Joe Biden said.") == []

@@ -56,6 +56,7 @@ from newsparse.mentions.reference import (
     Earlier,
     contact_pronouns,
     pronoun_references,
+    subjectless,
     surnames,
 )
 from newsparse.mentions.sentences import (
@@ -437,10 +438,14 @@ class MentionExtractor:
             return []
         name = text[speaker.start : speaker.end]
         name = name[:-2] if name.endswith(("'s", "’s")) else name
+        if speaker.actor is not None and name.lower() in ("he", "she", "him", "her"):
+            name = speaker.actor.name  # a pronoun read as the person named before
         spoken = text[quote[0] + 1 : quote[1]].rstrip("”\"’'")
         spoken = cues.FIRST_PERSON_SINGULAR.sub(
             lambda m: f"{name}'s" if m.group(0).lower() == "my" else name, spoken
         )
+        if subjectless(spoken):
+            spoken = f"{name} {spoken.lstrip()}"  # "Just met with Xi": "Blinken Just met with Xi"
         triggers = _triggers(spoken, [])
         if not triggers:
             return []
@@ -717,8 +722,13 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 def _first_person_quotes(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The quotes of a sentence that speak in the first person singular (their contact words are
-    looked for once the speaker's name stands for "I" and "me": "Xi called me")."""
-    return [(start, end) for start, end in quotes if cues.FIRST_PERSON_SINGULAR.search(text, start, end)]
+    looked for once the speaker's name stands for "I" and "me": "Xi called me"), or that open with a
+    contact whose subject goes unsaid, the speaker's ("“Just met with Xi”")."""
+    return [
+        (start, end)
+        for start, end in quotes
+        if cues.FIRST_PERSON_SINGULAR.search(text, start, end) or subjectless(text[start + 1 : end])
+    ]
 
 
 def _speaker(text: str, quote: tuple[int, int], actors: list[Found]) -> Found | None:

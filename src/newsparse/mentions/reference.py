@@ -35,7 +35,15 @@ from newsparse.mentions.actors import ActorKind, Found
 from newsparse.mentions.gazetteer import slug
 from newsparse.models import Actor
 
-__all__ = ["CommonWords", "Earlier", "contact_pronouns", "person_before", "pronoun_references", "surnames"]
+__all__ = [
+    "CommonWords",
+    "Earlier",
+    "contact_pronouns",
+    "person_before",
+    "pronoun_references",
+    "subjectless",
+    "surnames",
+]
 
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -326,3 +334,22 @@ class CommonWords:
                 common = sum(1 for _ in itertools.islice(inside, 2)) < 2
             self._common[word] = common
         return self._common[word]
+
+
+# -- a quote whose contact has no subject ------------------------------------------------------------
+#: A quote that opens with a contact and no subject ("Just met with Kim Jong Un", "Great call with
+#: Prime Minister Modi", "Had a very productive meeting with Xi"): a post or a note in the speaker's
+#: words, whose subject is the speaker.
+_SUBJECTLESS = re.compile(
+    r"(?i:\s*(?:(?:just|today|earlier\s+today|this\s+morning|tonight|yesterday|great|wonderful|excellent|"
+    r"good|very|really|productive|warm|constructive|long|honou?red\s+to\s+have|pleased\s+to\s+have|"
+    r"a|an|had|held)[\s,!]+){0,4}"
+    r"(?:(?:met|spoke|talked)\s+(?:with|to)\s+(?-i:[A-Z])|(?:meeting|call|talks|conversation|phone\s+call)\s+with\s+"
+    r"(?-i:[A-Z])))"
+)
+
+
+def subjectless(spoken: str) -> bool:
+    """Whether a quote's words (its opening quotation mark left out) open with a contact that has no
+    subject of its own ("Just met with Kim Jong Un"); "I" and "we" are read elsewhere."""
+    return _SUBJECTLESS.match(spoken) is not None
