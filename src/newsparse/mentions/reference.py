@@ -88,7 +88,7 @@ _RELATIVE_OF = re.compile(
     re.IGNORECASE,
 )
 #: How many sentences back a pronoun may look (pronoun-led sentences included).
-_LOOK_BACK = 5
+_LOOK_BACK = 3
 
 
 def _gender(word: str) -> str:
