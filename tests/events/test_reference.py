@@ -288,3 +288,28 @@ def test_a_subjectless_quote_without_a_named_speaker_is_no_ones() -> None:
     assert extract("“Just met with Xi Jinping,” read the caption under a photo of Joe Biden.") == []
     # a question about a contact is not one
     assert extract("“Met with Xi Jinping? Never,” Joe Biden said.") == []
+
+
+# -- "the director": the one person introduced with that role ---------------------------------------------
+def test_the_director_is_the_one_person_introduced_as_director() -> None:
+    # "Inside the story of how director Damien Chazelle ... Stone had just come off doing Cabaret on
+    # Broadway, and met the director shortly thereafter."
+    found = extract(
+        "President Joe Biden praised the musical by director Damien Chazelle, starring Emma Stone.",
+        "Chazelle wrote it in Paris. Stone had just come off doing Cabaret on Broadway, and met the director "
+        "shortly thereafter.",
+    )
+    assert ("meeting", ["Emma Stone", "Damien Chazelle"]) in pairs(found)
+
+
+def test_the_director_with_two_introduced_or_of_a_body_is_no_one() -> None:
+    found = extract(
+        "President Joe Biden praised director Damien Chazelle and director Greta Gerwig, starring Emma Stone.",
+        "Chazelle and Gerwig wrote in Paris. Stone met the director shortly thereafter.",
+    )
+    assert meetings(found) == []
+    found = extract(
+        "President Joe Biden praised the musical by director Damien Chazelle, starring Emma Stone.",
+        "Chazelle wrote it in Paris. Stone met the director of the FBI shortly thereafter.",
+    )
+    assert meetings(found) == []

@@ -52,10 +52,12 @@ from newsparse.mentions.participants import (
 from newsparse.mentions.places import FoundPlace, PlaceFinder
 from newsparse.mentions.prefilter import LiteralFilter
 from newsparse.mentions.reference import (
+    ROLE_BACK_REFERENCE,
     CommonWords,
     Earlier,
     contact_pronouns,
     pronoun_references,
+    role_references,
     subjectless,
     surnames,
 )
@@ -231,6 +233,16 @@ class MentionExtractor:
         full_name = full_name_in(article.text)
         common = CommonWords(article.text, full_name.written_lower)
 
+        def person_named(name: str) -> Actor | None:
+            """The person a full name is: one the article names again by surname, or the gazetteer's."""
+            if name in short_names:
+                return short_names[name]
+            surname = short_names.get(name.split()[-1])
+            if surname is not None and surname.name == name:
+                return surname  # "Damien Chazelle", named again as "Chazelle"
+            keys = [key for kind, key in self.actors.index.forms.get(name, ()) if kind is NameKind.PERSON]
+            return self.gazetteer.person_actor(keys[0]) if len(keys) == 1 else None
+
         def names_in(index: int) -> list[Found]:
             """The actors sentence ``index`` names (by name or title, never by pronoun)."""
             if index not in names_of:
@@ -251,6 +263,18 @@ class MentionExtractor:
                 if triggers_of[index] and cues.OFFICE_BACK_REFERENCE.search(s.text):
                     known = sorted(
                         known + _office_references(s.text, found, index, names_in), key=lambda f: f.start
+                    )
+                if triggers_of[index] and ROLE_BACK_REFERENCE.search(s.text):
+                    # "Stone ... met the director shortly thereafter": the one person introduced so
+                    taken = [(f.start, f.end) for f in known]
+                    known = sorted(
+                        known
+                        + [
+                            f
+                            for f in role_references(s.text, article.text[: s.start], person_named)
+                            if not any(a < f.end and f.start < b for a, b in taken)
+                        ],
+                        key=lambda f: f.start,
                     )
                 names_of[index] = known
             return names_of[index]

@@ -353,3 +353,44 @@ def subjectless(spoken: str) -> bool:
     """Whether a quote's words (its opening quotation mark left out) open with a contact that has no
     subject of its own ("Just met with Kim Jong Un"); "I" and "we" are read elsewhere."""
     return _SUBJECTLESS.match(spoken) is not None
+
+
+# -- "the director": a role named before with one person ------------------------------------------------
+#: Roles a story names a person by and then refers back with ("director Damien Chazelle ... met the
+#: director"). The heads of state and government are :data:`newsparse.mentions.cues.OFFICE_BACK_REFERENCE`'s.
+ROLE_NOUNS: tuple[str, ...] = (
+    *("director", "filmmaker", "actor", "actress", "composer", "singer", "rapper", "songwriter", "author"),
+    *("novelist", "writer", "playwright", "poet", "artist", "painter", "photographer", "designer"),
+    *("coach", "quarterback", "striker", "goalkeeper", "founder", "co-founder", "billionaire", "investor"),
+    *("entrepreneur", "economist", "scientist", "physicist", "professor", "historian", "lawyer"),
+    *("attorney", "prosecutor", "detective", "sheriff", "senator", "congressman", "congresswoman"),
+    *("ambassador", "envoy", "cardinal", "archbishop", "bishop", "rabbi", "imam", "pope", "chairman"),
+    *("chairwoman", "commissioner"),
+)
+_ROLES = "|".join(re.escape(role) for role in sorted(ROLE_NOUNS, key=len, reverse=True))
+#: "the director", "the director's": a role without whose it is ("the director of the FBI" names it).
+ROLE_BACK_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>{_ROLES})(?P<possessive>['’]s)?(?!\s+of\b)(?![\w-])")
+_NAME_AFTER = r"(?P<after>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+){1,2})"
+_NAME_BEFORE = r"(?P<before>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+){1,2})"
+
+
+def role_references(text: str, before: str, person: Callable[[str], Actor | None]) -> list[Found]:
+    """The people that "the director" (and the other :data:`ROLE_NOUNS`) in ``text`` refer back to: the
+    one person the article's text ``before`` the sentence names right after that role ("director
+    Damien Chazelle") or gives it to ("Damien Chazelle, the director behind ..."); ``person(name)``: the
+    person a name is, if any. Nobody when the text introduced no one or several with that role."""
+    found: list[Found] = []
+    for match in ROLE_BACK_REFERENCE.finditer(text):
+        role = re.escape(match.group("role"))
+        introduced = re.compile(
+            rf"(?<![\w-]){role}\s+{_NAME_AFTER}|{_NAME_BEFORE},\s+(?:the|a|an)\s+(?:[\w-]+\s+)?{role}(?![\w-])"
+        )
+        people = _unique(
+            a for m in introduced.finditer(before) if (a := person(m.group("after") or m.group("before")))
+        )
+        if len(people) == 1:
+            possessive = match.group("possessive") is not None
+            found.append(
+                Found(match.start(), match.end(), ActorKind.PERSON, people[0], possessive=possessive)
+            )
+    return found
