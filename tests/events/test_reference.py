@@ -251,3 +251,65 @@ def test_a_contact_word_before_each_other_is_a_verb_not_a_back_reference() -> No
         "Let the people actually doing the work talk to each other.",
     )
     assert [m.sentence for m in found] == ["Joe Biden met Xi Jinping in Bali on Monday."]
+
+
+def test_he_is_the_other_person_when_the_sentence_before_names_his_counterpart() -> None:
+    # "Trump tweeted that he had just met Kim. He met Kim at the border": the counterpart is not "he"
+    found = extract("Joe Biden praised Xi Jinping on Sunday.", "On Monday he met Xi Jinping at the summit.")
+    assert ("meeting", ["Joe Biden", "Xi Jinping"]) in pairs(found)
+    # neither of the two named before is the counterpart: "he" is either
+    found = extract("Joe Biden praised Xi Jinping on Sunday.", "On Monday he met Vladimir Putin.")
+    assert meetings(found) == []
+
+
+def test_him_after_several_people_of_its_sentence_is_none_of_the_sentence_before() -> None:
+    # "Volker said meeting with Giuliani was just part of the dialogue, and he had one in-person meeting
+    # with him": "him" is one of the sentence's own people, not the sentence before's
+    found = extract(
+        "Antony Blinken discussed the plan with Xi Jinping on Friday.",
+        "Joe Biden said the call with Vladimir Putin was routine and he had one meeting with him in Bali.",
+    )
+    assert ["Joe Biden", "Xi Jinping"] not in meetings(found)
+
+
+# -- a quoted contact without a subject: the speaker's ------------------------------------------------
+def test_a_quote_that_opens_with_a_contact_and_no_subject_is_the_speakers() -> None:
+    # a quoted post, "Just met with X", and then "he met X"
+    found = extract(
+        "“Just met with Xi Jinping in Bali, a very productive meeting,” Joe Biden wrote on Monday.",
+        "He met Xi Jinping again on Tuesday.",
+    )
+    assert meetings(found) == [["Joe Biden", "Xi Jinping"], ["Joe Biden", "Xi Jinping"]]
+    found = extract("“Had a great call with Narendra Modi,” Joe Biden wrote on Tuesday.")
+    assert pairs(found) == [("call", ["Joe Biden", "Narendra Modi"])]
+
+
+def test_a_subjectless_quote_without_a_named_speaker_is_no_ones() -> None:
+    assert extract("“Just met with Xi Jinping,” read the caption under a photo of Joe Biden.") == []
+    # a question about a contact is not one
+    assert extract("“Met with Xi Jinping? Never,” Joe Biden said.") == []
+
+
+# -- "the director": the one person introduced with that role ---------------------------------------------
+def test_the_director_is_the_one_person_introduced_as_director() -> None:
+    # "Inside the story of how director Damien Chazelle ... Stone had just come off doing Cabaret on
+    # Broadway, and met the director shortly thereafter."
+    found = extract(
+        "President Joe Biden praised the musical by director Damien Chazelle, starring Emma Stone.",
+        "Chazelle wrote it in Paris. Stone had just come off doing Cabaret on Broadway, and met the director "
+        "shortly thereafter.",
+    )
+    assert ("meeting", ["Emma Stone", "Damien Chazelle"]) in pairs(found)
+
+
+def test_the_director_with_two_introduced_or_of_a_body_is_no_one() -> None:
+    found = extract(
+        "President Joe Biden praised director Damien Chazelle and director Greta Gerwig, starring Emma Stone.",
+        "Chazelle and Gerwig wrote in Paris. Stone met the director shortly thereafter.",
+    )
+    assert meetings(found) == []
+    found = extract(
+        "President Joe Biden praised the musical by director Damien Chazelle, starring Emma Stone.",
+        "Chazelle wrote it in Paris. Stone met the director of the FBI shortly thereafter.",
+    )
+    assert meetings(found) == []

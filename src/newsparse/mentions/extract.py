@@ -53,10 +53,13 @@ from newsparse.mentions.participants import (
 from newsparse.mentions.places import FoundPlace, PlaceFinder
 from newsparse.mentions.prefilter import LiteralFilter
 from newsparse.mentions.reference import (
+    ROLE_BACK_REFERENCE,
     CommonWords,
     Earlier,
     contact_pronouns,
     pronoun_references,
+    role_references,
+    subjectless,
     surnames,
 )
 from newsparse.mentions.sentences import (
@@ -246,6 +249,16 @@ class MentionExtractor:
         all_blocks = functools.cache(lambda: article_blocks(article))
         block_at = functools.cache(lambda: {b.start: i for i, b in enumerate(all_blocks())})
 
+        def person_named(name: str) -> Actor | None:
+            """The person a full name is: one the article names again by surname, or the gazetteer's."""
+            if name in short_names():
+                return short_names()[name]
+            surname = short_names().get(name.split()[-1])
+            if surname is not None and surname.name == name:
+                return surname  # "Damien Chazelle", named again as "Chazelle"
+            keys = [key for kind, key in self.actors.index.forms.get(name, ()) if kind is NameKind.PERSON]
+            return self.gazetteer.person_actor(keys[0]) if len(keys) == 1 else None
+
         def names_in(index: int) -> list[Found]:
             """The actors sentence ``index`` names (by name or title, never by pronoun)."""
             if index not in names_of:
@@ -266,6 +279,18 @@ class MentionExtractor:
                 if triggers_of[index] and cues.OFFICE_BACK_REFERENCE.search(s.text):
                     known = sorted(
                         known + _office_references(s.text, found, index, names_in), key=lambda f: f.start
+                    )
+                if triggers_of[index] and ROLE_BACK_REFERENCE.search(s.text):
+                    # "Stone ... met the director shortly thereafter": the one person introduced so
+                    taken = [(f.start, f.end) for f in known]
+                    known = sorted(
+                        known
+                        + [
+                            f
+                            for f in role_references(s.text, article.text[: s.start], person_named)
+                            if not any(a < f.end and f.start < b for a, b in taken)
+                        ],
+                        key=lambda f: f.start,
                     )
                 names_of[index] = known
             return names_of[index]
@@ -486,6 +511,8 @@ class MentionExtractor:
             return []
         name = text[speaker.start : speaker.end]
         name = name[:-2] if name.endswith(("'s", "’s")) else name
+        if speaker.actor is not None and name.lower() in ("he", "she", "him", "her"):
+            name = speaker.actor.name  # a pronoun read as the person named before
         spoken = text[quote[0] + 1 : quote[1]].rstrip("”\"’'")
         return self._voiced_reports(sentence, spoken, name, speaker.actor, short_names, anchor, context)
 
@@ -502,6 +529,8 @@ class MentionExtractor:
         """The contacts that words spoken in the first person report, as the speaker's: the words read
         as a sentence of their own with the speaker's name for "I", "me" and "my" (the speaker, not
         whoever else that name may be)."""
+        if subjectless(spoken):
+            spoken = f"I {spoken.lstrip()}"  # "Just met with Xi": "I Just met with Xi", then the speaker's
         pieces: list[str] = []
         voiced: list[Found] = []
         position = 0
@@ -871,8 +900,13 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 def _first_person_quotes(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The quotes of a sentence that speak in the first person singular (their contact words are
-    looked for once the speaker's name stands for "I" and "me": "Xi called me")."""
-    return [(start, end) for start, end in quotes if cues.FIRST_PERSON_SINGULAR.search(text, start, end)]
+    looked for once the speaker's name stands for "I" and "me": "Xi called me"), or that open with a
+    contact whose subject goes unsaid, the speaker's ("“Just met with Xi”")."""
+    return [
+        (start, end)
+        for start, end in quotes
+        if cues.FIRST_PERSON_SINGULAR.search(text, start, end) or subjectless(text[start + 1 : end])
+    ]
 
 
 def _speaker(text: str, quote: tuple[int, int], actors: list[Found]) -> Found | None:

@@ -35,7 +35,15 @@ from newsparse.mentions.actors import ActorKind, Found
 from newsparse.mentions.gazetteer import slug
 from newsparse.models import Actor
 
-__all__ = ["CommonWords", "Earlier", "contact_pronouns", "person_before", "pronoun_references", "surnames"]
+__all__ = [
+    "CommonWords",
+    "Earlier",
+    "contact_pronouns",
+    "person_before",
+    "pronoun_references",
+    "subjectless",
+    "surnames",
+]
 
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -80,7 +88,7 @@ _RELATIVE_OF = re.compile(
     re.IGNORECASE,
 )
 #: How many sentences back a pronoun may look (pronoun-led sentences included).
-_LOOK_BACK = 5
+_LOOK_BACK = 3
 
 
 def _gender(word: str) -> str:
@@ -109,9 +117,14 @@ class Earlier:
     opening: bool = False
 
 
-def person_before(earlier: Iterable[Earlier], pronoun: str) -> Actor | None:
+def person_before(
+    earlier: Iterable[Earlier], pronoun: str, exclude: frozenset[str] = frozenset()
+) -> Actor | None:
     """The person a pronoun points back to over the ``earlier`` sentences (nearest first) when its own
-    sentence does not name them (:mod:`the rules <newsparse.mentions.reference>`), or None."""
+    sentence does not name them (:mod:`the rules <newsparse.mentions.reference>`), or None. ``exclude``:
+    the ids of the contact's other participants, who are not the pronoun's person: a sentence that
+    names one of them and one other person gives that other ("Trump tweeted that he had just met with
+    Kim. He met Kim at the border": "he" is Trump)."""
     gender = _gender(pronoun)
     looked = 0
     for sentence in earlier:
@@ -134,7 +147,8 @@ def person_before(earlier: Iterable[Earlier], pronoun: str) -> Actor | None:
         if _RELATIVE_OF.search(sentence.text):
             return None  # "Joe Biden's sister arrived": the person named is not the one spoken of
         people = _unique(actor for _, actor in named)
-        return people[0] if len(people) == 1 else None
+        others = [a for a in people if a.id not in exclude]
+        return others[0] if len(others) == 1 and len(people) - len(others) <= 1 else None
     return None
 
 
@@ -180,7 +194,9 @@ def pronoun_references(
                 and _gender(obj.group("pronoun")) != _gender(word)
             )
             if outside:
-                referent = person_before(earlier(), word)
+                # the people the clause names after the word are its counterparts, not the pronoun's
+                counterparts = frozenset(f.actor.id for f in people if match.end() <= f.start < clause[1])
+                referent = person_before(earlier(), word, counterparts)
                 if referent is not None:
                     start = subject.start("pronoun")
                     found.setdefault(start, Found(start, subject.end("pronoun"), ActorKind.PERSON, referent))
@@ -195,8 +211,10 @@ def pronoun_references(
         target: Actor | None = None
         if len(others) == 1 and len(before) - len(others) <= 1:
             target = others[0]  # "... when Epstein began to abuse her, but she later ... met him"
-        elif not others:
-            # "Xi Jinping arrived in Washington on Monday. Joe Biden met him at the White House."
+        elif not others and len(before) <= 1:
+            # "Xi Jinping arrived in Washington on Monday. Joe Biden met him at the White House." (not when
+            # the sentence names several people before "him": "Volker said meeting with Giuliani was ...,
+            # and he had one in-person meeting with him" is one of them)
             target = person_before(earlier(), word)
             if target is not None and target.id in subjects:
                 target = None
@@ -316,3 +334,63 @@ class CommonWords:
                 common = sum(1 for _ in itertools.islice(inside, 2)) < 2
             self._common[word] = common
         return self._common[word]
+
+
+# -- a quote whose contact has no subject ------------------------------------------------------------
+#: A quote that opens with a contact and no subject ("Just met with Kim Jong Un", "Great call with
+#: Prime Minister Modi", "Had a very productive meeting with Xi"): a post or a note in the speaker's
+#: words, whose subject is the speaker.
+_SUBJECTLESS = re.compile(
+    r"(?i:\s*(?:(?:just|today|earlier\s+today|this\s+morning|tonight|yesterday|great|wonderful|excellent|"
+    r"good|very|really|productive|warm|constructive|long|honou?red\s+to\s+have|pleased\s+to\s+have|"
+    r"a|an|had|held)[\s,!]+){0,4}"
+    r"(?:(?:met|spoke|talked)\s+(?:with|to)\s+(?-i:[A-Z])|(?:meeting|call|talks|conversation|phone\s+call)\s+with\s+"
+    r"(?-i:[A-Z])))"
+)
+
+
+def subjectless(spoken: str) -> bool:
+    """Whether a quote's words (its opening quotation mark left out) open with a contact that has no
+    subject of its own ("Just met with Kim Jong Un"); "I" and "we" are read elsewhere."""
+    return _SUBJECTLESS.match(spoken) is not None
+
+
+# -- "the director": a role named before with one person ------------------------------------------------
+#: Roles a story names a person by and then refers back with ("director Damien Chazelle ... met the
+#: director"). The heads of state and government are :data:`newsparse.mentions.cues.OFFICE_BACK_REFERENCE`'s.
+ROLE_NOUNS: tuple[str, ...] = (
+    *("director", "filmmaker", "actor", "actress", "composer", "singer", "rapper", "songwriter", "author"),
+    *("novelist", "writer", "playwright", "poet", "artist", "painter", "photographer", "designer"),
+    *("coach", "quarterback", "striker", "goalkeeper", "founder", "co-founder", "billionaire", "investor"),
+    *("entrepreneur", "economist", "scientist", "physicist", "professor", "historian", "lawyer"),
+    *("attorney", "prosecutor", "detective", "sheriff", "senator", "congressman", "congresswoman"),
+    *("ambassador", "envoy", "cardinal", "archbishop", "bishop", "rabbi", "imam", "pope", "chairman"),
+    *("chairwoman", "commissioner"),
+)
+_ROLES = "|".join(re.escape(role) for role in sorted(ROLE_NOUNS, key=len, reverse=True))
+#: "the director", "the director's": a role without whose it is ("the director of the FBI" names it).
+ROLE_BACK_REFERENCE = re.compile(rf"\b[Tt]he\s+(?P<role>{_ROLES})(?P<possessive>['’]s)?(?!\s+of\b)(?![\w-])")
+_NAME_AFTER = r"(?P<after>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+){1,2})"
+_NAME_BEFORE = r"(?P<before>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+){1,2})"
+
+
+def role_references(text: str, before: str, person: Callable[[str], Actor | None]) -> list[Found]:
+    """The people that "the director" (and the other :data:`ROLE_NOUNS`) in ``text`` refer back to: the
+    one person the article's text ``before`` the sentence names right after that role ("director
+    Damien Chazelle") or gives it to ("Damien Chazelle, the director behind ..."); ``person(name)``: the
+    person a name is, if any. Nobody when the text introduced no one or several with that role."""
+    found: list[Found] = []
+    for match in ROLE_BACK_REFERENCE.finditer(text):
+        role = re.escape(match.group("role"))
+        introduced = re.compile(
+            rf"(?<![\w-]){role}\s+{_NAME_AFTER}|{_NAME_BEFORE},\s+(?:the|a|an)\s+(?:[\w-]+\s+)?{role}(?![\w-])"
+        )
+        people = _unique(
+            a for m in introduced.finditer(before) if (a := person(m.group("after") or m.group("before")))
+        )
+        if len(people) == 1:
+            possessive = match.group("possessive") is not None
+            found.append(
+                Found(match.start(), match.end(), ActorKind.PERSON, people[0], possessive=possessive)
+            )
+    return found
