@@ -2,7 +2,7 @@
 
 People (names, aliases and short names), countries (names, aliases, adjectives, capitals), organisations,
 places, office aliases and the head words of titles ("Minister", "Ambassador") all go into one
-automaton (``pyahocorasick``), built once per gazetteer. :meth:`NameIndex.scan` reads a text once and
+automaton (``ahocorasick-rs``), built once per gazetteer. :meth:`NameIndex.scan` reads a text once and
 gives every occurrence that stands as whole words (not inside a longer word), each with what the form
 may name; the actor and place finders then keep, per layer, the longest occurrence at each place.
 
@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-import ahocorasick
+import ahocorasick_rs
 import attrs
 
 if TYPE_CHECKING:
@@ -121,11 +121,15 @@ class NameIndex:
         self.forms: dict[str, tuple[tuple[NameKind, str], ...]] = {
             form: tuple(entries) for form, entries in table.items()
         }
-        self._automaton = ahocorasick.Automaton()
-        for form, entries in self.forms.items():
-            self._automaton.add_word(form, (len(form), form, entries, frozenset(k for k, _ in entries)))
-        if self.forms:
-            self._automaton.make_automaton()
+        #: Per pattern of the automaton (in its order): the form, what it names, and their kinds.
+        self._payload = [
+            (form, entries, frozenset(k for k, _ in entries)) for form, entries in self.forms.items()
+        ]
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(list(self.forms), matchkind=ahocorasick_rs.MatchKind.Standard)
+            if self.forms
+            else None
+        )
 
     @classmethod
     def for_gazetteer(cls, gazetteer: Gazetteer) -> NameIndex:
@@ -161,13 +165,13 @@ class NameIndex:
     def scan(self, text: str) -> list[Hit]:
         """Every occurrence of a known form in ``text`` that is not part of a longer word (overlapping
         occurrences included), sorted by start, longest first."""
-        if not self.forms:
+        if self._automaton is None:
             return []
         hits: list[Hit] = []
         size = len(text)
-        for last, (length, form, entries, kinds) in self._automaton.iter(text):
-            end = last + 1
-            start = end - length
+        payload = self._payload
+        for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            form, entries, kinds = payload[index]
             if start > 0:
                 before = text[start - 1]
                 if before.isalnum() or before in "_-":  # a word character (\w) or a hyphen

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 
 try:  # Python 3.11+ (a private module: any change to it only makes patterns run everywhere)
     _c = importlib.import_module("re._constants")
@@ -192,7 +192,6 @@ class LiteralFilter:
         needs = [required_words(p) for p in self.patterns]
         #: Indices of the patterns that need no word: they run on every sentence.
         self.always = frozenset(i for i, words in enumerate(needs) if words is None)
-        self._automaton = ahocorasick.Automaton()
         #: word -> whether every pattern needing it needs it at a word's start, and those patterns
         starts: dict[str, bool] = {}
         owners: dict[str, set[int]] = {}
@@ -200,23 +199,26 @@ class LiteralFilter:
             for word, bounded in words or ():
                 starts[word] = starts.get(word, True) and bounded
                 owners.setdefault(word, set()).add(index)
-        for word, bounded in starts.items():
-            self._automaton.add_word(word, (len(word), bounded, frozenset(owners[word])))
-        self._empty = not starts
-        if not self._empty:
-            self._automaton.make_automaton()
+        #: Per word of the automaton (in its order): whether it must start a word, and its patterns.
+        self._payload = [(bounded, frozenset(owners[word])) for word, bounded in starts.items()]
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(list(starts), matchkind=ahocorasick_rs.MatchKind.Standard)
+            if starts
+            else None
+        )
 
     def found(self, text: str) -> list[tuple[int, frozenset[int]]]:
         """Each required word in ``text``: its start and the patterns that need it (one pass, to give
         :meth:`positions` and :meth:`patterns_by_span` of the same text)."""
-        if self._empty:
+        if self._automaton is None:
             return []
         lowered = text.lower()
         if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
             lowered = "".join(c.lower()[0] for c in text)
         found = []
-        for last, (size, bounded, owners) in self._automaton.iter(lowered):
-            start = last - size + 1
+        payload = self._payload
+        for index, start, _ in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
+            bounded, owners = payload[index]
             if bounded and start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
                 continue
             found.append((start, owners))
