@@ -71,6 +71,9 @@ _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _LAST_NAME = rf"(?:(?:al|el|ad|ar|as|bin)-)?{_NAME_WORD}"
 _NAME = rf"{_FIRST_NAME}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}\s+)*{_LAST_NAME}){{1,2}}"
 _UNKNOWN = re.compile(rf"(?:(?<=\s)|^)(?:{_RANK}\s+)?(?P<name>{_NAME})(?![\w])")
+#: Where :data:`_UNKNOWN` may match: a capital after a space or at the start (every rank and name starts
+#: with one). Its look-behind comes after the capital, so the search skips ahead to capitals.
+_UNKNOWN_START = re.compile(r"[A-Z](?<![^\s][A-Z])")
 _LEADING_LINKS = re.compile(r"^(?:(?:the|and|of|for)\s+)+", re.IGNORECASE)
 _AND = re.compile(r"\band(?:\s+|$)")
 #: Capitalised words that open a sentence or clause before a title: not part of it.
@@ -234,7 +237,12 @@ def _candidate_names(text: str) -> Iterable[_Candidate]:
     is refused."""
     position = 0
     while True:
-        match = _UNKNOWN.search(text, position)
+        # _UNKNOWN.search(text, position), tried only where it may match (the search tries every place)
+        match = None
+        for start in _UNKNOWN_START.finditer(text, position):
+            match = _UNKNOWN.match(text, start.start())
+            if match is not None:
+                break
         if match is None:
             return
         name_start, name = match.start("name"), match.group("name")
