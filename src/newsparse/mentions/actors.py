@@ -19,7 +19,7 @@ import enum
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Generic, Protocol, TypeVar
 
 import attrs
@@ -230,7 +230,7 @@ def _not_a_name_word(word: str) -> bool:
     return _NOT_NAME_WORD.fullmatch(word) is not None
 
 
-def _candidate_names(text: str) -> Iterable[_Candidate]:
+def _candidate_names(text: str) -> Iterator[_Candidate]:
     """Runs of two or three capitalised words that may be a name, left to right (cut before a word
     that never belongs to a name); after each, the search goes on from the run's second word, so that
     "of Mali Choguel Kokalla Maiga" also offers "Choguel Kokalla Maiga" once "Mali Choguel Kokalla"
@@ -692,6 +692,9 @@ class ActorFinder:
                         for name in self.gazetteer.people[entity[1]].short:
                             short.setdefault(name, actor)
                 continue
+            names_person = any(NameKind.PERSON in h.kinds for h in hits)
+            if not names_person and next(_candidate_names(text), None) is None:
+                continue  # no person of the gazetteer and no run of words that may name one: no short name
             for found in self.find(text, {}, hits=hits):
                 if found.kind is not ActorKind.PERSON or found.actor is None:
                     continue
