@@ -720,7 +720,7 @@ class ActorFinder:
         article = "\n\n".join(blocks)
         runs = _CAPITALISED_RUN.findall(article)
         words_in_all = len(article.split())
-        lower_words = words_in_all - sum(run.count(" ") + 1 for run in runs)  # about
+        lower_words = words_in_all - (" ".join(runs).count(" ") + 1 if runs else 0)  # about
         if len(runs) > 0.5 * lower_words and words_in_all > 40:
             return  # capitalised nouns throughout (German) or a list: capitals are no evidence
         # the words used alone, counted in C: most runs are one word ("Brin's" counts as "Brin"; "the

@@ -49,7 +49,7 @@ from newsparse.mentions.participants import (
     unique,
 )
 from newsparse.mentions.places import FoundPlace, PlaceFinder
-from newsparse.mentions.prefilter import LiteralFilter
+from newsparse.mentions.prefilter import LiteralFilter, StartScan
 from newsparse.mentions.sentences import (
     Block,
     BlockKind,
@@ -360,7 +360,7 @@ class MentionExtractor:
         if bare_only:
             verbs = _bare_verb_filter()  # the pattern is slow to search where it cannot match
             may_match = bool(verbs.always or verbs.found(text))
-            bare = [m.start() for m in BARE_NAME_VERBS.finditer(text)] if may_match else []
+            bare = [m.start() for m in _bare_verb_scan().finditer(text)] if may_match else []
             if not bare:
                 return None  # no two known actors, and no contact verb to name people the gazetteer lacks
         # Only blocks that name someone or hold a contact word are cut into sentences: the others
@@ -565,6 +565,13 @@ def _trigger_filter(patterns: tuple[re.Pattern[str], ...]) -> LiteralFilter:
 @functools.cache
 def _bare_verb_filter() -> LiteralFilter:
     return LiteralFilter([BARE_NAME_VERBS])
+
+
+@functools.cache
+def _bare_verb_scan() -> StartScan:
+    """BARE_NAME_VERBS tried only at the characters its matches start with (it opens with a look-behind:
+    the search tries every place)."""
+    return StartScan(BARE_NAME_VERBS)
 
 
 def _office_references(

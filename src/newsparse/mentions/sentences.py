@@ -201,7 +201,8 @@ def clause_of(bounds: Sequence[tuple[int, int]], position: int) -> tuple[int, in
     return bounds[-1] if bounds else (0, 0)
 
 
-_QUOTE_PAIRS = re.compile(r"“[^”]*”?|\"[^\"]*\"?|(?<![\w])‘[^’]*(?:’(?![\w])|$)")
+#: (The look-behind of the single quote comes after it, so that the search skips ahead to quote marks.)
+_QUOTE_PAIRS = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘(?<![\w]‘)[^’]*(?:’(?![\w])|$)")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

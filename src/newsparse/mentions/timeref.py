@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from newsparse.mentions.prefilter import LiteralFilter
+from newsparse.mentions.prefilter import LiteralFilter, StartScan, first_chars
 from newsparse.models import Precision, When
 
 __all__ = ["RULES", "DatePhrase", "DateRule", "document_anchor", "find_dates", "resolve"]
@@ -330,6 +330,13 @@ _FULL_DATE_RULES = _LEADING_FULL if not any(r.full_date for r in RULES[len(_LEAD
 
 
 _FILTERS: dict[int, tuple[Sequence[DateRule], LiteralFilter]] = {}
+#: The rules whose matches start with a capital or a digit ("Monday", "Nov.", "2019-11-05"), searched
+#: only there (they open with a word boundary, so the search would try every place).
+_SCANS = {
+    rule.name: StartScan(rule.pattern)
+    for rule in RULES
+    if (chars := first_chars(rule.pattern)) is not None and not any(c.islower() for c in chars)
+}
 
 
 def _filter(rules: Sequence[DateRule]) -> LiteralFilter:
@@ -351,7 +358,8 @@ def find_dates(text: str, rules: Sequence[DateRule] = RULES) -> list[DatePhrase]
     for index, rule in enumerate(rules):
         if index not in may_match:
             continue
-        for match in rule.pattern.finditer(text):
+        scan = _SCANS.get(rule.name)
+        for match in scan.finditer(text) if scan is not None else rule.pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
