@@ -234,12 +234,13 @@ class MentionExtractor:
 
         short_names = functools.cache(lambda: self.actors.short_names_from(blocks_with_hits()))
         actors_of: dict[int, list[Found]] = {}
+        hits_in = _Lazy(lambda index: hits.within(found[index].start, found[index].end))
         full_name = functools.cache(lambda: full_name_in(article.text))
 
         def actors_in(index: int) -> list[Found]:
             if index not in actors_of:
                 s = found[index]
-                within = hits.within(s.start, s.end)
+                within = hits_in[index]
                 known = self.actors.find(s.text, short_names(), skip=quotes_of[index], hits=within)
                 if triggers_of[index]:
                     # people the gazetteer does not know, in a contact verb's own slots ("Favre met with
@@ -272,7 +273,7 @@ class MentionExtractor:
             reported = list(
                 self._sentence_reports(
                     sentence,
-                    hits.within(sentence.start, sentence.end),
+                    functools.partial(hits_in.__getitem__, index),
                     triggers_of[index],
                     functools.partial(actors_in, index),
                     quotes_of[index],
@@ -329,7 +330,7 @@ class MentionExtractor:
         inner = Sentence(spoken, sentence.start, sentence.end, sentence.block, sentence.index)
         hits = self.actors.scan(spoken)
         found = self.actors.find(spoken, short_names, hits=hits)
-        reports = self._sentence_reports(inner, hits, triggers, lambda: found, [], anchor, context)
+        reports = self._sentence_reports(inner, lambda: hits, triggers, lambda: found, [], anchor, context)
         return [attrs.evolve(r, sentence=sentence) for r in reports]
 
     # -- names: one pass over the article ----------------------------------------------------------
@@ -399,7 +400,7 @@ class MentionExtractor:
     def _sentence_reports(
         self,
         sentence: Sentence,
-        hits: list[Hit],
+        hits_of: Callable[[], list[Hit]],
         triggers: list[tuple[cues.Trigger, re.Match[str]]],
         actors_of: Callable[[], list[Found]],
         quotes: Sequence[tuple[int, int]],
@@ -439,7 +440,7 @@ class MentionExtractor:
                 continue
             if not read:
                 dates = [p for p in find_dates(text) if not _inside(p.start, quotes)]
-                places = [p for p in self.places.find(text, hits) if not _inside(p.start, quotes)]
+                places = [p for p in self.places.find(text, hits_of()) if not _inside(p.start, quotes)]
                 actors = actors_of()
                 anchor, from_document = anchor_of()
                 read = True
