@@ -22,7 +22,6 @@ event's day (else the anchor day), never by guess.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import re
@@ -51,7 +50,6 @@ from newsparse.mentions.participants import (
 from newsparse.mentions.places import FoundPlace, PlaceFinder
 from newsparse.mentions.prefilter import LiteralFilter, StartScan
 from newsparse.mentions.sentences import (
-    Block,
     BlockKind,
     Sentence,
     clause_bounds,
@@ -369,12 +367,7 @@ class MentionExtractor:
         # with a contact verb next to a capitalised word can).
         wanted = set(bare) if bare_only else {h.start for h in hits.hits} | words
         marks = sorted(wanted)
-
-        def keep(block: Block) -> bool:
-            first = bisect.bisect_left(marks, block.start)
-            return first < len(marks) and marks[first] < block.start + len(block.text)
-
-        found = sentences(article, keep=None if triggers.always and not bare_only else keep)
+        found = sentences(article, marks=None if triggers.always and not bare_only else marks)
         quotes_of = _Lazy(lambda index: _speech(found[index].text))
         # The headline names people (and short names) but is not read for reports: the issue counts
         # reports in the body, standfirst and captions, and a headline only repeats one of them.
