@@ -16,8 +16,16 @@ from newsparse.mentions.actors import ActorFinder, ActorKind
 from newsparse.mentions.extract import MentionExtractor
 from newsparse.mentions.gazetteer import Gazetteer, builtin_data
 from newsparse.mentions.names import NameIndex, NameKind
-from newsparse.mentions.prefilter import LiteralFilter, required_literals, required_words
+from newsparse.mentions.participants import BARE_NAME_VERBS
+from newsparse.mentions.prefilter import (
+    LiteralFilter,
+    StartScan,
+    first_chars,
+    required_literals,
+    required_words,
+)
 from newsparse.mentions.sentences import sentences
+from newsparse.mentions.timeref import RULES as DATE_RULES
 from newsparse.models import Actor, Article
 from newsparse.pipeline import Pipeline
 
@@ -162,6 +170,43 @@ def test_the_prefilter_never_loses_a_match(texts: list[str]) -> None:
     for index, sentence in enumerate(texts):
         if any(t.pattern.search(sentence) for t in cues.TRIGGERS):
             assert index in kept
+
+
+# -- patterns tried only where a match may start -------------------------------------------------------------
+def test_first_chars_of_simple_patterns() -> None:
+    assert first_chars(re.compile(r"(?<![\w])(?:Mr|Dr)\.?\s+[A-Z]")) == {"M", "D"}
+    assert first_chars(re.compile(r"\b(?i:met|talks)\b")) == {"m", "M", "t", "T"}
+    assert first_chars(re.compile(r"(?:the\s+)?[0-9]+")) == set("t0123456789")
+    assert first_chars(re.compile(r"\w+")) is None  # any word character: not told
+    assert first_chars(re.compile(r"(?:x)?")) is None  # may match nothing
+    # IGNORECASE also matches "ſ" for "s" and the Kelvin sign for "k": such letters are not told
+    assert first_chars(re.compile(r"(?i:spoke)")) is None
+
+
+_SCANNED = st.lists(
+    st.sampled_from(
+        ["He", "met", "Jones", "later", "called", "Mr.", "Smith", "Monday", "Nov.", "5", "2019", "metal",
+         "Met", "sat", "down", "with", "\n\n", ",", "“quoted”", "The", "spoke"]
+    ),
+    min_size=1,
+    max_size=14,
+).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SCANNED)
+def test_a_start_scan_finds_what_the_pattern_finds(text: str) -> None:
+    for pattern in (BARE_NAME_VERBS, *(rule.pattern for rule in DATE_RULES)):
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in StartScan(pattern).finditer(text)] == expected
+
+
+def test_a_start_scan_on_a_real_sentence() -> None:
+    text = "Later that day Favre met with Dr. James Andrews, and Jones later called Smith on Monday."
+    assert first_chars(BARE_NAME_VERBS) is not None  # capitals and "m": tried there only
+    spans = [m.group(0) for m in StartScan(BARE_NAME_VERBS).finditer(text)]
+    assert spans == [m.group(0) for m in BARE_NAME_VERBS.finditer(text)]
+    assert "Favre met" in spans and "Jones later called" in spans
 
 
 # -- people introduced by a title ----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import enum
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Generic, Protocol, TypeVar
 
 import attrs
@@ -58,6 +58,9 @@ _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 _LAST_NAME = rf"(?:(?:al|el|ad|ar|as|bin)-)?{NAME_WORD}"
 _NAME = rf"{_FIRST_NAME}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}\s+)*{_LAST_NAME}){{1,2}}"
 _UNKNOWN = re.compile(rf"(?:(?<=\s)|^)(?:{_RANK}\s+)?(?P<name>{_NAME})(?![\w])")
+#: Where :data:`_UNKNOWN` may match: a capital after a space or at the start (every rank and name starts
+#: with one). Its look-behind comes after the capital, so the search skips ahead to capitals.
+_UNKNOWN_START = re.compile(r"[A-Z](?<![^\s][A-Z])")
 _LEADING_LINKS = re.compile(r"^(?:(?:the|and|of|for)\s+)+", re.IGNORECASE)
 _AND = re.compile(r"\band(?:\s+|$)")
 #: Capitalised words that open a sentence or clause before a title: not part of it.
@@ -210,14 +213,19 @@ def _written_lower(text: str, word: str) -> bool:
 _WORD_CHAR = re.compile(r"[\w’'-]")
 
 
-def _candidate_names(text: str) -> Iterable[_Candidate]:
+def _candidate_names(text: str) -> Iterator[_Candidate]:
     """Runs of two or three capitalised words that may be a name, left to right (cut before a word
     that never belongs to a name); after each, the search goes on from the run's second word, so that
     "of Mali Choguel Kokalla Maiga" also offers "Choguel Kokalla Maiga" once "Mali Choguel Kokalla"
     is refused."""
     position = 0
     while True:
-        match = _UNKNOWN.search(text, position)
+        # _UNKNOWN.search(text, position), tried only where it may match (the search tries every place)
+        match = None
+        for start in _UNKNOWN_START.finditer(text, position):
+            match = _UNKNOWN.match(text, start.start())
+            if match is not None:
+                break
         if match is None:
             return
         name_start, name = match.start("name"), match.group("name")
@@ -760,6 +768,9 @@ class ActorFinder:
                         for name in self.gazetteer.people[entity[1]].short:
                             short.setdefault(name, actor)
                 continue
+            names_person = any(NameKind.PERSON in h.kinds for h in hits)
+            if not names_person and next(_candidate_names(text), None) is None:
+                continue  # no person of the gazetteer and no run of words that may name one: no short name
             for found in self.find(text, {}, hits=hits):
                 if found.kind is not ActorKind.PERSON or found.actor is None:
                     continue
@@ -793,7 +804,7 @@ class ActorFinder:
         article = "\n\n".join(blocks)
         runs = _CAPITALISED_RUN.findall(article)
         words_in_all = len(article.split())
-        lower_words = words_in_all - sum(run.count(" ") + 1 for run in runs)  # about
+        lower_words = words_in_all - (" ".join(runs).count(" ") + 1 if runs else 0)  # about
         if len(runs) > 0.5 * lower_words and words_in_all > 40:
             return  # capitalised nouns throughout (German) or a list: capitals are no evidence
         # the words used alone, counted in C: most runs are one word ("Brin's" counts as "Brin"; "the

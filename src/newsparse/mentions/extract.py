@@ -23,7 +23,6 @@ event's day (else the anchor day), never by guess.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import re
@@ -51,7 +50,7 @@ from newsparse.mentions.participants import (
     unique,
 )
 from newsparse.mentions.places import FoundPlace, PlaceFinder
-from newsparse.mentions.prefilter import LiteralFilter
+from newsparse.mentions.prefilter import LiteralFilter, StartScan
 from newsparse.mentions.reference import (
     ROLE_BACK_REFERENCE,
     CommonWords,
@@ -244,6 +243,7 @@ class MentionExtractor:
 
         short_names = functools.cache(lambda: self.actors.short_names_from(blocks_with_hits()))
         names_of: dict[int, list[Found]] = {}
+        hits_in = _Lazy(lambda index: hits.within(found[index].start, found[index].end))
         full_name = functools.cache(lambda: full_name_in(article.text))
         common = functools.cache(lambda: CommonWords(article.text, full_name().written_lower))
         all_blocks = functools.cache(lambda: article_blocks(article))
@@ -263,7 +263,7 @@ class MentionExtractor:
             """The actors sentence ``index`` names (by name or title, never by pronoun)."""
             if index not in names_of:
                 s = found[index]
-                within = hits.within(s.start, s.end)
+                within = hits_in[index]
                 known = self.actors.find(s.text, short_names(), skip=quotes_of[index], hits=within)
                 if triggers_of[index]:
                     # people the gazetteer does not know, in a contact verb's own slots ("Favre met with
@@ -458,7 +458,7 @@ class MentionExtractor:
             reported = list(
                 self._sentence_reports(
                     sentence,
-                    hits.within(sentence.start, sentence.end),
+                    functools.partial(hits_in.__getitem__, index),
                     triggers_of[index],
                     functools.partial(actors_in, index),
                     quotes_of[index],
@@ -558,7 +558,7 @@ class MentionExtractor:
             if not any(v.start < f.end and f.start < v.end for v in voiced)
         ]
         found = sorted(found + voiced, key=lambda f: f.start)
-        reports = self._sentence_reports(inner, hits, triggers, lambda: found, [], anchor, context)
+        reports = self._sentence_reports(inner, lambda: hits, triggers, lambda: found, [], anchor, context)
         return [attrs.evolve(r, sentence=sentence) for r in reports]
 
     def _interviewee(
@@ -629,7 +629,7 @@ class MentionExtractor:
         if bare_only:
             verbs = _bare_verb_filter()  # the pattern is slow to search where it cannot match
             may_match = bool(verbs.always or verbs.found(text))
-            bare = [m.start() for m in BARE_NAME_VERBS.finditer(text)] if may_match else []
+            bare = [m.start() for m in _bare_verb_scan().finditer(text)] if may_match else []
             if not bare:
                 return None  # no two known actors, and no contact verb to name people the gazetteer lacks
         # Only blocks that name someone or hold a contact word are cut into sentences: the others
@@ -637,12 +637,7 @@ class MentionExtractor:
         # with a contact verb next to a capitalised word can).
         wanted = set(bare) if bare_only else {h.start for h in hits.hits} | words
         marks = sorted(wanted)
-
-        def keep(block: Block) -> bool:
-            first = bisect.bisect_left(marks, block.start)
-            return first < len(marks) and marks[first] < block.start + len(block.text)
-
-        found = sentences(article, keep=None if triggers.always and not bare_only else keep)
+        found = sentences(article, marks=None if triggers.always and not bare_only else marks)
         quotes_of = _Lazy(lambda index: _speech(found[index].text))
         # The headline names people (and short names) but is not read for reports: the issue counts
         # reports in the body, standfirst and captions, and a headline only repeats one of them.
@@ -668,7 +663,7 @@ class MentionExtractor:
     def _sentence_reports(
         self,
         sentence: Sentence,
-        hits: list[Hit],
+        hits_of: Callable[[], list[Hit]],
         triggers: list[tuple[cues.Trigger, re.Match[str]]],
         actors_of: Callable[[], list[Found]],
         quotes: Sequence[tuple[int, int]],
@@ -708,7 +703,7 @@ class MentionExtractor:
                 continue
             if not read:
                 dates = [p for p in find_dates(text) if not _inside(p.start, quotes)]
-                places = [p for p in self.places.find(text, hits) if not _inside(p.start, quotes)]
+                places = [p for p in self.places.find(text, hits_of()) if not _inside(p.start, quotes)]
                 actors = actors_of()
                 anchor, from_document = anchor_of()
                 read = True
@@ -850,6 +845,13 @@ def _trigger_filter(patterns: tuple[re.Pattern[str], ...]) -> LiteralFilter:
 @functools.cache
 def _bare_verb_filter() -> LiteralFilter:
     return LiteralFilter([BARE_NAME_VERBS])
+
+
+@functools.cache
+def _bare_verb_scan() -> StartScan:
+    """BARE_NAME_VERBS tried only at the characters its matches start with (it opens with a look-behind:
+    the search tries every place)."""
+    return StartScan(BARE_NAME_VERBS)
 
 
 def _office_references(

@@ -14,10 +14,10 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 
 try:  # Python 3.11+ (a private module: any change to it only makes patterns run everywhere)
     _c = importlib.import_module("re._constants")
@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     _c = importlib.import_module("sre_constants")
     _p = importlib.import_module("sre_parse")
 
-__all__ = ["LiteralFilter", "required_literals"]
+__all__ = ["LiteralFilter", "StartScan", "first_chars", "required_literals"]
 
 _REPEATS = tuple(
     getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name)
@@ -184,6 +184,126 @@ def required_literals(pattern: re.Pattern[str]) -> Literals | None:
     return frozenset(w for w, _ in words) if words else None
 
 
+#: Characters that IGNORECASE matches beyond their lower and upper case ("k" matches the Kelvin sign).
+_EXTRA_CASES: frozenset[str] = frozenset()
+try:  # Python 3.11+ (private: without it a pattern matched without regard to case is not scanned)
+    _EXTRA_CASES = frozenset(chr(c) for c in importlib.import_module("re._casefix")._EXTRA_CASES)
+    _CASES_KNOWN = True
+except (ImportError, AttributeError):  # pragma: no cover - Python 3.10
+    _CASES_KNOWN = False
+
+#: Character classes larger than this are not expanded (the pattern is then searched as it is).
+_MAX_FIRST = 512
+
+
+def _first_of(items: Sequence[tuple[Any, Any]], flags: int) -> tuple[frozenset[str], bool] | None:
+    """The characters a match of the sequence may start with, and whether it may match nothing; None
+    when they cannot be told (any character, a category, a back-reference)."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # takes no text: the next item gives the first character
+        got = _first_item(op, av, flags)
+        if got is None:
+            return None
+        chars |= got[0]
+        if len(chars) > _MAX_FIRST:
+            return None
+        if not got[1]:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _cased(chars: Iterable[str], flags: int) -> frozenset[str] | None:
+    if not flags & re.IGNORECASE:
+        return frozenset(chars)
+    out: set[str] = set()
+    for char in chars:
+        if not _CASES_KNOWN or char in _EXTRA_CASES or len(char.lower()) != 1 or len(char.upper()) != 1:
+            return None
+        out.update((char, char.lower(), char.upper()))
+    return frozenset(out)
+
+
+def _first_item(op: Any, av: Any, flags: int) -> tuple[frozenset[str], bool] | None:
+    if op is _c.LITERAL:
+        cased = _cased(chr(av), flags)
+        return (cased, False) if cased is not None else None
+    if op is _c.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                chars.add(chr(value))
+            elif kind is _c.RANGE and value[1] - value[0] < _MAX_FIRST:
+                chars.update(chr(c) for c in range(value[0], value[1] + 1))
+            else:
+                return None  # a negated class, a category
+        cased = _cased(chars, flags)
+        return (cased, False) if cased is not None else None
+    if op is _c.BRANCH:
+        found: set[str] = set()
+        empty = False
+        for branch in av[1]:
+            got = _first_of(list(branch), flags)
+            if got is None:
+                return None
+            found |= got[0]
+            empty = empty or got[1]
+        return frozenset(found), empty
+    if op is _c.SUBPATTERN:
+        _, add, remove, sub = av
+        return _first_of(list(sub), (flags | add) & ~remove)
+    if op in _GROUPS:  # an atomic group
+        return _first_of(list(av), flags)
+    if op in _REPEATS:
+        low, _, sub = av
+        got = _first_of(list(sub), flags)
+        return (got[0], got[1] or low == 0) if got is not None else None
+    return None
+
+
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters every match of ``pattern`` starts with, when they can be told (and no match is
+    empty), else None."""
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a pattern the private parser cannot read is searched as it is
+        return None
+    got = _first_of(list(parsed), pattern.flags)
+    if got is None or got[1] or not got[0]:
+        return None
+    return got[0]
+
+
+class StartScan:
+    """``pattern.finditer(text)``, with the pattern tried only where a match may start (at the
+    characters of :func:`first_chars`): the same matches, faster for a pattern that opens with a
+    look-behind or a word boundary, which the search otherwise tries at every place."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        chars = first_chars(pattern)
+        self._starts: re.Pattern[str] | None = None
+        if chars is not None:
+            self._starts = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._starts is None:
+            yield from self.pattern.finditer(text)
+            return
+        position = 0
+        while True:
+            found = None
+            for start in self._starts.finditer(text, position):
+                found = self.pattern.match(text, start.start())
+                if found is not None:
+                    break
+            if found is None:
+                return
+            yield found
+            position = found.end()  # (never empty: a match starts with one of the characters)
+
+
 class LiteralFilter:
     """One automaton over the required words of several patterns."""
 
@@ -192,7 +312,6 @@ class LiteralFilter:
         needs = [required_words(p) for p in self.patterns]
         #: Indices of the patterns that need no word: they run on every sentence.
         self.always = frozenset(i for i, words in enumerate(needs) if words is None)
-        self._automaton = ahocorasick.Automaton()
         #: word -> whether every pattern needing it needs it at a word's start, and those patterns
         starts: dict[str, bool] = {}
         owners: dict[str, set[int]] = {}
@@ -200,23 +319,26 @@ class LiteralFilter:
             for word, bounded in words or ():
                 starts[word] = starts.get(word, True) and bounded
                 owners.setdefault(word, set()).add(index)
-        for word, bounded in starts.items():
-            self._automaton.add_word(word, (len(word), bounded, frozenset(owners[word])))
-        self._empty = not starts
-        if not self._empty:
-            self._automaton.make_automaton()
+        #: Per word of the automaton (in its order): whether it must start a word, and its patterns.
+        self._payload = [(bounded, frozenset(owners[word])) for word, bounded in starts.items()]
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(list(starts), matchkind=ahocorasick_rs.MatchKind.Standard)
+            if starts
+            else None
+        )
 
     def found(self, text: str) -> list[tuple[int, frozenset[int]]]:
         """Each required word in ``text``: its start and the patterns that need it (one pass, to give
         :meth:`positions` and :meth:`patterns_by_span` of the same text)."""
-        if self._empty:
+        if self._automaton is None:
             return []
         lowered = text.lower()
         if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
             lowered = "".join(c.lower()[0] for c in text)
         found = []
-        for last, (size, bounded, owners) in self._automaton.iter(lowered):
-            start = last - size + 1
+        payload = self._payload
+        for index, start, _ in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
+            bounded, owners = payload[index]
             if bounded and start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
                 continue
             found.append((start, owners))

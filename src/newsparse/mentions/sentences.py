@@ -8,6 +8,7 @@ Great Hall, as neither side confirmed it until an hour before" stays a meeting. 
 
 from __future__ import annotations
 
+import bisect
 import enum
 import logging
 import re
@@ -97,21 +98,34 @@ class Sentence:
     index: int  # position among the article's sentences (boilerplate excluded)
 
 
+#: :data:`BOILERPLATE` as one pattern (they share their flags), searched once per block.
+_ANY_BOILERPLATE = (
+    re.compile("|".join(f"(?:{p.pattern})" for p in BOILERPLATE), re.IGNORECASE)
+    if all(p.flags == BOILERPLATE[0].flags for p in BOILERPLATE)
+    else None
+)
+
+
 def is_boilerplate(block: str) -> bool:
-    return any(pattern.search(block) for pattern in BOILERPLATE)
+    if _ANY_BOILERPLATE is not None:
+        return _ANY_BOILERPLATE.search(block) is not None
+    return any(pattern.search(block) for pattern in BOILERPLATE)  # pragma: no cover - flags differ
+
+
+def _block_spans(article: Article) -> Iterator[tuple[str, int, BlockKind]]:
+    """The article's blocks as (text, offset in ``article.text``, kind), without building Blocks."""
+    kinds = ([BlockKind.TITLE] if article.title else []) + ([BlockKind.SUBTITLE] if article.subtitle else [])
+    kinds += [BlockKind.PARAGRAPH] * len(article.paragraphs)
+    kinds += [BlockKind.CAPTION] * sum(1 for image in article.images if image.caption)
+    offset = 0
+    for text, kind in zip(article.blocks(), kinds, strict=True):
+        yield text, offset, kind
+        offset += len(text) + 2
 
 
 def article_blocks(article: Article) -> list[Block]:
     """The article's blocks with their offsets in ``article.text`` (which joins them by blank lines)."""
-    kinds = ([BlockKind.TITLE] if article.title else []) + ([BlockKind.SUBTITLE] if article.subtitle else [])
-    kinds += [BlockKind.PARAGRAPH] * len(article.paragraphs)
-    kinds += [BlockKind.CAPTION] * sum(1 for image in article.images if image.caption)
-    blocks: list[Block] = []
-    offset = 0
-    for text, kind in zip(article.blocks(), kinds, strict=True):
-        blocks.append(Block(text=text, start=offset, kind=kind))
-        offset += len(text) + 2
-    return blocks
+    return [Block(text=text, start=start, kind=kind) for text, start, kind in _block_spans(article)]
 
 
 #: A run of word characters and full stops at the start of a text (read reversed: the word before a stop).
@@ -146,12 +160,19 @@ def _split_block(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text.rstrip())
 
 
-def sentences(article: Article, keep: Callable[[Block], bool] | None = None) -> list[Sentence]:
-    """The sentences of every non-boilerplate block (of those that ``keep`` accepts, if given: the
-    mention extractor splits only the blocks that name someone or hold a contact word), in reading
-    order."""
+def sentences(
+    article: Article, keep: Callable[[Block], bool] | None = None, marks: Sequence[int] | None = None
+) -> list[Sentence]:
+    """The sentences of every non-boilerplate block (of those that ``keep`` accepts, if given, and
+    that hold one of the sorted offsets ``marks``, if given: the mention extractor splits only the
+    blocks that name someone or hold a contact word), in reading order."""
     found: list[Sentence] = []
-    for block in article_blocks(article):
+    for text, start, kind in _block_spans(article):
+        if marks is not None:
+            first = bisect.bisect_left(marks, start)
+            if first == len(marks) or marks[first] >= start + len(text):
+                continue  # (before a Block is built: most blocks of a long article are left out)
+        block = Block(text=text, start=start, kind=kind)
         if (keep is not None and not keep(block)) or is_boilerplate(block.text):
             continue
         found += block_sentences(block, article.source, first=len(found))
@@ -210,7 +231,8 @@ def clause_of(bounds: Sequence[tuple[int, int]], position: int) -> tuple[int, in
     return bounds[-1] if bounds else (0, 0)
 
 
-_QUOTE_PAIRS = re.compile(r"“[^”]*”?|\"[^\"]*\"?|(?<![\w])‘[^’]*(?:’(?![\w])|$)")
+#: (The look-behind of the single quote comes after it, so that the search skips ahead to quote marks.)
+_QUOTE_PAIRS = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘(?<![\w]‘)[^’]*(?:’(?![\w])|$)")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

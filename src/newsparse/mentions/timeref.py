@@ -33,6 +33,7 @@ from typing import Any
 
 import attrs
 
+from newsparse.mentions.prefilter import LiteralFilter, StartScan, first_chars
 from newsparse.models import Precision, When
 
 __all__ = ["RULES", "DatePhrase", "DateRule", "document_anchor", "find_dates", "resolve"]
@@ -328,13 +329,37 @@ _LEADING_FULL = tuple(itertools.takewhile(lambda rule: rule.full_date, RULES))
 _FULL_DATE_RULES = _LEADING_FULL if not any(r.full_date for r in RULES[len(_LEADING_FULL) :]) else RULES
 
 
+_FILTERS: dict[int, tuple[Sequence[DateRule], LiteralFilter]] = {}
+#: The rules whose matches start with a capital or a digit ("Monday", "Nov.", "2019-11-05"), searched
+#: only there (they open with a word boundary, so the search would try every place).
+_SCANS = {
+    rule.name: StartScan(rule.pattern)
+    for rule in RULES
+    if (chars := first_chars(rule.pattern)) is not None and not any(c.islower() for c in chars)
+}
+
+
+def _filter(rules: Sequence[DateRule]) -> LiteralFilter:
+    """The words the rules need (a month, a weekday, "last week" ...), to run only those that may match."""
+    kept = _FILTERS.get(id(rules))
+    if kept is None or kept[0] is not rules:
+        kept = (rules, LiteralFilter([rule.pattern for rule in rules]))
+        _FILTERS[id(rules)] = kept
+    return kept[1]
+
+
 def find_dates(text: str, rules: Sequence[DateRule] = RULES) -> list[DatePhrase]:
     """Every date expression in ``text``, unresolved, in order, without overlaps. ``rules``: a leading
-    part of :data:`RULES` (its phrases are those that all the rules find with these rules)."""
+    part of :data:`RULES` (its phrases are those that all the rules find with these rules). A rule
+    whose words the text lacks is not run (it could match nothing)."""
     taken: list[tuple[int, int]] = []
     found: list[DatePhrase] = []
-    for rule in rules:
-        for match in rule.pattern.finditer(text):
+    may_match = _filter(rules).patterns_by_span(text, [0]).get(0, set())
+    for index, rule in enumerate(rules):
+        if index not in may_match:
+            continue
+        scan = _SCANS.get(rule.name)
+        for match in scan.finditer(text) if scan is not None else rule.pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
