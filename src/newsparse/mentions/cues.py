@@ -173,10 +173,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"visit|visits|visited|visiting|trips?\s+to|travel(?:s|led|ed|ling|ing)?\s+to|arriv(?:es?|ed)\s+in|"
         r"land(?:s|ed)\s+in|(?:flying|flew|flies)\s+to|tour(?:s|ed|ing)?(?!\s+of\s+duty)|"
         # "took his grandson on a trip there": the country named before in the sentence (THERE)
-        r"(?:trips?|travel(?:s|led|ed|ling|ing)?|flying|flew|flies)\s+there",
+        r"(?:trips?|travel(?:s|led|ed|ling|ing)?|flying|flew|flies) there",
         Kind.VISIT,
     ),
-    _t("went_to", r"went\s+to|gone\s+to", Kind.VISIT, adjacent=True),
+    # "went to Egypt", "has gone to the United States": a name right after (never "went to bed")
+    _t("went_to", r"(?:went|gone) to(?=\s+(?:the\s+)?(?-i:[A-Z]))", Kind.VISIT, adjacent=True),
     _t(
         "host",
         # "received a call" is a call, "received a letter" no contact at all (NON_CONTACT "received_thing")
