@@ -247,3 +247,14 @@ def test_a_name_joined_to_an_organisation_after_between_is_an_organisation(
         "The plant’s fate was a key discussion point in negotiations between the UAW and Congress.",
     )
     assert all("Congress" not in names(m) for m in found)
+
+
+def test_a_compound_adjective_or_an_inverted_say_makes_no_organisation() -> None:
+    assert (
+        organisations("The GOP-dominated Legislature have avoided it. It is the Black Death, say officials.")
+        == {}
+    )
+    # the adjective before a headed name is not a word of it
+    assert organisations("A report by the London-based Energy Institute came out.") == {
+        "Energy Institute": "Energy Institute"
+    }

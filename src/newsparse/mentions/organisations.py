@@ -48,11 +48,14 @@ _LONGER_BEFORE = re.compile(rf"{_WORD}[ \t]+(?:of|and|for)[ \t]+$")
 _ACRONYM = re.compile(r"[A-Z](?<![\w.&’'-][A-Z])[A-Z]{2,5}(?![\w&’'-]|\.\w)")
 #: A capitalised run with its small linking words: "Shiromani Akali Dal", "Federation of Trade Unions".
 _RUN = re.compile(rf"[A-Z](?<![\w’'-][A-Z])[\w’'&-]*(?:[ \t]+(?:(?:of|and|for|the|on)[ \t]+)?{_WORD})+")
+#: A compound adjective's hyphen: "Delhi-based", "NBA-leading".
+_COMPOUND = re.compile(r"-[a-z]")
 _LINKS = frozenset({"of", "and", "for", "the", "on"})
 #: "the <Name>" as the subject of a plural verb: "The Taliban said they", "the Taliban, who have".
 _THE_SUBJECT = re.compile(
     rf"[Tt](?<![\w’'-][Tt])he[ \t]+({_WORD}(?:[ \t]+{_WORD}){{0,2}})"
-    r"(?=,?[ \t]+(?:who[ \t]+)?(?:have|were|are|say)\b|[ \t]+(?:said|say|says|claimed|announced)[ \t]+they\b)"
+    r"(?=[ \t]+(?:have|were|are|say)\b|,[ \t]+who[ \t]+(?:have|were|are)\b|"
+    r"[ \t]+(?:said|say|says|claimed|announced)[ \t]+they\b)"
 )
 
 
@@ -68,8 +71,9 @@ def _plain(word: str) -> str:
 
 
 def _opens_no_organisation(word: str) -> bool:
-    """A function word, a form of address, a rank or a title word: "The", "Former", "Mr"."""
-    return word in NOT_OPENING and word not in ORGANISATION_OPENERS
+    """A function word, a form of address, a rank or a title word ("The", "Former", "Mr"), or a
+    compound adjective ("Delhi-based", "GOP-dominated")."""
+    return (word in NOT_OPENING and word not in ORGANISATION_OPENERS) or _COMPOUND.search(word) is not None
 
 
 def _acceptable(words: list[str], known: Callable[[str], bool]) -> bool:
