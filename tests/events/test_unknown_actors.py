@@ -258,3 +258,13 @@ def test_a_compound_adjective_or_an_inverted_say_makes_no_organisation() -> None
     assert organisations("A report by the London-based Energy Institute came out.") == {
         "Energy Institute": "Energy Institute"
     }
+
+
+def test_a_person_or_a_verb_form_opening_a_headed_run_is_not_the_bodys_name(actors: ActorFinder) -> None:
+    short = actors.short_names_in(
+        ["He served on the Obama National Security Council staff.", "Watching NBA League games is fun."]
+    )
+    assert short["National Security Council"].name == "National Security Council"
+    assert "Obama National Security Council" not in short and "Watching NBA League" not in short
+    # a name of two words stays whole: a body named after a person
+    assert "Kissinger Institute" in actors.short_names_in(["The Kissinger Institute said so."])
