@@ -247,3 +247,24 @@ def test_a_name_joined_to_an_organisation_after_between_is_an_organisation(
         "The plant’s fate was a key discussion point in negotiations between the UAW and Congress.",
     )
     assert all("Congress" not in names(m) for m in found)
+
+
+def test_a_compound_adjective_or_an_inverted_say_makes_no_organisation() -> None:
+    assert (
+        organisations("The GOP-dominated Legislature have avoided it. It is the Black Death, say officials.")
+        == {}
+    )
+    # the adjective before a headed name is not a word of it
+    assert organisations("A report by the London-based Energy Institute came out.") == {
+        "Energy Institute": "Energy Institute"
+    }
+
+
+def test_a_person_or_a_verb_form_opening_a_headed_run_is_not_the_bodys_name(actors: ActorFinder) -> None:
+    short = actors.short_names_in(
+        ["He served on the Obama National Security Council staff.", "Watching NBA League games is fun."]
+    )
+    assert short["National Security Council"].name == "National Security Council"
+    assert "Obama National Security Council" not in short and "Watching NBA League" not in short
+    # a name of two words stays whole: a body named after a person
+    assert "Kissinger Institute" in actors.short_names_in(["The Kissinger Institute said so."])

@@ -789,7 +789,11 @@ class ActorFinder:
         def known(form: str) -> bool:
             return form in self._entity_forms or form in self._place_forms or form in short
 
-        for form, org in article_organisations(prose, known, lambda w: _written_lower(prose, w)).items():
+        def is_person(form: str) -> bool:  # the gazetteer's (a named-again run may be a party's name)
+            return any(k in (NameKind.PERSON, NameKind.SHORT) for k, _ in self.index.forms.get(form, ()))
+
+        organisations = article_organisations(prose, known, lambda w: _written_lower(prose, w), is_person)
+        for form, org in organisations.items():
             short.setdefault(form, org)
         return short
 

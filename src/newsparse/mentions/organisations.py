@@ -48,11 +48,15 @@ _LONGER_BEFORE = re.compile(rf"{_WORD}[ \t]+(?:of|and|for)[ \t]+$")
 _ACRONYM = re.compile(r"[A-Z](?<![\w.&’'-][A-Z])[A-Z]{2,5}(?![\w&’'-]|\.\w)")
 #: A capitalised run with its small linking words: "Shiromani Akali Dal", "Federation of Trade Unions".
 _RUN = re.compile(rf"[A-Z](?<![\w’'-][A-Z])[\w’'&-]*(?:[ \t]+(?:(?:of|and|for|the|on)[ \t]+)?{_WORD})+")
+#: A compound adjective's hyphen: "Delhi-based", "NBA-leading".
+_COMPOUND = re.compile(r"-[a-z]")
+_VERB_ENDINGS = ("ed", "ing")
 _LINKS = frozenset({"of", "and", "for", "the", "on"})
 #: "the <Name>" as the subject of a plural verb: "The Taliban said they", "the Taliban, who have".
 _THE_SUBJECT = re.compile(
     rf"[Tt](?<![\w’'-][Tt])he[ \t]+({_WORD}(?:[ \t]+{_WORD}){{0,2}})"
-    r"(?=,?[ \t]+(?:who[ \t]+)?(?:have|were|are|say)\b|[ \t]+(?:said|say|says|claimed|announced)[ \t]+they\b)"
+    r"(?=[ \t]+(?:have|were|are|say)\b|,[ \t]+who[ \t]+(?:have|were|are)\b|"
+    r"[ \t]+(?:said|say|says|claimed|announced)[ \t]+they\b)"
 )
 
 
@@ -68,8 +72,12 @@ def _plain(word: str) -> str:
 
 
 def _opens_no_organisation(word: str) -> bool:
-    """A function word, a form of address, a rank or a title word: "The", "Former", "Mr"."""
-    return word in NOT_OPENING and word not in ORGANISATION_OPENERS
+    """A function word, a form of address, a rank or a title word ("The", "Former", "Mr"), a
+    compound adjective ("Delhi-based", "GOP-dominated") or a verb form opening a line ("Updated",
+    "Watching"), unless the word is one that opens names of bodies ("United", "National")."""
+    if word in ORGANISATION_OPENERS:
+        return False
+    return word in NOT_OPENING or _COMPOUND.search(word) is not None or word.endswith(_VERB_ENDINGS)
 
 
 def _acceptable(words: list[str], known: Callable[[str], bool]) -> bool:
@@ -89,11 +97,14 @@ def article_organisations(
     text: str,
     known: Callable[[str], bool],
     written_lower: Callable[[str], bool],
+    person: Callable[[str], bool] = lambda _: False,
 ) -> dict[str, Actor]:
     """The organisations ``text`` (one article) names by structure, by every form it uses for them
     (name and acronym). ``known(form)``: whether the gazetteer (or the article's people) has the form,
     which is then never an organisation here; ``written_lower(word)``: whether the article writes the
-    word in lower case too."""
+    word in lower case too; ``person(form)``: whether the form names a person the article names
+    ("Obama National Security Council" is Obama's council, "National Security Council" the body; a
+    name of two words stays whole: "Kissinger Institute")."""
     found: dict[str, Actor] = {}
 
     def add(name: str, *forms: str) -> None:
@@ -106,7 +117,7 @@ def article_organisations(
         if match is None or _LONGER_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue
         words = [_plain(w) for w in _words(match.group(1))] + [head.group(1)]
-        while words and _opens_no_organisation(words[0]):
+        while words and (_opens_no_organisation(words[0]) or (len(words) > 2 and person(words[0]))):
             words = words[1:]  # "But Surrey Police", "The Labour ..."
         # "Haley and Republican National Committee": "and" after a name joins two names; after a
         # noun the article writes in lower case too, it links one ("Customs and Border Protection")
