@@ -304,7 +304,7 @@ def test_the_director_is_the_one_person_introduced_as_director() -> None:
 
 def test_the_director_with_two_introduced_or_of_a_body_is_no_one() -> None:
     found = extract(
-        "President Joe Biden praised director Damien Chazelle and director Greta Gerwig, starring Emma Stone.",
+        "President Joe Biden praised director Damien Chazelle and director Greta Gerwig, and Emma Stone.",
         "Chazelle and Gerwig wrote in Paris. Stone met the director shortly thereafter.",
     )
     assert meetings(found) == []

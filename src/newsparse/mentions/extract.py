@@ -375,7 +375,7 @@ class MentionExtractor:
                     named = [
                         (f.start, f.end, f.resolved(self.gazetteer, anchor))
                         for f in known
-                        if f.kind in (ActorKind.PERSON, ActorKind.OFFICE)
+                        if f.kind in _PERSON_KINDS
                     ]
                     references = pronoun_references(
                         masked,
@@ -395,8 +395,7 @@ class MentionExtractor:
             people = [
                 (f.start, a)
                 for f in actors_in(index)
-                if f.kind in (ActorKind.PERSON, ActorKind.OFFICE)
-                and (a := f.resolved(self.gazetteer, anchor))
+                if f.kind in _PERSON_KINDS and (a := f.resolved(self.gazetteer, anchor))
             ]
             taken = {start for start, _ in people}
             people += [(start, a) for start, a in named_people(index) if start not in taken]
@@ -861,12 +860,6 @@ def _mode_cue(clause: str) -> tuple[Kind, Mode] | None:
         if pattern.search(clause):
             return kind, mode
     return None
-
-
-def _people(actors: list[Found], gazetteer: Gazetteer, on: dt.date | None) -> tuple[Actor, ...]:
-    people = (ActorKind.PERSON, ActorKind.OFFICE)
-    found = [a for f in actors if f.kind in people and (a := f.resolved(gazetteer, on))]
-    return tuple(unique(found))
 
 
 def _third_location(report: _Report) -> bool:
