@@ -25,7 +25,7 @@ import attrs
 from newsparse._text import counted
 from newsparse.convert import SCHEMA_VERSION, to_json, unstructure
 from newsparse.errors import NewsparseError, OutputError
-from newsparse.inputs import MANIFEST_SUFFIXES, iter_documents, read_document
+from newsparse.inputs import is_container, iter_documents, read_document
 from newsparse.limits import DEFAULT_MAX_BYTES, Limits
 from newsparse.models import Article, Event, Failure, Mention, Page, When
 from newsparse.output import (
@@ -41,7 +41,7 @@ from newsparse.output import (
 )
 from newsparse.pipeline import Pipeline, Processed
 from newsparse.plugins.host import PluginHost
-from newsparse.warc import ReadStats, is_warc
+from newsparse.warc import ReadStats
 from newsparse.workers import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 
 __all__ = ["build_parser", "main"]
@@ -230,7 +230,7 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     """What is wrong with the new options of a run, if anything (a usage error, status 2)."""
     if args.url is not None:
         paths = list(args.paths)
-        if len(paths) != 1 or paths[0] == "-" or not Path(paths[0]).is_file() or _is_container(paths[0]):
+        if len(paths) != 1 or paths[0] == "-" or not Path(paths[0]).is_file() or is_container(Path(paths[0])):
             return "--url names one page: give exactly one document file (not a folder, manifest or WARC)"
     output, fmt = args.output, getattr(args, "format", None)
     if output is not None and output.suffix and fmt is None:
@@ -258,10 +258,6 @@ def _unknown_outlet(args: argparse.Namespace, host: PluginHost) -> str | None:
         + (f" (did you mean {close[0]!r}?)" if close else "")
         + ": its pages are read by the generic plugin under that name"
     )
-
-
-def _is_container(path: str) -> bool:
-    return Path(path).suffix in MANIFEST_SUFFIXES or is_warc(Path(path))
 
 
 def _with_hints(
@@ -392,7 +388,7 @@ def _run_articles(args: argparse.Namespace, pipeline: Pipeline, out: IO[str], er
     except (OSError, RuntimeError, ValueError, OutputError) as exc:
         print(f"newsparse: error: {exc}", file=err)
         return 2
-    failed: frozenset[str] = getattr(sink, "failed", frozenset())
+    failed = sink.failed
     try:
         for result, item in _results(pipeline, args, tally, sink.done, failed):
             tally.count(result, err)

@@ -170,6 +170,10 @@ def _load_day_names() -> frozenset[str]:
 #: Weekday names ("Monday", "Montag", "today") of the same languages, case-folded.
 DAY_NAMES: frozenset[str] = _load_day_names()
 _MONTH = "(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + ")"
+#: What a month name followed by a number looks like (whole words of letters, as many as a month name
+#: has, then perhaps a dot, a space and a digit): a test that fails fast on the other words of a text.
+_MONTH_WORDS = max(len(name.split()) for name in MONTHS)
+_MONTH_THEN_NUMBER = rf"(?=[^\W\d_]+(?![^\W\d_])(?:\s[^\W\d_]+(?![^\W\d_])){{0,{_MONTH_WORDS - 1}}}\.?\s+\d)"
 #: A wall-clock time after a printed date: "14:07", "| 14:07 Uhr", ", 3:05 pm", "à 15h25".
 _CLOCK = (
     r"(?:[\s,|\u2013\u2014\-@]|um|à|at|alle|a\s{1,3}las|kl\.?|klo){0,12}?"
@@ -186,9 +190,11 @@ _PRINTED = [
         rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?{_MONTH}\.?,?\s+(?:de\s+)?(?P<year>\d{{4}})(?:{_CLOCK})?",
         re.I,
     ),
-    # April 1, 2025; Apr. 1st 2025
+    # April 1, 2025; Apr. 1st 2025 (the lookahead first: a word that a number does not follow is no
+    # month here, and is left before the month names are tried on it one by one)
     re.compile(
-        rf"(?<![^\W\d_]){_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?:{_CLOCK})?",
+        rf"(?<![^\W\d_]){_MONTH_THEN_NUMBER}{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+        rf"(?P<year>\d{{4}})(?:{_CLOCK})?",
         re.I,
     ),
     # 2025年4月1日 15:25, 2025년 4월 1일

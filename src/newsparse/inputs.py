@@ -39,6 +39,7 @@ __all__ = [
     "MANIFEST_SUFFIXES",
     "failure_from",
     "input_id",
+    "is_container",
     "iter_documents",
     "iter_input_files",
     "iter_pages",
@@ -369,8 +370,13 @@ def _stdin_page(stream: BinaryIO | None, max_bytes: int) -> Page:
     return page_from_bytes(data, STDIN)
 
 
+def is_container(path: Path) -> bool:
+    """Whether a file holds many documents (a manifest or a WARC) rather than being one."""
+    return path.suffix in MANIFEST_SUFFIXES or is_warc(path)
+
+
 def _is_input_file(path: Path) -> bool:
-    return _is_document(path) or path.suffix in MANIFEST_SUFFIXES or is_warc(path)
+    return _is_document(path) or is_container(path)
 
 
 def _walk(folder: Path, stats: ReadStats, limits: Limits) -> Iterator[Path | Failure]:

@@ -87,9 +87,11 @@ def article_table_schema() -> Any:
 
 
 class Sink(Protocol):
-    """Receives results one by one; knows which inputs a previous run already finished."""
+    """Receives results one by one; knows which inputs a previous run already finished, and which of
+    those it finished as failures (``failed``, a subset of ``done``; only JSON Lines remembers them)."""
 
     done: frozenset[str]
+    failed: frozenset[str]
 
     def write(self, result: Article | Failure, input_key: str) -> None: ...
 
@@ -308,6 +310,7 @@ class JsonSink:
 
     def __init__(self, target: Path | IO[str]) -> None:
         self.done: frozenset[str] = frozenset()
+        self.failed: frozenset[str] = frozenset()
         self._target = target
         self._articles: list[Article] = []
         self._failures: list[Failure] = []
@@ -348,13 +351,18 @@ def atomic_output(path: Path, *, newline: str | None = None) -> Iterator[IO[str]
         yield stream
 
 
+def temporary_for(path: Path) -> Path:
+    """Where a file is written before it is renamed over ``path`` (``NAME.tmp`` beside it)."""
+    return path.with_name(path.name + ".tmp")
+
+
 @contextlib.contextmanager
 def replacing(*paths: Path, report: Path | None = None) -> Iterator[list[Path]]:
     """Temporary paths (``NAME.tmp``) beside ``paths`` for the block to write, all renamed over their
     paths only when the block completes. On any error every temporary file is removed and the paths
     keep what they held; a full disk is raised as OutputError naming ``report`` (default: the first
     path)."""
-    temporaries = [path.with_name(path.name + ".tmp") for path in paths]
+    temporaries = [temporary_for(path) for path in paths]
     try:
         yield temporaries
         for temporary, path in zip(temporaries, paths, strict=True):
@@ -389,9 +397,10 @@ class ParquetSink:
         import pyarrow.parquet as pq
 
         self.done: frozenset[str] = frozenset()
+        self.failed: frozenset[str] = frozenset()
         self._schema = article_table_schema()
         self._final = target
-        self._temporary = target.with_name(target.name + ".tmp")
+        self._temporary = temporary_for(target)
         self._writer = pq.ParquetWriter(str(self._temporary), self._schema)
         self._rows: list[dict[str, Any]] = []
 

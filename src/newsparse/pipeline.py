@@ -17,6 +17,7 @@ import attrs
 from newsparse import workers as workers_module
 from newsparse.articles.html.bounds import bound_markup
 from newsparse.articles.outlets import Outlet, match_outlet_why
+from newsparse.articles.text import normalise_article
 from newsparse.dates import plausible
 from newsparse.errors import NoArticleError, ParseError, PluginError
 from newsparse.events.merge import merge_mentions
@@ -84,7 +85,7 @@ class Pipeline:
             source=page.source, expect=Article, page=page,
         )  # fmt: skip
         _raise_first(refined, page.source)
-        article = refined.value
+        article = normalise_article(refined.value)  # what every plugin hands out reads the same
         if not any(p.strip() for p in article.paragraphs):
             raise NoArticleError("no article text found in the document", source=page.source)
         return article

@@ -118,3 +118,16 @@ def test_only_the_requested_pages_are_scored() -> None:
     truths = {"1": "a b c d", "2": "e f g h"}
     score = score_pages(truths, {"1": "a b c d", "2": "nothing alike here"}, ["1"])
     assert (score.pages, score.f1) == (1, 1.0)
+
+
+def test_soft_hyphens_and_zero_width_characters_are_no_word_break_on_either_side() -> None:
+    # a page's "Helikopter&shy;landeplatz" kept in the expected body, removed by the extractor
+    truth = "Trump plant Helikopter\u00adlandeplatz vor dem Weissen Haus"
+    assert tokens(truth) == ["Trump", "plant", "Helikopterlandeplatz", "vor", "dem", "Weissen", "Haus"]
+    assert score_page(truth, "Trump plant Helikopterlandeplatz vor dem Weissen\u200b Haus").exact
+
+
+def test_decomposed_and_composed_accents_compare_equal() -> None:
+    truth = "Kate Moss posiert fu\u0308r die Vogue in einem Cafe\u0301"  # a page typed decomposed
+    page = score_page(truth, "Kate Moss posiert für die Vogue in einem Café")
+    assert (page.precision, page.recall, page.exact) == (1.0, 1.0, True)

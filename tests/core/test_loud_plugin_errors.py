@@ -8,6 +8,7 @@ import logging
 import types
 from pathlib import Path
 
+import attrs
 import pytest
 
 from newsparse import Article, Page, PluginHost, hookimpl
@@ -77,6 +78,19 @@ def test_a_bad_css_selector_is_refused_when_the_layout_is_defined() -> None:
         HtmlLayout("article page", paragraphs="p,,")
     with pytest.raises(LayoutError, match="body: a CSS selector is a string, not int"):
         HtmlLayout("article page", body=(".story", 3))  # type: ignore[arg-type]
+
+
+#: HtmlLayout's fields that are not CSS selectors.
+_NOT_SELECTORS = {"name", "valid_from", "valid_until", "date_formats"}
+
+
+@pytest.mark.parametrize(
+    "field", [field.name for field in attrs.fields(HtmlLayout) if field.name not in _NOT_SELECTORS]
+)
+def test_every_selector_field_is_checked(field: str) -> None:
+    """A field added to HtmlLayout is a selector field unless named above, and is checked like one."""
+    with pytest.raises(LayoutError, match=f"{field}: bad CSS selector 'div\\[x='"):
+        HtmlLayout("article page", **{field: "div[x="})
 
 
 def _outlet_plugin(ident: str, *domains: str, layouts: tuple[HtmlLayout, ...] = ()) -> OutletPlugin:

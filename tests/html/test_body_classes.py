@@ -192,3 +192,94 @@ def test_absurdly_nested_json_ld_is_no_copy_and_no_crash() -> None:
 def test_an_unclosed_aside_that_swallows_the_page_is_unwrapped_not_deleted() -> None:
     html = page(f"<aside><div>Related</div>{''.join(f'<p>{t}</p>' for t in STORY)}")
     assert paragraphs(html) == STORY
+
+
+PROMPT = (
+    "<div class='paywall_pzomzzc' data-k2-component-name='k2-paywall-container'><div class='container'>"
+    "<p class='message'>Subscribe now: every article, two months free<br>for new members only</p>"
+    "<a class='button' href='/promotion'>Start the free trial</a><a class='button' href='/login'>Log in</a>"
+    "</div></div>"
+)
+
+
+def test_a_paywall_prompt_after_the_story_is_removed() -> None:
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    found = paragraphs(page(f"<article><div class='article-body'>{story}{PROMPT}</div></article>"))
+    assert found == STORY
+
+
+def test_paragraphs_of_the_paid_part_named_paywall_are_kept() -> None:
+    # the free part in plain paragraphs, the rest in paragraphs (or a wrapper) named for the paywall
+    free = "".join(f"<p>{text}</p>" for text in STORY[:2])
+    paid = "".join(f"<p class='paywall'>{text}</p>" for text in STORY[2:])
+    assert paragraphs(page(f"<article><div class='body'>{free}{paid}</div></article>")) == STORY
+    plain = "".join(f"<p>{text}</p>" for text in STORY[2:])
+    wrapped = f"<div class='o-paywall'>{plain * 4}</div>"
+    found = paragraphs(page(f"<article><div class='body'>{free}{wrapped}</div></article>"))
+    assert found == STORY[:2] + STORY[2:] * 4
+
+
+MORE_STORIES = (
+    "<hr><div class='heading-h3'>More Great Stories</div><ul>"
+    "<li>The strange life and <a href='/story/coder'>mysterious death of a virtuoso coder</a></li>"
+    "<li>How a social network <a href='/story/amendment'>gets the First Amendment backward</a></li>"
+    "<li>How to opt out of the sites <a href='/story/opt-out'>that sell your personal data</a></li>"
+    "<li>What a wearables deal means <a href='/story/wearables'>for the future of fitness</a></li>"
+    "</ul>"
+)
+
+
+def test_a_list_of_other_stories_appended_to_the_story_is_dropped() -> None:
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    assert paragraphs(page(f"<article>{story}{MORE_STORIES}</article>")) == STORY
+
+
+def test_a_story_ending_with_a_list_of_points_keeps_it() -> None:
+    points = [
+        "Talks resume in the spring, in Geneva",
+        "Both sides will bring <a href='/doc'>their draft texts</a>",
+        "A third round is not planned yet",
+    ]
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    found = paragraphs(
+        page(
+            f"<article>{story}<p>What comes next:</p><ul>"
+            + "".join(f"<li>{item}</li>" for item in points)
+            + "</ul></article>"
+        )
+    )
+    assert found[-3:] == [
+        "Talks resume in the spring, in Geneva",
+        "Both sides will bring their draft texts",
+        "A third round is not planned yet",
+    ]
+
+
+def test_a_page_rendered_by_scripts_is_read_from_the_state_its_script_ships() -> None:
+    # no prose in the markup: the story is a string of the script's state, its tags escaped as JSON does
+    content = "".join(f"\\u003cp\\u003e{text}\\u003c/p\\u003e" for text in STORY)
+    caption = (
+        '\\u003cdiv class=\\"caption\\"\\u003e\\u003cp\\u003eThe ministers in Geneva. Photo'
+        "\\u003c/p\\u003e\\u003c/div\\u003e"
+    )
+    state = (
+        '<script>window["__RQ__"] = window["__RQ__"] || [];window["__RQ__"].push({"queries":[{"data":'
+        f'{{"title":"Talks resume","contentHtml":"{caption}{content}","paperDate":"2026-01-30"}}'
+        "}]});</script>"
+    )
+    html = page(f"<div id='__next'><nav><a href='/'>Home</a></nav></div>{state}<footer>© 2026</footer>")
+    assert paragraphs(html) == STORY
+
+
+def test_scripts_are_not_read_when_the_markup_holds_the_story() -> None:
+    other = "".join(
+        f"\\u003cp\\u003e{text} (an older story){' padding' * 20}\\u003c/p\\u003e" for text in STORY
+    )
+    story = "".join(f"<p>{text}</p>" for text in STORY)
+    html = page(f'<article>{story}</article><script>var state = {{"html":"{other}"}};</script>')
+    assert paragraphs(html) == STORY
+
+
+def test_a_script_string_that_is_no_json_string_is_no_copy() -> None:
+    bad = "\\x3cp\\x3e" + "Text escaped the JavaScript way, which JSON does not read. " * 8
+    assert paragraphs(page(f'<div></div><script>var s = "{bad}";</script>')) == []

@@ -98,3 +98,18 @@ def test_end_tags_that_close_nothing_do_not_hide_depth() -> None:
     n = MAX_DEPTH + 3000
     html = "<html><body>" + "<div></span>" * n + STORY + "</div>" * n + "</body></html>"
     assert bound_markup(html, "strays.html").count("<div>") == MAX_DEPTH
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+@pytest.mark.parametrize("offset", [0, 1, MAX_VALUE_CHARS // 2 - 7, MAX_VALUE_CHARS // 2 + 3])
+def test_a_value_one_character_over_the_cap_is_cut_wherever_it_starts(quote: str, offset: int) -> None:
+    # (the check before the exact scan reads the page in stretches of half the cap: the value may start
+    # anywhere in one; quotes of the other kind stand around it)
+    lead = f'<p title="it\'s">{"x" * offset}</p>'
+    for length, cut in ((MAX_VALUE_CHARS, False), (MAX_VALUE_CHARS + 1, True)):
+        value = quote + "v" * length + quote
+        html = f"<html><body>{lead}<article data-x={value}>{STORY}</article></body></html>"
+        bounded = bound_markup(html, "value.html")
+        assert (bounded is not html) is cut
+        article = LexborHTMLParser(bounded).css_first("article")
+        assert article is not None and len(article.attributes["data-x"] or "") == MAX_VALUE_CHARS

@@ -107,3 +107,105 @@ def test_the_shared_title_ranks_above_a_microdata_headline() -> None:
     # the JSON-LD headline still comes first
     node = {"@type": "NewsArticle", "headline": "The JSON-LD headline"}
     assert read(jsonld(node) + og("title", "The shared title"), body).title == "The JSON-LD headline"
+
+
+def test_an_application_name_that_is_the_headline_cuts_nothing_off() -> None:
+    # a CMS that writes the headline into application-name: its words are no site name
+    node = {
+        "@type": "NewsArticle",
+        "headline": 'Künstliche Intelligenz in der Schule - Kinder werden "schneller"',
+        "publisher": {"@type": "Organization", "name": "Beispiel Online"},
+    }
+    head = jsonld(node) + '<meta name="application-name" content="Künstliche Intelligenz in der Schule '
+    head += '- Kinder werden &quot;schneller&quot;">'
+    assert read(head).title == 'Künstliche Intelligenz in der Schule - Kinder werden "schneller"'
+    # the real application-name still goes
+    head = og("title", "Kinder werden schneller - Beispiel Online")
+    head += '<meta name="application-name" content="Beispiel Online">'
+    assert read(head).title == "Kinder werden schneller"
+
+
+def search_page(headline: str, document: str, shared: str, h1: str, site: str = "") -> Any:
+    node = {"@type": "NewsArticle", "headline": headline}
+    head = jsonld(node) + og("title", shared) + f"<title>{document}</title>"
+    head += og("site_name", site) if site else ""
+    return read(head, f"<article><h1>{h1}</h1><p>Text.</p></article>")
+
+
+def test_a_jsonld_copy_of_the_search_title_yields_to_the_headline_shown_and_shared() -> None:
+    meta = search_page(
+        headline="Starmer suggests he will continue taking gifts",
+        document="Starmer suggests he will continue taking gifts | The Example",
+        shared="Starmer defiant over taking gifts",
+        h1="Starmer defiant over taking gifts",
+    )
+    assert meta.title == "Starmer defiant over taking gifts"
+    # the search title in title case is the same title
+    meta = search_page(
+        headline="Every outfit she has worn, ranked",
+        document="Every Outfit She Has Worn, Ranked - Example Insider",
+        shared="Every outfit she has worn to the premieres, ranked from least to most daring",
+        h1="Every outfit she has worn to the premieres, ranked from least to most daring",
+    )
+    assert meta.title == "Every outfit she has worn to the premieres, ranked from least to most daring"
+    # the <h1> and the shared title say the same in two typographies: the <h1>'s is the one shown
+    meta = search_page(
+        headline="King's speech summary: five key policies",
+        document="King's speech summary: five key policies | Politics News | Example News",
+        shared="Five key policies announced in first King's Speech",
+        h1="Five key policies announced in first King\u2019s Speech",
+        site="Example News",
+    )
+    assert meta.title == "Five key policies announced in first King\u2019s Speech"
+
+
+def test_a_jsonld_headline_stays_unless_it_is_the_search_title_and_the_others_agree() -> None:
+    # the <title> is the shared title, not the JSON-LD's: the JSON-LD headline is the editors' own
+    meta = search_page(
+        headline="Baerbock zur UN: Nur eine Etappe?",
+        document="Annalena Baerbock: Jetzt Top-Job in New York",
+        shared="Annalena Baerbock: Jetzt Top-Job in New York",
+        h1="Annalena Baerbock: Jetzt Top-Job in New York",
+    )
+    assert meta.title == "Baerbock zur UN: Nur eine Etappe?"
+    # the <h1> says what the JSON-LD says: the JSON-LD headline is the one shown
+    meta = search_page(
+        headline="Woman who lost 130lb: seven changes",
+        document="Woman Who Lost 130lb: Seven Changes - Example Insider",
+        shared="A woman who lost 130 pounds shares 7 changes she was not expecting",
+        h1="Woman who lost 130lb: seven changes",
+    )
+    assert meta.title == "Woman who lost 130lb: seven changes"
+
+
+def test_a_search_title_the_shared_title_contradicts_yields_to_the_h1() -> None:
+    # three titles: the JSON-LD copies the <title>, og:title is the social variant, the <h1> is shown
+    meta = search_page(
+        headline="Verkehrschaos durch Hitze: Alte Trams als Risiko",
+        document="Verkehrschaos durch Hitze: Alte Trams als Risiko | example.de",
+        shared="Wenn Straßenbahnen schlappmachen: Der Kampf gegen die Hitze",
+        h1="So sind Straßenbahnen auf Hitzewellen vorbereitet",
+    )
+    assert meta.title == "So sind Straßenbahnen auf Hitzewellen vorbereitet"
+
+
+def test_an_h1_that_is_the_logo_is_no_headline() -> None:
+    node = {
+        "@type": "NewsArticle",
+        "headline": "Is football violence a crime?",
+        "publisher": {"@type": "Organization", "name": "The Example Journal"},
+    }
+    head = jsonld(node) + og("title", "Opinion | Is football violence a crime?")
+    head += "<title>Is football violence a crime? - Example Journal</title>"
+    body = '<header><h1><a href="/">The Example Journal</a><a href="/opinion">Opinion</a></h1></header>'
+    assert read(head, body).title == "Is football violence a crime?"
+
+
+def test_an_h1_that_is_a_section_label_is_no_headline() -> None:
+    meta = search_page(
+        headline="Meloni da Trump a Mar-a-Lago: «Bella serata»",
+        document="Meloni da Trump a Mar-a-Lago: «Bella serata» - Example",
+        shared="Giorgia Meloni vola da Donald Trump a Mar-a-Lago",
+        h1="Roma",
+    )
+    assert meta.title == "Meloni da Trump a Mar-a-Lago: «Bella serata»"

@@ -16,7 +16,6 @@ once, for every outlet.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
@@ -24,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsparse.articles.capture.profile import CaptureProfile, Credits
 from newsparse.articles.capture.profiled import agency_in_paragraphs, read_with_profile, split_caption
+from newsparse.articles.html.bylines import without_by
 from newsparse.articles.html.layout import HtmlLayout, choose_layout, read_with_layout
 from newsparse.articles.html.metadata import read_metadata
 from newsparse.articles.outlets import Outlet
@@ -33,7 +33,6 @@ from newsparse.plugins.hookspecs import hookimpl
 
 __all__ = ["OutletPlugin"]
 
-_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 
 OutletsHook = Callable[[], Sequence[Outlet]]
 ExtractHook = Callable[[Page, Outlet], "Article | None"]
@@ -98,8 +97,8 @@ class OutletPlugin:
         # A byline that names an agency ("By Reuters") credits the copy, not a writer.
         authors = []
         for author in reading.authors:
-            if _BY.sub("", author).strip().lower() in self.credits.names:
-                agency = agency or self.credits.agency_name(_BY.sub("", author))
+            if without_by(author).strip().lower() in self.credits.names:
+                agency = agency or self.credits.agency_name(without_by(author))
             else:
                 authors.append(author)
         images = tuple(self._split_credit(image) for image in reading.images)

@@ -101,9 +101,13 @@ def page_url(page: Page) -> str | None:
     if page.url:
         return page.url
     if page.kind is PageKind.HTML:
-        for match in _HEAD_TAG.finditer(page.text[:65536]):
+        for match in _HEAD_TAG.finditer(page.text, 0, 65536):
+            link = match.group(1).lower() == "link"
+            # a tag that does not hold the word cannot name it: most are not read further
+            if ("canonical" if link else "og:url") not in match.group(2).lower():
+                continue
             attributes = _attributes(match.group(2))
-            if match.group(1).lower() == "link":
+            if link:
                 if "canonical" in attributes.get("rel", "").lower().split() and attributes.get("href"):
                     return attributes["href"]
             elif attributes.get("property", "").lower() == "og:url" and attributes.get("content"):
@@ -118,13 +122,18 @@ BODY_OPENING = 16384
 def marker_region(page: Page) -> str:
     """The text outlet markers are looked for in: a capture whole, an HTML page's head and the opening
     of its body (the whole page when it has no ``</head>``)."""
+    return page.text[: _region_end(page)]
+
+
+def _region_end(page: Page) -> int:
+    """Where :func:`marker_region` ends in the page's text."""
     text = page.text
     if page.kind is not PageKind.HTML:
-        return text
+        return len(text)
     end = text.find("</head")
     if end < 0:
         end = text.find("</HEAD")
-    return text if end < 0 else text[: end + BODY_OPENING]
+    return len(text) if end < 0 else min(len(text), end + BODY_OPENING)
 
 
 def match_outlet(page: Page, outlets: Iterable[Outlet]) -> Outlet:
@@ -150,8 +159,9 @@ def match_outlet_why(page: Page, outlets: Iterable[Outlet]) -> tuple[Outlet, str
             if domain is not None:
                 return outlet, f"the URL's host {host!r} is in its domain {domain!r}"
     markers = {marker for outlet in outlets for marker in outlet.markers}
-    region = marker_region(page) if markers else ""
-    found = {marker for marker in markers if marker in region}
+    # looked for in the page's text up to the region's end, not in a copy of the region
+    text, end = page.text, _region_end(page) if markers else 0
+    found = {marker for marker in markers if text.find(marker, 0, end) >= 0}
     best: tuple[int, Outlet] | None = None
     for outlet in outlets:
         hits = sum(1 for marker in outlet.markers if marker in found)

@@ -31,7 +31,7 @@ __all__ = ["EventStore", "StoreError", "StoreUpdate"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (source TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (source TEXT PRIMARY KEY, data TEXT NOT NULL, content_id TEXT);
 CREATE TABLE IF NOT EXISTS mentions (
     key TEXT PRIMARY KEY, block TEXT NOT NULL, source TEXT NOT NULL, data TEXT NOT NULL, event_id TEXT
 );
@@ -133,15 +133,14 @@ class EventStore:
         """Give the articles table its ``content_id`` column (a store from before articles were known
         by content), filled from each stored article."""
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}
-        if "content_id" in columns:
-            return
         with self._db:
-            self._db.execute("ALTER TABLE articles ADD COLUMN content_id TEXT")
-            rows = self._db.execute("SELECT source, data FROM articles").fetchall()
-            self._db.executemany(
-                "UPDATE articles SET content_id = ? WHERE source = ?",
-                [(from_json(data, Article).content_id, source) for source, data in rows],
-            )
+            if "content_id" not in columns:
+                self._db.execute("ALTER TABLE articles ADD COLUMN content_id TEXT")
+                rows = self._db.execute("SELECT source, data FROM articles").fetchall()
+                self._db.executemany(
+                    "UPDATE articles SET content_id = ? WHERE source = ?",
+                    [(from_json(data, Article).content_id, source) for source, data in rows],
+                )
             self._db.execute("CREATE INDEX IF NOT EXISTS articles_by_content ON articles (content_id)")
 
     def _rekey(self) -> None:
@@ -149,10 +148,7 @@ class EventStore:
         stored before mentions carried ``article_id`` gets its article's content id (the article is in
         the store under the mention's source), so the same page added again is known, not a new mention;
         two mentions that now share a key (one article added under two paths) become one."""
-        content_ids = {
-            source: from_json(data, Article).content_id
-            for source, data in self._db.execute("SELECT source, data FROM articles")
-        }
+        content_ids = dict(self._db.execute("SELECT source, content_id FROM articles"))
         rows = self._db.execute("SELECT key, block, source, data, event_id FROM mentions ORDER BY source")
         rekeyed = []
         for _, block, source, data, event_id in rows.fetchall():

@@ -26,6 +26,17 @@ import attrs
 
 from newsparse.mentions.gazetteer import Country, Gazetteer, slug
 from newsparse.mentions.names import Hit, NameIndex, NameKind, longest, title_heads
+from newsparse.mentions.namewords import (
+    CALENDAR,
+    FUNCTION_WORDS,
+    HONORIFIC,
+    NAME_WORD,
+    NOT_OPENING,
+    ORGANISATION_OPENERS,
+    is_not_name_word,
+    party_tags,
+)
+from newsparse.mentions.organisations import article_organisations
 from newsparse.models import Actor
 
 __all__ = ["ActorFinder", "ActorKind", "Found"]
@@ -41,46 +52,17 @@ _HEADS = re.compile(
     + "|".join(re.escape(h) for h in sorted(title_heads(), key=len, reverse=True))
     + r")(?![\w])"
 )
-#: Capitalised words that belong to titles and ranks, never to a person's name.
-_NOT_NAME = (
-    r"(?:Gen|General|Lt|Lieutenant|Maj|Major|Adm|Admiral|Col|Colonel|Staff|Joint|Chief|Chiefs|Minister|Secretary|"
-    r"President|Premier|Vice|Deputy|Defen[cs]e|Foreign|Affairs|State|Army|Navy|Air|Force|Marine|Commission|"
-    r"Military|Central|National|Council|Committee|Security|Director|Chairman|Ambassador|Envoy|Mr|Ms|Mrs|Dr|"
-    r"Executive|Officer|Spokes(?:person|man|woman)|Governor|Mayor|Senator|Representative|Prime|Crown|Prince|"
-    r"King|Queen|Chancellor|Speaker|Leader|Head|Commander|Advis[eo]r|Special|Senior|Top|Former|Acting|"
-    r"House|Senate|Congress|Parliament|Party|Republicans?|Democrats?|Democratic|Union|United|Group|Company|"
-    r"Corporation|Inc|Bank|University|College|School|Police|Department|Ministry|Office|Court|Times|Post|News|"
-    r"Daily|Street|Avenue|Road|Square|Hotel|North|South|East|West|New|The|This|That|These|Those|His|"
-    r"Her|Their|Our|It|In|On|At|For|But|And|As|After|Before|When|While|If|Sen|Rep|Gov|Justice|Judge|"
-    r"Got|Has|Have|Had|Is|Was|Were|Says|Said|Show|Northern|Southern|Eastern|Western|Ask|Tell|Meet|See|"
-    r"Read|Watch|Listen|Hospital|Composite|Exchange|Stock|Airport|Since|Although|Because|Though|Unlike|"
-    r"Like|Despite|During|Until|Under|Over|With|Without|Among|Through|From|Into|Once|Every|Both|Many|"
-    r"Several|Some|Most|Other|Another|Why|What|How|Where|Who|Yes|No|Not|Only|Even|Just|So|Such|Maybe|"
-    r"Perhaps|Of|To|By|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Los|Las|City|Apps?|Service|Services|Pavilion|Amphitheatre|Arena|Theatre|Theater|Cup|Prize|Awards?|Open|Games|League|Day|Week|"
-    r"Festival|Championships?|Market|Index|Fund|Act|Plan|Programme|Program|Project|Initiative|Agency|"
-    r"Club|Team|Talent|Media|Network|Foundation|Institute|Center|Centre|Museum|Airlines|Airways|Motors|"
-    r"Energy|Bridge|Tower|Park|Hall|Palace|Stadium|Islands?|River|Sea|Ocean|Valley|Mountains?|Lake)\b"
-)
-#: A capitalised word of a name; the words of :data:`_NOT_NAME` are refused after matching (a
-#: look-ahead over them at every word made the search slow).
-_NAME_WORD = r"[A-Z][a-z’']*(?:[A-Z][a-z’']+)?(?:-[A-Za-z][a-z’']+)*(?<=[a-z’'])"
-_NOT_NAME_WORD = re.compile(rf"(?:{_NOT_NAME})(?:{_POSSESSIVE})?")
-_FIRST_NAME = rf"(?:{_NAME_WORD}|[A-Z]\.(?:[A-Z]\.)?)"
+_FIRST_NAME = rf"(?:{NAME_WORD}|[A-Z]\.(?:[A-Z]\.)?)"
 _PARTICLE = r"(?:de|da|del|van|von|der|den|bin|ibn|le|la|du|dos|di)"
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
-_LAST_NAME = rf"(?:(?:al|el|ad|ar|as|bin)-)?{_NAME_WORD}"
+_LAST_NAME = rf"(?:(?:al|el|ad|ar|as|bin)-)?{NAME_WORD}"
 _NAME = rf"{_FIRST_NAME}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}\s+)*{_LAST_NAME}){{1,2}}"
 _UNKNOWN = re.compile(rf"(?:(?<=\s)|^)(?:{_RANK}\s+)?(?P<name>{_NAME})(?![\w])")
 _LEADING_LINKS = re.compile(r"^(?:(?:the|and|of|for)\s+)+", re.IGNORECASE)
 _AND = re.compile(r"\band(?:\s+|$)")
 #: Capitalised words that open a sentence or clause before a title: not part of it.
-_OPENING_WORD = re.compile(
-    r"(?:When|As|After|Before|But|And|The|Then|While|If|Since|Also|Meanwhile|Earlier|Later|Now|"
-    r"Yesterday|Today|On|In|At)\s+"
-)
+_OPENING_WORD = re.compile(rf"(?:{'|'.join(sorted(FUNCTION_WORDS, key=len, reverse=True))})\s+")
 _TRAILING_LINKS = re.compile(r"(?:\s+(?:the|and|of|for))+$", re.IGNORECASE)
-#: The party and state of a US legislator after the name: ", R-W.Va.", ", D-Calif.", ", I-Vt.".
-_PARTY_TAG = re.compile(r",\s+[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?(?=[,)\s]|$)")
 #: (The look-behinds of these patterns come after their first character, which lets the search skip ahead.)
 _CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*")
 _RUN_WORD = r"[A-Z][\w’'-]*"
@@ -88,12 +70,22 @@ _RUN_WORD = r"[A-Z][\w’'-]*"
 _THE_ALONE = re.compile(rf"the(?<![\w’'-]the)[ \t]+({_RUN_WORD}?)(?:['’]s)?(?![\w’'-]|[ \t]+[A-Z])")
 #: A run of two or more capitalised words.
 _LONGER_RUN = re.compile(rf"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+{_RUN_WORD})+")
+_ACRONYM_START = re.compile(r"[A-Z]{2,}(?![a-z])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+)$")
-_HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+")
-_APPOSITIVE = re.compile(r",\s+(?:(?P<the>the)\s+)?")
-_PLAIN_WORDS = re.compile(r"\s*(?:[A-Za-z-]+\s+)*")
+_HONORIFIC = re.compile(rf"^{HONORIFIC}")
+_APPOSITIVE = re.compile(r",\s+(?:(?P<the>the|an?)\s+)?")
+_PLAIN_WORDS = re.compile(r"\s*(?:[A-Za-z-]+(?:['’]s)?\s+)*")
 _AFTER_NAME = re.compile(r"\s*(?:[^\w\s]|[a-z]|$)")
+#: After a title in lower case: the body it is the title of ("chairman of the National ... Commission").
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+#: After a place's name, the rest of a body named after it and the possessive: " State's " (a
+#: place's own possessive is too often a building's: "Cleveland's Public Auditorium").
+_PLACE_POSSESSOR = re.compile(r"(?:[ \t]+[A-Z][a-z]+){1,2}['’]s[ \t]+")
 _POSSESSIVE_GAP = re.compile(rf"{_POSSESSIVE}?\s+")
+#: Between an office and the name it is set beside ("North Korea's leader, Kim Jong-un"), and what
+#: closes that apposition.
+_COMMA_GAP = re.compile(r",\s+")
+_APPOSITION_END = re.compile(r"(?:['’]s\b)?\s*(?:[,.;:)]|$)")
 #: How far before a name its title is looked for (searching from the text's start was quadratic).
 _TITLE_WINDOW = 200
 _TITLE_BEFORE = re.compile(
@@ -103,10 +95,6 @@ _TITLE_BEFORE = re.compile(
 _TITLE_ENDS = re.compile(
     r"Staff|Commission|Affairs|Ministry|Council|Command|Committee|Department|Forces|Defen[cs]e|State|Security|"
     r"Executive|Officer|General"
-)
-_CALENDAR = re.compile(
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\b"
 )
 
 
@@ -154,6 +142,9 @@ def _alternation(forms: Iterable[str]) -> str:
 _ENTITY_KINDS = (NameKind.PERSON, NameKind.ORGANISATION, NameKind.COUNTRY)
 _ENTITY = frozenset(_ENTITY_KINDS)
 _OFFICE_KINDS = frozenset({NameKind.OFFICE})
+_OFFICE_OR_OFFICES = frozenset({NameKind.OFFICE, NameKind.OFFICES})
+#: A title: a head word or an office (the unknown people it may introduce are looked for).
+_TITLE = frozenset({NameKind.HEAD, NameKind.OFFICE})
 _AFTER_COUNTRY = re.compile(rf"{_POSSESSIVE}?\s+(?:(?i:then|current|incumbent)\s+)?")
 _THE_BEFORE = re.compile(r"(?<![\w])the\s+$")
 _THE_BEFORE_ANY_CASE = re.compile(r"(?<![\w])(?i:the)\s+$")
@@ -219,11 +210,6 @@ def _written_lower(text: str, word: str) -> bool:
 _WORD_CHAR = re.compile(r"[\w’'-]")
 
 
-@functools.lru_cache(maxsize=4096)
-def _not_a_name_word(word: str) -> bool:
-    return _NOT_NAME_WORD.fullmatch(word) is not None
-
-
 def _candidate_names(text: str) -> Iterable[_Candidate]:
     """Runs of two or three capitalised words that may be a name, left to right (cut before a word
     that never belongs to a name); after each, the search goes on from the run's second word, so that
@@ -238,7 +224,7 @@ def _candidate_names(text: str) -> Iterable[_Candidate]:
         words = list(re.finditer(r"\S+", name))
         second = words[1].start() if len(words) > 1 else len(name)
         position = name_start + second
-        cut = next((i for i, w in enumerate(words) if _not_a_name_word(w.group(0))), len(words))
+        cut = next((i for i, w in enumerate(words) if is_not_name_word(w.group(0))), len(words))
         if cut >= 2 and not (cut < len(words) and words[cut - 1].group(0) in _PARTICLES):
             yield _Candidate(match.start(), name_start, name[: words[cut - 1].end()])
 
@@ -250,7 +236,13 @@ def _inside_longer_name(text: str, end: int) -> bool:
     """Whether a capitalised word other than a day or month follows ``end`` in the same run: a
     surname so followed is a word of a longer name ("the Labour Muslim Network", "Trump Tower")."""
     following = _FOLLOWING_WORD.match(text, end)
-    return following is not None and not _CALENDAR.fullmatch(following.group(1))
+    return following is not None and not CALENDAR.fullmatch(following.group(1))
+
+
+def _kind_of(actor: Actor) -> ActorKind:
+    """The kind of a reference by an article's short name: a person's, or an organisation's
+    (:mod:`newsparse.mentions.organisations`)."""
+    return ActorKind.ORGANISATION if actor.id.startswith("org:") else ActorKind.PERSON
 
 
 def _entity(hit: Hit) -> tuple[NameKind, str] | None:
@@ -265,11 +257,7 @@ def _at(hits: Sequence[Hit], position: int, kinds: frozenset[NameKind]) -> Hit |
     """The longest hit of one of ``kinds`` that starts at ``position``."""
     best: Hit | None = None
     for hit in hits:
-        if (
-            hit.start == position
-            and any(k in kinds for k, _ in hit.names)
-            and (best is None or hit.end > best.end)
-        ):
+        if hit.start == position and not kinds.isdisjoint(hit.kinds) and (best is None or hit.end > best.end):
             best = hit
     return best
 
@@ -367,6 +355,7 @@ class ActorFinder:
             candidates.extend(self._short_names(text, short_names, hits))
         offices = self._offices(text, hits)
         found = _merge(candidates, offices, text, self._rank_then_name, self._office_names)
+        found = self._qualified_by_another_state(text, found)
         if not _title_cased(text):
             unknown = self._unknown_people(text, found, hits)
             if unknown:
@@ -383,6 +372,34 @@ class ActorFinder:
                 found.extend(unknown)
         found.sort(key=lambda f: f.start)
         return [f for f in found if not any(s <= f.start < e for s, e in skip)]
+
+    def _qualified_by_another_state(self, text: str, found: list[Found]) -> list[Found]:
+        """A known person named by a title and a name that another state qualifies ("Jordan's King
+        Abdullah", the gazetteer's King Abdullah being Saudi Arabia's) is not that person: that state's
+        office of the title (resolved on the day, like any office), or nobody."""
+        kept: list[Found] = []
+        for person in found:
+            before = kept[-1] if kept else None
+            if (
+                person.kind is ActorKind.PERSON
+                and person.actor is not None
+                and person.actor.country is not None
+                and before is not None
+                and before.kind is ActorKind.COUNTRY
+                and before.actor is not None
+                and (before.possessive or before.modifier)
+                and before.actor.country != person.actor.country
+                and _POSSESSIVE_GAP.fullmatch(text, before.end, person.start)
+            ):
+                title = text[person.start : person.end].split()[0].lower()
+                country = before.actor.country or ""
+                if any(o.country == country and title in o.aliases for o in self.gazetteer.offices.values()):
+                    kept[-1] = Found(before.start, person.end, ActorKind.OFFICE, office=(country, title))
+                else:
+                    kept.pop()  # someone the gazetteer does not know: neither the state nor the person
+                continue
+            kept.append(person)
+        return kept
 
     def _outside_longer_places(self, hits: Sequence[Hit]) -> list[Hit]:
         """The hits less those of a country or capital inside a longer place name of another country
@@ -415,7 +432,7 @@ class ActorFinder:
                 Found(
                     hit.start,
                     end + 2 if possessive else end,
-                    ActorKind.PERSON,
+                    _kind_of(short_names[hit.form]),
                     short_names[hit.form],
                     possessive=possessive,
                     short=True,
@@ -431,15 +448,22 @@ class ActorFinder:
                 self._short_patterns[others] = pattern
             for match in pattern.finditer(text):
                 surface = re.sub(rf"{_POSSESSIVE}$", "", match.group(0))
-                if surface == match.group(0) and _inside_longer_name(text, match.end()):
+                kind = _kind_of(short_names[surface])
+                if (
+                    surface == match.group(0)
+                    and kind is ActorKind.PERSON
+                    and _inside_longer_name(text, match.end())
+                ):
                     continue  # "the Labour Muslim Network": a word of a longer name, not the surname
                 found.append(
                     Found(
                         match.start(),
                         match.end(),
-                        ActorKind.PERSON,
+                        kind,
                         short_names[surface],
                         possessive=match.group(0) != surface,
+                        modifier=kind is ActorKind.ORGANISATION
+                        and bool(_GENERIC_NOUN.match(text, match.end())),
                         short=True,
                     )
                 )
@@ -449,7 +473,7 @@ class ActorFinder:
         """Offices with their country: "the US president", "China's foreign minister", "the presidents
         of China and the United States", "the two countries' respective presidents"."""
         offices: list[Found] = []
-        office_hits = [h for h in hits if any(k in (NameKind.OFFICE, NameKind.OFFICES) for k, _ in h.names)]
+        office_hits = [h for h in hits if not _OFFICE_OR_OFFICES.isdisjoint(h.kinds)]
         if office_hits:
             country_hits = [h for h in hits if h.keys(NameKind.COUNTRY)]
             last_end = -1
@@ -515,9 +539,11 @@ class ActorFinder:
         and a slug id: "Turkish Chief of General Staff Gen. Metin Gurak", "Ukrainian president
         Volodymyr Zelensky", "President of Ukraine Volodymyr Zelensky", "Liu He, China's top trade
         negotiator"."""
-        titles = [h for h in hits if h.keys(NameKind.HEAD) or h.keys(NameKind.OFFICE)]
+        titles = [h for h in hits if not _TITLE.isdisjoint(h.kinds)]
         if not titles and not any(
-            h.keys(NameKind.COUNTRY) and text.startswith(("'s", "’s"), h.end) for h in hits
+            (h.keys(NameKind.COUNTRY) and text.startswith(("'s", "’s"), h.end))
+            or (h.form in self._place_forms and _PLACE_POSSESSOR.match(text, h.end))
+            for h in hits
         ):
             return []
         new: list[Found] = []
@@ -537,7 +563,7 @@ class ActorFinder:
                 and not any(w in self._entity_forms for w in words[1:])
                 and all(f.kind is ActorKind.COUNTRY and f.end <= first_end for f in blocking)
             )
-            if _CALENDAR.search(name) or (blocking and not given_is_state):
+            if CALENDAR.search(name) or (blocking and not given_is_state):
                 continue
             if any(f.start < name_end and name_start < f.end for f in new):
                 continue
@@ -554,14 +580,23 @@ class ActorFinder:
             if links and start < name_start:  # "and Vietnamese Defense Minister ...": not "and"
                 start, title = start + links.end(), title[links.end() :]
             country = self._title_country(text, start, end, hits)
-            if country is None and _PARTY_TAG.match(text, name_end) and "USA" in self.gazetteer.countries:
-                country = ("USA", "")  # "Rep. David McKinley, R-W.Va.": a US party and state tag
+            if country is None:  # "Rep. David McKinley, R-W.Va.": a party and state tag
+                country = next(
+                    (
+                        (iso3, "")
+                        for tag, iso3 in party_tags()
+                        if tag.match(text, name_end) and iso3 in self.gazetteer.countries
+                    ),
+                    None,
+                )
             office = title
             if country is not None and country[1]:
                 office = re.sub(
                     rf"(?<![\w]){re.escape(country[1])}(?:{_POSSESSIVE})?\s*", "", office, count=1
                 )
             office = _TRAILING_LINKS.sub("", _LEADING_LINKS.sub("", office.strip(" ,"))).strip(" ,")
+            if office.endswith(("'s", "’s")):
+                office = ""  # "Ohio State's Jim Tressel": a possessor, not an office
             actor = Actor(
                 id=f"person:{slug(name)}",
                 name=name,
@@ -602,10 +637,27 @@ class ActorFinder:
             if head.end < at and not text[head.end : at].strip() and text[head.start].islower():
                 run = _TITLE_BEFORE.search(text, max(0, head.start - _TITLE_WINDOW), head.start)
                 start = head.start
-                if run and not _CALENDAR.search(run.group(1)):
+                if run and not CALENDAR.search(run.group(1)):
                     own_start, own = _own_title(run.start(1), run.group(1))
                     start = own_start if own else head.start
                 return start, head.end, text[start : head.end]
+        # "North Korea's leader, Kim Jong-un.": a state's office in lower case, then the name set off by
+        # commas (or ending the sentence)
+        for head in titles:
+            if (
+                head.end < at
+                and at == name_start
+                and _COMMA_GAP.fullmatch(text, head.end, at)
+                and text[head.start].islower()
+                and _APPOSITION_END.match(text, name_end)
+            ):
+                for state in hits:
+                    if (
+                        state.keys(NameKind.COUNTRY)
+                        and text.startswith(("'s", "’s"), state.end)
+                        and _POSSESSIVE_GAP.fullmatch(text, state.end, head.start)
+                    ):
+                        return state.start, head.end, text[state.start : head.end]
         # "Germany's Wolfgang Schaeuble and ...": a country's possessive right before the name, the name
         # ending before a word in lower case or a stop
         for before in hits:
@@ -619,6 +671,19 @@ class ActorFinder:
                 and _AFTER_NAME.match(text, name_end)
             ):
                 return before.start, before.end + 2, text[before.start : before.end + 2]
+            # "Ohio State's Jim Tressel": the possessive of a body named after a place (a team, a
+            # school), right before the name
+            if (
+                at == name_start
+                and before.form in self._place_forms
+                and not before.keys(NameKind.COUNTRY)
+                and len(text[name_start:name_end].split()) == 2
+                and not any(w in self._place_forms for w in text[name_start:name_end].split())
+                and (tail := _PLACE_POSSESSOR.match(text, before.end)) is not None
+                and tail.end() == at
+                and _AFTER_NAME.match(text, name_end)
+            ):
+                return before.start, tail.end(), text[before.start : tail.end()].rstrip()
         # "Liu He, China's top trade negotiator", "Jeroen Dijsselbloem, the Dutch finance minister who"
         appositive = _APPOSITIVE.match(text, name_end)
         if appositive:
@@ -634,6 +699,15 @@ class ActorFinder:
                         break
                     start = country.start if country is not None else position
                     return start, head.end, text[start : head.end]
+            else:  # "Zhang Guobao, vice chairman of the National Development and Reform Commission"
+                for head in titles:
+                    if head.start < position:
+                        continue
+                    if head.start - position > 20 or not _PLAIN_WORDS.fullmatch(text, position, head.start):
+                        break
+                    if text[head.start].islower() and _OF_BODY.match(text, head.end):
+                        return position, head.end, text[position : head.end]
+                    break
         return None
 
     def _is_country_form(self, word: str, hits: Sequence[Hit], end: int) -> bool:
@@ -669,11 +743,16 @@ class ActorFinder:
         of a person or a title is not read."""
         short: dict[str, Actor] = {}
         texts = list(texts)
+        article = functools.cache(lambda: "\n\n".join(text for text, _ in texts))
         for text, hits in texts:
-            if not any(h.keys(NameKind.HEAD) or h.keys(NameKind.OFFICE) for h in hits) and not any(
-                h.keys(NameKind.COUNTRY) and text.startswith(("'s", "’s"), h.end) for h in hits
+            if not hits:
+                continue  # names no one
+            if not any(not _TITLE.isdisjoint(h.kinds) for h in hits) and not any(
+                NameKind.COUNTRY in h.kinds and text.startswith(("'s", "’s"), h.end) for h in hits
             ):
                 # no title: the people named are the gazetteer's, read as find() reads them
+                if not any(NameKind.PERSON in h.kinds for h in hits):
+                    continue  # (only a person's name gives short names here)
                 for hit in longest(self._outside_longer_places(hits), _ENTITY):
                     entity = _entity(hit)
                     if entity is not None and entity[0] is NameKind.PERSON:
@@ -687,12 +766,20 @@ class ActorFinder:
                 person = self.gazetteer.people.get(found.actor.id)
                 if person is not None:
                     names: tuple[str, ...] = person.short
-                else:  # a surname that is also a common word ("He", "Page") is not a reference
+                else:  # a surname the article also writes as a common word ("the page") is no reference
                     surname = found.actor.name.split()[-1]
-                    names = (surname,) if len(surname) > 2 and surname.lower() not in _COMMON_WORDS else ()
+                    common = surname in NOT_OPENING or _written_lower(article(), surname.lower())
+                    names = (surname,) if len(surname) > 2 and not common else ()
                 for name in names:
                     short.setdefault(name, found.actor)
         self._named_again(texts, short)
+        prose = "\n\n".join(text for text, _ in texts if not _title_cased(text))
+
+        def known(form: str) -> bool:
+            return form in self._entity_forms or form in self._place_forms or form in short
+
+        for form, org in article_organisations(prose, known, lambda w: _written_lower(prose, w)).items():
+            short.setdefault(form, org)
         return short
 
     def _named_again(self, texts: Sequence[tuple[str, Sequence[Hit]]], short: dict[str, Actor]) -> None:
@@ -718,17 +805,17 @@ class ActorFinder:
         candidates: list[tuple[int, list[str]]] = []
         for run in _LONGER_RUN.finditer(article):
             text = run.group(0)
-            words = (
-                _HONORIFIC.sub("", text) if text.startswith(("Mr", "Ms", "Dr", "Prof")) else text
-            ).split()
+            words = _HONORIFIC.sub("", text, count=1).split()
             if words[-1].endswith(("'s", "’s")):
                 words[-1] = words[-1][:-2]  # "Brin's"
             if len(words) == 1:  # "Mr Brin"
                 if not article.endswith(("the ", "The "), 0, run.start()):
                     alone[words[0]] += 1
                 continue
-            while words and _not_a_name_word(words[0]):
-                words = words[1:]  # "But Sergey Brin": an opening word
+            while words and words[0] in NOT_OPENING and words[0] not in ORGANISATION_OPENERS:
+                words = words[1:]  # "But Sergey Brin": an opening word ("Los Angeles Lakers" stays whole)
+            if len(words) == 3 and (words[0] in self._place_forms or words[0] in self._entity_forms):
+                words = words[1:]  # "special envoy to Ukraine Kurt Volker": the state ends the title
             if 2 <= len(words) <= 3:
                 candidates.append((run.start(), words))
         for start, words in candidates:
@@ -740,14 +827,17 @@ class ActorFinder:
                 article, max(0, start - 8), start
             ):
                 continue  # "Hosting Cook at ...": a sentence's first word, not a given name
-            if any(
-                _not_a_name_word(w)
-                or w.isupper()
-                or w.lower() in _COMMON_WORDS
-                or w in self._place_forms
-                or _CALENDAR.fullmatch(w)
-                for w in words
-            ) or any(w.endswith(("'s", "’s")) for w in words[:-1]):
+            if (
+                any(
+                    is_not_name_word(w)
+                    or w.isupper()
+                    or _ACRONYM_START.match(w)  # "NBA-leading"
+                    or w in self._place_forms
+                    or CALENDAR.fullmatch(w)
+                    for w in words
+                )
+                or any(w.endswith(("'s", "’s")) for w in words[:-1])
+            ):
                 continue
             if any(_written_lower(article, w.lower()) for w in words):
                 continue
@@ -760,18 +850,6 @@ class ActorFinder:
             actor = Actor(id=f"person:{slug(name)}", name=name)
             short.setdefault(name, actor)
             short.setdefault(surname, actor)
-
-
-#: Capitalised, these may start a sentence: never the short name of a person introduced by an office.
-_COMMON_WORDS = frozenset(
-    (
-        *("the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "your", "who"),
-        *("what", "when", "where", "why", "how", "and", "but", "for", "not", "all", "any", "each"),
-        *("more", "most", "some", "such", "than", "then", "there", "here", "page", "will", "may", "can"),
-        *("well", "long", "young", "king", "white", "black", "green", "brown", "gray", "grey", "rich"),
-        *("ward", "bush", "price", "love", "hope", "joy", "rose", "lee"),
-    )
-)
 
 
 _GENERIC_NOUN = re.compile(
@@ -790,7 +868,7 @@ _TITLE_OR_NAME = frozenset(
 
 def _name_starts(hits: Iterable[Hit]) -> frozenset[int]:
     """Where the hits of a title or a name start (for :func:`_in_longer_name`, built once a text)."""
-    return frozenset(h.start for h in hits if any(k in _TITLE_OR_NAME for k, _ in h.names))
+    return frozenset(h.start for h in hits if not _TITLE_OR_NAME.isdisjoint(h.kinds))
 
 
 def _in_longer_name(text: str, end: int, name_starts: Callable[[], frozenset[int]]) -> bool:
@@ -798,7 +876,7 @@ def _in_longer_name(text: str, end: int, name_starts: Callable[[], frozenset[int
     Assembly", "Washington Post", "China Sea"): a capitalised word follows that is no title, no other
     name (``name_starts`` gives where those start, :func:`_name_starts`) and no day or month."""
     gap = _NEXT_WORD.match(text, end)
-    if gap is None or _CALENDAR.match(text, gap.end()):
+    if gap is None or CALENDAR.match(text, gap.end()):
         return False
     return gap.end() not in name_starts()
 

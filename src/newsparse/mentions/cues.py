@@ -31,6 +31,7 @@ __all__ = [
     "AND",
     "ANNOUNCED_WOULD",
     "ANOTHER_OCCASION",
+    "ANSWER",
     "BACK_REFERENCE",
     "BARE_VERBS",
     "BEFORE_DROP",
@@ -42,8 +43,11 @@ __all__ = [
     "FIRST_PERSON",
     "FIRST_PERSON_SINGULAR",
     "FRONTED_ADJUNCT",
+    "GERUND_AFTER",
+    "GERUND_CLAUSE",
     "GROUP_BEFORE",
     "INFINITIVE",
+    "INTERVIEW",
     "JOINED",
     "LOCATIVE",
     "LOCATIVE_LIST",
@@ -54,8 +58,11 @@ __all__ = [
     "NOUN_ARGUMENT",
     "NOUN_USE",
     "OBJECT_STOP",
+    "POSSESSOR",
     "PRONOUN_SUBJECT",
     "PROSE_END",
+    "QUALIFIES_NOUN",
+    "QUESTION",
     "RECIPROCAL",
     "REPORTING_DATE",
     "SAME_AS_BEFORE",
@@ -69,11 +76,14 @@ __all__ = [
     "SPEECH_VERB",
     "SPEECH_VERB_BEFORE",
     "SUBCLAUSE",
+    "THERE",
     "TRIGGERS",
     "TRIGGER_STEMS",
     "VERB_FORMS",
     "VISITED_BODY",
     "VISIT_BY",
+    "WHEN_CLAUSE",
+    "WHEN_CLAUSE_END",
     "WHOSE",
     "WITH",
     "WITH_BEFORE",
@@ -100,6 +110,9 @@ class Trigger:
     noun: bool = False
     needs_with: bool = False
     cameo: str | None = None
+    #: A visit word whose destination must follow it right away ("went to Egypt", never "went to war
+    #: with Russia" or "went to court in Paris").
+    adjacent: bool = False
 
 
 def _t(name: str, pattern: str, kind: Kind | None, **options: object) -> Trigger:
@@ -158,9 +171,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "visit",
         r"visit|visits|visited|visiting|trips?\s+to|travel(?:s|led|ed|ling|ing)?\s+to|arriv(?:es?|ed)\s+in|"
-        r"land(?:s|ed)\s+in|(?:flying|flew|flies)\s+to|tour(?:s|ed|ing)?(?!\s+of\s+duty)",
+        r"land(?:s|ed)\s+in|(?:flying|flew|flies)\s+to|tour(?:s|ed|ing)?(?!\s+of\s+duty)|"
+        # "took his grandson on a trip there": the country named before in the sentence (THERE)
+        r"(?:trips?|travel(?:s|led|ed|ling|ing)?|flying|flew|flies)\s+there",
         Kind.VISIT,
     ),
+    _t("went_to", r"went\s+to|gone\s+to", Kind.VISIT, adjacent=True),
     _t(
         "host",
         # "received a call" is a call, "received a letter" no contact at all (NON_CONTACT "received_thing")
@@ -333,8 +349,9 @@ NON_CONTACT: tuple[NonContact, ...] = (
         "received_no_one",
         "host",
         word="received",
+        # (a demonym or a country's name before the noun is capitalised: "received Chinese officials")
         after=r"^\s+(?!(?:(?:the|a|an|his|her|their|its)\s+)?(?:(?:visiting|newly\s+\w+|top|senior|foreign|former|"
-        r"new|chinese|american|russian|us|u\.s\.)\s+)*(?:(?-i:[A-Z])|(?:delegations?|officials?|ministers?|presidents?|"
+        r"new)\s+)*(?:(?-i:[A-Z])|(?:delegations?|officials?|ministers?|presidents?|"
         r"premiers?|leaders?|envoys?|counterparts?|secretar(?:y|ies)|chancellors?|kings?|queens?|princes?|"
         r"princess|ambassadors?|diplomats?|heads?|guests?|visitors?|dignitar\w+)\b))",
     ),
@@ -384,7 +401,7 @@ NON_CONTACT: tuple[NonContact, ...] = (
         r"for|to|and|by))\s*$",
         after=r"^\s+(?-i:[A-Z])|^\s+(?:[\w-]+\s+){0,2}(?:officials?|delegations?|delegates|ministers?|leaders?|"
         r"president|premier|envoys?|dignitar\w+|counterparts?|professors?|scholars?|team|troupe|heads?|"
-        r"ukrainians|americans|chinese|russians|diplomats?|lawmakers?|senators?)\b",
+        r"diplomats?|lawmakers?|senators?)\b",  # (a people's name is capitalised: the first branch)
     ),
     _nc("tour_of_duty", "visit", after=r"^\s+of\s+duty\b"),
 )
@@ -688,6 +705,10 @@ FIRST_PERSON = re.compile(r"(?i:\b(?:i|we|me|us|my|our|you|your)\b)")
 DETERMINED = re.compile(r"(?i:(?:a|an|the|their|this|that|his|her|its|our|my|your|another|[\w-]+['’]s)\s)")
 #: A pronoun subject that names one person ("he met Xi"), unlike "they" or "the two".
 SINGULAR = re.compile(r"(?i:(?:he|she)\b)")
+#: A visit word that ends with "there" ("a trip there", "travelled there"): where the visitor went is
+#: the country named last before it in the sentence ("Duke got serious about China ... after Rogers took
+#: his grandson on a trip there").
+THERE = re.compile(r"(?i:\bthere$)")
 #: After a visit word: its visitor follows ("a trip to Africa by former President Bill Clinton").
 VISIT_BY = re.compile(r"(?i:\bby\s+)")
 #: Between the last two of a list of names: "and" ("A, B and C", "A and B", "Germany's Schaeuble and
@@ -695,6 +716,15 @@ VISIT_BY = re.compile(r"(?i:\bby\s+)")
 AND = re.compile(r"(?i:^\s*,?\s*(?:and|&)\s+(?:(?-i:[A-Z])[\w.-]*['’]s\s+)?$)")
 #: Just before a verb trigger: the comma that closes an inset clause ("..., met with Biden").
 AFTER_INSET = re.compile(r"(?i:,\s+(?:(?:also|then|later|has|have|had|was|were|is|later|first)\s+){0,2}$)")
+#: A paragraph of a question-and-answer interview that asks ("Q. How do you see Egypt's future?",
+#: "Q: ...") or answers ("A. I went to Egypt after visiting the U.S. in May.").
+QUESTION = re.compile(r"(?:Q|Question)\s?[.:]\s+(?=[A-Z\"“‘'])")
+ANSWER = re.compile(r"(?:A|Answer)\s?[.:]\s+(?=[A-Z\"“‘'])")
+#: Words that say a page is an interview, in its headline, standfirst or first paragraph.
+INTERVIEW = re.compile(
+    r"(?i:\binterview\w*|\bQ\s?&\s?A\b|\bin\s+conversation\b|\b(?:spoke|speaks|talked|talks|sat\s+down)\s+"
+    r"(?:with|to)\b)"
+)
 #: The first person singular of a quote's speaker.
 FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y)\b")
 _SPEECH = (
@@ -717,12 +747,34 @@ DONE_TO = re.compile(r"(?i:\b(?:continued|began|started|managed|went\s+on)\s+to\
 #: A cheap first look: every trigger's words contain one of these stems, so a sentence without any of
 #: them is not searched with :data:`TRIGGERS` one by one (a test checks the stems cover every trigger).
 TRIGGER_STEMS = re.compile(
-    r"(?i:video|virtual|spok|speak|talk|phone|call|rang|negotiat|shak|shook|meet|met|summit|head-to|t[êe]te|"
+    r"(?i:video|virtual|spok|speak|talk|phone|call|rang|negotiat|shak|shook|meet|met|summit|head-to|t[êe]te|went|gone|"
     r"down\s+with|face-to|delegation|visit|trip|travel|arriv|land|fl[eiy]|tour|host|welcom|receiv|conver|"
     r"confer|exchang|discuss|consult)"
 )
 #: Between a trigger and the country it was held with: "held talks with (the) ...".
 WITH_BEFORE = re.compile(r"(?i:\s+(?:[\w-]+\s+){0,3}?with\s+(?:the\s+)?)")
+#: A clause that opens with a conjunction and the trigger as a gerund ("Biden went to Egypt | after
+#: visiting India", "before meeting Xi"): its subject is the sentence's.
+GERUND_CLAUSE = re.compile(r"(?i:(?:after|before|while|when|since|upon|on)\s+$)")
+#: After a trigger, a gerund clause of another contact word ("went to Egypt | after visiting the U.S.
+#: in May"): the dates after it are that contact's.
+GERUND_AFTER = re.compile(r"(?i:\s(?:after|before|while|since|upon)\s+(?P<verb>\w+ing)\b)")
+#: Right after a contact noun's own clause: a "when" clause that tells what happened in it ("a July 10
+#: meeting at the White House | when Sondland told visiting Ukraine officials ...").
+WHEN_CLAUSE = re.compile(r"(?i:\s*when\s+)")
+#: Where that "when" clause's subject and objects end: a comma, a dash, or a clause of its own ("they
+#: would need to", "that", "before").
+WHEN_CLAUSE_END = re.compile(
+    r"(?i:[,;:()]|\s[–—-]\s|\b(?:they|he|she|it|we|that|which|who|before|after|because|if|unless|to|about)\b)"
+)
+#: A possessive pronoun that owns the contact noun, in the trigger's own clause: "his meeting", "her
+#: first call", "his abrupt departure from a high-profile meeting" (the contact of "his").
+POSSESSOR = re.compile(
+    r"(?i:\b(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:(?:departure|exit|walkout|return|absence|arrival)\s+"
+    r"(?:from|to|at)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2})?$)"
+)
+#: Between a state and the contact noun it qualifies ("the China trade talks", "US-China talks").
+QUALIFIES_NOUN = re.compile(r"(?:-|\s+)(?:[a-z][\w-]*\s+){0,2}")
 #: A sentence that opens with an adjunct before its subject ("Following a meeting with Zelensky, Johnson
 #: said", "After talks with Xi, Biden ..."): the words up to the trigger.
 FRONTED_ADJUNCT = re.compile(

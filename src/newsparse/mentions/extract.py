@@ -1,7 +1,8 @@
 """The built-in mention extractor: reports of contacts between named actors, sentence by sentence.
 
 For each sentence of an article (boilerplate blocks left out, quoted speech not read, except a
-first-person quote whose speaker the sentence names, read as the speaker's) it finds the words that
+first-person quote whose speaker the sentence names, read as the speaker's, and the answers of a
+question-and-answer interview, read as the interviewee's) it finds the words that
 report a contact (:data:`newsparse.mentions.cues.TRIGGERS`), drops their non-contact uses
 (:data:`~newsparse.mentions.cues.NON_CONTACT`) and the traps (:data:`~newsparse.mentions.cues.MODALITY`:
 denied, hoped for, expected, a general promise to keep in touch), turns announced intents into their own
@@ -100,6 +101,10 @@ class _Report:
     participant_rule: str
     #: The words point at the contact the article reports ("the meeting", "It was the seventh meeting").
     definite: bool = False
+    #: Where the trigger starts in the sentence's text.
+    at: int = 0
+    #: Dropped unless the article gives it a kind (an interview answer's "I spoke to X").
+    needs_kind: bool = False
 
 
 @attrs.define
@@ -219,25 +224,36 @@ class MentionExtractor:
         hits, found, quotes_of, triggers_of, voiced_of = names
         if not any(triggers_of) and not any(voiced_of):
             return []
-        if article.published is not None:
-            anchor: dt.date | None = article.published.date
-            from_document = False
-        else:
+        # What only a report's participants or date need is read on first need (most sentences with a
+        # contact word report none: a trap, a non-contact use, nobody named), once per article: the
+        # anchor day, the short names the article introduces, the names it writes in full.
+        published = article.published
+
+        @functools.cache
+        def anchor_of() -> tuple[dt.date | None, bool]:
+            if published is not None:
+                return published.date, False
             anchor = document_anchor(s.text for s in found if _YEAR.search(s.text))
-            from_document = anchor is not None
-        blocks = article_blocks(article)
-        short_names = self.actors.short_names_from(
-            (b.text, hits.within(b.start, b.start + len(b.text))) for b in blocks
-        )
+            return anchor, anchor is not None
+
+        def blocks_with_hits() -> Iterator[tuple[str, list[Hit]]]:
+            offset = 0  # (the offsets of article_blocks, without building its blocks)
+            for block in article.blocks():
+                yield block, hits.within(offset, offset + len(block))
+                offset += len(block) + 2
+
+        short_names = functools.cache(lambda: self.actors.short_names_from(blocks_with_hits()))
         names_of: dict[int, list[Found]] = {}
-        full_name = full_name_in(article.text)
-        common = CommonWords(article.text, full_name.written_lower)
+        full_name = functools.cache(lambda: full_name_in(article.text))
+        common = functools.cache(lambda: CommonWords(article.text, full_name().written_lower))
+        all_blocks = functools.cache(lambda: article_blocks(article))
+        block_at = functools.cache(lambda: {b.start: i for i, b in enumerate(all_blocks())})
 
         def person_named(name: str) -> Actor | None:
             """The person a full name is: one the article names again by surname, or the gazetteer's."""
-            if name in short_names:
-                return short_names[name]
-            surname = short_names.get(name.split()[-1])
+            if name in short_names():
+                return short_names()[name]
+            surname = short_names().get(name.split()[-1])
             if surname is not None and surname.name == name:
                 return surname  # "Damien Chazelle", named again as "Chazelle"
             keys = [key for kind, key in self.actors.index.forms.get(name, ()) if kind is NameKind.PERSON]
@@ -248,16 +264,16 @@ class MentionExtractor:
             if index not in names_of:
                 s = found[index]
                 within = hits.within(s.start, s.end)
-                known = self.actors.find(s.text, short_names, skip=quotes_of[index], hits=within)
+                known = self.actors.find(s.text, short_names(), skip=quotes_of[index], hits=within)
                 if triggers_of[index]:
                     # people the gazetteer does not know, in a contact verb's own slots ("Favre met with
                     # Dr. James Andrews")
                     spans = [(f.start, f.end) for f in known] + [
-                        (h.start, h.end) for h in within if any(k is not NameKind.SHORT for k, _ in h.names)
+                        (h.start, h.end) for h in within if not h.kinds <= _SHORT_ONLY
                     ]
                     masked = _mask(s.text, quotes_of[index])
                     known = sorted(
-                        known + bare_names(masked, triggers_of[index], spans, full_name),
+                        known + bare_names(masked, triggers_of[index], spans, full_name()),
                         key=lambda f: f.start,
                     )
                 if triggers_of[index] and cues.OFFICE_BACK_REFERENCE.search(s.text):
@@ -285,10 +301,10 @@ class MentionExtractor:
             people = [
                 (f.start, a)
                 for f in known
-                if f.kind in _PERSON_KINDS and (a := f.resolved(self.gazetteer, anchor))
+                if f.kind in _PERSON_KINDS and (a := f.resolved(self.gazetteer, anchor_of()[0]))
             ]
             spans = [(f.start, f.end) for f in known] + [(h.start, h.end) for h in within]
-            people += surnames(text, spans, full_name, common, NOT_NAME_WORDS, self._known_name)
+            people += surnames(text, spans, full_name(), common(), NOT_NAME_WORDS, self._known_name)
             return sorted(people, key=lambda pair: pair[0])
 
         named_of: dict[int, list[tuple[int, Actor]]] = {}
@@ -301,14 +317,13 @@ class MentionExtractor:
                 )
             return named_of[index]
 
-        block_at = {b.start: i for i, b in enumerate(blocks)}
         unread: dict[int, list[Earlier]] = {}  # the sentences of the blocks that were not split, by block
 
         def unread_block(position: int) -> list[Earlier]:
             """The sentences of a block the extractor did not split (it names no one the index knows),
             last first, as the pronoun search reads them."""
             if position not in unread:
-                block = blocks[position]
+                block = all_blocks()[position]
                 pieces: list[Earlier] = []
                 if block.kind is not BlockKind.TITLE and not is_boilerplate(block.text):
                     for piece in block_sentences(block, article.source):
@@ -316,7 +331,7 @@ class MentionExtractor:
                         within = hits.within(piece.start, piece.end)
 
                         def people(text: str = masked, within: list[Hit] = within) -> list[tuple[int, Actor]]:
-                            known = self.actors.find(text, short_names, hits=within) if within else []
+                            known = self.actors.find(text, short_names(), hits=within) if within else []
                             return named_in(text, known, within)
 
                         pieces.append(Earlier(masked, people, cues.PROSE_END.search(piece.text) is not None))
@@ -328,9 +343,9 @@ class MentionExtractor:
         def earlier(index: int) -> Iterator[Earlier]:
             """The sentences before sentence ``index`` in reading order, nearest first, those of the blocks
             that were not split included."""
-            block = block_at[found[index].block.start]
+            block = block_at()[found[index].block.start]
             for j in range(index - 1, -2, -1):
-                previous = block_at[found[j].block.start] if j >= 0 else -1
+                previous = block_at()[found[j].block.start] if j >= 0 else -1
                 for position in range(block - 1, previous, -1):
                     yield from unread_block(position)
                 if j < 0:
@@ -367,13 +382,13 @@ class MentionExtractor:
                         + [
                             Found(start, start + len(actor.name.split()[-1]), ActorKind.PERSON, actor)
                             for start, actor in surnames(
-                                masked, spans, full_name, common, NOT_NAME_WORDS, self._known_name
+                                masked, spans, full_name(), common(), NOT_NAME_WORDS, self._known_name
                             )
                         ],
                         key=lambda f: f.start,
                     )
                     named = [
-                        (f.start, f.end, f.resolved(self.gazetteer, anchor))
+                        (f.start, f.end, f.resolved(self.gazetteer, anchor_of()[0]))
                         for f in known
                         if f.kind in _PERSON_KINDS
                     ]
@@ -395,7 +410,7 @@ class MentionExtractor:
             people = [
                 (f.start, a)
                 for f in actors_in(index)
-                if f.kind in _PERSON_KINDS and (a := f.resolved(self.gazetteer, anchor))
+                if f.kind in _PERSON_KINDS and (a := f.resolved(self.gazetteer, anchor_of()[0]))
             ]
             taken = {start for start, _ in people}
             people += [(start, a) for start, a in named_people(index) if start not in taken]
@@ -406,30 +421,65 @@ class MentionExtractor:
             is_prose=lambda index: cues.PROSE_END.search(found[index].text) is not None,
             is_title=lambda index: found[index].block.kind is BlockKind.TITLE,
         )
+        # (an interview's blocks are read only when a paragraph opens as a question)
+        blocks = all_blocks() if _QUESTION_OPENING.search(article.text) else []
+        interviewee = self._interviewee(blocks, anchor_of)
+        answers = (
+            {b.start for b in blocks if b.kind is BlockKind.PARAGRAPH and cues.ANSWER.match(b.text)}
+            if interviewee is not None
+            else set()
+        )
         reports: list[_Report] = []
         for index, sentence in enumerate(found):
             if not triggers_of[index] and not voiced_of[index]:
                 continue  # reports no contact: read only if a later report refers back to it
+            if interviewee is not None and sentence.block.start in answers and interviewee.actor is not None:
+                # an interview's answer speaks as the interviewee ("A. I went to Egypt after visiting
+                # the U.S. in May.")
+                label = cues.ANSWER.match(sentence.text)
+                spoken = sentence.text[label.end() :] if label else sentence.text
+                if cues.FIRST_PERSON_SINGULAR.search(spoken):
+                    context.index = index
+                    name = article.text[interviewee.start : interviewee.end]
+                    name = name[:-2] if name.endswith(("'s", "’s")) else name
+                    answered = self._voiced_reports(
+                        sentence, spoken, name, interviewee.actor, short_names(), anchor_of, context
+                    )
+                    for report in answered:
+                        # "I spoke to Assad twice in the springtime": an answer's words that do not say
+                        # how the contact was made give it no kind, and no reporter's framing does
+                        # either; kept only if the article gives it one (another report of the pair)
+                        report = attrs.evolve(report, needs_kind=report.kind is None)
+                        reports.append(report)
+                        context.reports.append(report)
+                    continue
             context.index = index
             reported = list(
                 self._sentence_reports(
                     sentence,
                     hits.within(sentence.start, sentence.end),
                     triggers_of[index],
-                    actors_in(index),
+                    functools.partial(actors_in, index),
                     quotes_of[index],
-                    anchor,
-                    from_document,
+                    anchor_of,
                     context,
                 )
             )
             for quote in voiced_of[index]:
-                reported += self._quote_reports(sentence, quote, actors_in(index), short_names, anchor,
-                                                from_document, context)  # fmt: skip
+                reported += self._quote_reports(sentence, quote, actors_in(index), short_names(), anchor_of,
+                                                context)  # fmt: skip
+            answer = interviewee is not None and sentence.block.start in answers
             for report in reported:
+                if answer:  # the interviewee's words too ("The conversation was that ...")
+                    report = attrs.evolve(report, needs_kind=report.kind is None)
                 reports.append(report)
                 context.reports.append(report)
-        settled = _date_definite_references(_settle(reports, self._country_ids), anchor)
+        if not reports:
+            return []
+        anchor = anchor_of()[0]
+        settled = [r for r in _settle(reports, self._country_ids) if not (r.needs_kind and r.kind is None)]
+        settled = _date_definite_references(settled, anchor)
+        settled = _date_during_visit(settled, anchor, self._country_ids)
         # One description per actor across the article: the one that names an office, if any does.
         described: dict[str, Actor] = {}
         for report in settled:
@@ -449,34 +499,106 @@ class MentionExtractor:
         quote: tuple[int, int],
         actors: list[Found],
         short_names: dict[str, Actor],
-        anchor: dt.date | None,
-        from_document: bool,
+        anchor: Callable[[], tuple[dt.date | None, bool]],
         context: _Context,
     ) -> list[_Report]:
         """The contacts a quote reports in the first person, as its speaker's: the quote is read as a
         sentence of its own with the speaker's name for "I", "me" and "my"."""
         text = sentence.text
         speaker = _speaker(text, quote, actors)
-        if speaker is None:
+        if speaker is None or speaker.actor is None:
             return []
         name = text[speaker.start : speaker.end]
         name = name[:-2] if name.endswith(("'s", "’s")) else name
         if speaker.actor is not None and name.lower() in ("he", "she", "him", "her"):
             name = speaker.actor.name  # a pronoun read as the person named before
         spoken = text[quote[0] + 1 : quote[1]].rstrip("”\"’'")
-        spoken = cues.FIRST_PERSON_SINGULAR.sub(
-            lambda m: f"{name}'s" if m.group(0).lower() == "my" else name, spoken
-        )
+        return self._voiced_reports(sentence, spoken, name, speaker.actor, short_names, anchor, context)
+
+    def _voiced_reports(
+        self,
+        sentence: Sentence,
+        spoken: str,
+        name: str,
+        speaker: Actor,
+        short_names: dict[str, Actor],
+        anchor: Callable[[], tuple[dt.date | None, bool]],
+        context: _Context,
+    ) -> list[_Report]:
+        """The contacts that words spoken in the first person report, as the speaker's: the words read
+        as a sentence of their own with the speaker's name for "I", "me" and "my" (the speaker, not
+        whoever else that name may be)."""
         if subjectless(spoken):
-            spoken = f"{name} {spoken.lstrip()}"  # "Just met with Xi": "Blinken Just met with Xi"
+            spoken = f"I {spoken.lstrip()}"  # "Just met with Xi": "I Just met with Xi", then the speaker's
+        pieces: list[str] = []
+        voiced: list[Found] = []
+        position = 0
+        length = 0
+        for match in cues.FIRST_PERSON_SINGULAR.finditer(spoken):
+            before = spoken[position : match.start()]
+            pieces.append(before)
+            length += len(before)
+            possessive = match.group(0).lower() == "my"
+            word = f"{name}'s" if possessive else name
+            voiced.append(Found(length, length + len(word), ActorKind.PERSON, speaker, possessive=possessive))
+            pieces.append(word)
+            length += len(word)
+            position = match.end()
+        pieces.append(spoken[position:])
+        spoken = "".join(pieces)
         triggers = _triggers(spoken, [])
         if not triggers:
             return []
         inner = Sentence(spoken, sentence.start, sentence.end, sentence.block, sentence.index)
         hits = self.actors.scan(spoken)
-        found = self.actors.find(spoken, short_names, hits=hits)
-        reports = self._sentence_reports(inner, hits, triggers, found, [], anchor, from_document, context)
+        found = [
+            f
+            for f in self.actors.find(spoken, short_names, hits=hits)
+            if not any(v.start < f.end and f.start < v.end for v in voiced)
+        ]
+        found = sorted(found + voiced, key=lambda f: f.start)
+        reports = self._sentence_reports(inner, hits, triggers, lambda: found, [], anchor, context)
         return [attrs.evolve(r, sentence=sentence) for r in reports]
+
+    def _interviewee(
+        self, blocks: Sequence[Block], anchor_of: Callable[[], tuple[dt.date | None, bool]]
+    ) -> Found | None:
+        """The person a question-and-answer interview questions, when the article is one: two or more
+        paragraphs open as questions ("Q.", "Q:") and two or more as answers ("A.", "A:"), the headline,
+        the standfirst or the first paragraph says it is an interview ("interviewed", "spoke with": an
+        explainer's questions and answers are the reporter's), and the headline (else the standfirst)
+        names exactly one person, with no other state's name before them. Its text is the block's."""
+        questions = sum(1 for b in blocks if b.kind is BlockKind.PARAGRAPH and cues.QUESTION.match(b.text))
+        answers = sum(1 for b in blocks if b.kind is BlockKind.PARAGRAPH and cues.ANSWER.match(b.text))
+        if questions < 2 or answers < 2:
+            return None
+        paragraphs = [b for b in blocks if b.kind is BlockKind.PARAGRAPH][:1]
+        framing = [b for b in blocks if b.kind in (BlockKind.TITLE, BlockKind.SUBTITLE)] + paragraphs
+        if not any(cues.INTERVIEW.search(b.text) for b in framing):
+            return None
+        anchor = anchor_of()[0]
+        for kind in (BlockKind.TITLE, BlockKind.SUBTITLE):
+            for block in blocks:
+                if block.kind is not kind:
+                    continue
+                hits = self.actors.scan(block.text)
+                found = self.actors.find(block.text, {}, hits=hits)
+                people = [f for f in found if f.kind in (ActorKind.PERSON, ActorKind.OFFICE)]
+                resolved = {a.id: (f, a) for f in people if (a := f.resolved(self.gazetteer, anchor))}
+                if len(resolved) > 1 or (people and not resolved):
+                    return None  # several people, or one the gazetteer cannot name on the day
+                if resolved:
+                    ((person, actor),) = resolved.values()
+                    states = [
+                        f
+                        for f in found
+                        if f.kind is ActorKind.COUNTRY and f.end <= person.start and f.actor is not None
+                    ]
+                    if states and states[-1].actor is not None and states[-1].actor.country != actor.country:
+                        return None
+                    start, end = block.start + person.start, block.start + person.end
+                    return attrs.evolve(person, actor=actor, start=start, end=end)
+        return None
 
     # -- names: one pass over the article ----------------------------------------------------------
     def _names(
@@ -496,18 +618,23 @@ class MentionExtractor:
         whole text, then read again only in the sentences where one occurs); None when the article
         names fewer than two actors, so that no report can be found in it."""
         text = article.text
+        triggers = _trigger_filter(tuple(t.pattern for t in cues.TRIGGERS))
+        contact_words = triggers.found(text)
+        if not contact_words and not triggers.always:
+            return None  # no word a trigger needs: no sentence (and no quote) can report a contact
+        words = {start for start, _ in contact_words}
         hits = Hits(self.actors.scan(text))
         bare_only = not _may_name_two(hits.hits)
         if bare_only:
-            bare = [m.start() for m in BARE_NAME_VERBS.finditer(text)]
+            verbs = _bare_verb_filter()  # the pattern is slow to search where it cannot match
+            may_match = bool(verbs.always or verbs.found(text))
+            bare = [m.start() for m in BARE_NAME_VERBS.finditer(text)] if may_match else []
             if not bare:
                 return None  # no two known actors, and no contact verb to name people the gazetteer lacks
-        triggers = _trigger_filter(tuple(t.pattern for t in cues.TRIGGERS))
-        words = triggers.positions(text)
         # Only blocks that name someone or hold a contact word are cut into sentences: the others
         # can give no report and no participant for one (without two known actors, only the blocks
         # with a contact verb next to a capitalised word can).
-        wanted = set(bare) if bare_only else {h.start for h in hits.hits} | set(words)
+        wanted = set(bare) if bare_only else {h.start for h in hits.hits} | words
         marks = sorted(wanted)
 
         def keep(block: Block) -> bool:
@@ -518,7 +645,7 @@ class MentionExtractor:
         quotes_of = _Lazy(lambda index: _speech(found[index].text))
         # The headline names people (and short names) but is not read for reports: the issue counts
         # reports in the body, standfirst and captions, and a headline only repeats one of them.
-        with_trigger = triggers.patterns_by_span(text, [s.start for s in found])
+        with_trigger = triggers.patterns_by_span(text, [s.start for s in found], contact_words)
         triggers_of = [
             _triggers(s.text, quotes_of[i], [cues.TRIGGERS[j] for j in sorted(with_trigger[i])])
             if i in with_trigger and s.block.kind is not BlockKind.TITLE
@@ -542,17 +669,17 @@ class MentionExtractor:
         sentence: Sentence,
         hits: list[Hit],
         triggers: list[tuple[cues.Trigger, re.Match[str]]],
-        actors: list[Found],
+        actors_of: Callable[[], list[Found]],
         quotes: Sequence[tuple[int, int]],
-        anchor: dt.date | None,
-        from_document: bool,
+        anchor_of: Callable[[], tuple[dt.date | None, bool]],
         context: _Context,
     ) -> Iterable[_Report]:
+        """The reports of one sentence. Its actors, dates and places (and the article's anchor day) are
+        read once a trigger has passed the checks on its words (most do not)."""
         text = sentence.text
         bounds = clause_bounds(text)
-        dates = [p for p in find_dates(text) if not _inside(p.start, quotes)]
-        places = [p for p in self.places.find(text, hits) if not _inside(p.start, quotes)]
         masked = _mask(text, quotes)  # the cues of the reporter, not of the people quoted
+        read = False
         for trigger, match in triggers:
             clause = clause_of(bounds, match.start())
             before = masked[clause[0] : match.start()]
@@ -578,16 +705,34 @@ class MentionExtractor:
                 and not cues.DONE_TO.search(before)
             ):
                 continue
+            if not read:
+                dates = [p for p in find_dates(text) if not _inside(p.start, quotes)]
+                places = [p for p in self.places.find(text, hits) if not _inside(p.start, quotes)]
+                actors = actors_of()
+                anchor, from_document = anchor_of()
+                read = True
             kind = Kind.INTENT if intent else trigger.kind
             cue = _mode_cue(masked[clause[0] : clause[1]])
             if cue is not None and kind in (None, Kind.MEETING) and trigger.cameo is None:
                 kind = cue[0]  # "met virtually" is a video call, "talked in person" a meeting
-            phrase = _date_for(dates, clause, match.start(), text)
+            phrase, lower_bound = _date_for(dates, clause, match.start(), text)
             day = None
             if phrase is not None:
                 day = resolve(phrase, anchor, forward=intent, nearest=from_document)
+            if lower_bound:
+                # after a date and, being reported as done, before the anchor: its year when both share one
+                year = (
+                    day.date.year if day is not None and anchor is not None and day.date <= anchor else None
+                )
+                day = (
+                    When.year(year)
+                    if year is not None and anchor is not None and year == anchor.year
+                    else None
+                )
+                if intent or day is None:
+                    day, phrase = None, None
             on = day.date if day is not None else anchor
-            place = _place_for(places, clause)
+            place = _place_for(places, _governed(text, clause, match.start())[0])
             found_participants = find_participants(
                 ParticipantContext(
                     text=text,
@@ -625,6 +770,7 @@ class MentionExtractor:
                 borrowed=borrowed,
                 participant_rule=found_participants.rule.name,
                 definite=trigger.noun and _is_definite(text[: match.start()]),
+                at=match.start(),
             )
 
     # -- building the mention ------------------------------------------------------------------
@@ -670,11 +816,14 @@ class _Lazy(Generic[_T]):
         return self._made[index]
 
 
+#: A paragraph of the article's text that opens as an interview's question (see cues.QUESTION).
+_QUESTION_OPENING = re.compile(r"(?:^|\n)" + cues.QUESTION.pattern)
 #: A full date states its year: sentences without four digits cannot anchor a document.
 _YEAR = re.compile(r"\d{4}")
 _PERSON_KINDS = (ActorKind.PERSON, ActorKind.OFFICE)
 _ACTOR_KINDS = frozenset({NameKind.PERSON, NameKind.COUNTRY, NameKind.ORGANISATION})
 _TITLE_KINDS = frozenset({NameKind.OFFICE, NameKind.OFFICES, NameKind.HEAD})
+_SHORT_ONLY = frozenset({NameKind.SHORT})
 
 
 def _may_name_two(hits: Sequence[Hit]) -> bool:
@@ -695,6 +844,11 @@ def _may_name_two(hits: Sequence[Hit]) -> bool:
 @functools.cache
 def _trigger_filter(patterns: tuple[re.Pattern[str], ...]) -> LiteralFilter:
     return LiteralFilter(patterns)
+
+
+@functools.cache
+def _bare_verb_filter() -> LiteralFilter:
+    return LiteralFilter([BARE_NAME_VERBS])
 
 
 def _office_references(
@@ -829,13 +983,33 @@ def _is_intent(before: str, after: str) -> bool:
     )
 
 
+def _governed(
+    text: str, clause: tuple[int, int], position: int
+) -> tuple[tuple[int, int], re.Match[str] | None]:
+    """The part of the clause whose dates and places are the contact's at ``position``, and the gerund
+    clause of another contact word that bounds it, if any: "went to Egypt | after visiting the U.S. in
+    May" gives "went to Egypt" the words before "after", and "visiting" the words from "after" on (not
+    "after a meeting in May": a noun phrase, no clause)."""
+    start, end = clause
+    for cut in cues.GERUND_AFTER.finditer(text, clause[0], clause[1]):
+        if not _starts_trigger(text, cut.start("verb"), cut.end()):
+            continue
+        if cut.start() >= position:
+            return (start, cut.start()), cut
+        if cut.start("verb") <= position:
+            start = cut.start()
+    return (start, end), None
+
+
 def _date_for(
     dates: list[DatePhrase], clause: tuple[int, int], position: int, text: str
-) -> DatePhrase | None:
+) -> tuple[DatePhrase | None, bool]:
     """The date phrase of the trigger's clause nearest to it, else the sentence's only date; never a
     date that "since" bounds a period with, nor a reporting word's ("said on Tuesday", "the testimony
     Tuesday") unless the contact is where the report was made ("said on Wednesday ... in a phone
-    call with Blinken")."""
+    call with Blinken"); and the second value True when the date is that of a gerund clause after the
+    contact that says the contact came later ("went to Egypt after visiting the U.S. in May"): it then
+    bounds the contact's date from below only."""
     setting = cues.SETTING.search(text, 0, position) is not None
     usable = [
         p
@@ -843,10 +1017,23 @@ def _date_for(
         if not cues.SINCE.search(text[max(0, p.start - 60) : p.start])
         and (setting or not cues.REPORTING_DATE.search(text[max(0, p.start - 40) : p.start]))
     ]
-    in_clause = [p for p in usable if clause[0] <= p.start < clause[1]]
+    (start, end), cut = _governed(text, clause, position)
+    in_clause = [p for p in usable if start <= p.start < end]
     if in_clause:
-        return min(in_clause, key=lambda p: abs(p.start - position))
-    return usable[0] if len(usable) == 1 else None
+        return min(in_clause, key=lambda p: abs(p.start - position)), False
+    if cut is not None:
+        later = [p for p in usable if cut.end() <= p.start < clause[1]]
+        if later and cut.group(0).split()[0].lower() == "after":
+            return later[0], True
+        return None, False
+    if start != clause[0]:
+        return None, False  # the gerund clause's own contact: not the main clause's date
+    return (usable[0] if len(usable) == 1 else None), False
+
+
+def _starts_trigger(text: str, start: int, end: int) -> bool:
+    """Whether a contact word starts at ``start`` (and ends by ``end``)."""
+    return any(t.pattern.match(text, start, end) for t in cues.TRIGGERS)
 
 
 def _place_for(places: list[FoundPlace], clause: tuple[int, int]) -> Place | None:
@@ -976,6 +1163,54 @@ def _date_definite_references(reports: list[_Report], anchor: dt.date | None) ->
             finest, words = max(dates, key=lambda pair: precision_rank(pair[0]))
             if all(_nests(when, finest) for when, _ in dates):
                 report = attrs.evolve(report, date=finest, date_text=words)
+        out.append(report)
+    return out
+
+
+def _date_during_visit(
+    reports: list[_Report], anchor: dt.date | None, country_ids: frozenset[str]
+) -> list[_Report]:
+    """Give an undated meeting between a visitor and a person of the state visited the day of the
+    visit, when the article reports that visit as news: one day, in the week up to the anchor
+    ("Zelensky is in Washington on Tuesday ... Following a roughly 30-minute meeting with Zelensky,
+    House Speaker Mike Johnson said ..."). Not a meeting set apart from the visit by its words
+    ("their previous meeting", "first met"), and not one with words of its own, even unresolved."""
+    if anchor is None:
+        return reports
+    # the dates of each visitor's reported trips to each state (another trip's date too: then the
+    # meeting could be of either)
+    visits: dict[tuple[str, str], dict[When, str | None]] = {}
+    for report in reports:
+        if report.kind is not Kind.VISIT or report.date is None or len(report.participants) != 2:
+            continue
+        visitor, host = report.participants
+        if host.id in country_ids and host.country is not None:
+            visits.setdefault((visitor.id, host.country), {}).setdefault(report.date, report.date_text)
+    if not visits:
+        return reports
+    out: list[_Report] = []
+    for report in reports:
+        text = report.sentence.text
+        if (
+            report.kind is Kind.MEETING
+            and report.date is None
+            and report.date_text is None
+            and len(report.participants) == 2
+            and not cues.ANOTHER_OCCASION.search(text, max(0, report.at - 40), report.at)
+        ):
+            first, second = report.participants
+            for visitor, local in ((first, second), (second, first)):
+                if local.country is not None:
+                    days = visits.get((visitor.id, local.country), {})
+                else:  # "House Speaker Mike Johnson": of no known state, so the visitor's one trip
+                    trips = [d for (who, _), d in visits.items() if who == visitor.id]
+                    days = trips[0] if len(trips) == 1 else {}
+                if local.country == visitor.country or local.id in country_ids or len(days) != 1:
+                    continue
+                ((day, words),) = days.items()
+                if precision_rank(day) == 2 and _is_recent(day, anchor):
+                    report = attrs.evolve(report, date=day, date_text=words)
+                    break
         out.append(report)
     return out
 

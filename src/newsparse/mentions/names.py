@@ -44,6 +44,10 @@ class NameKind(enum.Enum):
     HEAD = "head"  # key: the head word of a title ("Minister"): a title the gazetteer may not hold
 
 
+def _kinds_of(hit: Hit) -> frozenset[NameKind]:
+    return frozenset(kind for kind, _ in hit.names)
+
+
 @attrs.frozen
 class Hit:
     """One whole-word occurrence of a known form; offsets index the scanned text."""
@@ -52,12 +56,19 @@ class Hit:
     end: int
     form: str
     names: tuple[tuple[NameKind, str], ...]
+    #: The kinds among ``names`` (the index gives them with the form, so that the finders' tests of a
+    #: hit's kinds are one set lookup, not a loop over its names).
+    kinds: frozenset[NameKind] = attrs.field(
+        default=attrs.Factory(_kinds_of, takes_self=True), eq=False, repr=False
+    )
 
     def keys(self, kind: NameKind) -> tuple[str, ...]:
+        if kind not in self.kinds:
+            return ()
         return tuple(key for k, key in self.names if k is kind)
 
     def shifted(self, offset: int) -> Hit:
-        return Hit(self.start - offset, self.end - offset, self.form, self.names)
+        return Hit(self.start - offset, self.end - offset, self.form, self.names, self.kinds)
 
 
 _MINOR = frozenset({"of", "the", "for", "and", "in", "on", "to"})
@@ -95,10 +106,6 @@ def lower_case_heads() -> tuple[str, ...]:
     return tuple(_titles()["lower"])
 
 
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
 class NameIndex:
     """The automaton over every surface form of one gazetteer (build once, scan many texts)."""
 
@@ -116,7 +123,7 @@ class NameIndex:
         }
         self._automaton = ahocorasick.Automaton()
         for form, entries in self.forms.items():
-            self._automaton.add_word(form, (form, entries))
+            self._automaton.add_word(form, (len(form), form, entries, frozenset(k for k, _ in entries)))
         if self.forms:
             self._automaton.make_automaton()
 
@@ -158,14 +165,18 @@ class NameIndex:
             return []
         hits: list[Hit] = []
         size = len(text)
-        for last, (form, entries) in self._automaton.iter(text):
+        for last, (length, form, entries, kinds) in self._automaton.iter(text):
             end = last + 1
-            start = end - len(form)
-            if start > 0 and (_is_word(text[start - 1]) or text[start - 1] == "-"):
-                continue
-            if end < size and _is_word(text[end]):
-                continue
-            hits.append(Hit(start, end, form, entries))
+            start = end - length
+            if start > 0:
+                before = text[start - 1]
+                if before.isalnum() or before in "_-":  # a word character (\w) or a hyphen
+                    continue
+            if end < size:
+                after = text[end]
+                if after.isalnum() or after == "_":
+                    continue
+            hits.append(Hit(start, end, form, entries, kinds))
         hits.sort(key=lambda h: (h.start, h.start - h.end))
         return hits
 
@@ -193,7 +204,7 @@ def longest(hits: Iterable[Hit], kinds: frozenset[NameKind]) -> list[Hit]:
     chosen: list[Hit] = []
     last_end = -1
     for hit in sorted(
-        (h for h in hits if any(k in kinds for k, _ in h.names)), key=lambda h: (h.start, h.start - h.end)
+        (h for h in hits if not kinds.isdisjoint(h.kinds)), key=lambda h: (h.start, h.start - h.end)
     ):
         if hit.start >= last_end:
             chosen.append(hit)

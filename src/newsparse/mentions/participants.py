@@ -26,9 +26,10 @@ import attrs
 from newsparse.mentions import cues
 from newsparse.mentions.actors import ActorKind, Found
 from newsparse.mentions.gazetteer import Gazetteer, slug
+from newsparse.mentions.namewords import CALENDAR_WORDS, HONORIFIC, NAME_WORD, NOT_NAME, NOT_OPENING
 from newsparse.mentions.places import FoundPlace
 from newsparse.models import Actor
-from newsparse.vocabulary import Kind
+from newsparse.vocabulary import Kind, PlaceLevel
 
 __all__ = [
     "BARE_NAME_VERBS",
@@ -50,6 +51,15 @@ __all__ = [
 RULE_SEPARATOR = "/participants:"
 
 _PEOPLE = (ActorKind.PERSON, ActorKind.OFFICE)
+#: "<X> was one of the people who <contact>", "<X> was among those who": X did it.
+_ONE_OF_WHO = re.compile(
+    r"(?i:\b(?:was|is|were|are)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}who\s+"
+    r"(?:(?:also|then|later|[a-z]+ly)\s+)?$)"
+)
+#: Between a subject and its verb: nothing, or an appositive between commas.
+_COPULA_GAP = re.compile(r"\s*(?:,[^,]{1,120},\s*)?")
+#: After an organisation's name: "(SAD) delegation led by", "delegation, led by".
+_LED_DELEGATION = re.compile(r"(?:\s*\([A-Z]{2,6}\))?\s+delegations?,?\s+(?:was\s+)?(?:led|headed)\s+by\b")
 
 
 class Earlier(Protocol):
@@ -134,6 +144,17 @@ class ParticipantContext:
         return cues.AFTER_INSET.search(self.text, self.own_clause[0], self.match.start()) is not None
 
     @cached_property
+    def fronted_end(self) -> int:
+        """Where the words fronted before a sentence's subject end ("Following a meeting with Zelensky,
+        | House Speaker Mike Johnson said", "Following a meeting with Zelensky – their first – | House
+        Speaker ..."): the comma after the trigger in its clause, else the clause's end; the clause's
+        end when the sentence does not open with such words."""
+        if not cues.FRONTED_ADJUNCT.match(self.text, 0, self.match.start()):
+            return self.clause[1]
+        comma = self.text.find(",", self.match.end(), self.clause[1])
+        return comma if comma >= 0 else self.clause[1]
+
+    @cached_property
     def reported(self) -> bool:
         """The trigger's own clause is what someone said ("Wang said that ..., in a phone call with
         Blinken"): its subject may be the speaker's."""
@@ -208,10 +229,13 @@ class ParticipantContext:
     def back(self) -> bool:
         """ "the meeting", "this call": a noun trigger that refers back to a contact already named."""
         before = self.text[: self.match.start()]
-        return (
-            self.trigger.noun
-            and cues.BACK_REFERENCE.search(before) is not None
-            and not cues.RECIPROCAL.match(self.text, self.match.end())
+        back = cues.BACK_REFERENCE.search(before) if self.trigger.noun else None
+        if back is None or cues.RECIPROCAL.match(self.text, self.match.end()):
+            return False
+        # "the failed Copenhagen talks": a contact named by its city, region or country, not the one
+        # reported before ("the Krispy Kreme meeting", "the Eurogroup meeting" may be)
+        return not any(
+            back.start() <= p.start < back.end() and p.kind is not PlaceLevel.VENUE for p in self.places
         )
 
     def has_people(self, actors: Iterable[Actor]) -> bool:
@@ -245,11 +269,47 @@ class ParticipantContext:
             if speakers and (speaker := self.resolve(speakers[-1])) is not None:
                 return [speaker]
         own = [f for f in before if f.start >= self.own_clause[0]]
+        one_of = None if own else _ONE_OF_WHO.search(self.text, 0, self.match.start())
+        if one_of is not None:
+            # "Katjavivi, one of Geingob's close friends, was one of the people who visited Geingob":
+            # the one of those who did it is the sentence's subject, named first
+            subject = next(
+                (
+                    f
+                    for f in reversed(before)
+                    if f.end <= one_of.start() and _COPULA_GAP.fullmatch(self.text, f.end, one_of.start())
+                ),
+                None,
+            )
+            actor = self.resolve(subject) if subject is not None else None
+            return [actor] if actor is not None else []
         if not own and cues.FRONTED_ADJUNCT.match(self.text, 0, self.match.start()):
             # "Following a meeting with Zelensky – their first – House Speaker Mike Johnson said ...":
             # the subject of the sentence, named after the fronted words
-            after = [f for f in self.actors if f.start >= self.clause[1] and f.kind in _PEOPLE]
+            after = [f for f in self.actors if f.start >= self.fronted_end and f.kind in _PEOPLE]
             first = self.resolve(after[0]) if after else None
+            return [first] if first is not None else []
+        possessor = (
+            cues.POSSESSOR.search(self.text, self.own_clause[0], self.match.start())
+            if not own and self.noun_use  # "his departure from a meeting", never "his aides met"
+            else None
+        )
+        if possessor is not None:
+            # "the president's unpredictable behavior — as demonstrated by his abrupt departure from a
+            # meeting with ...": "his" is the one person the sentence named before it
+            owners = [f for f in self.actors if f.end <= possessor.start() and f.kind in _PEOPLE]
+            named = unique(a for f in owners if (a := self.resolve(f)) is not None)
+            people = [a for a in named if a.id not in self.country_ids]
+            return people if len(people) == 1 else []
+        if (
+            not own
+            and self.match.group(0).lower().endswith("ing")
+            and cues.GERUND_CLAUSE.fullmatch(self.text, self.own_clause[0], self.match.start())
+        ):
+            # "Blinken went to Beijing after visiting India": the sentence's subject, the first person
+            # of the clause before
+            main = [f for f in before if self.clause[0] <= f.start < self.own_clause[0]]
+            first = self.resolve(main[0]) if main else None
             return [first] if first is not None else []
         candidates = own or (before if self.reported or self.main_verb else [])
         for index in range(len(candidates) - 1, -1, -1):
@@ -313,7 +373,16 @@ class ParticipantContext:
                 others.append(actor)
         people = unique(people)
         if len(people) >= 2:
-            return people
+            # "Shiromani Akali Dal (SAD) delegation led by Prem Singh Chandumajra met ...": the body
+            # whose delegation a person led takes part with its leader
+            delegations = [
+                a
+                for f in scope
+                if f.kind is ActorKind.ORGANISATION
+                and _LED_DELEGATION.match(self.text, f.end)
+                and (a := self.resolve(f)) is not None
+            ]
+            return unique(people + delegations)
         if people:
             own = people[0].country
             return unique(people + [a for a in others if not (a.id in self.country_ids and a.country == own)])
@@ -363,9 +432,26 @@ def visit(ctx: ParticipantContext) -> _Reading:
         people = [a for f in named if f.kind in _PEOPLE and (a := ctx.resolve(f))]
         visitor = people[0] if people else visitor
     host: Actor | None = None
+    if cues.THERE.search(ctx.match.group(0)):
+        # "Duke got serious about China ... after Rogers took his grandson on a trip there": the country
+        # named last before the word (never one that qualifies a noun: "Chinese officials")
+        named = [
+            f
+            for f in ctx.actors
+            if f.end <= ctx.match.start() and f.kind is ActorKind.COUNTRY and not f.modifier
+        ]
+        host = named[-1].resolved(ctx.gazetteer, ctx.on) if named else None
+        if visitor is None or host is None or host.id == visitor.id or visitor.country == host.country:
+            return ()
+        return (visitor, host)
     for found in ctx.actors:
         if not ctx.match.end() <= found.start < ctx.clause[1] or found.modifier or found.possessive:
             continue
+        if ctx.trigger.adjacent and (
+            found.kind is not ActorKind.COUNTRY
+            or not cues.VISITED_BODY.fullmatch(ctx.text, ctx.match.end(), found.start)
+        ):
+            break  # "went to Egypt", not "went to war with Russia", nor "Biden's vote went to Harris"
         if found.kind is ActorKind.ORGANISATION and not cues.VISITED_BODY.fullmatch(
             ctx.text, ctx.match.end(), found.start
         ):
@@ -378,6 +464,8 @@ def visit(ctx: ParticipantContext) -> _Reading:
         if visitor is not None and visitor.country is None:
             return ()  # "Patrick launched a tour ..., visiting Nevada": at home or abroad, no one can say
         after = [p for p in ctx.places if ctx.match.end() <= p.start < ctx.clause[1] and p.place.country]
+        if ctx.trigger.adjacent:  # "went to Beijing", not "went to court in Paris"
+            after = [p for p in after if cues.VISITED_BODY.fullmatch(ctx.text, ctx.match.end(), p.start)]
         if after and after[0].place.country in ctx.gazetteer.countries:
             host = ctx.gazetteer.countries[after[0].place.country or ""].actor()
     if visitor is None or host is None or host.id == visitor.id:
@@ -394,7 +482,7 @@ def with_object(ctx: ParticipantContext) -> _Reading:
     Not read after "between"."""
     if ctx.between is not None:
         return None
-    end = ctx.own_clause[1]
+    end = min(ctx.own_clause[1], ctx.fronted_end)  # "Following talks with Xi, | Biden said"
     after = cues.WITH.search(ctx.text, ctx.match.end(), end)
     if after is None or cues.ALONG.search(ctx.text, 0, after.start()):
         return None  # "leading the negotiations along with Schumer": a companion, not a counterpart
@@ -411,6 +499,32 @@ def with_object(ctx: ParticipantContext) -> _Reading:
     if not subjects or not objects or ids(subjects) & ids(objects):
         return None
     return (*subjects, *objects)
+
+
+#: A sentence's opening words before its subject: "And in another tape-recorded call, ...".
+_FRONTED_NOUN = re.compile(r"(?:(?i:and|but|yet|so)\s+)?" + cues.FRONTED_ADJUNCT.pattern)
+#: After the subject (and its appositive) of the main clause: "told", "asked" and whom.
+_TOLD = re.compile(
+    r"(?:,[^,]{1,80})?,?\s+(?:(?:also|then|later|once|[a-z]+ly)\s+)?(?:told|asked|informed|assured|warned)\s+"
+    rf"{HONORIFIC}?$"
+)
+
+
+def fronted(ctx: ParticipantContext) -> _Reading:
+    """ "And in another tape-recorded call, Danielle Chiesi, a hedge fund executive, told Mr.
+    Rajaratnam ...": a contact noun in the words that open the sentence, without its own "with", is
+    the contact of the main clause's subject and the person that subject "told" or "asked"."""
+    if not ctx.trigger.noun or ctx.between is not None or ctx.noun_with:
+        return None
+    if not _FRONTED_NOUN.fullmatch(ctx.text, 0, ctx.match.start()):
+        return None
+    if not ctx.text.startswith(",", ctx.match.end()):
+        return None
+    people = [f for f in ctx.actors if f.start >= ctx.match.end() and f.kind in _PEOPLE]
+    if len(people) < 2 or not _TOLD.fullmatch(ctx.text, people[0].end, people[1].start):
+        return None
+    pair = unique(a for f in people[:2] if (a := ctx.resolve(f)) is not None)
+    return tuple(pair) if len(pair) == 2 else None
 
 
 def in_clause(ctx: ParticipantContext) -> _Reading:
@@ -470,6 +584,17 @@ def back_reference(ctx: ParticipantContext) -> _Reading:
     last = ctx.earlier.last_of_kind(ctx.trigger.kind, ids(ctx.chosen))
     if last is None:
         return None
+    # "the China trade talks" point at a contact of China (or of its people), not at the last meeting
+    states = {
+        f.actor.country
+        for f in ctx.actors
+        if f.kind is ActorKind.COUNTRY
+        and f.actor is not None
+        and f.end <= ctx.match.start()
+        and cues.QUALIFIES_NOUN.fullmatch(ctx.text, f.end, ctx.match.start())
+    }
+    if not states <= {a.country for a in last}:
+        return None
     return last if ctx.fits_borrowed(last) else None
 
 
@@ -486,8 +611,43 @@ def headline(ctx: ParticipantContext) -> _Reading:
 
 def between(ctx: ParticipantContext) -> _Reading:
     """ "talks between Washington and Beijing": whoever follows "between", countries alone included
-    (and nobody, when the words name fewer than two)."""
-    return tuple(ctx.chosen) if ctx.between is not None else None
+    (and nobody, when the words name fewer than two). "Negotiations between the UAW and Stellantis":
+    a name the gazetteer lacks, joined by "and" to an organisation right after "between", is an
+    organisation too."""
+    if ctx.between is None:
+        return None
+    if len(ctx.chosen) == 1 and (partner := _between_partner(ctx)) is not None:
+        return (ctx.chosen[0], partner)
+    return tuple(ctx.chosen)
+
+
+#: After "between": "the UAW and Stellantis", "Stellantis and the UAW" (a name of one to three words).
+_BETWEEN_NAME = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}"
+_AND_NAME = re.compile(rf"[ \t]+and[ \t]+(?:the[ \t]+)?(?P<name>{_BETWEEN_NAME})(?=[\s,.;:!?)]|$)")
+_NAME_AND = re.compile(rf"[ \t]+(?:the[ \t]+)?(?P<name>{_BETWEEN_NAME})[ \t]+and[ \t]+(?:the[ \t]+)?$")
+
+
+def _between_partner(ctx: ParticipantContext) -> Actor | None:
+    """The organisation named beside the one known organisation after "between" (see :func:`between`)."""
+    assert ctx.between is not None
+    known = [f for f in ctx.scope if f.kind is ActorKind.ORGANISATION]
+    if len(known) != 1:
+        return None
+    org = known[0]
+    after = _AND_NAME.match(ctx.text, org.end)
+    before = None if after else _NAME_AND.fullmatch(ctx.text, ctx.between.end(), org.start)
+    found = after or before
+    if found is None:
+        return None
+    name = found.group("name")
+    words = name.split()
+    if (
+        words[0] in NOT_OPENING
+        or any(w in NOT_NAME for w in words)
+        or any(f.start < found.end() and found.start("name") < f.end for f in ctx.actors)
+    ):
+        return None
+    return Actor(id=f"org:{slug(name)}", name=name)
 
 
 def two_countries(ctx: ParticipantContext) -> _Reading:
@@ -495,8 +655,10 @@ def two_countries(ctx: ParticipantContext) -> _Reading:
     exactly two countries or organisations in the clause, no people, named together (joined by "and"
     or a comma) or on either side of the contact's "with" -- not "Washington and the Taliban held talks
     ... for US troops to begin leaving Afghanistan"."""
-    if len(ctx.chosen) != 2 or ctx.has_people(ctx.chosen):
+    if ctx.has_people(ctx.chosen):
         return None
+    if len(ctx.chosen) != 2:
+        return _subject_pair(ctx)
     named = {a.id for a in ctx.chosen}
     founds = sorted(
         (f for f in ctx.scope if (a := ctx.resolve(f)) is not None and a.id in named), key=lambda f: f.start
@@ -510,9 +672,62 @@ def two_countries(ctx: ParticipantContext) -> _Reading:
     return tuple(ctx.chosen) if together else None
 
 
+def when_clause(ctx: ParticipantContext) -> _Reading:
+    """A contact noun whose own words name no one, followed by a "when" clause that says what happened
+    in it ("a July 10 meeting at the White House when Sondland told visiting Ukraine officials they
+    would need to deliver"): the subject right after "when" and whom that clause's verb names, up to
+    its first comma or clause word."""
+    if not ctx.noun_use or ctx.between is not None or ctx.chosen:
+        return None
+    when = cues.WHEN_CLAUSE.match(ctx.text, ctx.own_clause[1])
+    if when is None:
+        return None
+    start = when.end()
+    stop = cues.WHEN_CLAUSE_END.search(ctx.text, start, ctx.clause[1])
+    end = stop.start() if stop is not None else ctx.clause[1]
+    named = [f for f in ctx.actors if start <= f.start < end]
+    if not named or named[0].start != start or named[0].kind not in _PEOPLE:
+        return None  # "when Sondland ...": the clause opens with its subject, a person
+    subject = ctx.resolve(named[0])
+    rest = named[1:]
+    # "told visiting Ukraine officials": a state that qualifies officials counts, as after "with"
+    objects = ctx.choose(rest) or unique(
+        a for f in rest if f.kind is ActorKind.COUNTRY and f.modifier and (a := ctx.resolve(f))
+    )
+    found = unique([subject, *objects]) if subject is not None and objects else []
+    return tuple(found) if len(found) >= 2 else None
+
+
+#: "Washington and the Taliban": two subjects joined by "and".
+_SUBJECT_AND = re.compile(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?")
+#: Between a subject and its contact word, only words in lower case ("had been holding direct").
+_VERB_GAP = re.compile(r"\s+(?:[a-z]+\s+){0,4}")
+_BODIES = (ActorKind.COUNTRY, ActorKind.ORGANISATION)
+
+
+def _subject_pair(ctx: ParticipantContext) -> _Reading:
+    """ "Washington and the Taliban had been holding direct talks pursuing an agreement for US troops to
+    begin leaving Afghanistan": two countries or organisations joined by "and" as the subject right
+    before the contact word (nothing but words in lower case between) are its participants, whatever
+    else the clause names after it. Not a longer list ("A, B and C held talks"), whose pairs are not
+    the contact's."""
+    before = [f for f in ctx.scope if f.end <= ctx.match.start()]
+    if len(before) < 2 or not _VERB_GAP.fullmatch(ctx.text, before[-1].end, ctx.match.start()):
+        return None
+    first, second = before[-2], before[-1]
+    if any(f.kind not in _BODIES or f.modifier or f.possessive for f in (first, second)):
+        return None
+    if not _SUBJECT_AND.fullmatch(ctx.text, first.end, second.start):
+        return None
+    if len(before) > 2 and cues.JOINED.match(ctx.text[before[-3].end : first.start]):
+        return None  # "Russia, China and Iran held talks": one pair of a longer list
+    pair = unique(a for f in (first, second) if (a := ctx.resolve(f)) is not None)
+    return tuple(pair) if len(pair) == 2 else None
+
+
 def across_sentence(ctx: ParticipantContext) -> _Reading:
     """The last resort: nobody. Actors named in other clauses of the sentence are not the contact's
-    ("He testified about a July 10 meeting at the White House when Sondland told ..."); the rules
+    ("Zelensky's meetings came on the same day the US declassified ..."); the rules
     before this one read the trigger's own clause, its pronouns and its references back."""
     return ()
 
@@ -531,6 +746,7 @@ class ParticipantRule:
 RULES: tuple[ParticipantRule, ...] = (
     ParticipantRule("visit", visit),
     ParticipantRule("with_object", with_object),
+    ParticipantRule("fronted", fronted),
     ParticipantRule("in_clause", in_clause),
     ParticipantRule("in_sentence", in_sentence),
     ParticipantRule("the_pair", the_pair, borrowed=True),
@@ -538,6 +754,7 @@ RULES: tuple[ParticipantRule, ...] = (
     ParticipantRule("headline", headline, borrowed=True),
     ParticipantRule("between", between),
     ParticipantRule("two_countries", two_countries),
+    ParticipantRule("when_clause", when_clause),
     ParticipantRule("across_sentence", across_sentence),
 )
 
@@ -565,22 +782,7 @@ def find_participants(ctx: ParticipantContext, rules: tuple[ParticipantRule, ...
 
 
 # -- people the gazetteer does not know, named in a contact's own slots ---------------------------------
-#: One word of a bare name: "Favre", "D'Onofrio", "McCarthy", "Moster-Knudsen".
-_NAME_WORD = r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
-_BARE_NAME = rf"{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{0,2}}"
-#: Words that open a capitalised run without being a name ("The", "Later", "Mr").
-_NOT_NAME = frozenset(
-    re.findall(
-        r"\S+",
-        "A An The He She They We I It You His Her Their Its Our My This That These Those There Then When "
-        "While After Before But And Or So Yet If As On In At By For From With Without Last Next Later "
-        "Earlier Also Meanwhile Instead Still Once Now Today Yesterday Tonight Here Both Each Every Some "
-        "Many Most Few All No Not Who Whom Whose What Which Why How Where Mr Mrs Ms Miss Dr Sir Lady "
-        "Lord Saint St Prof Sen Rep Gov President Prime Minister King Queen Prince Princess Pope "
-        "Chancellor Secretary Ambassador Judge General Gen Col Capt Chief Officer Agent Detective Coach "
-        "Captain Father Mother Brother Sister Uncle Aunt God Jesus Christmas Easter",
-    )
-)
+_BARE_NAME = rf"{NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD}){{0,2}}"
 _CONTACT_VERB = re.compile(
     r"met|meets|called|calls|rang|(?:tele)?phoned|spoke(?:\s+(?:with|to))?|talked(?:\s+(?:with|to))?|"
     r"s(?:at|its)\s+down\s+with|sh(?:ook|akes)\s+hands",
@@ -607,7 +809,7 @@ _SUBJECT_BEFORE = re.compile(
     rf"(?:^|[,;:(—–]\s*|\s)(?P<name>{_BARE_NAME})\s+"
     r"(?:(?:[a-z]+ly|also|once|then|later|first|again|finally|had|has|have|soon|twice)\s+){0,2}$"
 )
-_COURTESY = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
+_COURTESY = rf"{HONORIFIC}?"
 #: A bare name right after the contact word ("met with Dr. James Andrews to discuss", "called Doerr and").
 _OBJECT_AFTER = re.compile(
     rf"\s+(?:with\s+|to\s+)?{_COURTESY}(?P<name>{_BARE_NAME})(?:['’]s)?"
@@ -654,7 +856,7 @@ def bare_names(
         for start, end in candidates:
             name = text[start:end]
             words = name.split()
-            if words[0] in _NOT_NAME or any(w in _CALENDAR_WORDS for w in words):
+            if words[0] in NOT_OPENING or any(w in CALENDAR_WORDS for w in words):
                 continue
             if any(s < end and start < e for s, e in spans):
                 continue
@@ -671,19 +873,9 @@ def bare_names(
     return found
 
 
-#: Capitalised in a headline, these open no name but may come right before one ("Story Of Larry Page").
-_OPENING_NOT_NAME = frozenset(re.findall(r"\S+", "Of To By One Two Three Four Five Six Seven Eight Nine Ten"))
-_CALENDAR_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
-        "July August September October November December",
-    )
-)
-
-#: Capitalised words that are no one's name: those that open a capitalised run without being a name, and
-#: month and weekday names.
-NOT_NAME_WORDS = _NOT_NAME | _CALENDAR_WORDS
+#: Capitalised words that are no one's name: those that open no name (:data:`NOT_OPENING`), and month
+#: and weekday names.
+NOT_NAME_WORDS = NOT_OPENING | CALENDAR_WORDS
 
 
 class FullNames:
@@ -709,13 +901,13 @@ class FullNames:
         text = self.text
         if word not in cache:
             cache[word] = None
-            given_names = rf"(?<![\w.])((?:{_NAME_WORD} (?:[A-Z]\. )?){{1,2}})"
+            given_names = rf"(?<![\w.])((?:{NAME_WORD} (?:[A-Z]\. )?){{1,2}})"
             pattern = rf"{given_names}{re.escape(word)}(?=['’]s\b|(?![\w'’-]))"
             for match in re.finditer(pattern, text):
                 given = match.group(1).split()
-                if given[0] in _OPENING_NOT_NAME and len(given) > 1:
+                if given[0] in NOT_OPENING and len(given) > 1:
                     given = given[1:]  # "The Untold Story Of Larry Page": "Of" opens no name
-                if given[0] in _NOT_NAME or any(w in _CALENDAR_WORDS for w in given):
+                if given[0] in NOT_OPENING or any(w in CALENDAR_WORDS for w in given):
                     continue
                 cache[word] = f"{' '.join(given)} {word}"
                 break

@@ -53,6 +53,13 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:[\w’'-]+\s+){0,3}$"
 )
 
+#: ... unless the words are a title: "former special envoy to Ukraine Kurt Volker", "the ambassador to
+#: the EU" name an office, not where anything happened.
+_TITLE_TO = re.compile(
+    r"(?i:\b(?:envoys?|ambassadors?|representatives?|delegates?|emissar(?:y|ies)|consuls?|attach[ée]s?)\s+"
+    r"to\s+(?:the\s+)?$)"
+)
+
 
 @attrs.frozen
 class FoundPlace:
@@ -104,7 +111,8 @@ class PlaceFinder:
         ]
         found = []
         for hit in longest(places, _PLACE):
-            if not _LOCATIVE_BEFORE.search(text[max(begin, hit.start - 60) : hit.start]):
+            before = text[max(begin, hit.start - 60) : hit.start]
+            if not _LOCATIVE_BEFORE.search(before) or _TITLE_TO.search(before):
                 continue
             entry = self._by_form[hit.form]
             place = Place(entry.name, entry.country, within=entry.containers(), level=entry.kind.value)

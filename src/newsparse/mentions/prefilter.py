@@ -206,8 +206,9 @@ class LiteralFilter:
         if not self._empty:
             self._automaton.make_automaton()
 
-    def _found(self, text: str) -> list[tuple[int, frozenset[int]]]:
-        """Each required word in ``text``: its start and the patterns that need it."""
+    def found(self, text: str) -> list[tuple[int, frozenset[int]]]:
+        """Each required word in ``text``: its start and the patterns that need it (one pass, to give
+        :meth:`positions` and :meth:`patterns_by_span` of the same text)."""
         if self._empty:
             return []
         lowered = text.lower()
@@ -224,17 +225,22 @@ class LiteralFilter:
     def positions(self, text: str) -> list[int]:
         """The start offsets in ``text`` of every required word (lower case is compared; a word needed
         at a word's start only there), sorted."""
-        return sorted({start for start, _ in self._found(text)})
+        return sorted({start for start, _ in self.found(text)})
 
-    def patterns_by_span(self, text: str, starts: Sequence[int]) -> dict[int, set[int]]:
+    def patterns_by_span(
+        self, text: str, starts: Sequence[int], found: Sequence[tuple[int, frozenset[int]]] | None = None
+    ) -> dict[int, set[int]]:
         """For each span (given by its sorted start offset in ``text``) that some pattern may match
-        in, the indices of those patterns (the patterns that need no word are in every span)."""
-        found: dict[int, set[int]] = {i: set(self.always) for i in range(len(starts))} if self.always else {}
+        in, the indices of those patterns (the patterns that need no word are in every span).
+        ``found``: :meth:`found` of ``text`` when the caller has it."""
+        by_span: dict[int, set[int]] = {}
+        if self.always:
+            by_span = {i: set(self.always) for i in range(len(starts))}
         if not starts:
-            return found
-        for start, owners in self._found(text):
-            found.setdefault(max(bisect.bisect_right(starts, start) - 1, 0), set()).update(owners)
-        return found
+            return by_span
+        for start, owners in self.found(text) if found is None else found:
+            by_span.setdefault(max(bisect.bisect_right(starts, start) - 1, 0), set()).update(owners)
+        return by_span
 
     def spans(self, text: str, starts: Sequence[int], positions: Sequence[int] | None = None) -> set[int]:
         """The spans (given by their sorted start offsets in ``text``) that some pattern may match in:

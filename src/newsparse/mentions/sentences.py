@@ -114,7 +114,18 @@ def article_blocks(article: Article) -> list[Block]:
     return blocks
 
 
-_LAST_WORD = re.compile(r"([\w.]+)[.!?]*$")
+#: A run of word characters and full stops at the start of a text (read reversed: the word before a stop).
+_WORD_RUN = re.compile(r"[\w.]*")
+
+
+def _word_before(window: str) -> str:
+    """The word (with its inner full stops) that ends ``window`` before its closing stops, in lower
+    case without a trailing full stop: "U.S" for "... U.S.", "" when a stop follows no word (as the
+    group of ``([\\w.]+)[.!?]*$`` searched in ``window`` gives it, without the search's retries)."""
+    core = window.rstrip(".!?")
+    run = _WORD_RUN.match(core[::-1])
+    size = run.end() if run else 0
+    return core[len(core) - size :].lower().rstrip(".") if size else ""
 
 
 def _split_block(text: str) -> Iterator[tuple[int, int]]:
@@ -123,10 +134,10 @@ def _split_block(text: str) -> Iterator[tuple[int, int]]:
         # The word before the stop, read in a bounded window (abbreviations are short): a long run of
         # "U.S." stops that end no sentence must not make each look back over the whole run (issue 18
         # item 11).
-        word = _LAST_WORD.search(text[max(start, match.start() - 40) : match.start() + 1])
-        token = (word.group(1) if word else "").lower().rstrip(".")
-        if match.group(0).startswith(".") and (token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
-            continue
+        if match.group(0).startswith("."):
+            token = _word_before(text[max(start, match.start() - 40) : match.start() + 1])
+            if token in _ABBREVIATIONS or (len(token) == 1 and "a" <= token <= "z"):
+                continue
         yield start, match.end()
         start = match.end()
         while start < len(text) and text[start].isspace():

@@ -26,8 +26,9 @@ few and each is tested.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -321,13 +322,18 @@ RULES: tuple[DateRule, ...] = (
                        r"taking\s+place|being\s+held)\b)", anchored=_under_way),
 )  # fmt: skip
 _RULES_BY_NAME = {rule.name: rule for rule in RULES}
+#: The rules of full dates, when they all come first: then they alone find the full dates of a text
+#: (a later rule never takes a place from an earlier one), which is all :func:`document_anchor` reads.
+_LEADING_FULL = tuple(itertools.takewhile(lambda rule: rule.full_date, RULES))
+_FULL_DATE_RULES = _LEADING_FULL if not any(r.full_date for r in RULES[len(_LEADING_FULL) :]) else RULES
 
 
-def find_dates(text: str) -> list[DatePhrase]:
-    """Every date expression in ``text``, unresolved, in order, without overlaps."""
+def find_dates(text: str, rules: Sequence[DateRule] = RULES) -> list[DatePhrase]:
+    """Every date expression in ``text``, unresolved, in order, without overlaps. ``rules``: a leading
+    part of :data:`RULES` (its phrases are those that all the rules find with these rules)."""
     taken: list[tuple[int, int]] = []
     found: list[DatePhrase] = []
-    for rule in RULES:
+    for rule in rules:
         for match in rule.pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
@@ -372,7 +378,7 @@ def document_anchor(texts: Iterable[str]) -> dt.date | None:
     the caption of the story's photo), while dates further down more often belong to links and lists
     that leaked into the text ("Most read ... 13 Nov 2025")."""
     for text in texts:
-        for phrase in find_dates(text):
+        for phrase in find_dates(text, _FULL_DATE_RULES):
             if _RULES_BY_NAME[phrase.rule].full_date:
                 when = resolve(phrase, None)
                 if when is not None:

@@ -9,8 +9,9 @@ news team...", "For more stories like this, check our news page.", "Follow Metro
 Twitter...", "MORE : ..." links). Those paragraphs have no class of their own: they are told apart by
 the links in them (the news desk's address, the news page, Metro's social accounts).
 
-The headline is left to the standards: the page's ``<h1>`` is a longer variant of the
-``og:title``/JSON-LD headline, and the benchmark's expected titles are the latter.
+The headline is left to the generic reader: the JSON-LD headline is the page's ``<title>`` (the search
+title), while the ``<h1>`` and ``og:title`` give the headline the page shows, which the generic reader
+takes (the benchmark's expected titles are the JSON-LD's).
 
 The second page (November 2024) is a redesign: the story is the first ``div.article__content__inner``
 of ``article.article``, with a video player ("Up Next"), a "Trending" strip, "MORE:" links and a

@@ -19,12 +19,17 @@ touches the few nodes that matter:
    is pruned too when it reaches further);
 4. *gather*: the container and those of its siblings that continue the story form the body (a story
    split over wrappers of one kind is read from all of them; a feed of other stories is not); their
-   text is split into blocks at block-level elements, and link lists, short unmarked blocks at the
-   edges (labels, credits), a leading date line and a leading headline (one that starts or resembles
-   the ``<title>``, with its kicker) are dropped;
-5. *fallback*: when no block holds prose, the text of the whole stripped body, split the same way, is
+   text is split into blocks at block-level elements, and link lists, a list of other stories' linked
+   headlines at the end, short unmarked blocks at the edges (labels, credits), a leading date line
+   and a leading headline (one that starts or resembles the ``<title>``, with its kicker) are
+   dropped;
+5. *guard*: when the body is a small part of the paragraph text of an element that holds it (an
+   ``article``, ``main`` or ``articleBody`` element, or one of the container's nearest ancestors),
+   that element is read instead, if what it adds is prose and no feed of other stories;
+6. *fallback*: when no block holds prose, the text of the whole stripped body, split the same way, is
    used; when the markup gives less than half of the JSON-LD ``articleBody``, or nothing while a
-   ``<noscript>`` copy holds the story, that copy is read.
+   ``<noscript>`` copy holds the story, that copy is read; when it still gives nothing, the longest
+   string of a script that holds HTML paragraphs (the state a script-rendered page ships) is read.
 
 Nothing is ever invented: every block is text of the page with its whitespace collapsed (a removed
 block between two runs of text leaves them apart, as a reader sees them)."""
@@ -46,23 +51,26 @@ from newsparse.articles.html.boilerplate import (
     BOILERPLATE_SELECTOR,
     BOILERPLATE_TAG_SELECTOR,
     BOILERPLATE_TAGS,
-    BOILERPLATE_WORD_SELECTOR,
     BOILERPLATE_WORDS,
     BREAKING_TAGS,
     CONTINUING_TAGS,
     DEFAULT_RULES,
     DENSE_SCRIPT,
+    EMBED_SELECTOR,
     HIDDEN_NAME,
     LINKED_HEADINGS,
     NEGATIVE_NAMES,
     NEVER_PRUNED,
     PARAGRAPH_BLOCKS,
+    PAYWALL_NAME,
+    PAYWALL_SELECTOR,
     POSITIVE_NAMES,
     REGION_ROLES,
     STORY_BLOCKS,
     STORY_TAGS,
     SWALLOWING_TAGS,
     BodyRules,
+    may_name_boilerplate,
     name_words,
 )
 
@@ -84,16 +92,17 @@ def _strip(root: LexborNode) -> None:
     # Matches come in document order: removed last to first, a nested match goes before the match
     # that holds it, so no removed (freed) element is ever touched.
     matched = root.css(BOILERPLATE_TAG_SELECTOR)
+    tags = [node.tag for node in matched]  # (each read of a tag builds a new string)
     # An aside, figure or noscript left open swallows the rest of the page: one that holds most of the
     # page's text is unwrapped (its content stays), not deleted.
-    page = len(root.text(deep=True)) if any(node.tag in SWALLOWING_TAGS for node in matched) else 0
-    for node in reversed(matched):
-        if node.tag == "header" and _in_story(node) and _keep_standfirst(node):
+    page = len(root.text(deep=True)) if not SWALLOWING_TAGS.isdisjoint(tags) else 0
+    for node, tag in zip(reversed(matched), reversed(tags), strict=True):
+        if tag == "header" and _in_story(node) and _keep_standfirst(node):
             continue
-        if node.tag in SWALLOWING_TAGS and len(node.text(deep=True)) > DEFAULT_RULES.swallow_share * page:
+        if tag in SWALLOWING_TAGS and len(node.text(deep=True)) > DEFAULT_RULES.swallow_share * page:
             node.unwrap()
             continue
-        if node.tag in BREAKING_TAGS:
+        if tag in BREAKING_TAGS:
             _remove(node)
         else:
             node.decompose()  # scripts, styles, media, form controls: nothing to keep apart
@@ -179,12 +188,17 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+#: Ruby annotations (the reading of a word, and its fallback brackets): not text of the sentence.
+RUBY_ANNOTATIONS = frozenset({"rt", "rp"})
+
+
 def element_text(node: LexborNode) -> str:
     """A node's text as a reader sees it: text nodes joined as they stand (inline markup adds no
     space: ``said <b>this</b>.`` is "said this."), a space where a block element or ``<br>`` breaks
     the line, and whitespace collapsed. Every reader of HTML text (the body, an outlet's layout) uses it."""
     parts: list[str] = []
     block_of: dict[int, int] = {}  # parent element -> its nearest block element (or the node itself)
+    annotation: set[int] = set()  # parent elements inside a ruby annotation (<rt>, <rp>)
     last_block: int | None = None
     for child in node.traverse(include_text=True, skip_empty=False):
         if child.tag != "-text":
@@ -196,8 +210,12 @@ def element_text(node: LexborNode) -> str:
         if key not in block_of:
             block = parent
             while block is not None and block.mem_id != node.mem_id and block.tag not in BLOCK_TAGS:
+                if block.tag in RUBY_ANNOTATIONS:
+                    annotation.add(key)
                 block = block.parent
             block_of[key] = block.mem_id if block is not None else node.mem_id
+        if key in annotation:
+            continue  # the reading printed above a word is not a word of the text
         if last_block is not None and block_of[key] != last_block:
             parts.append(" ")  # text after a block closed ("</p>four")
         last_block = block_of[key]
@@ -237,7 +255,7 @@ def any_ancestor(
 
 def _within(node: LexborNode | None, ids: set[int], memo: dict[int, bool]) -> bool:
     """True when ``node`` or one of its ancestors is in ``ids`` (memoised: :func:`any_ancestor`)."""
-    return any_ancestor(node, lambda element: element.mem_id in ids, memo)
+    return bool(ids) and any_ancestor(node, lambda element: element.mem_id in ids, memo)
 
 
 def _ancestors(node: LexborNode | None) -> set[int]:
@@ -283,16 +301,28 @@ def _boilerplate_blocks(
     else:
         total = max((length for _, length in under.values()), default=0)
     # Two queries: whole tokens, roles and visibility (CSS says it all), and the elements whose names
-    # may hold a boilerplate word (CSS finds them, Python reads the names as words).
+    # may hold a boilerplate word (Python reads the names as words). (The C library returns an element
+    # once per selector of the group it matches: the first list may repeat an element, as removing one
+    # twice is harmless.)
     candidates = list(root.css(BOILERPLATE_SELECTOR))
     named = {node.mem_id for node in candidates}
     candidates += [
         node
-        for node in root.css(BOILERPLATE_WORD_SELECTOR)
+        for node, attributes in _word_named(root)
         if node.mem_id not in named
         and node.mem_id not in keep
-        and _named_boilerplate(node)
+        and _names(attributes, BOILERPLATE_NAME)
         and not _in_running_text(node, rules)
+    ]
+    named |= {node.mem_id for node in candidates}
+    candidates += [
+        node
+        for node in root.css(PAYWALL_SELECTOR)
+        if node.mem_id not in named
+        and node.mem_id not in keep
+        and node.tag not in STORY_BLOCKS
+        and _named(node, PAYWALL_NAME)
+        and len(node.text(deep=True).strip()) <= rules.max_prompt
     ]
     matched = [
         node
@@ -307,6 +337,30 @@ def _boilerplate_blocks(
     # never touches a freed element.
     ids, memo = {node.mem_id for node in matched}, dict[int, bool]()
     return [node for node in matched if not _within(node.parent, ids, memo)]
+
+
+def _word_named(root: LexborNode) -> list[tuple[LexborNode, dict[str, str | None]]]:
+    """The elements under ``root`` (itself included) that
+    :data:`~newsparse.articles.html.boilerplate.BOILERPLATE_WORD_SELECTOR` matches, with their
+    attributes, in document order, each once: the elements with a class or id, their values tested in
+    Python (:func:`may_name_boilerplate`, cached per value), which costs less than the selector's
+    hundred-odd substring tests on every element."""
+    found = []
+    last = -1
+    for node in root.css("[class], [id]"):
+        key = node.mem_id
+        if key == last:
+            continue  # an element with both a class and an id comes twice, in a row
+        last = key
+        attributes = node.attributes
+        value = attributes.get("class")
+        if value and may_name_boilerplate("class", value):
+            found.append((node, attributes))
+            continue
+        value = attributes.get("id")
+        if value and may_name_boilerplate("id", value):
+            found.append((node, attributes))
+    return found
 
 
 def _in_running_text(node: LexborNode, rules: BodyRules) -> bool:
@@ -340,8 +394,12 @@ def _named_boilerplate(node: LexborNode) -> bool:
 
 
 def _named(node: LexborNode, pattern: re.Pattern[str]) -> bool:
-    attributes = node.attributes
-    return any(_holds(pattern, attributes.get(name) or "") for name in ("class", "id"))
+    return _names(node.attributes, pattern)
+
+
+def _names(attributes: dict[str, str | None], pattern: re.Pattern[str]) -> bool:
+    """True when the class or id among ``attributes``, read as words, holds one of ``pattern``'s."""
+    return _holds(pattern, attributes.get("class") or "") or _holds(pattern, attributes.get("id") or "")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -548,7 +606,7 @@ def _region(node: LexborNode) -> bool:
     attributes = node.attributes
     if attributes.get("role") in REGION_ROLES or attributes.get("aria-modal") == "true":
         return True
-    return _named(node, BOILERPLATE_NAME)
+    return _names(attributes, BOILERPLATE_NAME)
 
 
 def _second(item: tuple[LexborNode, float]) -> float:
@@ -725,7 +783,7 @@ def _keep(blocks: list[tuple[str, int, str]], title: str, rules: BodyRules) -> l
     even at an edge: a story may open with a heading and a list."""
     kept = [
         (text, tag)
-        for text, linked, tag in blocks
+        for text, linked, tag in blocks[: _feed_start(blocks, rules)]
         if linked <= len(text) * rules.max_link_share or len(text) > rules.long_linked_block
     ]
 
@@ -743,6 +801,26 @@ def _keep(blocks: list[tuple[str, int, str]], title: str, rules: BodyRules) -> l
     while end > start and droppable(kept[end - 1]):
         end -= 1
     return [text for text, _ in kept[start:end]]
+
+
+def _feed_start(blocks: list[tuple[str, int, str]], rules: BodyRules) -> int:
+    """Where a list of other stories appended to the story starts ("More stories" and a headline per
+    item: ``rules.feed_headlines`` list items or more at the end, each with a link that makes at least
+    ``rules.feed_link_share`` of its text, and the short line before them that names the list), or
+    ``len(blocks)`` when the story ends otherwise."""
+    start = len(blocks)
+    while start > 0:
+        text, linked, tag = blocks[start - 1]
+        if tag != "li" or not linked or linked < rules.feed_link_share * len(text):
+            break
+        start -= 1
+    if len(blocks) - start < rules.feed_headlines:
+        return len(blocks)
+    if start > 0:
+        heading = blocks[start - 1][0]
+        if len(heading) <= rules.max_dateline and not heading.rstrip("\"'”’»)").endswith((".", "。")):
+            start -= 1
+    return start
 
 
 _WORDS = re.compile(r"\w+")
@@ -806,6 +884,9 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
     title = _clean(title_node.text(deep=True)) if title_node is not None else ""
     copies = _copies(tree)
     _strip(root)
+    if rules.drop_embedded_posts:
+        for node in reversed(root.css(EMBED_SELECTOR)):
+            _remove(node)
     holders: dict[int, tuple[LexborNode, ...]] = {}
     prose = _prose_blocks(root, holders, rules)
     first, under = _locate(_paragraphs(prose, rules), rules)
@@ -840,16 +921,81 @@ def extract_paragraphs(tree: LexborHTMLParser, rules: BodyRules = DEFAULT_RULES)
                         if node.mem_id != part.mem_id:  # a part named "widget" is still the story's
                             _remove(node)
             nodes = parts
-    return _or_copy(_keep(_blocks(nodes), title, rules), copies, rules)
+    paragraphs = _keep(_blocks(nodes), title, rules)
+    if container is not None and rules.guard_share:
+        paragraphs = _guard_recall(root, container, nodes, under, paragraphs, title, rules)
+    return _or_copy(paragraphs, copies, rules) or _script_copy(tree.raw_html, rules)
+
+
+#: Elements a page marks as its story: the standard wrappers and the schema.org body property.
+STORY_WRAPPERS = 'article, main, [itemprop~="articleBody" i]'
+
+
+def _guard_recall(
+    root: LexborNode,
+    container: LexborNode,
+    nodes: list[LexborNode],
+    counted: dict[int, tuple[LexborNode, int]],
+    paragraphs: list[str],
+    title: str,
+    rules: BodyRules,
+) -> list[str]:
+    """``paragraphs``, or the story read from a wider element when they are small against it.
+
+    The wider elements are those the page marks as its story (:data:`STORY_WRAPPERS`) that hold the
+    container, and the container's ancestors up to ``rules.guard_levels``. One whose paragraph text
+    is more than ``1 / rules.guard_share`` times the body's is read (pruned of named boilerplate,
+    its blocks kept as the body's are); its text replaces the body when it is still that much longer
+    and its additions are prose: at least ``rules.guard_prose_share`` of the added characters are
+    paragraph text."""
+    holding = _ancestors(container)
+    candidates: dict[int, LexborNode] = {}
+    for node in root.css(STORY_WRAPPERS):
+        if node.mem_id in holding and node.tag not in PAGE_TAGS:
+            candidates[node.mem_id] = node
+    ancestor = container.parent
+    for _ in range(rules.guard_levels):
+        if ancestor is None or ancestor.tag in PAGE_TAGS:
+            break
+        candidates.setdefault(ancestor.mem_id, ancestor)
+        ancestor = ancestor.parent
+    if not candidates:
+        return paragraphs
+    read = {node.mem_id for node in nodes}
+    best, best_length = paragraphs, sum(map(len, paragraphs))
+    # innermost first: a wider element must beat what a narrower one gave
+    for node in sorted(candidates.values(), key=lambda element: len(_ancestors(element)), reverse=True):
+        if node.mem_id in read or counted.get(node.mem_id, (node, 0))[1] * rules.guard_share <= best_length:
+            continue  # counted before pruning, so never less than it holds now: no walk needed
+        under = _paragraph_text(_paragraphs(_prose_blocks(node, {}, rules), rules))
+        prose = under.get(node.mem_id, (node, 0))[1]
+        if prose * rules.guard_share <= best_length:
+            continue
+        if _feed(node, rules) and not any(_feed(part, rules) for part in nodes):
+            continue  # what it adds holds a feed of other stories' headlines
+        for removed in reversed(_boilerplate_blocks(node, container, under, rules, prose)):
+            if removed.mem_id != node.mem_id:
+                _remove(removed)
+        wider = _keep(_blocks([node]), title, rules)
+        wider_length = sum(map(len, wider))
+        under = _paragraph_text(_paragraphs(_prose_blocks(node, {}, rules), rules))
+        prose = under.get(node.mem_id, (node, 0))[1]
+        added = wider_length - best_length
+        if wider_length * rules.guard_share > best_length and (
+            prose - best_length >= rules.guard_prose_share * added
+        ):
+            best, best_length = wider, wider_length
+    return best
 
 
 def _copies(tree: LexborHTMLParser) -> tuple[list[str], list[str]]:
     """The story's other copies in the page, read before scripts go: the ``articleBody`` texts of its
     JSON-LD (its blocks, as text: they are parsed only when needed), and the markup inside its
     ``<noscript>`` elements."""
-    bodies = [script.text(deep=True) for script in tree.css('script[type*="ld+json" i]')]
-    root = tree.body
-    hidden = [node.inner_html or "" for node in root.css("noscript")] if root is not None else []
+    # One walk finds both: the JSON-LD of the whole page, and the noscript elements of its body.
+    found = tree.css('script[type*="ld+json" i], body noscript')
+    bodies = [node.text(deep=True) for node in found if node.tag == "script"]
+    hidden = [node.inner_html or "" for node in found if node.tag == "noscript"]
     return bodies, hidden
 
 
@@ -897,6 +1043,37 @@ def _or_copy(paragraphs: list[str], copies: tuple[list[str], list[str]], rules: 
                 if found:
                     return found
     return paragraphs
+
+
+#: A script's string literal (JSON or JavaScript, double-quoted) of at least 200 characters.
+_SCRIPT_STRING = re.compile(r'"((?:[^"\\\n]|\\.){200,})"')
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_PARAGRAPH = re.compile(r"<p[\s>]", re.IGNORECASE)
+
+
+def _script_copy(raw: bytes | str, rules: BodyRules) -> list[str]:
+    """The story read from the page's scripts, for a page whose markup holds no prose at all: the
+    longest string literal of a script (the state a script-rendered page ships to the browser, its
+    ``contentHtml``, whatever the name) that holds HTML paragraphs, read as a page of its own; [] when
+    no script holds one."""
+    source = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    best = ""
+    for script in _SCRIPT.finditer(source):
+        for literal in _SCRIPT_STRING.finditer(script.group(1)):
+            if len(literal.group(1)) <= len(best):
+                continue
+            try:
+                value = json.loads(f'"{literal.group(1)}"')
+            except ValueError:  # a JavaScript escape JSON does not know: no copy
+                continue
+            if isinstance(value, str) and len(value) > len(best) and _HTML_PARAGRAPH.search(value):
+                best = value
+    if not best:
+        return []
+    inner = LexborHTMLParser(f"<html><body>{_SCRIPT.sub(' ', best)}</body></html>")
+    for node in inner.css("script, noscript"):  # nothing in the copy is read as a copy again
+        node.decompose()
+    return extract_paragraphs(inner, rules)
 
 
 def _body_paragraphs(text: str, rules: BodyRules) -> list[str]:

@@ -120,9 +120,23 @@ _QUOTED = re.compile(r"""=\s*(?:"[^"]*"|'[^']*')""")
 #: one piece (at most ~800 levels of ``<div>``) is not seen, nor an element whose attributes fit in
 #: two pieces (at most ~1,000 attributes): each costs the parser about a millisecond.
 _PIECE = 4_096
-#: Void start tags in lower or upper case (a case-blind pattern is twice as slow; mixed case is rare
-#: and only overestimates the depth).
-_VOID_START = re.compile(rf"<(?:{'|'.join(sorted(_VOID))}|{'|'.join(sorted(_VOID)).upper()})[\s/>]")
+#: An end tag's ``</``, or a void start tag in lower or upper case (a case-blind pattern is twice as
+#: slow; mixed case is rare and only overestimates the depth): one scan finds both, which
+#: ``str.count("</")`` and a second scan for the void tags cost twice.
+_CLOSE_OR_VOID = re.compile(rf"<(?:/|(?:{'|'.join(sorted(_VOID))}|{'|'.join(sorted(_VOID)).upper()})[\s/>])")
+
+
+def _may_hold_long_value(html: str) -> bool:
+    """False when no quoted value can be longer than :data:`MAX_VALUE_CHARS`: such a value is a run of
+    that many characters without its quote, which would hold a whole aligned stretch of half as many,
+    so a page whose every such stretch holds both quotes has none (``str.find`` stops at the first
+    quote of each, where the pattern reads the page twice)."""
+    half = MAX_VALUE_CHARS // 2
+    return any(
+        html.find(quote, start, start + half) < 0
+        for quote in "\"'"
+        for start in range(0, len(html) - half + 1, half)
+    )
 
 
 def _may_exceed(html: str) -> bool:
@@ -130,9 +144,10 @@ def _may_exceed(html: str) -> bool:
     a long value, a piece of the page inside one tag that has many attributes, or an estimated depth
     over :data:`MAX_DEPTH`. (Counting start and end tags over the whole page does not bound the
     depth: a deep page closes its elements at the end.)"""
-    if len(html) > MAX_VALUE_CHARS and _LONG_VALUE.search(html):
+    if len(html) > MAX_VALUE_CHARS and _may_hold_long_value(html) and _LONG_VALUE.search(html):
         return True
-    many_tags = html.count("<") > MAX_DEPTH
+    # (Depth is at most the number of "<", so a page of few tags never exceeds it: no separate count
+    # of the page's "<" is needed to skip the estimate for it.)
     depth = total = 0
     checked = -1  # the start of the last long tag whose attributes were counted
     for start in range(0, len(html), _PIECE):
@@ -146,16 +161,16 @@ def _may_exceed(html: str) -> bool:
                 run = _TAG_RUN.match(html, opening)
                 if run is not None and len(_QUOTED.sub("=", run.group(0)).split()) > MAX_ATTRIBUTES:
                     return True
-        if many_tags:
-            # The depth: start tags (not void) minus end tags, never below zero. A comment or a
-            # self-closed element counts as a start tag (a safe overestimate); end tags that close
-            # nothing (strays) can hide depth within one piece, but then the page as a whole has far
-            # more end tags than start tags (checked below: real pages have at most a few hundred).
-            closes = html.count("</", start, end)
-            change = tags - 2 * closes - len(_VOID_START.findall(html, start, end))
-            depth, total = max(0, depth + change), total + change
-            if depth > MAX_DEPTH:
-                return True
+        # The depth: start tags (not void) minus end tags, never below zero. A comment or a
+        # self-closed element counts as a start tag (a safe overestimate); end tags that close
+        # nothing (strays) can hide depth within one piece, but then the page as a whole has far
+        # more end tags than start tags (checked below: real pages have at most a few hundred).
+        found = _CLOSE_OR_VOID.findall(html, start, end)
+        closes = found.count("</")
+        change = tags - 2 * closes - (len(found) - closes)
+        depth, total = max(0, depth + change), total + change
+        if depth > MAX_DEPTH:
+            return True
     # Far more end tags than start tags: strays, which may have hidden depth inside pieces.
     return total < -MAX_DEPTH
 

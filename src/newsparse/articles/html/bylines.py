@@ -79,6 +79,16 @@ _INTRODUCTION = re.compile(
     r"text|texto|autor|autorin|author|reporter|reportage)\b\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
+#: A leading "By" of one author's name (the JSON-LD and layout bylines; visible bylines may open with
+#: any word of ``_INTRODUCTION``).
+_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
+
+
+def without_by(name: str) -> str:
+    """An author's name without a leading "By " ("By Reuters" -> "Reuters")."""
+    return _BY.sub("", name)
+
+
 #: Where a byline joins names: commas, semicolons, "&", and the word "and" of 12 languages.
 _JOINS = re.compile(
     r"\s*[,;&/]\s*|\s+(?:and|und|y|et|e|og|och|en|ve|dan|và|и|ja|és|oraz|a)\s+", re.IGNORECASE

@@ -30,23 +30,8 @@ __all__ = ["HtmlLayout", "choose_layout", "read_with_layout"]
 _SPACE = re.compile(r"\s+")
 #: The words before an agency's name in a credit line.
 _AGENCY_LEAD = re.compile(r"^\s*(?:by|from|source\s*:|via)\s+", re.IGNORECASE)
-#: The fields of an HtmlLayout that hold CSS selectors (checked when the layout is defined).
-_SELECTOR_FIELDS = (
-    "markers",
-    "title",
-    "subtitle",
-    "authors",
-    "agency",
-    "published",
-    "section",
-    "body",
-    "paragraphs",
-    "remove",
-    "figures",
-    "captions",
-    "credits",
-    "tags",
-)
+#: The metadata of an HtmlLayout field that holds CSS selectors (checked when the layout is defined).
+_CSS = {"css": True}
 
 
 def _selectors(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -71,36 +56,36 @@ class HtmlLayout:
     valid_from: dt.date | None = attrs.field(default=None, converter=_optional_date)
     valid_until: dt.date | None = attrs.field(default=None, converter=_optional_date)
     #: Selectors that only this design's pages match; one match is enough.
-    markers: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
-    title: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
-    subtitle: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
-    authors: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
+    markers: tuple[str, ...] = attrs.field(default=(), converter=_selectors, metadata=_CSS)
+    title: tuple[str, ...] = attrs.field(default=(), converter=_selectors, metadata=_CSS)
+    subtitle: tuple[str, ...] = attrs.field(default=(), converter=_selectors, metadata=_CSS)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_selectors, metadata=_CSS)
     #: A node naming the agency behind the copy ("Source: Reuters", "By AFP"): its text, less a leading
     #: "By"/"From"/"Source:", is the agency, named as the outlet's credits spell it.
-    agency: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
+    agency: tuple[str, ...] = attrs.field(default=(), converter=_selectors, metadata=_CSS)
     #: Nodes holding the publication date: a ``datetime`` or ``content`` attribute, else printed text
     #: read with ``date_formats`` in the outlet's zone.
-    published: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
+    published: tuple[str, ...] = attrs.field(default=(), converter=_selectors, metadata=_CSS)
     date_formats: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
-    section: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
+    section: tuple[str, ...] = attrs.field(default=(), converter=_selectors, metadata=_CSS)
     #: The element holding the story; the first selector that finds one wins.
-    body: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
+    body: tuple[str, ...] = attrs.field(default=(), converter=_selectors, metadata=_CSS)
     #: What counts as a paragraph inside the body.
-    paragraphs: str = "p, h2, h3, h4, blockquote, li"
+    paragraphs: str = attrs.field(default="p, h2, h3, h4, blockquote, li", metadata=_CSS)
     #: Boilerplate inside the body: share bars, related links, ads, newsletter boxes, embedded promos.
-    remove: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
+    remove: tuple[str, ...] = attrs.field(default=(), converter=_selectors, metadata=_CSS)
     #: Figures inside the body; each becomes an Image and leaves the body.
-    figures: tuple[str, ...] = attrs.field(default=("figure",), converter=_selectors)
-    captions: tuple[str, ...] = attrs.field(default=("figcaption",), converter=_selectors)
+    figures: tuple[str, ...] = attrs.field(default=("figure",), converter=_selectors, metadata=_CSS)
+    captions: tuple[str, ...] = attrs.field(default=("figcaption",), converter=_selectors, metadata=_CSS)
     #: The credit inside a figure (taken out of the caption's text).
-    credits: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
+    credits: tuple[str, ...] = attrs.field(default=(), converter=_selectors, metadata=_CSS)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_selectors, metadata=_CSS)
 
     def __attrs_post_init__(self) -> None:
         # A selector that does not parse would otherwise fail on every page, as "Can't parse CSS
         # selector." naming nothing: try each one on an empty tree now, and name the field.
         empty = LexborHTMLParser("")
-        for field in _SELECTOR_FIELDS:
+        for field in (field.name for field in attrs.fields(HtmlLayout) if field.metadata.get("css")):
             value = getattr(self, field)
             for selector in (value,) if isinstance(value, str) else value:
                 if not isinstance(selector, str):

@@ -12,6 +12,10 @@ then merged in a fixed order of trust:
 4. markup: ``<time datetime>``, ``rel=author`` links, ``<h1>``, ``<title>``, ``<html lang>``,
    ``<link rel=canonical>`` and ``<figure>`` images with their captions.
 
+The title compares the sources instead (:func:`_title`): the meta titles rank above a microdata
+headline, the site's name comes off, and a JSON-LD headline that is only the page's ``<title>`` copied
+yields to the ``<h1>``.
+
 Which meta names feed which field is data (:data:`META_FIELDS`), not code.
 """
 
@@ -36,6 +40,7 @@ from newsparse.articles.html.bylines import (
     labelled_editor,
     text_key,
     visible_byline,
+    without_by,
 )
 from newsparse.articles.html.topics import choose_topics, clean_topics, visible_tags
 from newsparse.dates import in_range, parse_iso, read_printed, url_date
@@ -374,7 +379,6 @@ def _figures(nodes: _Nodes) -> list[Image]:
 # -- values -------------------------------------------------------------------------------------------
 _SPACE = re.compile(r"\s+")
 #: "By Ann Lee": bylines copied into author fields keep their preposition.
-_BYLINE_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 
 
 #: A character reference left in a value (``&quot;``, ``&#8217;``, ``&amp;amp;``): JSON-LD and
@@ -443,7 +447,7 @@ def _names(value: Any) -> list[str]:
 def _authors(value: Any) -> list[tuple[str, bool]]:
     """Author names from a value, each with whether the value says it is an organization."""
     if isinstance(value, str):
-        name = _BYLINE_PREFIX.sub("", _clean(value))
+        name = without_by(_clean(value))
         return [(name, False)] if name else []
     if isinstance(value, dict):
         organization = bool(_types(value) & _ORGANIZATION_TYPES)
@@ -453,11 +457,12 @@ def _authors(value: Any) -> list[tuple[str, bool]]:
     return []
 
 
-def _byline(tree: LexborHTMLParser, sources: tuple[Candidates, ...], html_text: str | None) -> Byline:
+def _byline(
+    tree: LexborHTMLParser, sources: tuple[Candidates, ...], sites: set[str], html_text: str | None
+) -> Byline:
     """The article's authors and the agency given as one: from the first source that names a person
     (outlets, host names and agencies set apart; a name the page prints as its editor's left out),
     else from the visible byline."""
-    sites = _site_keys(sources)
     byline = Byline(sites)
     for source in sources:
         pairs = [pair for value in source.get("authors", ()) for pair in _authors(value)]
@@ -532,6 +537,8 @@ def _names_site(text: str, sites: set[str]) -> bool:
     )
 
 
+#: The words of a title, to compare two.
+_WORDS = re.compile(r"\w+")
 #: Most parts taken off a title ("Headline | Section | Site" loses two).
 MAX_TITLE_STRIPS = 3
 
@@ -564,35 +571,88 @@ def _without_site(title: str, sites: set[str], others: set[str], tails: set[str]
     return title
 
 
-def _site_keys(sources: tuple[Candidates, ...]) -> set[str]:
+def _site_keys(sources: tuple[Candidates, ...], headline: str | None) -> set[str]:
     """The names a page gives its site (og:site_name, application-name, the JSON-LD publisher's name
-    and alternate name), as comparison keys."""
+    and alternate name), as comparison keys. A name that is the page's ``headline`` (its most trusted
+    title: an application-name set to it) names no site: taken as one, it would cut the headline's own
+    words off the title."""
     keys: set[str] = set()
     for source in sources:
         for value in source.get("site_name", ()):
             names = [value.get("name"), value.get("alternateName")] if isinstance(value, dict) else [value]
             keys.update(text_key(text) for name in names if (text := _text(name)))
+    if headline:
+        keys.discard(text_key(headline))
     keys.discard("")
     return keys
 
 
-def _title(sources: tuple[Candidates, ...]) -> str | None:
-    """The first title of the most trusted source, without the site's name around it."""
-    jsonld, microdata, meta, markup = sources
-    # microdata's headline is the visible <h1> marked up: it ranks with the markup, after the meta
-    # titles that the page writes for readers to share
-    ranked = (jsonld, meta, microdata, markup)
-    texts = [text for source in ranked for value in source.get("title", ()) if (text := _text(value))]
-    if not texts:
+class _Titles:
+    """The page's titles, most trusted first, each with where it comes from (``jsonld``, ``meta``,
+    ``microdata``, ``h1``, ``title``), its comparison key and the key of its tail, each read once."""
+
+    def __init__(self, sources: tuple[Candidates, ...], nodes: _Nodes) -> None:
+        jsonld, microdata, meta, markup = sources
+        # the markup's titles are the <h1>'s and the <title>'s text, each where the page has one
+        markup_origins = [
+            origin for origin, node in (("h1", nodes.h1), ("title", nodes.title)) if node is not None
+        ]
+        # microdata's headline is the visible <h1> marked up: it ranks with the markup, after the meta
+        # titles that the page writes for readers to share
+        found = [
+            *(("jsonld", value) for value in jsonld.get("title", ())),
+            *(("meta", value) for value in meta.get("title", ())),
+            *(("microdata", value) for value in microdata.get("title", ())),
+            *zip(markup_origins, markup.get("title", ()), strict=True),
+        ]
+        pairs = [(origin, text) for origin, value in found if (text := _text(value))]
+        self.origins = [origin for origin, _ in pairs]
+        self.texts = [text for _, text in pairs]
+        self.keys = [text_key(text) for text in self.texts]
+        self.tails = [text_key(_tail(text)) for text in self.texts]
+
+    def first(self, origin: str) -> int | None:
+        """The index of the first title from ``origin``, if any."""
+        return self.origins.index(origin) if origin in self.origins else None
+
+    def bare(self, index: int, sites: set[str]) -> str:
+        """Title ``index`` without the site's name and without the parts that the page's other titles
+        show to be no part of the headline."""
+        others = set(self.keys[:index] + self.keys[index + 1 :])
+        tails = set(self.tails[:index] + self.tails[index + 1 :]) - {""}
+        return _without_site(self.texts[index], sites, others, tails) or self.texts[index]
+
+
+def _title(titles: _Titles, sites: set[str]) -> str | None:
+    """The first title of the most trusted source, without the site's name around it.
+
+    A JSON-LD headline that only the page's search title confirms (it is the ``<title>``, site name
+    aside, while ``og:title`` says something else) is a search-engine plugin's copy of the ``<title>``:
+    the headline the page shows, its ``<h1>``, comes first then (whether or not the shared title says
+    the same), unless the ``<h1>`` says what the JSON-LD says, names the site (a logo) or shares no word
+    with the shared title (a section label)."""
+    if not titles.texts:
         return None
-    others = {text_key(text) for text in texts[1:]}
-    tails = {text_key(_tail(text)) for text in texts[1:]} - {""}
-    return _without_site(texts[0], _site_keys(sources), others, tails) or texts[0]
+    title = titles.bare(0, sites)
+    shared, visible, searched = titles.first("meta"), titles.first("h1"), titles.first("title")
+    if titles.origins[0] != "jsonld" or shared is None or visible is None or searched is None:
+        return title
+    key = text_key(title)
+    if key != text_key(titles.bare(searched, sites)):
+        return title
+    shown, shared_title = titles.bare(visible, sites), titles.bare(shared, sites)
+    if key in (text_key(shared_title), text_key(shown)) or _names_site(shown, sites):
+        return title
+    # an <h1> that shares no word with the shared title is a label (a section, a logo), no headline
+    return shown if _words(shown) & _words(shared_title) else title
 
 
-def _topics(tree: LexborHTMLParser, sources: tuple[Candidates, ...]) -> tuple[str, ...]:
+def _words(text: str) -> set[str]:
+    return set(_WORDS.findall(text.casefold()))
+
+
+def _topics(tree: LexborHTMLParser, sources: tuple[Candidates, ...], sites: set[str]) -> tuple[str, ...]:
     """The article's topics: the best keyword list of the standards, else the page's tag links."""
-    sites = _site_keys(sources)
     lists = [[_clean(k) for value in source.get("tags", ()) for k in _keywords(value)] for source in sources]
     topics = choose_topics(clean_topics(values, sites) for values in lists)
     return tuple(topics or clean_topics(visible_tags(tree), sites))
@@ -714,9 +774,11 @@ def read_metadata(
             break
     known = {image.url for image in images}
     images += [figure for figure in _figures(nodes) if figure.url not in known]
-    byline = _byline(tree, sources, html)
+    titles = _Titles(sources, nodes)
+    sites = _site_keys(sources, titles.texts[0] if titles.texts else None)
+    byline = _byline(tree, sources, sites, html)
     url = first_text("url")
-    title = _title(sources)
+    title = _title(titles, sites)
     published = first_when("published") or _printed_date(tree, nodes.h1, title, timezone) or url_date(url)
     return PageMetadata(
         title=title,
@@ -727,7 +789,7 @@ def read_metadata(
         published=published,
         modified=first_when("modified"),
         section=first_text("section"),
-        tags=_topics(tree, sources),
+        tags=_topics(tree, sources, sites),
         language=first_text("language"),
         url=url,
         site_name=first_text("site_name"),
