@@ -169,6 +169,9 @@ def test_person_before_reads_the_nearest_sentences_first() -> None:
     assert person_before([_sentence("He rested."), title, biden], "he") is None  # not over the headline
     menu = Earlier("Most Read", list, readable=False)
     assert person_before([menu, biden], "he") == Actor(id="person:biden", name="Biden")
+    # a long run of menu lines is passed over only so far (a pronoun's search stays bounded)
+    assert person_before([menu] * 5 + [biden], "he") == Actor(id="person:biden", name="Biden")
+    assert person_before([menu] * 30 + [biden], "he") is None
 
 
 def test_a_resolved_pronoun_is_a_found_person_at_the_pronoun() -> None:

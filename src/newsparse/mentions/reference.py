@@ -94,8 +94,10 @@ _RELATIVE_OF = re.compile(
     r"grandson|granddaughter|children|child|kids?)\b",
     re.IGNORECASE,
 )
-#: How many sentences back a pronoun may look (pronoun-led sentences included).
+#: How many sentences back a pronoun may look (pronoun-led sentences included), and how many lines of
+#: any kind (menus and tag lists, which are passed over, included).
 _LOOK_BACK = 3
+_PASSED_OVER = 24
 
 
 def _gender(word: str) -> str:
@@ -133,9 +135,9 @@ def person_before(
     Kim. He met Kim at the border": "he" is Trump)."""
     gender = _gender(pronoun)
     looked = 0
-    for sentence in earlier:
-        if sentence.opening:
-            return None
+    for passed, sentence in enumerate(earlier):
+        if sentence.opening or passed >= _PASSED_OVER:
+            return None  # the headline; or a long run of menu lines: nothing a pronoun points over
         if not sentence.readable:
             continue
         looked += 1
