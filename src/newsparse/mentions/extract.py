@@ -334,7 +334,10 @@ class MentionExtractor:
                             known = self.actors.find(text, short_names(), hits=within) if within else []
                             return named_in(text, known, within)
 
-                        pieces.append(Earlier(masked, people, cues.PROSE_END.search(piece.text) is not None))
+                        readable = cues.PROSE_END.search(piece.text) is not None
+                        pieces.append(
+                            Earlier(masked, people, readable and block.kind is not BlockKind.CAPTION)
+                        )
                 else:
                     pieces.append(Earlier(block.text, list, opening=block.kind is BlockKind.TITLE))
                 unread[position] = pieces[::-1]
