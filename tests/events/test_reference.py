@@ -169,6 +169,9 @@ def test_person_before_reads_the_nearest_sentences_first() -> None:
     assert person_before([_sentence("He rested."), title, biden], "he") is None  # not over the headline
     menu = Earlier("Most Read", list, readable=False)
     assert person_before([menu, biden], "he") == Actor(id="person:biden", name="Biden")
+    # a long run of menu lines is passed over only so far (a pronoun's search stays bounded)
+    assert person_before([menu] * 5 + [biden], "he") == Actor(id="person:biden", name="Biden")
+    assert person_before([menu] * 30 + [biden], "he") is None
 
 
 def test_a_resolved_pronoun_is_a_found_person_at_the_pronoun() -> None:
@@ -304,7 +307,7 @@ def test_the_director_is_the_one_person_introduced_as_director() -> None:
 
 def test_the_director_with_two_introduced_or_of_a_body_is_no_one() -> None:
     found = extract(
-        "President Joe Biden praised director Damien Chazelle and director Greta Gerwig, starring Emma Stone.",
+        "President Joe Biden praised director Damien Chazelle and director Greta Gerwig, and Emma Stone.",
         "Chazelle and Gerwig wrote in Paris. Stone met the director shortly thereafter.",
     )
     assert meetings(found) == []

@@ -334,7 +334,10 @@ class MentionExtractor:
                             known = self.actors.find(text, short_names(), hits=within) if within else []
                             return named_in(text, known, within)
 
-                        pieces.append(Earlier(masked, people, cues.PROSE_END.search(piece.text) is not None))
+                        readable = cues.PROSE_END.search(piece.text) is not None
+                        pieces.append(
+                            Earlier(masked, people, readable and block.kind is not BlockKind.CAPTION)
+                        )
                 else:
                     pieces.append(Earlier(block.text, list, opening=block.kind is BlockKind.TITLE))
                 unread[position] = pieces[::-1]
@@ -390,7 +393,7 @@ class MentionExtractor:
                     named = [
                         (f.start, f.end, f.resolved(self.gazetteer, anchor_of()[0]))
                         for f in known
-                        if f.kind in (ActorKind.PERSON, ActorKind.OFFICE)
+                        if f.kind in _PERSON_KINDS
                     ]
                     references = pronoun_references(
                         masked,
@@ -410,8 +413,7 @@ class MentionExtractor:
             people = [
                 (f.start, a)
                 for f in actors_in(index)
-                if f.kind in (ActorKind.PERSON, ActorKind.OFFICE)
-                and (a := f.resolved(self.gazetteer, anchor_of()[0]))
+                if f.kind in _PERSON_KINDS and (a := f.resolved(self.gazetteer, anchor_of()[0]))
             ]
             taken = {start for start, _ in people}
             people += [(start, a) for start, a in named_people(index) if start not in taken]
@@ -1050,12 +1052,6 @@ def _mode_cue(clause: str) -> tuple[Kind, Mode] | None:
         if pattern.search(clause):
             return kind, mode
     return None
-
-
-def _people(actors: list[Found], gazetteer: Gazetteer, on: dt.date | None) -> tuple[Actor, ...]:
-    people = (ActorKind.PERSON, ActorKind.OFFICE)
-    found = [a for f in actors if f.kind in people and (a := f.resolved(gazetteer, on))]
-    return tuple(unique(found))
 
 
 def _third_location(report: _Report) -> bool:

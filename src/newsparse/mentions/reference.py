@@ -1,25 +1,30 @@
-"""References back to people named before: the "he", "she", "him" and "her" of a contact.
+"""References back to people named before: the "he", "she", "him" and "her" of a contact, "the
+director", and the speaker of a quoted contact that has no subject.
 
 A contact's subject or object is often a pronoun ("While working his way through the awards circuit,
 he met Gosling"; "she later acknowledged that she met him"). This module says whom such a pronoun
 names, by structure alone (no list of names by gender: the only gender it knows is the one the text's
 own pronouns give):
 
-- a **subject** "he"/"she" right before a contact word (or opening the clause of "in a meeting"),
-  when the sentence names no one before it, is the person of the nearest earlier prose sentence that
-  names exactly one; sentences whose own subject is the same pronoun ("He decided ...") are passed
-  over, as they go on about the same person; the search stops at a sentence that names several people
-  or none, or uses the other gender's pronouns (the person could be either);
+- a **subject** "he"/"she" right before a contact word (or opening the clause of "in a meeting") that
+  opens its sentence (after a fronted phrase at most: not "An aide said he"), when the sentence names
+  no one before it, is the person of the nearest earlier prose sentence that names exactly one (or
+  one besides the contact's counterpart); sentences led by the same pronoun ("He decided ...") are
+  passed over, as they go on about the same person; the search stops at a sentence that names several
+  people or none, uses the other gender's pronouns, or names a relative of its person ("Joe Biden's
+  sister arrived"), and after :data:`_LOOK_BACK` sentences;
 - an **object** "him"/"her" right after a contact word ("met him", "a meeting with her") is the one
   person the sentence names before it other than the contact's subject ("... when Epstein began to
-  abuse her, but she later acknowledged that she met him"); when the sentence names no one else,
-  the one person of the sentence before, in the same way as for a subject.
+  abuse her, but she later acknowledged that she met him"); when the sentence names no one but the
+  subject, the one person of the sentence before, as for a subject.
 
 Each resolved pronoun becomes a :class:`~newsparse.mentions.actors.Found` at the pronoun's span, so the
 participant rules read it as they read a name. Nothing is resolved when two people could be meant.
 
 The people of an earlier sentence include those named there by surname alone whose full name the
-article gives ("Page readily agreed." after "Larry Page"): :func:`surnames`.
+article gives ("Page readily agreed." after "Larry Page"): :func:`surnames`. "The director" is the one
+person the text introduced with that role (:func:`role_references`), and a quote that opens with a
+contact and no subject ("“Just met with Xi”") is its speaker's (:func:`subjectless`).
 """
 
 from __future__ import annotations
@@ -36,17 +41,19 @@ from newsparse.mentions.gazetteer import slug
 from newsparse.models import Actor
 
 __all__ = [
+    "ROLE_BACK_REFERENCE",
+    "ROLE_NOUNS",
     "CommonWords",
     "Earlier",
     "contact_pronouns",
     "person_before",
     "pronoun_references",
+    "role_references",
     "subjectless",
     "surnames",
 ]
 
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_MALE = frozenset({"he", "him", "his", "himself"})  # the others of _GENDERED are "she", "her", ...
 #: Any pronoun that says a person's gender.
 _GENDERED = re.compile(r"\b(?i:he|him|his|himself|she|her|hers|herself)\b")
 #: A subject pronoun right before the contact word, up to three words between ("he met", "she had just
@@ -65,7 +72,7 @@ _OBJECT_AFTER = re.compile(
     r"\s+(?:(?i:with|to)\s+)?(?P<pronoun>him|her)"
     r"(?=\s*(?:[,.;:!?)—–\"”]|$)|\s+(?:at|in|on|to|and|for|about|after|before|over|last|this|during|when|"
     r"as|from|since|twice|again|privately|recently|earlier|later|shortly|yesterday|today|until|the|a|"
-    r"that|while|once|first|several|many|several|often|only|briefly)\b)"
+    r"that|while|once|first|several|many|often|only|briefly)\b)"
 )
 #: What may come before a pronoun that is the subject of its sentence: nothing, a fronted phrase closed by a
 #: comma ("After all the meetings, he", "While working his way through the circuit, he"), a short
@@ -87,20 +94,21 @@ _RELATIVE_OF = re.compile(
     r"grandson|granddaughter|children|child|kids?)\b",
     re.IGNORECASE,
 )
-#: How many sentences back a pronoun may look (pronoun-led sentences included).
+#: How many sentences back a pronoun may look (pronoun-led sentences included), and how many lines of
+#: any kind (menus and tag lists, which are passed over, included).
 _LOOK_BACK = 3
+_PASSED_OVER = 24
 
 
 def _gender(word: str) -> str:
     return "m" if word.lower() in _MALE else "f"
 
 
-def _leads(text: str, pronoun: re.Match[str], start: int | None = None) -> bool:
-    """Whether ``pronoun`` (a match on ``text``) is the subject its sentence opens with (or, from
-    ``start``, its clause): only a fronted phrase or a connector before it (:data:`_SUBJECT_START`)."""
-    begin = 0 if start is None else start
+def _leads(text: str, pronoun: re.Match[str]) -> bool:
+    """Whether ``pronoun`` (a match on ``text``) is the subject its sentence opens with: only a fronted
+    phrase or a connector before it (:data:`_SUBJECT_START`)."""
     return pronoun.group(0).lower() in ("he", "she") and (
-        _SUBJECT_START.search(text, begin, pronoun.start()) is not None
+        _SUBJECT_START.search(text, 0, pronoun.start()) is not None
     )
 
 
@@ -127,9 +135,9 @@ def person_before(
     Kim. He met Kim at the border": "he" is Trump)."""
     gender = _gender(pronoun)
     looked = 0
-    for sentence in earlier:
-        if sentence.opening:
-            return None
+    for passed, sentence in enumerate(earlier):
+        if sentence.opening or passed >= _PASSED_OVER:
+            return None  # the headline; or a long run of menu lines: nothing a pronoun points over
         if not sentence.readable:
             continue
         looked += 1
