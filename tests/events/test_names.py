@@ -4,6 +4,7 @@ and offices resolved only inside a term (issue 15)."""
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import re
 from pathlib import Path
 
@@ -97,6 +98,15 @@ def test_required_literals_of_simple_patterns() -> None:
     assert required_words(meeting) == {(w, True) for w in ("meeting", "meetings", "met", "talks")}
     found = LiteralFilter([meeting]).positions("Sometimes they met.")
     assert found == [15]
+
+
+def test_the_name_index_and_the_filter_pickle(actors: ActorFinder) -> None:
+    # their automata do not pickle (ahocorasick-rs): they are built again from the forms and patterns
+    text = "Ukrainian President Volodymyr Zelensky met Xi Jinping in Beijing."
+    index = pickle.loads(pickle.dumps(actors.index))
+    assert index.scan(text) == actors.index.scan(text) and index.scan(text)
+    words = LiteralFilter([t.pattern for t in cues.TRIGGERS])
+    assert pickle.loads(pickle.dumps(words)).found(text) == words.found(text) != []
 
 
 def test_every_trigger_needs_a_word() -> None:

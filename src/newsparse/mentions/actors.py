@@ -42,6 +42,7 @@ from newsparse.models import Actor
 __all__ = ["ActorFinder", "ActorKind", "Found"]
 
 _POSSESSIVE = r"(?:'s|’s)"
+_POSSESSIVE_END = re.compile(rf"{_POSSESSIVE}$")
 _RANK = (
     r"(?:Air\s+Force\s+|Army\s+|Navy\s+|Marine\s+)?(?:Lt\.?\s+Gen\.|Lieutenant\s+General|Maj\.?\s+Gen\.|"
     r"Major\s+General|Gen\.|General|Adm\.|Admiral|Col\.|Colonel|Air\s+Chief\s+Marshal|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)"
@@ -162,6 +163,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _CLOSERS = "\"'”’)]"
 
 
+@functools.lru_cache(maxsize=1024)  # a block is read by find() and by _named_again
 def _title_cased(text: str) -> bool:
     """A line that does not end as a sentence does and has (almost) no word of four letters or more
     in lower case: a headline in title case, a menu."""
@@ -455,7 +457,7 @@ class ActorFinder:
                 pattern = re.compile(rf"(?<![\w-])(?:{_alternation(others)})(?![\w])(?:{_POSSESSIVE})?")
                 self._short_patterns[others] = pattern
             for match in pattern.finditer(text):
-                surface = re.sub(rf"{_POSSESSIVE}$", "", match.group(0))
+                surface = _POSSESSIVE_END.sub("", match.group(0))
                 kind = _kind_of(short_names[surface])
                 if (
                     surface == match.group(0)
@@ -559,7 +561,7 @@ class ActorFinder:
         for match in _candidate_names(text):
             name_start, name_end = match.name_start, match.name_end
             name = match.name
-            possessive = re.search(rf"{_POSSESSIVE}$", name)
+            possessive = _POSSESSIVE_END.search(name)
             if possessive:  # "Carrie Lam's office": the name is Carrie Lam
                 name, name_end = name[: possessive.start()], name_end - len(possessive.group(0))
             words = name.split()
@@ -813,7 +815,7 @@ class ActorFinder:
             return  # capitalised nouns throughout (German) or a list: capitals are no evidence
         # the words used alone, counted in C: most runs are one word ("Brin's" counts as "Brin"; "the
         # Thunder" is a team's and does not count)
-        alone: Counter[str] = Counter(run for run in runs if " " not in run and "\t" not in run)
+        alone: Counter[str] = Counter([run for run in runs if " " not in run and "\t" not in run])
         for word in [w for w in alone if w.endswith(("'s", "’s"))]:
             alone[word[:-2]] += alone.pop(word)
         alone.subtract(_THE_ALONE.findall(article))

@@ -829,9 +829,11 @@ def _may_name_two(hits: Sequence[Hit]) -> bool:
     to its holder, and a title introduces a person the gazetteer may not know)."""
     seen: set[tuple[NameKind, str]] = set()
     for hit in hits:
+        if not _TITLE_KINDS.isdisjoint(hit.kinds):
+            return True
+        if _ACTOR_KINDS.isdisjoint(hit.kinds):
+            continue
         for kind, key in hit.names:
-            if kind in _TITLE_KINDS:
-                return True
             if kind in _ACTOR_KINDS:
                 seen.add((kind, key))
                 if len(seen) > 1:

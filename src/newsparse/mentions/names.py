@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick_rs
 
@@ -114,6 +114,9 @@ class NameIndex:
         self.forms: dict[str, tuple[tuple[NameKind, str], ...]] = {
             form: tuple(entries) for form, entries in table.items()
         }
+        self._build()
+
+    def _build(self) -> None:
         #: Per pattern of the automaton (in its order): the form, what it names, and their kinds.
         self._payload = [
             (form, entries, frozenset(k for k, _ in entries)) for form, entries in self.forms.items()
@@ -123,6 +126,13 @@ class NameIndex:
             if self.forms
             else None
         )
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"forms": self.forms}  # the automaton does not pickle: it is built again
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.forms = state["forms"]
+        self._build()
 
     @classmethod
     def for_gazetteer(cls, gazetteer: Gazetteer) -> NameIndex:

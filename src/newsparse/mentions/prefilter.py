@@ -327,6 +327,12 @@ class LiteralFilter:
             else None
         )
 
+    def __getstate__(self) -> dict[str, object]:
+        return {"patterns": self.patterns}  # the automaton does not pickle: it is built again
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(LiteralFilter(state["patterns"]).__dict__)
+
     def found(self, text: str) -> list[tuple[int, frozenset[int]]]:
         """Each required word in ``text``: its start and the patterns that need it (one pass, to give
         :meth:`positions` and :meth:`patterns_by_span` of the same text)."""
