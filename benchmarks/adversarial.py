@@ -130,6 +130,12 @@ def long_class(n: int) -> str:
     return page(f'<article class="{names}"><h1>Talks</h1><p class="{names}">{PROSE}.</p></article>')
 
 
+def unclosed_scripts(n: int) -> str:
+    """A body without prose and ``n`` script tags that nothing closes: the body is looked for in the
+    page's scripts (item 15)."""
+    return page("<h1>Talks</h1>" + "<script>var a = 1;" * n)
+
+
 def br_lines(n: int) -> str:
     """A body of ``n`` lines of text separated by ``<br>`` (item 10)."""
     return page(
@@ -161,6 +167,7 @@ CASES: tuple[Case, ...] = (
     Case("many_attributes", 15, many_attributes, "article", 100_000),
     Case("long_class", 15, long_class, "article", 5_000_000),
     Case("br_lines", 10, br_lines, "article", 100_000),
+    Case("unclosed_scripts", 15, unclosed_scripts, "article", 20_000),
 )
 
 

@@ -203,7 +203,6 @@ _SCANNED = st.lists(
 ).map(" ".join)  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
 @given(_SCANNED)
 def test_a_start_scan_finds_what_the_pattern_finds(text: str) -> None:
     for pattern in (BARE_NAME_VERBS, *(rule.pattern for rule in DATE_RULES)):

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from newsparse.articles.html.body import extract_paragraphs
+from newsparse.articles.html.body import extract_paragraphs, script_spans
 from newsparse.articles.html.boilerplate import BOILERPLATE_NAME, name_words
 
 STORY = [
@@ -283,3 +286,23 @@ def test_scripts_are_not_read_when_the_markup_holds_the_story() -> None:
 def test_a_script_string_that_is_no_json_string_is_no_copy() -> None:
     bad = "\\x3cp\\x3e" + "Text escaped the JavaScript way, which JSON does not read. " * 8
     assert paragraphs(page(f'<div></div><script>var s = "{bad}";</script>')) == []
+
+
+#: The pattern script_spans reads the scripts of a page as (it read the page again from every unclosed
+#: ``<script``: quadratic on a page of many).
+_SCRIPT_PATTERN = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPT_PIECES = ["<script", "<SCRIPT", "<scripts", " src=x", ">", "</script>", "</script >", "</Script>"]
+_SCRIPT_PIECES += ["</script", "<", "x", "\n", '"', " "]
+
+
+@given(st.lists(st.sampled_from(_SCRIPT_PIECES), max_size=12).map("".join))
+def test_script_spans_are_the_scripts_the_pattern_finds(text: str) -> None:
+    expected = [(m.start(), m.start(1), m.end(1), m.end()) for m in _SCRIPT_PATTERN.finditer(text)]
+    assert list(script_spans(text)) == expected
+
+
+def test_a_page_of_unclosed_script_tags_has_no_scripts_and_no_script_copy() -> None:
+    text = "<script>var a = 1;" * 3 + "</scrip>"
+    assert list(script_spans(text)) == []
+    assert list(script_spans(text + "</script>")) == [(0, 8, len(text), len(text) + 9)]
+    assert paragraphs(page("<div></div>" + "<script>var s = 1;" * 50)) == []

@@ -8,7 +8,7 @@ import html
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
@@ -41,7 +41,6 @@ def _matches_selector(attribute: str, value: str) -> bool:
     return bool(tree.body.css(BOILERPLATE_WORD_SELECTOR)) if tree.body is not None else False
 
 
-@settings(max_examples=400, deadline=None)
 @given(attribute=st.sampled_from(["class", "id"]), value=names)
 def test_a_class_or_id_may_name_boilerplate_exactly_when_the_selector_matches_it(
     attribute: str, value: str
@@ -84,7 +83,6 @@ WORDS = [
 ]  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None)
 @given(name=st.lists(st.sampled_from(WORDS), max_size=6).map("".join))
 def test_names_match_boilerplate_words_as_the_rule_written_per_entry_does(name: str) -> None:
     words = name_words(name)
@@ -133,7 +131,6 @@ def printed_dates(draw: st.DrawFn) -> str:
     )
 
 
-@settings(max_examples=400, deadline=None)
 @given(text=st.lists(printed_dates(), min_size=1, max_size=4).map(" ".join))
 def test_month_first_dates_are_found_as_without_the_lookahead(text: str) -> None:
     def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:

@@ -40,7 +40,7 @@ import functools
 import heapq
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -1047,8 +1047,33 @@ def _or_copy(paragraphs: list[str], copies: tuple[list[str], list[str]], rules: 
 
 #: A script's string literal (JSON or JavaScript, double-quoted) of at least 200 characters.
 _SCRIPT_STRING = re.compile(r'"((?:[^"\\\n]|\\.){200,})"')
-_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPT_OPEN = re.compile(r"<script\b", re.IGNORECASE)
+_SCRIPT_CLOSE = re.compile(r"</script\s*>", re.IGNORECASE)
 _HTML_PARAGRAPH = re.compile(r"<p[\s>]", re.IGNORECASE)
+
+
+def script_spans(source: str) -> Iterator[tuple[int, int, int, int]]:
+    """The scripts of ``source`` in order, each as (its start, its content's start, its content's end,
+    its end): what ``<script\\b[^>]*>(.*?)</script\\s*>`` finds, in one pass over the text (that
+    pattern reads on to the end again at every ``<script`` that no ``</script>`` closes: a page of
+    thousands of unclosed script tags took seconds)."""
+    position = 0
+    while (opening := _SCRIPT_OPEN.search(source, position)) is not None:
+        content = source.find(">", opening.end())
+        closing = _SCRIPT_CLOSE.search(source, content + 1) if content >= 0 else None
+        if closing is None:
+            return  # nothing closes this one, nor any script after it
+        yield opening.start(), content + 1, closing.start(), closing.end()
+        position = closing.end()
+
+
+def _without_scripts(text: str) -> str:
+    """``text`` with each of its scripts (tags and content) replaced by a space."""
+    pieces, position = [], 0
+    for start, _, _, end in script_spans(text):
+        pieces += [text[position:start], " "]
+        position = end
+    return "".join(pieces) + text[position:]
 
 
 def _script_copy(raw: bytes | str, rules: BodyRules) -> list[str]:
@@ -1058,8 +1083,8 @@ def _script_copy(raw: bytes | str, rules: BodyRules) -> list[str]:
     no script holds one."""
     source = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
     best = ""
-    for script in _SCRIPT.finditer(source):
-        for literal in _SCRIPT_STRING.finditer(script.group(1)):
+    for _, content_start, content_end, _ in script_spans(source):
+        for literal in _SCRIPT_STRING.finditer(source, content_start, content_end):
             if len(literal.group(1)) <= len(best):
                 continue
             try:
@@ -1070,7 +1095,7 @@ def _script_copy(raw: bytes | str, rules: BodyRules) -> list[str]:
                 best = value
     if not best:
         return []
-    inner = LexborHTMLParser(f"<html><body>{_SCRIPT.sub(' ', best)}</body></html>")
+    inner = LexborHTMLParser(f"<html><body>{_without_scripts(best)}</body></html>")
     for node in inner.css("script, noscript"):  # nothing in the copy is read as a copy again
         node.decompose()
     return extract_paragraphs(inner, rules)
