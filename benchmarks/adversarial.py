@@ -136,6 +136,13 @@ def unclosed_scripts(n: int) -> str:
     return page("<h1>Talks</h1>" + "<script>var a = 1;" * n)
 
 
+def role_references(n: int) -> Article:
+    """An article that introduces "director Damien Chazelle" once, then ``n`` sentences meeting "the
+    director" (each refers back to the role: item 13)."""
+    paragraphs = ("Director Damien Chazelle spoke.",) + ("Emma Stone met the director in Paris.",) * n
+    return Article(source="role", outlet="generic", plugin="generic", title="Talks", paragraphs=paragraphs)
+
+
 def br_lines(n: int) -> str:
     """A body of ``n`` lines of text separated by ``<br>`` (item 10)."""
     return page(
@@ -160,6 +167,7 @@ CASES: tuple[Case, ...] = (
     Case("repeated_reports", 13, repeated_reports, "mentions", 400),
     Case("repeated_pairs", 13, repeated_pairs, "mentions", 1_000),
     Case("repeated_seed", 13, repeated_seed, "mentions", 50),
+    Case("role_references", 13, role_references, "mentions", 2_000),
     Case("nested_divs", 15, nested_divs, "article", 25_000),
     Case("stray_end_tags", 15, stray_end_tags, "article", 25_000),
     Case("nested_spans", 15, nested_spans, "article", 5_000),

@@ -55,9 +55,9 @@ from newsparse.mentions.reference import (
     ROLE_BACK_REFERENCE,
     CommonWords,
     Earlier,
+    RoleIntroductions,
     contact_pronouns,
     pronoun_references,
-    role_references,
     subjectless,
     surnames,
 )
@@ -259,6 +259,8 @@ class MentionExtractor:
             keys = [key for kind, key in self.actors.index.forms.get(name, ()) if kind is NameKind.PERSON]
             return self.gazetteer.person_actor(keys[0]) if len(keys) == 1 else None
 
+        roles = functools.cache(lambda: RoleIntroductions(article.text, person_named))
+
         def names_in(index: int) -> list[Found]:
             """The actors sentence ``index`` names (by name or title, never by pronoun)."""
             if index not in names_of:
@@ -287,7 +289,7 @@ class MentionExtractor:
                         known
                         + [
                             f
-                            for f in role_references(s.text, article.text[: s.start], person_named)
+                            for f in roles().references(s.text, s.start)
                             if not any(a < f.end and f.start < b for a, b in taken)
                         ],
                         key=lambda f: f.start,

@@ -101,6 +101,12 @@ def has_people(actors: Iterable[Actor], countries: frozenset[str]) -> bool:
 
 
 # -- the context ---------------------------------------------------------------------------------------
+
+#: How far before a name the words that end right before it ("a top aide to", "in the") are looked for:
+#: longer than any of them, so that each candidate costs a bounded search, not one over the sentence.
+_WORDS_BEFORE = 80
+
+
 @attrs.frozen(slots=False)  # not slotted: the derived readings below are cached on the instance
 class ParticipantContext:
     """One trigger occurrence in its sentence: everything a participant rule may read.
@@ -333,7 +339,7 @@ class ParticipantContext:
         actor = found.resolved(self.gazetteer, self.on)
         if actor is None or found.kind not in _PEOPLE:
             return actor
-        if cues.AIDE_OF.search(self.text, 0, found.start):
+        if cues.AIDE_OF.search(self.text, max(0, found.start - _WORDS_BEFORE), found.start):
             country = self.gazetteer.countries.get(actor.country or "")
             return country.actor() if country is not None else None
         return actor
@@ -365,8 +371,8 @@ class ParticipantContext:
                 last_modifier = found
                 modifiers.append(actor)
             elif found.kind in (ActorKind.COUNTRY, ActorKind.ORGANISATION) and (
-                cues.LOCATIVE.search(self.text[: found.start])
-                or cues.LOCATIVE_LIST.search(self.text[: found.start])
+                cues.LOCATIVE.search(self.text, max(0, found.start - _WORDS_BEFORE), found.start)
+                or cues.LOCATIVE_LIST.search(self.text, 0, found.start)
             ):
                 continue
             else:

@@ -29,6 +29,7 @@ contact and no subject ("“Just met with Xi”") is its speaker's (:func:`subje
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -45,6 +46,7 @@ __all__ = [
     "ROLE_NOUNS",
     "CommonWords",
     "Earlier",
+    "RoleIntroductions",
     "contact_pronouns",
     "person_before",
     "pronoun_references",
@@ -382,23 +384,55 @@ _NAME_AFTER = r"(?P<after>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+){1
 _NAME_BEFORE = r"(?P<before>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+){1,2})"
 
 
+@functools.lru_cache(maxsize=64)
+def _introduction(role: str) -> re.Pattern[str]:
+    """How a text introduces someone with ``role``: "director Damien Chazelle", "Damien Chazelle, the
+    director behind ..."."""
+    role = re.escape(role)
+    return re.compile(
+        rf"(?<![\w-]){role}\s+{_NAME_AFTER}|{_NAME_BEFORE},\s+(?:the|a|an)\s+(?:[\w-]+\s+)?{role}(?![\w-])"
+    )
+
+
+class RoleIntroductions:
+    """The people an article's text introduces with each of the :data:`ROLE_NOUNS`, read once per role
+    that a sentence refers back with (each sentence scanning the text before it made the reading
+    quadratic in the article's length); ``person(name)``: the person a name is, if any."""
+
+    def __init__(self, text: str, person: Callable[[str], Actor | None]) -> None:
+        self._text = text
+        self._person = person
+        self._by_role: dict[str, list[tuple[int, Actor]]] = {}
+
+    def _introduced(self, role: str) -> list[tuple[int, Actor]]:
+        """Where each introduction with ``role`` ends, and whom it introduces, in text order."""
+        if role not in self._by_role:
+            self._by_role[role] = [
+                (m.end(), a)
+                for m in _introduction(role).finditer(self._text)
+                if (a := self._person(m.group("after") or m.group("before")))
+            ]
+        return self._by_role[role]
+
+    def references(self, text: str, start: int) -> list[Found]:
+        """The people that "the director" (and the other roles) in ``text``, a sentence at ``start`` of
+        the article's text, refer back to: the one person the text before it introduces with that
+        role; nobody when it introduced no one or several."""
+        found: list[Found] = []
+        for match in ROLE_BACK_REFERENCE.finditer(text):
+            people = _unique(a for end, a in self._introduced(match.group("role")) if end <= start)
+            if len(people) == 1:
+                possessive = match.group("possessive") is not None
+                found.append(
+                    Found(match.start(), match.end(), ActorKind.PERSON, people[0], possessive=possessive)
+                )
+        return found
+
+
 def role_references(text: str, before: str, person: Callable[[str], Actor | None]) -> list[Found]:
     """The people that "the director" (and the other :data:`ROLE_NOUNS`) in ``text`` refer back to: the
     one person the article's text ``before`` the sentence names right after that role ("director
     Damien Chazelle") or gives it to ("Damien Chazelle, the director behind ..."); ``person(name)``: the
-    person a name is, if any. Nobody when the text introduced no one or several with that role."""
-    found: list[Found] = []
-    for match in ROLE_BACK_REFERENCE.finditer(text):
-        role = re.escape(match.group("role"))
-        introduced = re.compile(
-            rf"(?<![\w-]){role}\s+{_NAME_AFTER}|{_NAME_BEFORE},\s+(?:the|a|an)\s+(?:[\w-]+\s+)?{role}(?![\w-])"
-        )
-        people = _unique(
-            a for m in introduced.finditer(before) if (a := person(m.group("after") or m.group("before")))
-        )
-        if len(people) == 1:
-            possessive = match.group("possessive") is not None
-            found.append(
-                Found(match.start(), match.end(), ActorKind.PERSON, people[0], possessive=possessive)
-            )
-    return found
+    person a name is, if any. Nobody when the text introduced no one or several with that role. (An
+    extractor reading many sentences of one article uses :class:`RoleIntroductions`.)"""
+    return RoleIntroductions(before, person).references(text, len(before))
