@@ -39,6 +39,7 @@ import attrs
 from newsparse.mentions import cues
 from newsparse.mentions.actors import ActorKind, Found
 from newsparse.mentions.gazetteer import slug
+from newsparse.mentions.participants import unique
 from newsparse.models import Actor
 
 __all__ = [
@@ -156,7 +157,7 @@ def person_before(
             return None  # a person of the other gender is spoken of: either could be meant
         if _RELATIVE_OF.search(sentence.text):
             return None  # "Joe Biden's sister arrived": the person named is not the one spoken of
-        people = _unique(actor for _, actor in named)
+        people = unique(actor for _, actor in named)
         others = [a for a in people if a.id not in exclude]
         return others[0] if len(others) == 1 and len(people) - len(others) <= 1 else None
     return None
@@ -216,7 +217,7 @@ def pronoun_references(
         word = obj.group("pronoun")
         subjects = {referent.id} if referent is not None else set()
         subjects |= {f.actor.id for f in people if clause[0] <= f.start < match.start()}
-        before = _unique(f.actor for f in people if f.end <= obj.start("pronoun"))
+        before = unique(f.actor for f in people if f.end <= obj.start("pronoun"))
         others = [a for a in before if a.id not in subjects]
         target: Actor | None = None
         if len(others) == 1 and len(before) - len(others) <= 1:
@@ -316,16 +317,6 @@ def surnames(
     return people
 
 
-def _unique(actors: Iterable[Actor]) -> list[Actor]:
-    seen: set[str] = set()
-    kept: list[Actor] = []
-    for actor in actors:
-        if actor.id not in seen:
-            seen.add(actor.id)
-            kept.append(actor)
-    return kept
-
-
 class CommonWords:
     """``common(word)``: whether an article uses a capitalised word as a common word: it writes it in
     lower case too (``written_lower``) and fewer than twice as a name inside a sentence ("told Page",
@@ -420,7 +411,7 @@ class RoleIntroductions:
         role; nobody when it introduced no one or several."""
         found: list[Found] = []
         for match in ROLE_BACK_REFERENCE.finditer(text):
-            people = _unique(a for end, a in self._introduced(match.group("role")) if end <= start)
+            people = unique(a for end, a in self._introduced(match.group("role")) if end <= start)
             if len(people) == 1:
                 possessive = match.group("possessive") is not None
                 found.append(
