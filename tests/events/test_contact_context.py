@@ -307,3 +307,38 @@ def test_an_answer_that_does_not_say_how_the_contact_was_made_gives_none() -> No
     met = ("A. I met Wang Yi in Beijing in May.", "Q. Again?", "A. I spoke to Wang Yi twice since.")
     found = interview("Antony Blinken interviewed", "Q. Have you met Wang Yi?", *met)
     assert [kind for kind, _, _ in found] == ["meeting", "meeting"]
+
+
+# -- "Meanwhile,": the time of the story just told ----------------------------------------------------
+
+TALKS = "Wang Yi and Antony Blinken held talks in Brussels on Friday."
+MEANWHILE = (
+    "Meanwhile, French President Emmanuel Macron said Greece belonged in the eurozone, following talks "
+    "in Paris with German Chancellor Olaf Scholz."
+)
+
+
+def test_a_meanwhile_contact_takes_the_date_of_the_story_just_told() -> None:
+    # published Friday 20 February 2015: "on Friday" is that day, and "Meanwhile" puts the Paris talks
+    # at the same time
+    talks, paris = extract(TALKS, MEANWHILE, published="2015-02-20")
+    assert reading(talks) == ("meeting", ["Wang Yi", "Antony Blinken"], When.day(2015, 2, 20))
+    assert reading(paris) == ("meeting", ["Emmanuel Macron", "Olaf Scholz"], When.day(2015, 2, 20))
+    assert paris.date_text == "on Friday"  # the article's words that date it
+
+
+def test_without_meanwhile_or_an_earlier_date_the_contact_stays_undated() -> None:
+    plain = MEANWHILE.removeprefix("Meanwhile, ")
+    _, paris = extract(TALKS, plain, published="2015-02-20")
+    assert paris.date is None  # no date words, no "Meanwhile": never guessed
+    undated = "Wang Yi and Antony Blinken held talks in Brussels."
+    _, paris = extract(undated, MEANWHILE, published="2015-02-20")
+    assert paris.date is None  # nothing dated before it
+    (paris,) = extract(MEANWHILE, TALKS, published="2015-02-20")[:1]
+    assert paris.date is None  # the dated talks come after it
+
+
+def test_a_meanwhile_contact_with_its_own_date_keeps_it() -> None:
+    own = "Meanwhile, Emmanuel Macron met Olaf Scholz in Paris on Wednesday."
+    _, paris = extract(TALKS, own, published="2015-02-20")
+    assert paris.date == When.day(2015, 2, 18)

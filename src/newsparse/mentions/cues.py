@@ -51,6 +51,7 @@ __all__ = [
     "JOINED",
     "LOCATIVE",
     "LOCATIVE_LIST",
+    "MEANWHILE",
     "MODALITY",
     "MODAL_SCOPE",
     "MODE_CUES",
@@ -600,6 +601,10 @@ ANOTHER_OCCASION = re.compile(
     r"tenth|\d+(?:st|nd|rd|th)|next|upcoming|future|planned|proposed|possible|potential|expected|former|"
     r"another|other|such)\b)"
 )
+#: A sentence opening with these words reports what happened at the time of the story just told
+#: ("Meanwhile, Hollande ... following talks in Paris with Merkel"): its contact's time is that of the
+#: last dated report before it.
+MEANWHILE = re.compile(r"(?i:^\W*(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time)\b\s*,?)")
 #: "to visit China" after a noun is a general statement ("the first official to visit China"), not a
 #: report; "plans to visit" is an intent and is caught before this.
 INFINITIVE = re.compile(r"(?i:(?<!prior)(?<!prior )\bto\s+$)")

@@ -483,6 +483,7 @@ class MentionExtractor:
         settled = [r for r in _settle(reports, self._country_ids) if not (r.needs_kind and r.kind is None)]
         settled = _date_definite_references(settled, anchor)
         settled = _date_during_visit(settled, anchor, self._country_ids)
+        settled = _date_meanwhile(settled)
         # One description per actor across the article: the one that names an office, if any does.
         described: dict[str, Actor] = {}
         for report in settled:
@@ -1216,6 +1217,34 @@ def _date_during_visit(
                 if precision_rank(day) == 2 and _is_recent(day, anchor):
                     report = attrs.evolve(report, date=day, date_text=words)
                     break
+        out.append(report)
+    return out
+
+
+def _date_meanwhile(reports: list[_Report]) -> list[_Report]:
+    """Give an undated contact of a sentence that opens with "Meanwhile," ("In the meantime,", "At the
+    same time,") the date of the last dated contact reported before that sentence: the words place it
+    at the time of the story just told. Not an intent, not a contact with date words of its own (even
+    unresolved), nor one set apart by its words ("their previous meeting"); no earlier dated contact
+    leaves it undated. ``reports`` are in the article's order."""
+    out: list[_Report] = []
+    last: _Report | None = None  # the last dated contact of an earlier sentence
+    current: _Report | None = None  # the last dated contact seen, perhaps of this sentence
+    for report in reports:
+        if current is not None and current.sentence.start < report.sentence.start:
+            last = current
+        text = report.sentence.text
+        if (
+            last is not None
+            and report.date is None
+            and report.date_text is None
+            and report.kind is not Kind.INTENT
+            and cues.MEANWHILE.match(text)
+            and not cues.ANOTHER_OCCASION.search(text, max(0, report.at - 40), report.at)
+        ):
+            report = attrs.evolve(report, date=last.date, date_text=last.date_text)
+        elif report.date is not None and report.kind is not Kind.INTENT:
+            current = report
         out.append(report)
     return out
 
