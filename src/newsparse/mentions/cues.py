@@ -37,6 +37,7 @@ __all__ = [
     "BEFORE_DROP",
     "BEFORE_DROP_ANY",
     "BEFORE_INTENT",
+    "BEFORE_LATER",
     "BETWEEN",
     "DETERMINED",
     "DONE_TO",
@@ -765,6 +766,9 @@ GERUND_CLAUSE = re.compile(r"(?i:(?:after|before|while|when|since|upon|on)\s+$)"
 #: After a trigger, a gerund clause of another contact word ("went to Egypt | after visiting the U.S.
 #: in May"): the dates after it are that contact's.
 GERUND_AFTER = re.compile(r"(?i:\s(?:after|before|while|since|upon)\s+(?P<verb>\w+ing)\b)")
+#: After a trigger, a gerund clause of a later act ("flew to Ecuador, then crossed ... | before arriving in
+#: Mexico in early June"): the dates after it are that act's, which the contact came before.
+BEFORE_LATER = re.compile(r"(?i:\sbefore\s+\w+ing\b)")
 #: Right after a contact noun's own clause: a "when" clause that tells what happened in it ("a July 10
 #: meeting at the White House | when Sondland told visiting Ukraine officials ...").
 WHEN_CLAUSE = re.compile(r"(?i:\s*when\s+)")

@@ -1015,7 +1015,8 @@ def _date_for(
     Tuesday") unless the contact is where the report was made ("said on Wednesday ... in a phone
     call with Blinken"); and the second value True when the date is that of a gerund clause after the
     contact that says the contact came later ("went to Egypt after visiting the U.S. in May"): it then
-    bounds the contact's date from below only."""
+    bounds the contact's date from below only. The dates of a "before <-ing>" clause after the contact
+    ("before arriving in Mexico in early June") are a later act's: never the contact's."""
     setting = cues.SETTING.search(text, 0, position) is not None
     usable = [
         p
@@ -1024,6 +1025,10 @@ def _date_for(
         and (setting or not cues.REPORTING_DATE.search(text[max(0, p.start - 40) : p.start]))
     ]
     (start, end), cut = _governed(text, clause, position)
+    later = cues.BEFORE_LATER.search(text, position, clause[1])
+    if later is not None:  # "flew to Ecuador ... before arriving in Mexico in early June": not June
+        end = min(end, later.start())
+        usable = [p for p in usable if not later.start() <= p.start < clause[1]]
     in_clause = [p for p in usable if start <= p.start < end]
     if in_clause:
         return min(in_clause, key=lambda p: abs(p.start - position)), False
