@@ -636,5 +636,7 @@ def test_a_date_before_the_before_clause_still_dates_the_visit() -> None:
     )
     assert reading(mention) == ("visit", ["Antony Blinken", "Ecuador"], When.month(2019, 5))
     # "before" with a noun, not a clause of a later act: the date is the visit's
-    (mention,) = extract("Antony Blinken flew to Ecuador before the summit in early June.", published="2019-08-27")
+    (mention,) = extract(
+        "Antony Blinken flew to Ecuador before the summit in early June.", published="2019-08-27"
+    )
     assert mention.date == When.month(2019, 6)
