@@ -342,3 +342,49 @@ def test_a_meanwhile_contact_with_its_own_date_keeps_it() -> None:
     own = "Meanwhile, Emmanuel Macron met Olaf Scholz in Paris on Wednesday."
     _, paris = extract(TALKS, own, published="2015-02-20")
     assert paris.date == When.day(2015, 2, 18)
+
+
+# -- the next sentence of the same person's story (date15) ---------------------------------------------
+
+
+def test_he_after_a_dated_sentence_about_him_takes_its_date() -> None:
+    # published 27 August 2019: "in early May" is May 2019
+    (mention,) = extract(
+        "Antony Blinken left Washington in early May. He flew to Ecuador, then crossed Colombia and Panama "
+        "before arriving in Mexico in early June.",
+        published="2019-08-27",
+    )
+    assert reading(mention) == ("visit", ["Antony Blinken", "Ecuador"], When.month(2019, 5))
+    assert mention.date_text == "in early May"
+
+
+def test_the_next_sentence_with_he_dates_the_contact_of_the_person_named() -> None:
+    (mention,) = extract(
+        "Antony Blinken, one of Wang Yi’s close friends, was one of the people who visited Wang Yi hours "
+        "before his operation.",
+        "He said he and a few other people were called to the hospital on 3 February after five o’clock.",
+        published="2024-02-20",
+    )
+    assert reading(mention) == ("visit", ["Antony Blinken", "Wang Yi"], When.day(2024, 2, 3))
+
+
+def test_a_neighbour_that_tells_a_later_act_or_two_dates_dates_nothing() -> None:
+    visited = "Antony Blinken was one of the people who visited Wang Yi in hospital."
+    (mention,) = extract(visited, "He later flew to Paris on 3 February.", published="2024-02-20")
+    assert mention.date is None  # "later": after the visit
+    (mention,) = extract(visited, "He said he flew home on 3 February and back on 5 February.",
+                         published="2024-02-20")  # fmt: skip
+    assert mention.date is None  # which of two?
+    (mention,) = extract(
+        visited, "Xi Jinping said on 3 February that he was worried.", published="2024-02-20"
+    )
+    assert mention.date is None  # another person's story, and a reporting word's date
+    (mention,) = extract(
+        "Antony Blinken left Washington in early May.", "Wang Yi flew to Ecuador.", published="2019-08-27"
+    )
+    assert mention.date is None  # "Wang Yi", not "He": not the story of the person dated before
+
+
+def test_a_neighbours_date_needs_the_publication_date_it_is_relative_to() -> None:
+    (mention,) = extract("Antony Blinken left Washington in early May. He flew to Ecuador.", published=None)
+    assert reading(mention) == ("visit", ["Antony Blinken", "Ecuador"], None)  # never guessed

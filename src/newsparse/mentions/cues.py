@@ -56,6 +56,8 @@ __all__ = [
     "MODALITY",
     "MODAL_SCOPE",
     "MODE_CUES",
+    "NARRATIVE_LATER",
+    "NARRATIVE_PRONOUN",
     "NON_CONTACT",
     "NOUN_ARGUMENT",
     "NOUN_USE",
@@ -606,6 +608,14 @@ ANOTHER_OCCASION = re.compile(
 #: ("Meanwhile, Hollande ... following talks in Paris with Merkel"): its contact's time is that of the
 #: last dated report before it.
 MEANWHILE = re.compile(r"(?i:^\W*(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time)\b\s*,?)")
+#: A sentence that opens with a singular subject pronoun carries on the story of the person the
+#: sentence before it opens with ("Mongu left his native Cameroon in early May. He flew to Ecuador").
+NARRATIVE_PRONOUN = re.compile(r"^\W*(?:He|She)\s")
+#: Words of such a sentence that set its act after the one before: its date is not the contact's.
+NARRATIVE_LATER = re.compile(
+    r"(?i:\b(?:later|then|afterwards?|subsequently|next|eventually|after\s+(?:that|this|which)|until|again|"
+    r"returned|back)\b)"
+)
 #: "to visit China" after a noun is a general statement ("the first official to visit China"), not a
 #: report; "plans to visit" is an intent and is caught before this.
 INFINITIVE = re.compile(r"(?i:(?<!prior)(?<!prior )\bto\s+$)")
