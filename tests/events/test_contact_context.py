@@ -388,3 +388,34 @@ def test_a_neighbour_that_tells_a_later_act_or_two_dates_dates_nothing() -> None
 def test_a_neighbours_date_needs_the_publication_date_it_is_relative_to() -> None:
     (mention,) = extract("Antony Blinken left Washington in early May. He flew to Ecuador.", published=None)
     assert reading(mention) == ("visit", ["Antony Blinken", "Ecuador"], None)  # never guessed
+
+
+# -- an act made at a contact, dated by its noun elsewhere (date15) --------------------------------------
+
+ANNOUNCED = (
+    "President Donald Trump announced the Phase 1 trade deal during a meeting in the Oval Office with "
+    "Wang Yi, China’s top diplomat."
+)
+LATER_DATED = (
+    "Despite Mr. Trump’s Oct. 11 announcement that the United States and China had reached a deal, "
+    "signing it has proved elusive."
+)
+
+
+def test_a_contact_at_which_an_act_was_made_takes_the_acts_date() -> None:
+    # published 18 November 2019: "Oct. 11" is 11 October 2019
+    (mention,) = extract(ANNOUNCED, LATER_DATED, published="2019-11-18")
+    assert reading(mention) == ("meeting", ["Donald Trump", "Wang Yi"], When.day(2019, 10, 11))
+    assert mention.date_text == "Oct. 11"
+
+
+def test_an_act_dated_twice_or_not_made_at_the_contact_dates_nothing() -> None:
+    undated = "Despite Mr. Trump’s announcement, signing it has proved elusive."
+    (mention,) = extract(ANNOUNCED, undated, published="2019-11-18")
+    assert mention.date is None  # the article never dates the announcement
+    twice = "Mr. Trump’s Oct. 11 announcement followed his Nov. 2 announcement on tariffs."
+    (mention,) = extract(ANNOUNCED, twice, published="2019-11-18")
+    assert mention.date is None  # which announcement?
+    praised = ANNOUNCED.replace("announced", "praised")
+    (mention,) = extract(praised, LATER_DATED, published="2019-11-18")
+    assert mention.date is None  # no act made at the meeting

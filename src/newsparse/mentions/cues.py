@@ -22,6 +22,8 @@ from newsparse.vocabulary import Kind, Mode
 
 __all__ = [
     "ABOUT",
+    "ACT_IN_SETTING",
+    "ACT_NOUNS",
     "AFTER_DROP",
     "AFTER_DROP_ANY",
     "AFTER_INSET",
@@ -616,6 +618,21 @@ NARRATIVE_LATER = re.compile(
     r"(?i:\b(?:later|then|afterwards?|subsequently|next|eventually|after\s+(?:that|this|which)|until|again|"
     r"returned|back)\b)"
 )
+#: An act made at a contact ("announced the Phase 1 trade deal during a meeting in the Oval Office
+#: with Liu He"): the act's verb, then the setting words just before the contact noun. The article may
+#: date the act by its noun elsewhere ("Mr. Trump's Oct. 11 announcement"): :data:`ACT_NOUNS`.
+ACT_IN_SETTING = re.compile(
+    r"(?i:\b(?P<verb>announced|unveiled|signed|launched|declared)\b[^.;]*?\b(?:during|at|in)\s+"
+    r"(?:a|an|the|their|his|her)\s+(?:[\w’'-]+\s+){0,2}$)"
+)
+#: The noun of each act verb of :data:`ACT_IN_SETTING`.
+ACT_NOUNS = {
+    "announced": "announcement",
+    "unveiled": "unveiling",
+    "signed": "signing",
+    "launched": "launch",
+    "declared": "declaration",
+}
 #: "to visit China" after a noun is a general statement ("the first official to visit China"), not a
 #: report; "plans to visit" is an intent and is caught before this.
 INFINITIVE = re.compile(r"(?i:(?<!prior)(?<!prior )\bto\s+$)")

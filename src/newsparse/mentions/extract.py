@@ -485,6 +485,7 @@ class MentionExtractor:
         settled = _date_during_visit(settled, anchor, self._country_ids)
         settled = _date_meanwhile(settled)
         settled = _date_from_neighbour(settled, found, actors_in, self.gazetteer, anchor_of)
+        settled = _date_of_act(settled, found, anchor_of)
         # One description per actor across the article: the one that names an office, if any does.
         described: dict[str, Actor] = {}
         for report in settled:
@@ -1336,6 +1337,49 @@ def _neighbour_date(
         return None
     day = resolve(dates[0], anchor, nearest=from_document)
     return (day, dates[0].text) if day is not None else None
+
+
+def _date_of_act(
+    reports: list[_Report],
+    sentences: Sequence[Sentence],
+    anchor_of: Callable[[], tuple[dt.date | None, bool]],
+) -> list[_Report]:
+    """Give an undated contact at which an act was made ("The president announced the Phase 1 trade
+    deal during a meeting in the Oval Office with Liu He") the date the article gives that act by its
+    noun ("Mr. Trump's Oct. 11 announcement"), when the article dates the noun once (one date, however
+    often). Not an intent, nor a contact with date words of its own."""
+    wanted = {
+        r.sentence.index: cues.ACT_NOUNS[m.group("verb").lower()]
+        for r in reports
+        if r.date is None
+        and r.date_text is None
+        and r.kind is not Kind.INTENT
+        and (m := cues.ACT_IN_SETTING.search(r.sentence.text, max(0, r.at - 160), r.at)) is not None
+    }
+    if not wanted:
+        return reports
+    anchor, from_document = anchor_of()
+    dated: dict[str, dict[When, str]] = {}
+    nouns = set(wanted.values())
+    for sentence in sentences:
+        text = sentence.text
+        for phrase in find_dates(text):
+            following = text[phrase.end : phrase.end + 40].split()[:2]
+            noun = next((n for n in nouns if n in (w.strip(",.").lower() for w in following)), None)
+            if noun is None:
+                continue  # "Oct. 11 announcement", "the Oct. 11 contract announcement"
+            day = resolve(phrase, anchor, nearest=from_document)
+            if day is not None:
+                dated.setdefault(noun, {}).setdefault(day, phrase.text)
+    out: list[_Report] = []
+    for report in reports:
+        noun = wanted.get(report.sentence.index)
+        days = dated.get(noun, {}) if noun is not None else {}
+        if report.date is None and report.date_text is None and len(days) == 1:
+            ((day, words),) = days.items()
+            report = attrs.evolve(report, date=day, date_text=words)
+        out.append(report)
+    return out
 
 
 def _nests(outer: When, inner: When) -> bool:
