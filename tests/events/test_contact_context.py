@@ -307,3 +307,115 @@ def test_an_answer_that_does_not_say_how_the_contact_was_made_gives_none() -> No
     met = ("A. I met Wang Yi in Beijing in May.", "Q. Again?", "A. I spoke to Wang Yi twice since.")
     found = interview("Antony Blinken interviewed", "Q. Have you met Wang Yi?", *met)
     assert [kind for kind, _, _ in found] == ["meeting", "meeting"]
+
+
+# -- "Meanwhile,": the time of the story just told ----------------------------------------------------
+
+TALKS = "Wang Yi and Antony Blinken held talks in Brussels on Friday."
+MEANWHILE = (
+    "Meanwhile, French President Emmanuel Macron said Greece belonged in the eurozone, following talks "
+    "in Paris with German Chancellor Olaf Scholz."
+)
+
+
+def test_a_meanwhile_contact_takes_the_date_of_the_story_just_told() -> None:
+    # published Friday 20 February 2015: "on Friday" is that day, and "Meanwhile" puts the Paris talks
+    # at the same time
+    talks, paris = extract(TALKS, MEANWHILE, published="2015-02-20")
+    assert reading(talks) == ("meeting", ["Wang Yi", "Antony Blinken"], When.day(2015, 2, 20))
+    assert reading(paris) == ("meeting", ["Emmanuel Macron", "Olaf Scholz"], When.day(2015, 2, 20))
+    assert paris.date_text == "on Friday"  # the article's words that date it
+
+
+def test_without_meanwhile_or_an_earlier_date_the_contact_stays_undated() -> None:
+    plain = MEANWHILE.removeprefix("Meanwhile, ")
+    _, paris = extract(TALKS, plain, published="2015-02-20")
+    assert paris.date is None  # no date words, no "Meanwhile": never guessed
+    undated = "Wang Yi and Antony Blinken held talks in Brussels."
+    _, paris = extract(undated, MEANWHILE, published="2015-02-20")
+    assert paris.date is None  # nothing dated before it
+    (paris,) = extract(MEANWHILE, TALKS, published="2015-02-20")[:1]
+    assert paris.date is None  # the dated talks come after it
+
+
+def test_a_meanwhile_contact_with_its_own_date_keeps_it() -> None:
+    own = "Meanwhile, Emmanuel Macron met Olaf Scholz in Paris on Wednesday."
+    _, paris = extract(TALKS, own, published="2015-02-20")
+    assert paris.date == When.day(2015, 2, 18)
+
+
+# -- the next sentence of the same person's story (date15) ---------------------------------------------
+
+
+def test_he_after_a_dated_sentence_about_him_takes_its_date() -> None:
+    # published 27 August 2019: "in early May" is May 2019
+    (mention,) = extract(
+        "Antony Blinken left Washington in early May. He flew to Ecuador, then crossed Colombia and Panama "
+        "before arriving in Mexico in early June.",
+        published="2019-08-27",
+    )
+    assert reading(mention) == ("visit", ["Antony Blinken", "Ecuador"], When.month(2019, 5))
+    assert mention.date_text == "in early May"
+
+
+def test_the_next_sentence_with_he_dates_the_contact_of_the_person_named() -> None:
+    (mention,) = extract(
+        "Antony Blinken, one of Wang Yi’s close friends, was one of the people who visited Wang Yi hours "
+        "before his operation.",
+        "He said he and a few other people were called to the hospital on 3 February after five o’clock.",
+        published="2024-02-20",
+    )
+    assert reading(mention) == ("visit", ["Antony Blinken", "Wang Yi"], When.day(2024, 2, 3))
+
+
+def test_a_neighbour_that_tells_a_later_act_or_two_dates_dates_nothing() -> None:
+    visited = "Antony Blinken was one of the people who visited Wang Yi in hospital."
+    (mention,) = extract(visited, "He later flew to Paris on 3 February.", published="2024-02-20")
+    assert mention.date is None  # "later": after the visit
+    (mention,) = extract(visited, "He said he flew home on 3 February and back on 5 February.",
+                         published="2024-02-20")  # fmt: skip
+    assert mention.date is None  # which of two?
+    (mention,) = extract(
+        visited, "Xi Jinping said on 3 February that he was worried.", published="2024-02-20"
+    )
+    assert mention.date is None  # another person's story, and a reporting word's date
+    (mention,) = extract(
+        "Antony Blinken left Washington in early May.", "Wang Yi flew to Ecuador.", published="2019-08-27"
+    )
+    assert mention.date is None  # "Wang Yi", not "He": not the story of the person dated before
+
+
+def test_a_neighbours_date_needs_the_publication_date_it_is_relative_to() -> None:
+    (mention,) = extract("Antony Blinken left Washington in early May. He flew to Ecuador.", published=None)
+    assert reading(mention) == ("visit", ["Antony Blinken", "Ecuador"], None)  # never guessed
+
+
+# -- an act made at a contact, dated by its noun elsewhere (date15) --------------------------------------
+
+ANNOUNCED = (
+    "President Donald Trump announced the Phase 1 trade deal during a meeting in the Oval Office with "
+    "Wang Yi, China’s top diplomat."
+)
+LATER_DATED = (
+    "Despite Mr. Trump’s Oct. 11 announcement that the United States and China had reached a deal, "
+    "signing it has proved elusive."
+)
+
+
+def test_a_contact_at_which_an_act_was_made_takes_the_acts_date() -> None:
+    # published 18 November 2019: "Oct. 11" is 11 October 2019
+    (mention,) = extract(ANNOUNCED, LATER_DATED, published="2019-11-18")
+    assert reading(mention) == ("meeting", ["Donald Trump", "Wang Yi"], When.day(2019, 10, 11))
+    assert mention.date_text == "Oct. 11"
+
+
+def test_an_act_dated_twice_or_not_made_at_the_contact_dates_nothing() -> None:
+    undated = "Despite Mr. Trump’s announcement, signing it has proved elusive."
+    (mention,) = extract(ANNOUNCED, undated, published="2019-11-18")
+    assert mention.date is None  # the article never dates the announcement
+    twice = "Mr. Trump’s Oct. 11 announcement followed his Nov. 2 announcement on tariffs."
+    (mention,) = extract(ANNOUNCED, twice, published="2019-11-18")
+    assert mention.date is None  # which announcement?
+    praised = ANNOUNCED.replace("announced", "praised")
+    (mention,) = extract(praised, LATER_DATED, published="2019-11-18")
+    assert mention.date is None  # no act made at the meeting

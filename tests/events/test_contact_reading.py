@@ -613,3 +613,30 @@ def test_he_is_the_one_person_of_the_sentence_before() -> None:
 )
 def test_non_contact_uses_of_met_called_and_hosting(text: str) -> None:
     assert extract(text) == []
+
+
+# -- "before <-ing>": a later act's date is not the contact's (date15) ---------------------------------
+
+
+def test_the_date_of_a_later_act_after_before_does_not_date_the_visit() -> None:
+    # "in early June" is the arrival's, which came after the flight to Ecuador: the flight is undated
+    (mention,) = extract(
+        "Antony Blinken flew to Ecuador, then crossed Colombia and Panama before arriving in Mexico in "
+        "early June.",
+        published="2019-08-27",
+    )
+    assert reading(mention)[:2] == ("visit", ["Antony Blinken", "Ecuador"])
+    assert mention.date is None
+
+
+def test_a_date_before_the_before_clause_still_dates_the_visit() -> None:
+    (mention,) = extract(
+        "Antony Blinken flew to Ecuador in May before arriving in Mexico in early June.",
+        published="2019-08-27",
+    )
+    assert reading(mention) == ("visit", ["Antony Blinken", "Ecuador"], When.month(2019, 5))
+    # "before" with a noun, not a clause of a later act: the date is the visit's
+    (mention,) = extract(
+        "Antony Blinken flew to Ecuador before the summit in early June.", published="2019-08-27"
+    )
+    assert mention.date == When.month(2019, 6)

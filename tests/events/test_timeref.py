@@ -191,3 +191,22 @@ def test_every_date_rule_is_one_row_with_its_pattern_and_resolver() -> None:
 def test_a_date_rule_needs_exactly_one_resolver() -> None:
     with pytest.raises(ValueError, match="exactly one resolver"):
         DateRule("broken", RULES[0].pattern)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mongu left his native Cameroon in early May.", When.month(2023, 5)),
+        ("They arrived in mid-May.", When.month(2023, 5)),
+        ("The talks broke down in late June.", When.month(2023, 6)),
+        ("By early October the two sides had met twice.", When.month(2023, 10)),
+    ],
+)
+def test_early_mid_and_late_month_are_the_month(text: str, expected: When) -> None:
+    # published 7 December 2023: the month looks back
+    assert one(text) == expected
+
+
+def test_may_the_verb_and_a_loose_early_are_no_date() -> None:
+    assert find_dates("Ministers may meet early to settle it.") == []
+    assert find_dates("He arrived early. May Smith met him.") == []

@@ -22,6 +22,8 @@ from newsparse.vocabulary import Kind, Mode
 
 __all__ = [
     "ABOUT",
+    "ACT_IN_SETTING",
+    "ACT_NOUNS",
     "AFTER_DROP",
     "AFTER_DROP_ANY",
     "AFTER_INSET",
@@ -37,6 +39,7 @@ __all__ = [
     "BEFORE_DROP",
     "BEFORE_DROP_ANY",
     "BEFORE_INTENT",
+    "BEFORE_LATER",
     "BETWEEN",
     "DETERMINED",
     "DONE_TO",
@@ -51,9 +54,12 @@ __all__ = [
     "JOINED",
     "LOCATIVE",
     "LOCATIVE_LIST",
+    "MEANWHILE",
     "MODALITY",
     "MODAL_SCOPE",
     "MODE_CUES",
+    "NARRATIVE_LATER",
+    "NARRATIVE_PRONOUN",
     "NON_CONTACT",
     "NOUN_ARGUMENT",
     "NOUN_USE",
@@ -600,6 +606,33 @@ ANOTHER_OCCASION = re.compile(
     r"tenth|\d+(?:st|nd|rd|th)|next|upcoming|future|planned|proposed|possible|potential|expected|former|"
     r"another|other|such)\b)"
 )
+#: A sentence opening with these words reports what happened at the time of the story just told
+#: ("Meanwhile, Hollande ... following talks in Paris with Merkel"): its contact's time is that of the
+#: last dated report before it.
+MEANWHILE = re.compile(r"(?i:^\W*(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time)\b\s*,?)")
+#: A sentence that opens with a singular subject pronoun carries on the story of the person the
+#: sentence before it opens with ("Mongu left his native Cameroon in early May. He flew to Ecuador").
+NARRATIVE_PRONOUN = re.compile(r"^\W*(?:He|She)\s")
+#: Words of such a sentence that set its act after the one before: its date is not the contact's.
+NARRATIVE_LATER = re.compile(
+    r"(?i:\b(?:later|then|afterwards?|subsequently|next|eventually|after\s+(?:that|this|which)|until|again|"
+    r"returned|back)\b)"
+)
+#: An act made at a contact ("announced the Phase 1 trade deal during a meeting in the Oval Office
+#: with Liu He"): the act's verb, then the setting words just before the contact noun. The article may
+#: date the act by its noun elsewhere ("Mr. Trump's Oct. 11 announcement"): :data:`ACT_NOUNS`.
+ACT_IN_SETTING = re.compile(
+    r"(?i:\b(?P<verb>announced|unveiled|signed|launched|declared)\b[^.;]*?\b(?:during|at|in)\s+"
+    r"(?:a|an|the|their|his|her)\s+(?:[\w’'-]+\s+){0,2}$)"
+)
+#: The noun of each act verb of :data:`ACT_IN_SETTING`.
+ACT_NOUNS = {
+    "announced": "announcement",
+    "unveiled": "unveiling",
+    "signed": "signing",
+    "launched": "launch",
+    "declared": "declaration",
+}
 #: "to visit China" after a noun is a general statement ("the first official to visit China"), not a
 #: report; "plans to visit" is an intent and is caught before this.
 INFINITIVE = re.compile(r"(?i:(?<!prior)(?<!prior )\bto\s+$)")
@@ -760,6 +793,9 @@ GERUND_CLAUSE = re.compile(r"(?i:(?:after|before|while|when|since|upon|on)\s+$)"
 #: After a trigger, a gerund clause of another contact word ("went to Egypt | after visiting the U.S.
 #: in May"): the dates after it are that contact's.
 GERUND_AFTER = re.compile(r"(?i:\s(?:after|before|while|since|upon)\s+(?P<verb>\w+ing)\b)")
+#: After a trigger, a gerund clause of a later act ("flew to Ecuador, then crossed ... | before arriving in
+#: Mexico in early June"): the dates after it are that act's, which the contact came before.
+BEFORE_LATER = re.compile(r"(?i:\sbefore\s+\w+ing\b)")
 #: Right after a contact noun's own clause: a "when" clause that tells what happened in it ("a July 10
 #: meeting at the White House | when Sondland told visiting Ukraine officials ...").
 WHEN_CLAUSE = re.compile(r"(?i:\s*when\s+)")

@@ -485,6 +485,9 @@ class MentionExtractor:
         settled = [r for r in _settle(reports, self._country_ids) if not (r.needs_kind and r.kind is None)]
         settled = _date_definite_references(settled, anchor)
         settled = _date_during_visit(settled, anchor, self._country_ids)
+        settled = _date_meanwhile(settled)
+        settled = _date_from_neighbour(settled, found, actors_in, self.gazetteer, anchor_of)
+        settled = _date_of_act(settled, found, anchor_of)
         # One description per actor across the article: the one that names an office, if any does.
         described: dict[str, Actor] = {}
         for report in settled:
@@ -1018,7 +1021,8 @@ def _date_for(
     Tuesday") unless the contact is where the report was made ("said on Wednesday ... in a phone
     call with Blinken"); and the second value True when the date is that of a gerund clause after the
     contact that says the contact came later ("went to Egypt after visiting the U.S. in May"): it then
-    bounds the contact's date from below only."""
+    bounds the contact's date from below only. The dates of a "before <-ing>" clause after the contact
+    ("before arriving in Mexico in early June") are a later act's: never the contact's."""
     setting = cues.SETTING.search(text, 0, position) is not None
     usable = [
         p
@@ -1027,6 +1031,10 @@ def _date_for(
         and (setting or not cues.REPORTING_DATE.search(text[max(0, p.start - 40) : p.start]))
     ]
     (start, end), cut = _governed(text, clause, position)
+    later_act = cues.BEFORE_LATER.search(text, position, clause[1])
+    if later_act is not None:  # "flew to Ecuador ... before arriving in Mexico in early June": not June
+        end = min(end, later_act.start())
+        usable = [p for p in usable if not later_act.start() <= p.start < clause[1]]
     in_clause = [p for p in usable if start <= p.start < end]
     if in_clause:
         return min(in_clause, key=lambda p: abs(p.start - position)), False
@@ -1220,6 +1228,160 @@ def _date_during_visit(
                 if precision_rank(day) == 2 and _is_recent(day, anchor):
                     report = attrs.evolve(report, date=day, date_text=words)
                     break
+        out.append(report)
+    return out
+
+
+def _date_meanwhile(reports: list[_Report]) -> list[_Report]:
+    """Give an undated contact of a sentence that opens with "Meanwhile," ("In the meantime,", "At the
+    same time,") the date of the last dated contact reported before that sentence: the words place it
+    at the time of the story just told. Not an intent, not a contact with date words of its own (even
+    unresolved), nor one set apart by its words ("their previous meeting"); no earlier dated contact
+    leaves it undated. ``reports`` are in the article's order."""
+    out: list[_Report] = []
+    last: _Report | None = None  # the last dated contact of an earlier sentence
+    current: _Report | None = None  # the last dated contact seen, perhaps of this sentence
+    for report in reports:
+        if current is not None and current.sentence.start < report.sentence.start:
+            last = current
+        text = report.sentence.text
+        if (
+            last is not None
+            and report.date is None
+            and report.date_text is None
+            and report.kind is not Kind.INTENT
+            and cues.MEANWHILE.match(text)
+            and not cues.ANOTHER_OCCASION.search(text, max(0, report.at - 40), report.at)
+        ):
+            report = attrs.evolve(report, date=last.date, date_text=last.date_text)
+        elif report.date is not None and report.kind is not Kind.INTENT:
+            current = report
+        out.append(report)
+    return out
+
+
+def _date_from_neighbour(
+    reports: list[_Report],
+    sentences: Sequence[Sentence],
+    actors_in: Callable[[int], list[Found]],
+    gazetteer: Gazetteer,
+    anchor_of: Callable[[], tuple[dt.date | None, bool]],
+) -> list[_Report]:
+    """Give an undated contact the date of the one sentence next to it that tells the same person's
+    story, in one of two shapes: the contact's sentence opens with "He"/"She" standing for a participant
+    that the sentence before opens with ("Mongu left his native Cameroon in early May. He flew to
+    Ecuador"), or the contact's sentence opens with a participant's name and the next sentence opens
+    with "He"/"She" ("Katjavivi ... was one of the people who visited Geingob. He said he ... were
+    called to the hospital on 3 February"). The other sentence must be prose of the same or the next
+    paragraph, hold exactly one date that is not a reporting word's nor bounded by "since", and not set
+    its act after the contact ("later", "then"). Not an intent, nor a contact with date words of its own.
+    """
+    anchor, from_document = anchor_of()
+    out: list[_Report] = []
+    for report in reports:
+        if report.date is None and report.date_text is None and report.kind is not Kind.INTENT:
+            day = _neighbour_date(report, sentences, actors_in, gazetteer, anchor, from_document)
+            if day is not None:
+                report = attrs.evolve(report, date=day[0], date_text=day[1])
+        out.append(report)
+    return out
+
+
+def _opening_person(
+    index: int, actors_in: Callable[[int], list[Found]], gazetteer: Gazetteer, anchor: dt.date | None
+) -> Actor | None:
+    """The person sentence ``index`` opens with (its first words name them), if any."""
+    found = actors_in(index)
+    if not found or found[0].start > 2 or found[0].kind not in _PERSON_KINDS:
+        return None
+    return found[0].resolved(gazetteer, anchor)
+
+
+def _neighbour_date(
+    report: _Report,
+    sentences: Sequence[Sentence],
+    actors_in: Callable[[int], list[Found]],
+    gazetteer: Gazetteer,
+    anchor: dt.date | None,
+    from_document: bool,
+) -> tuple[When, str] | None:
+    index = report.sentence.index
+    ids_ = {a.id for a in report.participants}
+    other: int | None = None
+    if cues.NARRATIVE_PRONOUN.match(report.sentence.text) and index > 0:
+        person = _opening_person(index - 1, actors_in, gazetteer, anchor)
+        if person is not None and person.id in ids_:
+            other = index - 1
+    if other is None and index + 1 < len(sentences):
+        person = _opening_person(index, actors_in, gazetteer, anchor)
+        if (
+            person is not None
+            and person.id in ids_
+            and cues.NARRATIVE_PRONOUN.match(sentences[index + 1].text)
+        ):
+            other = index + 1
+    if other is None:
+        return None
+    first, second = sorted((report.sentence, sentences[other]), key=lambda s: s.index)
+    blocks = (first.block, second.block)
+    if any(b.kind is not BlockKind.PARAGRAPH for b in blocks):
+        return None
+    text = sentences[other].text
+    if cues.PROSE_END.search(text) is None or cues.NARRATIVE_LATER.search(text):
+        return None
+    if second.block.start - (first.block.start + len(first.block.text)) > 4:
+        return None  # not the same or the next paragraph
+    dates = [
+        p
+        for p in find_dates(text)
+        if not cues.SINCE.search(text[max(0, p.start - 60) : p.start])
+        and not cues.REPORTING_DATE.search(text[max(0, p.start - 40) : p.start])
+    ]
+    if len(dates) != 1:
+        return None
+    day = resolve(dates[0], anchor, nearest=from_document)
+    return (day, dates[0].text) if day is not None else None
+
+
+def _date_of_act(
+    reports: list[_Report],
+    sentences: Sequence[Sentence],
+    anchor_of: Callable[[], tuple[dt.date | None, bool]],
+) -> list[_Report]:
+    """Give an undated contact at which an act was made ("The president announced the Phase 1 trade
+    deal during a meeting in the Oval Office with Liu He") the date the article gives that act by its
+    noun ("Mr. Trump's Oct. 11 announcement"), when the article dates the noun once (one date, however
+    often). Not an intent, nor a contact with date words of its own."""
+    wanted = {
+        r.sentence.index: cues.ACT_NOUNS[m.group("verb").lower()]
+        for r in reports
+        if r.date is None
+        and r.date_text is None
+        and r.kind is not Kind.INTENT
+        and (m := cues.ACT_IN_SETTING.search(r.sentence.text, max(0, r.at - 160), r.at)) is not None
+    }
+    if not wanted:
+        return reports
+    anchor, from_document = anchor_of()
+    dated: dict[str, dict[When, str]] = {}
+    nouns = set(wanted.values())
+    for sentence in sentences:
+        text = sentence.text
+        for phrase in find_dates(text):
+            following = text[phrase.end : phrase.end + 40].split()[:2]
+            noun = next((n for n in nouns if n in (w.strip(",.").lower() for w in following)), None)
+            if noun is None:
+                continue  # "Oct. 11 announcement", "the Oct. 11 contract announcement"
+            day = resolve(phrase, anchor, nearest=from_document)
+            if day is not None:
+                dated.setdefault(noun, {}).setdefault(day, phrase.text)
+    out: list[_Report] = []
+    for report in reports:
+        noun = wanted.get(report.sentence.index)
+        days = dated.get(noun, {}) if noun is not None else {}
+        if report.date is None and report.date_text is None and len(days) == 1:
+            ((day, words),) = days.items()
+            report = attrs.evolve(report, date=day, date_text=words)
         out.append(report)
     return out
 

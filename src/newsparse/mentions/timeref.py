@@ -304,7 +304,9 @@ RULES: tuple[DateRule, ...] = (
     _rule("month_year", rf"\b(?P<mon>{_FULL_MON}|{_MON})\s+(?:of\s+)?(?P<year>{_YEAR})\b",
           absolute=_month_year),
     _rule("year", rf"\b(?:in|since|early|late|mid-?|during|of)\s+(?P<year>{_YEAR})\b", absolute=_year),
-    _rule("relative_month", rf"\b(?:(?P<rel>last|next|this|coming)\s+|(?:back\s+)?in\s+)"
+    # "in May", "in early May", "mid-May", "late June": the month (the part of it is not a precision)
+    _rule("relative_month", rf"\b(?:(?P<rel>last|next|this|coming)\s+|"
+                            rf"(?:back\s+)?in\s+(?:(?:early|late)\s+|mid-?)?|(?:early|late)\s+|mid-)"
                             rf"(?P<mon>{_FULL_MON})\b",
           anchored=_relative_month),
     # A month name alone ("a key September conversation"), as "in September"; never "May", a verb too.
