@@ -119,3 +119,21 @@ def test_brackets_and_routing_values_are_no_topics_and_slashes_stay() -> None:
         "Russia/Ukraine",
         "Egypt",
     )
+
+
+def test_rel_tag_links_are_read_as_css_reads_rel_words() -> None:
+    """The metadata walk keeps the ``rel=tag`` links that ``a[rel~="tag" i]`` selects: the word in
+    any case, among others split by ASCII whitespace; a rel joined by a no-break space is one word."""
+    body = (
+        "<h1>Headline</h1><p>Story.</p><footer>"
+        "<a rel='TAG' href='/t/a'>Klima</a>"
+        "<a rel='bookmark\ttag' href='/t/b'>Energie</a>"
+        "<a rel='tag\u00a0bookmark' href='/t/c'>Navigation</a>"
+        "<a rel='tags' href='/t/d'>Archiv</a>"
+        "<link rel='tag' href='/t/e'>"
+        "</footer>"
+    )
+    html = f"<html><body><article>{body}</article></body></html>"
+    meta = read(body=f"<article>{body}</article>")
+    assert meta.tags == ("Klima", "Energie")
+    assert [node.text() for node in LexborHTMLParser(html).css('a[rel~="tag" i]')] == ["Klima", "Energie"]

@@ -196,11 +196,14 @@ def _labelled_list(tree: LexborHTMLParser) -> list[LexborNode]:
     return []
 
 
-def visible_tags(tree: LexborHTMLParser) -> list[str]:
+def visible_tags(tree: LexborHTMLParser, rel_tags: Sequence[LexborNode] | None = None) -> list[str]:
     """The texts of the page's tag links: ``rel=tag`` links, else the links of the first list after
     the ``<h1>`` that a tag label introduces, else of the first element after the ``<h1>`` whose
-    class names carry a tag word as a whole token; navigation left out."""
-    links = [node for node in tree.css('a[rel~="tag" i]') if not _in_navigation(node)]
+    class names carry a tag word as a whole token; navigation left out. ``rel_tags`` are the page's
+    ``a[rel~=tag i]`` links in page order, if the caller found them already (in its own walk)."""
+    if rel_tags is None:
+        rel_tags = tree.css('a[rel~="tag" i]')
+    links = [node for node in rel_tags if not _in_navigation(node)]
     if not links:
         links = _labelled_list(tree)
     if not links:
