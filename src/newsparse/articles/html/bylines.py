@@ -161,7 +161,7 @@ def looks_like_name(text: str) -> bool:
 
 def split_names(text: str) -> list[str]:
     """The names in one author text: the introducing word dropped, joint bylines split."""
-    text = re.sub(r"\s+", " ", text).strip(" \u00a0|:-–—•·")
+    text = " ".join(text.split()).strip(" \u00a0|:-–—•·")  # whitespace collapsed, as by \s+
     text = _INTRODUCTION.sub("", text).strip()
     parts = [part.strip(" :|-–—•·") for part in _JOINS.split(text)]
     names: list[str] = []
