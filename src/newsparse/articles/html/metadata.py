@@ -323,13 +323,17 @@ def _meta_values(nodes: _Nodes) -> dict[str, list[str]]:
     """All meta values by lower-cased name, property or http-equiv, in page order."""
     values: dict[str, list[str]] = {}
     for attributes in nodes.metas:
-        content = (attributes.get("content") or attributes.get("value") or "").strip()
-        if not content:
+        get = attributes.get
+        content = get("content") or get("value")
+        if not content or not (content := content.strip()):
             continue
-        for attribute in ("property", "name", "http-equiv"):
-            key = (attributes.get(attribute) or "").strip().lower()
-            if key:
-                values.setdefault(key, []).append(content)
+        for name in (get("property"), get("name"), get("http-equiv")):
+            if name and (key := name.strip().lower()):
+                found = values.get(key)
+                if found is None:
+                    values[key] = [content]
+                else:
+                    found.append(content)
     return values
 
 
