@@ -203,3 +203,11 @@ def test_jsonld_outranks_meta_and_markup_field_by_field() -> None:
     meta = read(head, body='<time datetime="2018-08-08">old</time>')
     assert meta.title == "LD headline"  # from JSON-LD
     assert meta.published == When.day(2019, 9, 9)  # JSON-LD has none: OpenGraph's, not <time>'s
+
+
+def test_a_value_s_whitespace_of_every_kind_collapses_to_one_space() -> None:
+    """Tabs, newlines, no-break and em spaces inside a meta value are one space; none is kept at its
+    ends."""
+    head = '<meta property="og:title" content="\u2003Wahl\u00a0\u00a0in \tBerlin\n">'
+    html = f"<!doctype html><html><head>{head}</head><body></body></html>"
+    assert read_metadata(LexborHTMLParser(html)).title == "Wahl in Berlin"

@@ -119,3 +119,39 @@ def test_brackets_and_routing_values_are_no_topics_and_slashes_stay() -> None:
         "Russia/Ukraine",
         "Egypt",
     )
+
+
+def test_rel_tag_links_are_read_as_css_reads_rel_words() -> None:
+    """The metadata walk keeps the ``rel=tag`` links that ``a[rel~="tag" i]`` selects: the word in
+    any case, among others split by ASCII whitespace; a rel joined by a no-break space is one word."""
+    body = (
+        "<h1>Headline</h1><p>Story.</p><footer>"
+        "<a rel='TAG' href='/t/a'>Klima</a>"
+        "<a rel='bookmark\ttag' href='/t/b'>Energie</a>"
+        "<a rel='tag\u00a0bookmark' href='/t/c'>Navigation</a>"
+        "<a rel='tags' href='/t/d'>Archiv</a>"
+        "<link rel='tag' href='/t/e'>"
+        "</footer>"
+    )
+    html = f"<html><body><article>{body}</article></body></html>"
+    meta = read(body=f"<article>{body}</article>")
+    assert meta.tags == ("Klima", "Energie")
+    assert [node.text() for node in LexborHTMLParser(html).css('a[rel~="tag" i]')] == ["Klima", "Energie"]
+
+
+def test_one_walk_finds_the_lists_and_the_tag_list_elements_of_two() -> None:
+    """The lists after the h1 and the elements with a tag word in their class come from one CSS walk,
+    each element as often as the walk of its own would give it (once per class selector it matches)."""
+    from newsparse.articles.html.topics import _TAG_CLASSES, _lists_and_classed
+
+    html = (
+        "<html><body><ul class='topics-nav'><li>Menu</li></ul>"
+        "<h1 class='topic-title'>Headline</h1><p>Story.</p><ol><li>One</li></ol>"
+        "<ul class='tags keywords'><li><a class='tag'>Klima</a></li></ul>"
+        "<div class='Schlagworte topic-box'><a>Energie</a></div><ul><li>Two</li></ul></body></html>"
+    )
+    tree = LexborHTMLParser(html)
+    lists, classed = _lists_and_classed(tree)
+    assert [node.mem_id for node in lists] == [node.mem_id for node in tree.css("h1, ul, ol")]
+    assert [node.mem_id for node in classed] == [node.mem_id for node in tree.css(f"h1, {_TAG_CLASSES}")]
+    assert [node.tag for node in classed] == ["ul", "h1", "h1", "ul", "ul", "a", "div", "div"]

@@ -168,8 +168,10 @@ def _walk_jsonld(node: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
 _READ = (
     'script[type="application/ld+json" i], [itemscope][itemtype], [itemprop], meta[content], '
     'meta[value], time[datetime], a[rel~="author" i], link[rel~="author" i][title], '
-    'link[rel~="canonical" i][href], h1, title, figure'
+    'link[rel~="canonical" i][href], h1, title, figure, a[rel~="tag" i]'
 )
+#: What separates the words of an attribute for ``~=``: ASCII whitespace only (not ``str.split()``'s).
+_CSS_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
 class _Nodes:
@@ -186,6 +188,8 @@ class _Nodes:
         self.times: list[LexborNode] = []
         self.author_links: list[LexborNode] = []
         self.author_titles: list[LexborNode] = []
+        #: ``rel=tag`` links (read by the topics when the standards give no keywords).
+        self.tag_links: list[LexborNode] = []
         self.canonical: LexborNode | None = None
         #: The page's own URL: the first canonical link or og:url of the page.
         self.page_url: str | None = None
@@ -217,7 +221,10 @@ class _Nodes:
         elif tag == "time":
             self.times.append(node)
         elif tag in ("a", "link"):
-            rel = (attributes.get("rel") or "").lower().split()
+            rel_value = (attributes.get("rel") or "").lower()
+            rel = rel_value.split()
+            if tag == "a" and "tag" in rel_value and "tag" in _CSS_SPACE.split(rel_value):
+                self.tag_links.append(node)
             if "author" in rel:
                 if tag == "a":
                     self.author_links.append(node)
@@ -316,13 +323,17 @@ def _meta_values(nodes: _Nodes) -> dict[str, list[str]]:
     """All meta values by lower-cased name, property or http-equiv, in page order."""
     values: dict[str, list[str]] = {}
     for attributes in nodes.metas:
-        content = (attributes.get("content") or attributes.get("value") or "").strip()
-        if not content:
+        get = attributes.get
+        content = get("content") or get("value")
+        if not content or not (content := content.strip()):
             continue
-        for attribute in ("property", "name", "http-equiv"):
-            key = (attributes.get(attribute) or "").strip().lower()
-            if key:
-                values.setdefault(key, []).append(content)
+        for name in (get("property"), get("name"), get("http-equiv")):
+            if name and (key := name.strip().lower()):
+                found = values.get(key)
+                if found is None:
+                    values[key] = [content]
+                else:
+                    found.append(content)
     return values
 
 
@@ -405,7 +416,7 @@ def _clean(text: str) -> str:
         text = html.unescape(text)
     if "<" in text and _TAG.search(text):
         text = _TAG.sub(_untag, text)
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # what _SPACE.sub(" ", text).strip() gives (the same whitespace)
 
 
 def _split_commas(value: str) -> list[str]:
@@ -651,11 +662,13 @@ def _words(text: str) -> set[str]:
     return set(_WORDS.findall(text.casefold()))
 
 
-def _topics(tree: LexborHTMLParser, sources: tuple[Candidates, ...], sites: set[str]) -> tuple[str, ...]:
+def _topics(
+    tree: LexborHTMLParser, nodes: _Nodes, sources: tuple[Candidates, ...], sites: set[str]
+) -> tuple[str, ...]:
     """The article's topics: the best keyword list of the standards, else the page's tag links."""
     lists = [[_clean(k) for value in source.get("tags", ()) for k in _keywords(value)] for source in sources]
     topics = choose_topics(clean_topics(values, sites) for values in lists)
-    return tuple(topics or clean_topics(visible_tags(tree), sites))
+    return tuple(topics or clean_topics(visible_tags(tree, nodes.tag_links), sites))
 
 
 def _trusted_offset(found: list[When]) -> When:
@@ -789,7 +802,7 @@ def read_metadata(
         published=published,
         modified=first_when("modified"),
         section=first_text("section"),
-        tags=_topics(tree, sources, sites),
+        tags=_topics(tree, nodes, sources, sites),
         language=first_text("language"),
         url=url,
         site_name=first_text("site_name"),

@@ -182,9 +182,38 @@ def _label_before(node: LexborNode) -> str:
     return text.strip() if len(text) <= MAX_LABEL else ""
 
 
-def _labelled_list(tree: LexborHTMLParser) -> list[LexborNode]:
-    """The links of the first list after the ``<h1>`` that a tag label introduces."""
-    found = tree.css("h1, ul, ol")
+#: Elements whose class names may carry a tag word (``class_tokens`` decides).
+_TAG_CLASSES = '[class*="tag" i], [class*="keyword" i], [class*="schlagw" i], [class*="topic" i]'
+
+
+def _lists_and_classed(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[LexborNode]]:
+    """In one CSS walk, what ``tree.css("h1, ul, ol")`` and ``tree.css(f"h1, {_TAG_CLASSES}")`` give:
+    a selector group yields a node once per selector of the group it matches, one after another, so
+    an element's run of copies tells how many of the class selectors it matches."""
+    found = tree.css(f"h1, ul, ol, {_TAG_CLASSES}")
+    lists: list[LexborNode] = []
+    classed: list[LexborNode] = []
+    index = 0
+    while index < len(found):
+        node = found[index]
+        key = node.mem_id
+        end = index + 1
+        while end < len(found) and found[end].mem_id == key:
+            end += 1
+        copies = end - index
+        tag = node.tag
+        if tag in ("h1", "ul", "ol"):
+            lists.append(node)
+            if tag != "h1":
+                copies -= 1  # the copy for its tag's selector, which the class walk has not
+        classed.extend([node] * copies)
+        index = end
+    return lists, classed
+
+
+def _labelled_list(found: list[LexborNode]) -> list[LexborNode]:
+    """The links of the first list after the ``<h1>`` that a tag label introduces (``found``: the
+    page's ``h1, ul, ol`` elements in page order)."""
     start = next((i for i, node in enumerate(found) if node.tag == "h1"), -1)
     for node in found[start + 1 : start + 1 + MAX_LISTS]:
         label = _label_before(node)
@@ -196,17 +225,19 @@ def _labelled_list(tree: LexborHTMLParser) -> list[LexborNode]:
     return []
 
 
-def visible_tags(tree: LexborHTMLParser) -> list[str]:
+def visible_tags(tree: LexborHTMLParser, rel_tags: Sequence[LexborNode] | None = None) -> list[str]:
     """The texts of the page's tag links: ``rel=tag`` links, else the links of the first list after
     the ``<h1>`` that a tag label introduces, else of the first element after the ``<h1>`` whose
-    class names carry a tag word as a whole token; navigation left out."""
-    links = [node for node in tree.css('a[rel~="tag" i]') if not _in_navigation(node)]
+    class names carry a tag word as a whole token; navigation left out. ``rel_tags`` are the page's
+    ``a[rel~=tag i]`` links in page order, if the caller found them already (in its own walk)."""
+    if rel_tags is None:
+        rel_tags = tree.css('a[rel~="tag" i]')
+    links = [node for node in rel_tags if not _in_navigation(node)]
+    found: list[LexborNode] = []
     if not links:
-        links = _labelled_list(tree)
+        lists, found = _lists_and_classed(tree)
+        links = _labelled_list(lists)
     if not links:
-        found = tree.css(
-            'h1, [class*="tag" i], [class*="keyword" i], [class*="schlagw" i], [class*="topic" i]'
-        )
         start = next((i for i, node in enumerate(found) if node.tag == "h1"), -1)
         tried = 0
         for node in found[start + 1 :]:
