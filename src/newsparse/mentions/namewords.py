@@ -17,6 +17,7 @@ from typing import Any
 __all__ = [
     "CALENDAR",
     "CALENDAR_WORDS",
+    "COURTESY",
     "FUNCTION_WORDS",
     "HONORIFIC",
     "NAME_WORD",
@@ -94,6 +95,8 @@ CALENDAR_WORDS: frozenset[str] = _calendar_words()
 CALENDAR = re.compile(rf"\b(?:{'|'.join(sorted(CALENDAR_WORDS, key=len, reverse=True))})\b")
 #: A form of address dropped before a name ("Mr. Brin", "Dr James Andrews"), with its stop and space.
 HONORIFIC = rf"(?:(?:{'|'.join(_vocabulary()['honorifics'])})\.?\s+)"
+#: One form of address as a word of its own, with or without its stop ("Mr.", "Dr").
+COURTESY = re.compile(rf"(?:{'|'.join(_vocabulary()['honorifics'])})\.?")
 #: One capitalised word of a name: "Favre", "D'Onofrio", "McCarthy", "Moster-Knudsen", "al-Sisi" is
 #: read as its prefix and this word.
 NAME_WORD = r"[A-Z][a-z’']*(?:[A-Z][a-z’']+)?(?:-[A-Za-z][a-z’']+)*(?<=[a-z’'])"

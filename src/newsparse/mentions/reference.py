@@ -39,6 +39,7 @@ import attrs
 from newsparse.mentions import cues
 from newsparse.mentions.actors import ActorKind, Found
 from newsparse.mentions.gazetteer import slug
+from newsparse.mentions.namewords import COURTESY
 from newsparse.mentions.participants import unique
 from newsparse.models import Actor
 
@@ -281,7 +282,6 @@ _ALONE = re.compile(r"(?<![\w’'.-])(?P<word>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:['
 #: The word before one that stands alone: a capitalised word (a longer name's) or an article.
 _WORD_BEFORE = re.compile(r"(?:(?P<capital>[A-Z][\w’'.-]*)|\b(?i:the|an?))\s+$")
 #: Before a surname: a courtesy title, which does not make it part of a longer name ("Mr. Rajaratnam").
-_COURTESY = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?")
 
 
 def surnames(
@@ -305,7 +305,7 @@ def surnames(
         start, end = match.span("word")
         before = _WORD_BEFORE.search(text, max(0, start - 30), start)
         capital = before.group("capital") if before is not None else None
-        if before is not None and not (capital and (capital in not_names or _COURTESY.fullmatch(capital))):
+        if before is not None and not (capital and (capital in not_names or COURTESY.fullmatch(capital))):
             continue  # "Google Toolbar", "the Toolbar": not a person's surname ("Then Page", "Mr. Page" are)
         if word in not_names or any(s < end and start < e for s, e in spans) or common(word):
             continue

@@ -231,12 +231,38 @@ def clause_of(bounds: Sequence[tuple[int, int]], position: int) -> tuple[int, in
     return bounds[-1] if bounds else (0, 0)
 
 
-#: (The look-behind of the single quote comes after it, so that the search skips ahead to quote marks.)
-_QUOTE_PAIRS = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘(?<![\w]‘)[^’]*(?:’(?![\w])|$)")
+#: Where a quote may open.
+_OPENING = re.compile(r"[“\"‘]")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted speech (curly or straight double quotes; curly single quotes that open after a
     non-letter). An unclosed quote runs to the end of the sentence, as in a paragraph that goes on
-    quoting."""
-    return [m.span() for m in _QUOTE_PAIRS.finditer(text)]
+    quoting. A single quote closes at the first "’" after it unless a letter follows that one ("don’t":
+    then no quote opens there); the first "’" is found by bisection, so that many "‘" before one
+    apostrophe cost linear time (a pattern walked back over the text for each of them)."""
+    spans: list[tuple[int, int]] = []
+    closings = [m.start() for m in re.finditer("’", text)]
+    position = 0
+    while (opening := _OPENING.search(text, position)) is not None:
+        start = opening.start()
+        mark = text[start]
+        if mark != "‘":
+            close = text.find("”" if mark == "“" else '"', start + 1)
+            end = len(text) if close < 0 else close + 1
+        elif start > 0 and _WORD_CHAR.match(text, start - 1):
+            position = start + 1  # "‘" after a letter opens no quote
+            continue
+        else:
+            at = bisect.bisect_right(closings, start)
+            if at == len(closings):
+                end = len(text)
+            elif _WORD_CHAR.match(text, closings[at] + 1):
+                position = start + 1  # its first "’" is an apostrophe ("don’t"): no quote opens here
+                continue
+            else:
+                end = closings[at] + 1
+        spans.append((start, end))
+        position = end if end > start else start + 1
+    return spans
