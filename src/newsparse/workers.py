@@ -381,19 +381,25 @@ class WorkerPool(Generic[T, R]):
         """Read what a worker sent (notes and results of its items, in order): "alive", "died" (it
         exited, or was cut off mid-message) or "retired" (past its memory budget, it exits)."""
         try:
-            while held and worker.connection.poll():
-                kind, value = worker.connection.recv()
-                if kind == "note":
-                    held[0].note = value
-                    continue
-                job = held.popleft()
-                if kind == "memory":
-                    error = DocumentMemoryError(f"memory budget of {self._memory} MB exceeded")
-                    results[job.index] = self._lost(job.item, error, job.note)
-                    return "retired"
-                results[job.index] = value
-                if held:  # the worker starts its next item now
-                    held[0].deadline = self._deadline()
+            while True:
+                while held and worker.connection.poll():
+                    kind, value = worker.connection.recv()
+                    if kind == "note":
+                        held[0].note = value
+                        continue
+                    job = held.popleft()
+                    if kind == "memory":
+                        error = DocumentMemoryError(f"memory budget of {self._memory} MB exceeded")
+                        results[job.index] = self._lost(job.item, error, job.note)
+                        return "retired"
+                    results[job.index] = value
+                    if held:  # the worker starts its next item now
+                        held[0].deadline = self._deadline()
+                if worker.process.is_alive():
+                    return "alive"
+                # It exited after the pipe was last looked at (a worker past its memory budget reports
+                # and exits at once): what it sent before exiting is in the pipe now, read it first.
+                if not (held and worker.connection.poll()):
+                    return "died"
         except Exception:  # cut off mid-message: the worker died
             return "died"
-        return "alive" if worker.process.is_alive() else "died"

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import types
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
@@ -334,3 +335,41 @@ def test_16_a_worker_found_dead_when_handed_more_loses_the_item_it_had_started()
         held = [job.item for jobs_of_worker in jobs.values() for job in jobs_of_worker]
     assert list(results) == [0] and results[0].startswith("lost x") and "signal 9" in results[0]
     assert held == ["c"]
+
+
+class _PipeAfterExit:
+    """A worker's end of the pipe whose last message arrives between the parent's look at the pipe and
+    its look at the process (the worker reported past its memory budget and exited in between)."""
+
+    def __init__(self) -> None:
+        self.looks = 0
+        self.sent = [("memory", None)]
+
+    def poll(self) -> bool:
+        self.looks += 1
+        return self.looks > 1 and bool(self.sent)
+
+    def recv(self) -> Any:
+        return self.sent.pop(0)
+
+
+class _Exited:
+    def is_alive(self) -> bool:
+        return False
+
+
+def test_a_report_sent_just_before_the_worker_exits_is_read_not_taken_for_a_death() -> None:
+    """The CI run of main on 2026-12-06 (py313) once reported a memory-budget document as "worker
+    exited with status 0": the worker's report came after the pipe was read and before the process was
+    looked at. The pipe is read again once the process is seen to have exited."""
+    pool: WorkerPool[str, str] = WorkerPool(
+        str, workers=1, lost=lambda item, error, note: f"{item}: {type(error).__name__}", timeout=None
+    )
+    try:
+        worker = types.SimpleNamespace(connection=_PipeAfterExit(), process=_Exited())
+        held = deque([workers._Job(0, "p3", float("inf"))])
+        results: dict[int, str] = {}
+        assert pool._read(worker, held, results) == "retired"  # type: ignore[arg-type]
+        assert results == {0: "p3: DocumentMemoryError"}
+    finally:
+        pool.close()
