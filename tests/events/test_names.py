@@ -19,6 +19,7 @@ from newsparse.mentions.gazetteer import Gazetteer, builtin_data
 from newsparse.mentions.names import NameIndex, NameKind
 from newsparse.mentions.participants import BARE_NAME_VERBS
 from newsparse.mentions.prefilter import (
+    _CASES_KNOWN,
     LiteralFilter,
     StartScan,
     first_chars,
@@ -185,7 +186,10 @@ def test_the_prefilter_never_loses_a_match(texts: list[str]) -> None:
 # -- patterns tried only where a match may start -------------------------------------------------------------
 def test_first_chars_of_simple_patterns() -> None:
     assert first_chars(re.compile(r"(?<![\w])(?:Mr|Dr)\.?\s+[A-Z]")) == {"M", "D"}
-    assert first_chars(re.compile(r"\b(?i:met|talks)\b")) == {"m", "M", "t", "T"}
+    # Python 3.10 has no table of the letters IGNORECASE matches beyond their two cases: there a
+    # pattern matched without regard to case is searched as it is (None), never scanned wrongly
+    case_blind = {"m", "M", "t", "T"} if _CASES_KNOWN else None
+    assert first_chars(re.compile(r"\b(?i:met|talks)\b")) == case_blind
     assert first_chars(re.compile(r"(?:the\s+)?[0-9]+")) == set("t0123456789")
     assert first_chars(re.compile(r"\w+")) is None  # any word character: not told
     assert first_chars(re.compile(r"(?:x)?")) is None  # may match nothing
@@ -212,7 +216,8 @@ def test_a_start_scan_finds_what_the_pattern_finds(text: str) -> None:
 
 def test_a_start_scan_on_a_real_sentence() -> None:
     text = "Later that day Favre met with Dr. James Andrews, and Jones later called Smith on Monday."
-    assert first_chars(BARE_NAME_VERBS) is not None  # capitals and "m": tried there only
+    if _CASES_KNOWN:  # (Python 3.11+: see test_first_chars_of_simple_patterns)
+        assert first_chars(BARE_NAME_VERBS) is not None  # capitals and "m": tried there only
     spans = [m.group(0) for m in StartScan(BARE_NAME_VERBS).finditer(text)]
     assert spans == [m.group(0) for m in BARE_NAME_VERBS.finditer(text)]
     assert "Favre met" in spans and "Jones later called" in spans
