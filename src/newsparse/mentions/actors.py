@@ -72,8 +72,6 @@ _CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+[A-Z]
 _RUN_WORD = r"[A-Z][\w’'-]*"
 #: A capitalised word alone after "the", without its possessive ("the Thunder's").
 _THE_ALONE = re.compile(rf"the(?<![\w’'-]the)[ \t]+({_RUN_WORD}?)(?:['’]s)?(?![\w’'-]|[ \t]+[A-Z])")
-#: A run of two or more capitalised words.
-_LONGER_RUN = re.compile(rf"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+{_RUN_WORD})+")
 _ACRONYM_START = re.compile(r"[A-Z]{2,}(?![a-z])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+)$")
 _HONORIFIC = re.compile(rf"^{HONORIFIC}")
@@ -810,7 +808,8 @@ class ActorFinder:
         also writes in lower case ("Water Drilling Service"), or that the gazetteer knows as a
         state, place or entity; acronyms; a possessive inside; a sentence's opening "-ing" word.
         ``article``: the article's blocks that are not in title case, joined by blank lines."""
-        runs = _CAPITALISED_RUN.findall(article)
+        matches = list(_CAPITALISED_RUN.finditer(article))
+        runs = [m.group(0) for m in matches]
         words_in_all = len(article.split())
         lower_words = words_in_all - (" ".join(runs).count(" ") + 1 if runs else 0)  # about
         if len(runs) > 0.5 * lower_words and words_in_all > 40:
@@ -822,8 +821,9 @@ class ActorFinder:
             alone[word[:-2]] += alone.pop(word)
         alone.subtract(_THE_ALONE.findall(article))
         candidates: list[tuple[int, list[str]]] = []
-        for run in _LONGER_RUN.finditer(article):
-            text = run.group(0)
+        for run, text in zip(matches, runs, strict=True):
+            if " " not in text and "\t" not in text:
+                continue  # (a run of two or more capitalised words may be a full name)
             words = _HONORIFIC.sub("", text, count=1).split()
             if words[-1].endswith(("'s", "’s")):
                 words[-1] = words[-1][:-2]  # "Brin's"

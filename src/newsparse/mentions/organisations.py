@@ -135,15 +135,20 @@ def article_organisations(
     acronyms = {a for a in _ACRONYM.findall(text) if not known(a)}
     if acronyms:
         longest = max(map(len, acronyms))
+        finals = {a[-1] for a in acronyms}
         for run in _RUN.finditer(text):
-            words = [_plain(w) for w in _words(run.group(0))]
+            # (a word's initial is its capital, with or without its possessive: the words are made
+            # plain only for a run whose last initial ends an acronym, which most do not)
+            words = _words(run.group(0))
+            if words[-1][0] not in finals:
+                continue
             capitals = [i for i, w in enumerate(words) if w not in _LINKS]
             initials = "".join(words[i][0] for i in capitals)
             # the run's tail that spells an acronym: "Delegation of Shiromani Akali Dal" -> SAD
             for size in range(min(len(capitals), longest), 1, -1):
                 if initials[-size:] not in acronyms:
                     continue
-                tail = words[capitals[-size] :]
+                tail = [_plain(w) for w in words[capitals[-size] :]]
                 if not any(w.isupper() for w in tail) and _acceptable(tail, known):  # not "IT’S TUESDAY"
                     add(" ".join(tail), initials[-size:])
                 break
