@@ -268,3 +268,17 @@ def test_a_person_or_a_verb_form_opening_a_headed_run_is_not_the_bodys_name(acto
     assert "Obama National Security Council" not in short and "Watching NBA League" not in short
     # a name of two words stays whole: a body named after a person
     assert "Kissinger Institute" in actors.short_names_in(["The Kissinger Institute said so."])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Taliban said they would attend. Later the Houthis have refused, and the Kurds, who were there",
+        "A typo doubled it: the The Taliban said they would come.",  # the two cases' matches overlap
+        "Athe Taliban are not a word, nor is the thé Taliban.",
+    ],
+)
+def test_the_subject_is_searched_by_its_two_cases_as_by_its_pattern(text: str) -> None:
+    from newsparse.mentions.organisations import _THE_SUBJECT, _the_subjects
+
+    assert [m.span() for m in _the_subjects(text)] == [m.span() for m in _THE_SUBJECT.finditer(text)]

@@ -72,8 +72,6 @@ _CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+[A-Z]
 _RUN_WORD = r"[A-Z][\w’'-]*"
 #: A capitalised word alone after "the", without its possessive ("the Thunder's").
 _THE_ALONE = re.compile(rf"the(?<![\w’'-]the)[ \t]+({_RUN_WORD}?)(?:['’]s)?(?![\w’'-]|[ \t]+[A-Z])")
-#: A run of two or more capitalised words.
-_LONGER_RUN = re.compile(rf"[A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+{_RUN_WORD})+")
 _ACRONYM_START = re.compile(r"[A-Z]{2,}(?![a-z])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+)$")
 _HONORIFIC = re.compile(rf"^{HONORIFIC}")
@@ -231,7 +229,7 @@ def _candidate_names(text: str) -> Iterator[_Candidate]:
         if match is None:
             return
         name_start, name = match.start("name"), match.group("name")
-        words = list(re.finditer(r"\S+", name))
+        words = list(_NON_SPACE.finditer(name))
         second = words[1].start() if len(words) > 1 else len(name)
         position = name_start + second
         cut = next((i for i, w in enumerate(words) if is_not_name_word(w.group(0))), len(words))
@@ -239,6 +237,7 @@ def _candidate_names(text: str) -> Iterator[_Candidate]:
             yield _Candidate(match.start(), name_start, name[: words[cut - 1].end()])
 
 
+_NON_SPACE = re.compile(r"\S+")
 _FOLLOWING_WORD = re.compile(r"[ \t]+([A-Z][\w’'-]*)")
 
 
@@ -771,7 +770,9 @@ class ActorFinder:
                             short.setdefault(name, actor)
                 continue
             names_person = any(NameKind.PERSON in h.kinds for h in hits)
-            if not names_person and next(_candidate_names(text), None) is None:
+            if not names_person and (_title_cased(text) or next(_candidate_names(text), None) is None):
+                # (find() reads no unknown people in a title-cased block, and only they or the
+                # gazetteer's give a person here)
                 continue  # no person of the gazetteer and no run of words that may name one: no short name
             for found in self.find(text, {}, hits=hits):
                 if found.kind is not ActorKind.PERSON or found.actor is None:
@@ -785,8 +786,8 @@ class ActorFinder:
                     names = (surname,) if len(surname) > 2 and not common else ()
                 for name in names:
                     short.setdefault(name, found.actor)
-        self._named_again(texts, short)
         prose = "\n\n".join(text for text, _ in texts if not _title_cased(text))
+        self._named_again(prose, short)
 
         def known(form: str) -> bool:
             return form in self._entity_forms or form in self._place_forms or form in short
@@ -799,16 +800,16 @@ class ActorFinder:
             short.setdefault(form, org)
         return short
 
-    def _named_again(self, texts: Sequence[tuple[str, Sequence[Hit]]], short: dict[str, Actor]) -> None:
+    def _named_again(self, article: str, short: dict[str, Actor]) -> None:
         """People without a title: a run of two or three capitalised words whose last word the
         article uses again alone ("Sergey Brin ... Brin was outgoing"), as news names a person in full
         once and then by surname. The full name and the surname become references to
         ``person:<slug>``. Refused: runs with a word that never belongs to a name, that the article
         also writes in lower case ("Water Drilling Service"), or that the gazetteer knows as a
-        state, place or entity; acronyms; a possessive inside; a sentence's opening "-ing" word."""
-        blocks = [text for text, _ in texts if not _title_cased(text)]
-        article = "\n\n".join(blocks)
-        runs = _CAPITALISED_RUN.findall(article)
+        state, place or entity; acronyms; a possessive inside; a sentence's opening "-ing" word.
+        ``article``: the article's blocks that are not in title case, joined by blank lines."""
+        matches = list(_CAPITALISED_RUN.finditer(article))
+        runs = [m.group(0) for m in matches]
         words_in_all = len(article.split())
         lower_words = words_in_all - (" ".join(runs).count(" ") + 1 if runs else 0)  # about
         if len(runs) > 0.5 * lower_words and words_in_all > 40:
@@ -820,8 +821,9 @@ class ActorFinder:
             alone[word[:-2]] += alone.pop(word)
         alone.subtract(_THE_ALONE.findall(article))
         candidates: list[tuple[int, list[str]]] = []
-        for run in _LONGER_RUN.finditer(article):
-            text = run.group(0)
+        for run, text in zip(matches, runs, strict=True):
+            if " " not in text and "\t" not in text:
+                continue  # (a run of two or more capitalised words may be a full name)
             words = _HONORIFIC.sub("", text, count=1).split()
             if words[-1].endswith(("'s", "’s")):
                 words[-1] = words[-1][:-2]  # "Brin's"

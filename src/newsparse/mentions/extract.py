@@ -427,7 +427,7 @@ class MentionExtractor:
             is_title=lambda index: found[index].block.kind is BlockKind.TITLE,
         )
         # (an interview's blocks are read only when a paragraph opens as a question)
-        blocks = all_blocks() if _QUESTION_OPENING.search(article.text) else []
+        blocks = all_blocks() if _question_opening(article.text) else []
         interviewee = self._interviewee(blocks, anchor_of)
         answers = (
             {b.start for b in blocks if b.kind is BlockKind.PARAGRAPH and cues.ANSWER.match(b.text)}
@@ -626,7 +626,7 @@ class MentionExtractor:
         whole text, then read again only in the sentences where one occurs); None when the article
         names fewer than two actors, so that no report can be found in it."""
         text = article.text
-        triggers = _trigger_filter(tuple(t.pattern for t in cues.TRIGGERS))
+        triggers = _triggers_filter(cues.TRIGGERS)
         contact_words = triggers.found(text)
         if not contact_words and not triggers.always:
             return None  # no word a trigger needs: no sentence (and no quote) can report a contact
@@ -821,6 +821,16 @@ class _Lazy(Generic[_T]):
 
 #: A paragraph of the article's text that opens as an interview's question (see cues.QUESTION).
 _QUESTION_OPENING = re.compile(r"(?:^|\n)" + cues.QUESTION.pattern)
+
+
+def _question_opening(text: str) -> bool:
+    """Whether a line of ``text`` opens as a question ("Q. ", "Question: "): searched only when a line
+    opens with a "Q" (the pattern's alternation of line starts is tried at every position)."""
+    if not (text.startswith("Q") or "\nQ" in text):
+        return False
+    return _QUESTION_OPENING.search(text) is not None
+
+
 #: A full date states its year: sentences without four digits cannot anchor a document.
 _YEAR = re.compile(r"\d{4}")
 _PERSON_KINDS = (ActorKind.PERSON, ActorKind.OFFICE)
@@ -849,6 +859,17 @@ def _may_name_two(hits: Sequence[Hit]) -> bool:
 @functools.cache
 def _trigger_filter(patterns: tuple[re.Pattern[str], ...]) -> LiteralFilter:
     return LiteralFilter(patterns)
+
+
+_LAST_TRIGGERS: list[tuple[tuple[cues.Trigger, ...], LiteralFilter]] = []
+
+
+def _triggers_filter(triggers: tuple[cues.Trigger, ...]) -> LiteralFilter:
+    """:func:`_trigger_filter` of the triggers' patterns, the last table's filter kept by identity (the
+    tuple of patterns is not built and hashed for every article)."""
+    if not _LAST_TRIGGERS or _LAST_TRIGGERS[0][0] is not triggers:
+        _LAST_TRIGGERS[:] = [(triggers, _trigger_filter(tuple(t.pattern for t in triggers)))]
+    return _LAST_TRIGGERS[0][1]
 
 
 @functools.cache

@@ -38,7 +38,9 @@ _WORD = r"[A-Z][\w’'&-]*"
 _HEADS = "|".join(sorted(ORGANISATION_HEADS, key=len, reverse=True))
 #: A head word (found first: it is rare), then up to four capitalised words (and the small words that
 #: link them) right before it: "Labour Muslim Network", "National Development and Reform Commission".
-_HEAD = re.compile(rf"[ \t]({_HEADS})(?![\w-])")
+#: (The look-ahead for the heads' first letters fails at most spaces before the alternation is tried.)
+_HEAD_FIRSTS = re.escape("".join(sorted({head[0] for head in ORGANISATION_HEADS})))
+_HEAD = re.compile(rf"[ \t](?=[{_HEAD_FIRSTS}])({_HEADS})(?![\w-])")
 _BEFORE_HEAD = re.compile(rf"(?<![\w’'-])((?:{_WORD}[ \t]+(?:(?:of|and|for|the)[ \t]+)?){{1,4}})$")
 #: How far before a head word its name is looked for.
 _WINDOW = 120
@@ -53,11 +55,30 @@ _COMPOUND = re.compile(r"-[a-z]")
 _VERB_ENDINGS = ("ed", "ing")
 _LINKS = frozenset({"of", "and", "for", "the", "on"})
 #: "the <Name>" as the subject of a plural verb: "The Taliban said they", "the Taliban, who have".
-_THE_SUBJECT = re.compile(
-    rf"[Tt](?<![\w’'-][Tt])he[ \t]+({_WORD}(?:[ \t]+{_WORD}){{0,2}})"
+_SUBJECT_NAME = (
+    rf"[ \t]+({_WORD}(?:[ \t]+{_WORD}){{0,2}})"
     r"(?=[ \t]+(?:have|were|are|say)\b|,[ \t]+who[ \t]+(?:have|were|are)\b|"
     r"[ \t]+(?:said|say|says|claimed|announced)[ \t]+they\b)"
 )
+_THE_SUBJECT = re.compile(rf"[Tt](?<![\w’'-][Tt])he{_SUBJECT_NAME}")
+#: :data:`_THE_SUBJECT` opening with "the" and with "The": a pattern that opens with a literal word is
+#: searched by that word (about twice as fast over an article).
+_THE_SUBJECT_CASES = (
+    re.compile(rf"the(?<![\w’'-]the){_SUBJECT_NAME}"),
+    re.compile(rf"The(?<![\w’'-]The){_SUBJECT_NAME}"),
+)
+
+
+def _the_subjects(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_THE_SUBJECT` in ``text``, left to right: those of its two cases, merged;
+    when two of them overlap ("the The Taliban said they"), the pattern's own (its search after a match
+    goes on from that match's end)."""
+    found = sorted(
+        (m for pattern in _THE_SUBJECT_CASES for m in pattern.finditer(text)), key=lambda m: m.start()
+    )
+    if any(found[i].end() > found[i + 1].start() for i in range(len(found) - 1)):
+        return list(_THE_SUBJECT.finditer(text))
+    return found
 
 
 def _words(name: str) -> list[str]:
@@ -135,20 +156,25 @@ def article_organisations(
     acronyms = {a for a in _ACRONYM.findall(text) if not known(a)}
     if acronyms:
         longest = max(map(len, acronyms))
+        finals = {a[-1] for a in acronyms}
         for run in _RUN.finditer(text):
-            words = [_plain(w) for w in _words(run.group(0))]
+            # (a word's initial is its capital, with or without its possessive: the words are made
+            # plain only for a run whose last initial ends an acronym, which most do not)
+            words = _words(run.group(0))
+            if words[-1][0] not in finals:
+                continue
             capitals = [i for i, w in enumerate(words) if w not in _LINKS]
             initials = "".join(words[i][0] for i in capitals)
             # the run's tail that spells an acronym: "Delegation of Shiromani Akali Dal" -> SAD
             for size in range(min(len(capitals), longest), 1, -1):
                 if initials[-size:] not in acronyms:
                     continue
-                tail = words[capitals[-size] :]
+                tail = [_plain(w) for w in words[capitals[-size] :]]
                 if not any(w.isupper() for w in tail) and _acceptable(tail, known):  # not "IT’S TUESDAY"
                     add(" ".join(tail), initials[-size:])
                 break
 
-    for match in _THE_SUBJECT.finditer(text):
+    for match in _the_subjects(text):
         words = [_plain(w) for w in _words(match.group(1))]
         if not _acceptable(words, known):
             continue
