@@ -591,7 +591,7 @@ class MentionExtractor:
                     continue
                 hits = self.actors.scan(block.text)
                 found = self.actors.find(block.text, {}, hits=hits)
-                people = [f for f in found if f.kind in (ActorKind.PERSON, ActorKind.OFFICE)]
+                people = [f for f in found if f.kind in _PERSON_KINDS]
                 resolved = {a.id: (f, a) for f in people if (a := f.resolved(self.gazetteer, anchor))}
                 if len(resolved) > 1 or (people and not resolved):
                     return None  # several people, or one the gazetteer cannot name on the day
@@ -626,7 +626,7 @@ class MentionExtractor:
         whole text, then read again only in the sentences where one occurs); None when the article
         names fewer than two actors, so that no report can be found in it."""
         text = article.text
-        triggers = _triggers_filter(cues.TRIGGERS)
+        triggers = _contact_word_filter()
         contact_words = triggers.found(text)
         if not contact_words and not triggers.always:
             return None  # no word a trigger needs: no sentence (and no quote) can report a contact
@@ -857,19 +857,9 @@ def _may_name_two(hits: Sequence[Hit]) -> bool:
 
 
 @functools.cache
-def _trigger_filter(patterns: tuple[re.Pattern[str], ...]) -> LiteralFilter:
-    return LiteralFilter(patterns)
-
-
-_LAST_TRIGGERS: list[tuple[tuple[cues.Trigger, ...], LiteralFilter]] = []
-
-
-def _triggers_filter(triggers: tuple[cues.Trigger, ...]) -> LiteralFilter:
-    """:func:`_trigger_filter` of the triggers' patterns, the last table's filter kept by identity (the
-    tuple of patterns is not built and hashed for every article)."""
-    if not _LAST_TRIGGERS or _LAST_TRIGGERS[0][0] is not triggers:
-        _LAST_TRIGGERS[:] = [(triggers, _trigger_filter(tuple(t.pattern for t in triggers)))]
-    return _LAST_TRIGGERS[0][1]
+def _contact_word_filter() -> LiteralFilter:
+    """One automaton over the words the contact triggers (:data:`cues.TRIGGERS`) need."""
+    return LiteralFilter([t.pattern for t in cues.TRIGGERS])
 
 
 @functools.cache
